@@ -29,6 +29,4 @@ def extract_text(
     nlp = nlp or default_pipeline()
     header = meta.detect(text)
     doc = nlp(text)
-    return record.build(
-        doc, source=source, title=header.title, published=date or header.published
-    )
+    return record.build(doc, source=source, header=header, published=date or header.published)

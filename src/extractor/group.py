@@ -1,0 +1,211 @@
+"""Mentions -> entities: grouping, canonical names, titles, place linking, salience.
+
+Grouping rules (each a class of how news refers back to an entity):
+- people: a shorter name whose tokens are a subsequence of a fuller name ending in the
+  same surname joins it ("Ivanov", "Masoud", "Ahmed Masoud" -> "Ahmed Shah Masoud");
+  a lone first name joins the one fuller name that starts with it. When two fuller names
+  share the surname, the mention joins the nearest one mentioned before it.
+- organizations: an acronym equal to the initials of a longer name ("USAF" ->
+  "United States Air Force"), and a leading part of a longer name ("Lockheed" ->
+  "Lockheed Martin").
+- places: mentions that the gazetteer links to the same GeoNames id ("U.S.", "United
+  States"), otherwise the same name.
+The canonical `name` is the fullest form (most tokens, then longest).
+
+Salience: each mention weighs 3 in the headline, 2 in the lead paragraph, 1 elsewhere;
+an entity's salience is its share of all entity weight in the article (the values of
+all entities sum to 1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from extractor.gazetteer import Place, gazetteer
+from extractor.labels import ENTITY_CATEGORIES, ORGANIZATIONS, PEOPLE, PLACES, category
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from extractor.meta import Header
+
+HEADLINE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+
+_NATURAL = re.compile(
+    r"\b(River|Mountains?|Sea|Lake|Ocean|Valley|Desert|Island|Islands|Gulf|Bay|Peninsula|"
+    r"Strait|Canal|Basin|Plateau|Range|Falls|Glacier|Volcano|Coast)\b"
+)
+_ORG_STOP = {"of", "and", "the", "for", "&", "de", "on", "in"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass
+class Entity:
+    category: str
+    mentions: list[Mention]
+    name: str = ""
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    place: Place | None = None
+    kind: str | None = None
+    salience: float = 0.0
+
+
+def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
+    by_cat: dict[str, list[Mention]] = {c: [] for c in ENTITY_CATEGORIES}
+    for span in doc.ents:
+        cat = category(span.label_)
+        if cat in by_cat:
+            by_cat[cat].append(Mention(span.start_char, span.end_char, span.text, span.label_))
+    out = {
+        cat: _merge(mentions, _people_key if cat == PEOPLE else
+                    _org_key if cat == ORGANIZATIONS else _place_key if cat == PLACES
+                    else _exact_key)
+        for cat, mentions in by_cat.items()
+    }
+    titles = _titles(doc)
+    for cat, entities in out.items():
+        for e in entities:
+            _finish(e, cat, titles)
+    _salience([e for es in out.values() for e in es], header, doc.text)
+    return out
+
+
+# -- grouping ----------------------------------------------------------------
+# A key function maps (mention, all distinct names in the category) -> a group key.
+
+def _merge(mentions: list[Mention], key_fn) -> list[Entity]:
+    names = _distinct(mentions)
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(key_fn(m, names, mentions), []).append(m)
+    return [Entity("", ms) for ms in groups.values()]
+
+
+def _distinct(mentions: list[Mention]) -> list[str]:
+    seen: dict[str, None] = {}
+    for m in mentions:
+        seen.setdefault(_norm(m.text), None)
+    return list(seen)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def _exact_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
+    return _norm(m.text).casefold()
+
+
+def _people_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
+    toks = _norm(m.text).split()
+    fuller = [n for n in names if len(n.split()) > len(toks) and _refers_to(toks, n.split())]
+    # Only the fullest forms are keys: drop candidates that are themselves part of another.
+    fuller = [n for n in fuller if not any(
+        len(o.split()) > len(n.split()) and _refers_to(n.split(), o.split()) for o in fuller)]
+    if not fuller:
+        return " ".join(toks).casefold()
+    if len(fuller) == 1:
+        return fuller[0].casefold()
+    # Several people share the surname: the nearest full mention before this one wins.
+    before = [x for x in mentions if x.start < m.start and _norm(x.text) in fuller]
+    pick = before[-1].text if before else next(
+        x.text for x in mentions if _norm(x.text) in fuller)
+    return _norm(pick).casefold()
+
+
+def _refers_to(short: list[str], full: list[str]) -> bool:
+    """Is `short` a way of naming the person `full` (surname, first name, middle dropped)?"""
+    if short[-1] == full[-1]:
+        it = iter(full)
+        return all(tok in it for tok in short)  # ordered subsequence
+    return len(short) == 1 and short[0] == full[0] and len(full) >= 2
+
+
+def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
+    text = _norm(m.text)
+    toks = text.split()
+    for n in sorted(names, key=lambda n: -len(n)):
+        if len(n) <= len(text):
+            continue
+        full = n.split()
+        if text.isupper() and len(text) >= 2 and text.replace(".", "") == _initials(full):
+            return n.casefold()
+        if full[: len(toks)] == toks and toks[-1][:1].isupper() and len(toks[-1]) > 2:
+            return n.casefold()
+    return text.casefold()
+
+
+def _initials(tokens: list[str]) -> str:
+    return "".join(t[0] for t in tokens if t.lower() not in _ORG_STOP and t[:1].isalpha())
+
+
+def _place_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
+    place = gazetteer().resolve(_norm(m.text))
+    return f"geonames:{place.geonames_id}" if place else _norm(m.text).casefold()
+
+
+# -- entity fields -----------------------------------------------------------
+
+def _finish(e: Entity, cat: str, titles: dict[tuple[int, int], list[str]]) -> None:
+    e.category = cat
+    forms = Counter(_norm(m.text) for m in e.mentions)
+    e.name = max(forms, key=lambda f: (len(f.split()), len(f), forms[f]))
+    e.aliases = sorted(f for f in forms if f != e.name)
+    if cat == PEOPLE:
+        seen: dict[str, None] = {}
+        for m in e.mentions:
+            for t in titles.get((m.start, m.end), ()):
+                seen.setdefault(t, None)
+        e.titles = list(seen)
+    elif cat == PLACES:
+        e.place = gazetteer().resolve(e.name)
+        if e.place is None:
+            labels = {m.label for m in e.mentions}
+            e.kind = ("natural feature" if _NATURAL.search(e.name)
+                      else "facility" if labels == {"FAC"} else None)
+
+
+def _titles(doc: Doc) -> dict[tuple[int, int], list[str]]:
+    return doc._.titles if doc.has_extension("titles") and doc._.titles else {}
+
+
+def _salience(entities: list[Entity], header: Header, text: str) -> None:
+    t_start = getattr(header, "title_start", None)
+    t_end = getattr(header, "title_end", None)
+    body = getattr(header, "body_start", 0) or 0
+    lead_end = _lead_end(text, body)
+    weights = []
+    for e in entities:
+        w = 0.0
+        for m in e.mentions:
+            if t_start is not None and t_end is not None and t_start <= m.start < t_end:
+                w += HEADLINE_WEIGHT
+            elif body <= m.start < lead_end:
+                w += LEAD_WEIGHT
+            else:
+                w += 1.0
+        weights.append(w)
+    total = sum(weights) or 1.0
+    for e, w in zip(entities, weights, strict=True):
+        e.salience = round(w / total, 4)
+
+
+def _lead_end(text: str, body: int) -> int:
+    """End of the first non-empty paragraph at or after `body`."""
+    i = body
+    while i < len(text) and text[i] in "\r\n \t":
+        i += 1
+    end = text.find("\n", i)
+    return len(text) if end < 0 else end

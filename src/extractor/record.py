@@ -1,0 +1,78 @@
+"""Doc -> record: the output contract of design.md, as plain JSON-ready dicts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from extractor import facts
+from extractor.group import Entity, group_entities
+from extractor.labels import DATES, ENTITY_CATEGORIES, FIGURES, PEOPLE, PLACES, category
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from extractor.meta import Header
+
+CATEGORY_KEYS = ("people", "organizations", "places", "groups", "figures", "dates")
+
+
+def build(
+    doc: Doc,
+    *,
+    source: str | None,
+    header: Header,
+    published: str | None,
+) -> dict[str, Any]:
+    """The record of one article: entities grouped, facts in text order."""
+    entities = group_entities(doc, header)
+    record: dict[str, Any] = {
+        "source": source,
+        "title": header.title,
+        "published": published,
+    }
+    for cat in ENTITY_CATEGORIES:
+        record[cat] = [_entity(e) for e in entities[cat]]
+    record[FIGURES] = []
+    record[DATES] = []
+    for span in doc.ents:
+        cat = category(span.label_)
+        if cat == FIGURES:
+            fields = facts.figure_fields(span)
+        elif cat == DATES:
+            fields = facts.date_fields(span, published)
+        else:
+            continue
+        if fields is None:  # the normalizer judged it not a figure/date (a year, a list marker)
+            continue
+        record[cat].append(
+            {"text": span.text, **fields, "start": span.start_char, "end": span.end_char}
+        )
+    return record
+
+
+def empty(source: str | None = None) -> dict[str, Any]:
+    """The record of an article with no text: every list empty."""
+    return {"source": source, "title": None, "published": None} | {
+        cat: [] for cat in CATEGORY_KEYS
+    }
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": e.name, "aliases": e.aliases}
+    if e.category == PEOPLE:
+        out["titles"] = e.titles
+    if e.category == PLACES:
+        p = e.place
+        out |= {
+            "kind": p.kind if p else e.kind,
+            "country_code": p.country_code if p else None,
+            "geonames_id": p.geonames_id if p else None,
+            "lat": p.lat if p else None,
+            "lon": p.lon if p else None,
+        }
+    out |= {
+        "count": len(e.mentions),
+        "salience": e.salience,
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+    }
+    return out

@@ -1,0 +1,125 @@
+"""Trim entity spans to the name itself.
+
+Classes of error fixed (the model includes material around names):
+- a leading determiner: "the Security Council" -> "Security Council" (a capitalized
+  "The" inside a sentence is part of the name: "The Associated Press", "The Hague");
+- a trailing possessive: "Masoud's" -> "Masoud";
+- punctuation at either edge, and a span that runs across a line break (headline
+  glued to the next line);
+- titles and honorifics inside a person's name: "President Vladimir Putin" ->
+  "Vladimir Putin", with "President" kept on `doc._.titles` for the roles component;
+- a "name" with no capitalized word left, which is no name.
+Figures and dates are left to their own normalizers.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor.gazetteer import gazetteer
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+DETERMINERS = {"the", "a", "an"}
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+
+if not Doc.has_extension("titles"):
+    # (start_char, end_char) of a PERSON span -> titles found for that mention.
+    Doc.set_extension("titles", default=None)
+
+
+@lru_cache(maxsize=1)
+def title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(title words, honorifics) from data/titles.txt."""
+    titles, honorifics = set(), set()
+    for line in files("extractor.data").joinpath("titles.txt").read_text().splitlines():
+        word = line.strip().lower()
+        if not word or word.startswith("#"):
+            continue
+        if word.startswith("*"):
+            honorifics.add(word[1:])
+        else:
+            titles.add(word)
+    return frozenset(titles | honorifics), frozenset(honorifics)
+
+
+def person_titles(doc: Doc) -> dict[tuple[int, int], list[str]]:
+    if doc._.titles is None:
+        doc._.titles = {}
+    return doc._.titles
+
+
+class Cleanup:
+    def __call__(self, doc: Doc) -> Doc:
+        found = [self.trim(span) for span in doc.ents]
+        self.set_annotations(doc, found)
+        return doc
+
+    def trim(self, span: Span) -> tuple[Span | None, str | None]:
+        """The trimmed span (None to drop it) and a title taken out of a person's name."""
+        if span.label_ not in NAME_LABELS:
+            return span, None
+        doc = span.doc
+        start, end = span.start, span.end
+        start, end = _one_line(doc, start, end)
+        while start < end and (doc[start].is_punct or doc[start].is_space
+                               or _is_determiner(doc[start])):
+            start += 1
+        while start < end and (doc[end - 1].is_punct or doc[end - 1].is_space
+                               or doc[end - 1].text in POSSESSIVE):
+            end -= 1
+        title = None
+        if span.label_ == "PERSON":
+            start, title = _strip_titles(doc, start, end)
+        if start >= end or not any(t.text[:1].isupper() for t in doc[start:end]):
+            return None, None
+        return Span(doc, start, end, label=span.label_), title
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Span | None, str | None]]) -> None:
+        titles = person_titles(doc)
+        spans = [s for s, _ in found if s is not None]
+        for span, title in found:
+            if span is not None and title:
+                titles.setdefault((span.start_char, span.end_char), []).append(title)
+        doc.ents = filter_spans(spans)
+
+
+def _is_determiner(tok) -> bool:
+    # "The" capitalized mid-sentence belongs to the name ("The Associated Press").
+    return tok.lower_ in DETERMINERS and (tok.is_lower or tok.is_sent_start)
+
+
+def _one_line(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Keep the longest single-line part of a span that crosses a line break."""
+    parts, s = [], start
+    for i in range(start, end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            parts.append((s, i + 1 if "\n" not in doc[i].text else i))
+            s = i + 1
+    if not parts:
+        return start, end
+    parts.append((s, end))
+    return max(parts, key=lambda p: p[1] - p[0])
+
+
+def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
+    """Move leading title words (and a demonym before them) out of a person's name."""
+    words, honorifics = title_words()
+    gaz = gazetteer()
+    i = start
+    while i < end - 1 and (doc[i].lower_ in words or (
+            gaz.is_demonym(doc[i].text) and doc[i + 1].lower_ in words)):
+        i += 1
+    if i == start:
+        return start, None
+    kept = [t.text for t in doc[start:i] if t.lower_ not in honorifics]
+    return i, (" ".join(kept) or None)
+
+
+@Language.factory("extractor_cleanup", assigns=["doc.ents", "doc._.titles"])
+def make_cleanup(nlp: Language, name: str) -> Cleanup:
+    return Cleanup()

@@ -1,0 +1,106 @@
+"""Gazetteer-backed fixes of the model's place errors.
+
+Classes of error fixed:
+- a country, continent or unambiguous city labelled NORP, ORG or PERSON is a place
+  (the small model calls "Tajikistan" NORP and "Dushanbe" ORG). A one-word PERSON is
+  left alone when the article also names a person with that surname ("Jordan" after
+  "Michael Jordan");
+- a demonym labelled PERSON ("Tajik", "Afghan") is a group (NORP), never a person;
+- a place the model missed entirely is added when the gazetteer knows the name
+  unambiguously and the tagger calls every word of it a proper noun that stands alone
+  (not part of a longer name such as "Paris Agreement"). Cities must be large
+  (`min_population`) for this, because small towns share names with common words.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor.gazetteer import Gazetteer, Place, gazetteer
+
+MAX_NGRAM = 3
+_STRIP = {"the"}
+
+
+class PlaceRules:
+    def __init__(self, min_population: int) -> None:
+        self.min_population = min_population
+        self.gaz: Gazetteer = gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = self.relabel(doc)
+        ents += self.missed(doc, ents)
+        doc.ents = filter_spans(ents)
+        return doc
+
+    # -- find ----------------------------------------------------------------
+    def relabel(self, doc: Doc) -> list[Span]:
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        out = []
+        for ent in doc.ents:
+            label = ent.label_
+            if label in ("NORP", "ORG", "PERSON"):
+                place = self.gaz.resolve(_bare(ent))
+                if place and not (label == "PERSON" and ent[-1].text in surnames):
+                    if label != "PERSON" or place.kind in ("country", "continent") or len(ent) == 1:
+                        label = "GPE"
+                if label == "PERSON" and all(self.gaz.is_demonym(t.text) for t in ent):
+                    label = "NORP"
+            out.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
+        return out
+
+    def missed(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        taken = set()
+        for e in ents:
+            taken.update(range(e.start, e.end))
+        lowered = {t.lower_ for t in doc if t.is_lower}
+        found = []
+        i = 0
+        while i < len(doc):
+            if i in taken or not _name_word(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in taken and _name_word(doc[j]):
+                j += 1
+            # The whole run of proper nouns must be the place name, nothing more.
+            if j - i <= MAX_NGRAM:
+                span = doc[i:j]
+                place = self.gaz.resolve(span.text)
+                if place and self._confident(place, span, lowered):
+                    found.append(Span(doc, i, j, label="GPE"))
+            i = j
+        return found
+
+    def _confident(self, place: Place, span: Span, lowered: set[str]) -> bool:
+        if place.alternate:
+            return False
+        if len(span) == 1 and span.text.lower() in lowered:
+            return False  # the word is used in lower case too: a common word
+        if place.kind in ("country", "continent"):
+            return True
+        return place.population >= self.min_population
+
+
+def _name_word(tok) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha
+
+
+def _bare(ent: Span) -> str:
+    toks = [t.text for t in ent]
+    if toks and toks[0].lower() in _STRIP:
+        toks = toks[1:]
+    if toks and toks[-1] in ("'s", "\u2019s"):
+        toks = toks[:-1]
+    return " ".join(toks)
+
+
+@Language.factory(
+    "extractor_places",
+    assigns=["doc.ents"],
+    default_config={"min_population": 100_000},
+)
+def make_places(nlp: Language, name: str, min_population: int) -> PlaceRules:
+    return PlaceRules(min_population)

@@ -1,0 +1,120 @@
+"""Titles and roles of people, from the syntax around their names.
+
+Classes handled (each a way news attaches a role to a name):
+- apposition after the name: "Sergei Ivanov, secretary of the Security Council";
+  relative clauses and participles are cut ("the Afghan leader ejected from Kabul"
+  -> "Afghan leader");
+- apposition before the name: "The envoy, Sergei Yastrzhembsky" -> "envoy";
+- pre-modifiers: "Tajik President Emomali Rakhmonov", "UBS analyst David Strauss":
+  the compound/adjective words right before the name, when they end in a title word or
+  a common noun.
+Results are appended to `doc._.titles[(start_char, end_char)]` of the person mention.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extractor.components.cleanup import person_titles, title_words
+
+MAX_TITLE_TOKENS = 10
+_CUT_DEPS = {"relcl", "acl", "punct", "appos", "cc", "conj", "advcl"}
+# Cut only at the head itself: "the Afghan leader" -> "Afghan leader", but keep "of the".
+_HEAD_CUT_DEPS = {"det", "predet", "poss"}
+_PREMOD_DEPS = {"compound", "amod", "nmod", "nn", "npadvmod"}
+
+
+class Roles:
+    def __call__(self, doc: Doc) -> Doc:
+        found = [(ent, self.find(ent)) for ent in doc.ents if ent.label_ == "PERSON"]
+        self.set_annotations(doc, found)
+        return doc
+
+    def find(self, ent: Span) -> list[str]:
+        out = []
+        for phrase in (_premodifier(ent), _apposition_after(ent), _apposition_before(ent)):
+            if phrase and phrase not in out:
+                out.append(phrase)
+        return out
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Span, list[str]]]) -> None:
+        titles = person_titles(doc)
+        for ent, phrases in found:
+            have = titles.setdefault((ent.start_char, ent.end_char), [])
+            for p in phrases:
+                # "President" from the name itself is covered by "Tajik President".
+                if p not in have:
+                    have[:] = [h for h in have if h not in p.split()]
+                    have.append(p)
+            if not have:
+                del titles[(ent.start_char, ent.end_char)]
+
+
+def _premodifier(ent: Span) -> str | None:
+    doc = ent.doc
+    words, honorifics = title_words()
+    i = ent.start
+    while i > 0:
+        tok = doc[i - 1]
+        if tok.dep_ not in _PREMOD_DEPS or not (ent.start <= tok.head.i < ent.end or
+                                                 i <= tok.head.i < ent.start):
+            break
+        if tok.is_punct or tok.ent_type_ == "PERSON":
+            break
+        i -= 1
+    if i == ent.start:
+        return None
+    toks = [t for t in doc[i:ent.start] if t.lower_ not in honorifics]
+    # The run must end in a role word: a title or a common noun ("analyst"), not a name.
+    if not toks or not (toks[-1].lower_ in words or toks[-1].pos_ == "NOUN"):
+        return None
+    return _text(toks)
+
+
+def _apposition_after(ent: Span) -> str | None:
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.i >= ent.end and child.ent_type_ != "PERSON":
+            return _phrase(child)
+    return None
+
+
+def _apposition_before(ent: Span) -> str | None:
+    root = ent.root
+    head = root.head
+    if root.dep_ == "appos" and head.i < ent.start and head.ent_type_ == "" and \
+            head.pos_ == "NOUN":
+        return _phrase(head)
+    return None
+
+
+def _phrase(head: Token) -> str | None:
+    """The noun phrase headed by `head`, without clauses, determiners or appositions."""
+    keep = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _CUT_DEPS
+                     and not (tok is head and c.dep_ in _HEAD_CUT_DEPS))
+    keep.sort(key=lambda t: t.i)
+    # Only a contiguous run from the head's left edge counts (no gaps from cut parts).
+    run = [keep[0]]
+    for t in keep[1:]:
+        if t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    if head not in run or len(run) > MAX_TITLE_TOKENS:
+        return None
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _text(run)
+
+
+def _text(toks) -> str:
+    return "".join(t.text_with_ws for t in toks).strip(" ,;:")
+
+
+@Language.factory("extractor_roles", assigns=["doc._.titles"])
+def make_roles(nlp: Language, name: str) -> Roles:
+    return Roles()
