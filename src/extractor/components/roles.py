@@ -33,7 +33,8 @@ class Roles:
 
     def find(self, ent: Span) -> list[str]:
         out = []
-        for phrase in (_premodifier(ent), _apposition_after(ent), _apposition_before(ent)):
+        after = _apposition_after(ent) or _comma_title(ent)
+        for phrase in (_premodifier(ent), after, _apposition_before(ent)):
             if phrase and phrase not in out:
                 out.append(phrase)
         return out
@@ -77,6 +78,28 @@ def _apposition_after(ent: Span) -> str | None:
         if child.dep_ == "appos" and child.i >= ent.end and child.ent_type_ != "PERSON":
             return _phrase(child)
     return None
+
+
+def _comma_title(ent: Span) -> str | None:
+    """`NAME, the Afghan leader ...` when the parser missed the apposition.
+
+    Only a noun phrase ending in a title word qualifies, so a clause after the comma
+    ("Rabbani, the government said") is never taken for a role.
+    """
+    doc = ent.doc
+    words, _ = title_words()
+    i = ent.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+        i += 1
+    j = i
+    while j < len(doc) and j - i < MAX_TITLE_TOKENS and doc[j].pos_ in ("ADJ", "NOUN", "PROPN"):
+        j += 1
+    if j == i or doc[j - 1].lower_ not in words:
+        return None
+    return _text(doc[i:j])
 
 
 def _apposition_before(ent: Span) -> str | None:

