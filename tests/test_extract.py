@@ -1,0 +1,106 @@
+"""The library end to end: extract_text on the sample articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.api import extract_text
+from extractor.group import Mention, _org_key, _people_key
+
+from .conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def tajik(nlp, tajik_text):
+    return extract_text(tajik_text, nlp=nlp, source="tajik.txt")
+
+
+def names(record, category):
+    return {e["name"] for e in record[category]}
+
+
+def entity(record, category, name):
+    return next(e for e in record[category] if e["name"] == name)
+
+
+def test_tajik_people(tajik):
+    assert names(tajik, "people") == {
+        "Sergei Ivanov", "Vladimir Putin", "Sergei Yastrzhembsky", "Ahmed Shah Masoud",
+        "Burhanuddin Rabbani", "Emomali Rakhmonov",
+    }
+
+
+def test_tajik_organizations_and_places(tajik):
+    orgs = names(tajik, "organizations")
+    assert {"Security Council", "Taliban", "The Associated Press"} <= orgs
+    places = names(tajik, "places")
+    assert {"Tajikistan", "Dushanbe", "Taliqan"} <= places
+    for name in ("Tajikistan", "Dushanbe", "Taliqan"):
+        assert name not in orgs and name not in names(tajik, "groups")
+    assert "Tajik" in names(tajik, "groups")
+
+
+def test_tajik_grouping_and_titles(tajik):
+    ivanov = entity(tajik, "people", "Sergei Ivanov")
+    assert ivanov["aliases"] == ["Ivanov"]
+    assert ivanov["count"] == len(ivanov["mentions"]) >= 4
+    assert "secretary of the Security Council" in ivanov["titles"]
+    assert "Tajik President" in entity(tajik, "people", "Emomali Rakhmonov")["titles"]
+    assert "President" in entity(tajik, "people", "Vladimir Putin")["titles"]
+    assert entity(tajik, "people", "Ahmed Shah Masoud")["aliases"] == ["Masoud"]
+
+
+def test_tajik_places_are_linked(tajik):
+    tj = entity(tajik, "places", "Tajikistan")
+    assert (tj["kind"], tj["country_code"], tj["geonames_id"]) == ("country", "TJ", 1220409)
+    assert tj["lat"] is not None and tj["lon"] is not None
+    taliqan = entity(tajik, "places", "Taliqan")  # GeoNames spells it Taloqan
+    assert (taliqan["kind"], taliqan["country_code"]) == ("city", "AF")
+    # Not in the gazetteer: nothing invented.
+    central_asia = entity(tajik, "places", "Central Asia")
+    assert central_asia["geonames_id"] is None and central_asia["lat"] is None
+
+
+def test_salience_is_a_share(tajik):
+    values = [e["salience"] for c in ("people", "organizations", "places", "groups")
+              for e in tajik[c]]
+    assert all(0 <= v <= 1 for v in values)
+    assert sum(values) == pytest.approx(1.0, abs=0.01)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
+def test_offsets_slice_back_to_the_text(nlp, path):
+    text = path.read_text(encoding="utf-8")
+    record = extract_text(text, nlp=nlp, source=str(path))
+    for cat in ("people", "organizations", "places", "groups"):
+        for e in record[cat]:
+            for m in e["mentions"]:
+                assert text[m["start"]:m["end"]] == m["text"]
+                assert m["text"] == m["text"].strip(" ,;:\"") and not m["text"].endswith("'s")
+    for cat in ("figures", "dates"):
+        for f in record[cat]:
+            assert text[f["start"]:f["end"]] == f["text"]
+
+
+def test_empty_text_gives_empty_lists(nlp):
+    record = extract_text("", nlp=nlp)
+    assert all(record[c] == [] for c in ("people", "organizations", "places", "figures"))
+
+
+# -- grouping rules on their own -----------------------------------------------
+
+def _m(text, start):
+    return Mention(start, start + len(text), text, "PERSON")
+
+
+def test_surname_joins_the_nearest_full_name_before_it():
+    ms = [_m("George Bush", 0), _m("Bush", 20), _m("Laura Bush", 40), _m("Bush", 60)]
+    names_ = ["George Bush", "Bush", "Laura Bush"]
+    assert _people_key(ms[1], names_, ms) == "george bush"
+    assert _people_key(ms[3], names_, ms) == "laura bush"
+
+
+def test_acronym_and_leading_part_join_an_organization():
+    names_ = ["United States Air Force", "USAF", "Lockheed Martin", "Lockheed"]
+    assert _org_key(Mention(0, 4, "USAF", "ORG"), names_, []) == "united states air force"
+    assert _org_key(Mention(0, 8, "Lockheed", "ORG"), names_, []) == "lockheed martin"
