@@ -1,0 +1,136 @@
+"""Records out: every output format is chosen and rendered here, in one place.
+
+JSON to a terminal is coloured for a person; anywhere else it is plain UTF-8 JSON and
+nothing more, so `extract a.txt | jq` always works. A batch run reuses `to_text` for files
+and `write_record` for stdout, one record at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.json import JSON
+from rich.table import Table
+from rich.text import Text
+
+from extractor.labels import CATEGORIES
+
+Record = Mapping[str, Any]
+
+
+class Format(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+# Columns a person wants per category, in order; a column none of the items has is dropped.
+_ENTITY_COLUMNS = ("name", "count", "salience", "aliases")
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "people": (*_ENTITY_COLUMNS, "titles"),
+    "organizations": _ENTITY_COLUMNS,
+    "places": (*_ENTITY_COLUMNS, "kind", "country_code", "lat, lon"),
+    "groups": _ENTITY_COLUMNS,
+    "figures": ("text", "kind", "value", "unit", "qualifier", "currency", "start", "end"),
+    "dates": ("text", "kind", "value", "start", "end"),
+}
+
+
+def select(record: Record, only: Iterable[str] | None) -> dict[str, Any]:
+    """The record with only the categories in `only` (all when None); metadata is kept."""
+    if only is None:
+        return dict(record)
+    keep = set(only)
+    return {key: value for key, value in record.items() if key not in CATEGORIES or key in keep}
+
+
+def to_text(record: Record, fmt: Format, *, compact: bool = False) -> str:
+    """Plain text of one record in a machine format (json or jsonl), ending with a newline."""
+    if fmt is Format.table:
+        raise ValueError("the table format is for people, not files: use json or jsonl")
+    if fmt is Format.jsonl or compact:
+        # ensure_ascii=False: names stay readable; RFC 8259 JSON is UTF-8 anyway.
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_record(
+    record: Record, console: Console, fmt: Format = Format.json, *, compact: bool = False
+) -> None:
+    """Write one record to `console` (stdout) in `fmt`; colour only when it is a terminal."""
+    if fmt is Format.table:
+        console.print(tables(record))
+    elif console.is_terminal and fmt is Format.json:
+        console.print(
+            JSON.from_data(record, indent=None if compact else 2, ensure_ascii=False),
+            soft_wrap=True,
+        )
+    else:
+        _write_plain(console, to_text(record, fmt, compact=compact))
+
+
+def tables(record: Record) -> RenderableType:
+    """A header line and one Rich table per category present in the record."""
+    header = Text()
+    header.append(str(record.get("title") or "(no title)"), style="bold")
+    for key in ("published", "source"):
+        if record.get(key):
+            header.append(f"  {key}: {record[key]}", style="dim")
+    parts: list[RenderableType] = [header]
+    for category in CATEGORIES:
+        if category not in record:
+            continue  # left out with --only
+        items = record[category] or []
+        if not items:
+            parts.append(Text(f"{category}: none", style="dim"))
+            continue
+        parts.append(_table(category, items))
+    return Group(*parts)
+
+
+def _table(category: str, items: list[Mapping[str, Any]]) -> Table:
+    columns = [c for c in _COLUMNS.get(category, ()) if any(_cell(i, c) for i in items)]
+    table = Table(title=f"{category} ({len(items)})", title_justify="left", title_style="bold")
+    for column in columns:
+        table.add_column(
+            "country" if column == "country_code" else column,
+            justify="right" if column in _NUMERIC else "left",
+            no_wrap=column == "name",
+        )
+    for item in items:
+        table.add_row(*(_cell(item, column) for column in columns))
+    return table
+
+
+_NUMERIC = {"count", "salience", "start", "end", "value", "lat, lon"}
+
+
+def _cell(item: Mapping[str, Any], column: str) -> str:
+    if column == "lat, lon":
+        lat, lon = item.get("lat"), item.get("lon")
+        return f"{lat:.2f}, {lon:.2f}" if lat is not None and lon is not None else ""
+    value = item.get(column)
+    if value is None:
+        return ""
+    if column == "salience":
+        return f"{value:.3f}"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _write_plain(console: Console, text: str) -> None:
+    # Bypass Rich: no wrapping, no markup, and UTF-8 bytes whatever the locale's encoding.
+    stream = console.file
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
