@@ -1,0 +1,677 @@
+"""Score the pipeline against gold-annotated articles (`extract-evaluate GOLD.jsonl ...`).
+
+Gold format: one JSON article a line (``text``, ``dct``, ``spans``), as in
+``../shared/eval/README.md``. MEANTIME and GUM label sets are both understood.
+
+The scorer is made of pure functions (spans in, counts out) so it can be tested on tiny
+hand-made lists; only :func:`main` loads models and reads files.
+
+Scoring rules (why each one is there is told where it is implemented):
+
+* mention level: a predicted mention of the right category that overlaps a gold mention is
+  a true positive; matching is one-to-one (maximum bipartite matching).
+* entity level: gold mentions are grouped by gold entity (MEANTIME ``entity``, GUM
+  ``eid``), predicted mentions by predicted entity; an edge joins a predicted and a gold
+  entity when any of their mentions overlap, and the matching is again one-to-one, so a
+  gold entity split into two predicted entities costs a false positive and two gold
+  entities merged into one predicted entity cost a false negative.
+* facts (figures, dates): span F1 strict (exact offsets) and relaxed (overlap); for dates
+  also value F1 (overlap and equal TIMEX3 value, see :func:`normalize_timex`).
+* only what the gold annotates is scored: named mentions; for MEANTIME only the opening
+  lines; a category absent from a whole file is "n/a"; date kinds absent from a whole file
+  (GUM has no durations or sets) are left out.
+* gold names nested inside other gold names make the outer one optional
+  (:func:`mark_optional`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from extractor.labels import (
+    DATE_KIND,
+    DATES,
+    FIGURES,
+    LABEL_TO_CATEGORY,
+    ORGANIZATIONS,
+    PEOPLE,
+    PLACES,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+ENTITY_CATEGORIES = (PEOPLE, ORGANIZATIONS, PLACES)
+FACT_CATEGORIES = (FIGURES, DATES)
+LEVELS: dict[str, tuple[str, ...]] = {
+    PEOPLE: ("mention", "entity"),
+    ORGANIZATIONS: ("mention", "entity"),
+    PLACES: ("mention", "entity"),
+    FIGURES: ("strict", "relaxed"),
+    DATES: ("strict", "relaxed", "value"),
+}
+
+# MEANTIME: entity labels and the syntactic types that are names (the README: compare these).
+MEANTIME_ENTITY = {"PER": PEOPLE, "ORG": ORGANIZATIONS, "LOC": PLACES}
+MEANTIME_NAMED = {"NAM", "PRE.NAM"}
+# GUM coreference labels; only mentions with `has_propn` are names.
+GUM_ENTITY = {"person": PEOPLE, "organization": ORGANIZATIONS, "place": PLACES}
+GUM_DATE = {"DATE", "TIME"}
+# Kinds of date a file may annotate; a file without durations or sets (GUM annotates only
+# points in time) does not score the durations and sets a system finds.
+DATE_KINDS = ("date", "time", "duration", "set")
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A character span; `entity` groups gold (or predicted) mentions of one entity.
+
+    `optional` gold mentions count as true positives when matched but never as misses
+    (see :func:`mark_optional`).
+    """
+
+    start: int
+    end: int
+    entity: str | None = None
+    value: str | None = None
+    optional: bool = False
+    kind: str | None = None  # dates: date, time, duration, set
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    text: str
+    dct: str | None
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    # Only predictions starting before this offset are scored (None: the whole text).
+    limit: int | None = None
+
+
+@dataclass
+class Prediction:
+    """What a system found in one article: entities (lists of mentions) and facts."""
+
+    entities: dict[str, list[list[Mention]]] = field(default_factory=dict)
+    facts: dict[str, list[Mention]] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def exact(a: Mention, b: Mention) -> bool:
+    return a.start == b.start and a.end == b.end
+
+
+def match(n_left: int, edges: Sequence[Sequence[int]], required: Sequence[bool]) -> dict[int, int]:
+    """Maximum one-to-one matching, left (predicted) -> right (gold); returns right -> left.
+
+    Two passes of Kuhn's augmenting paths: first only into required gold items, then into
+    all. Augmenting never unmatches a gold item, so the first pass fixes the largest set of
+    required items that can be matched and the second only adds optional ones.
+    """
+    owner: dict[int, int] = {}
+
+    def augment(left: int, seen: set[int], allowed: Callable[[int], bool]) -> bool:
+        for right in edges[left]:
+            if right in seen or not allowed(right):
+                continue
+            seen.add(right)
+            if right not in owner or augment(owner[right], seen, allowed):
+                owner[right] = left
+                return True
+        return False
+
+    for allowed in (lambda r: required[r], lambda r: True):
+        matched = set(owner.values())
+        for left in range(n_left):
+            if left not in matched:
+                augment(left, set(), allowed)
+                matched = set(owner.values())
+    return owner
+
+
+def _counts(n_pred: int, required: Sequence[bool], owner: dict[int, int]) -> Counts:
+    tp = len(owner)
+    fn = sum(1 for i, req in enumerate(required) if req and i not in owner)
+    return Counts(tp=tp, fp=n_pred - tp, fn=fn)
+
+
+def score_spans(
+    pred: Sequence[Mention],
+    gold: Sequence[Mention],
+    same: Callable[[Mention, Mention], bool] = overlaps,
+) -> Counts:
+    """Mention-level counts: each gold mention can be matched by one prediction."""
+    edges = [[j for j, g in enumerate(gold) if same(p, g)] for p in pred]
+    required = [not g.optional for g in gold]
+    return _counts(len(pred), required, match(len(pred), edges, required))
+
+
+def span_errors(
+    pred: Sequence[Mention],
+    gold: Sequence[Mention],
+    same: Callable[[Mention, Mention], bool] = overlaps,
+) -> tuple[list[Mention], list[Mention]]:
+    """The unmatched predictions (false positives) and required gold mentions (misses)."""
+    edges = [[j for j, g in enumerate(gold) if same(p, g)] for p in pred]
+    required = [not g.optional for g in gold]
+    owner = match(len(pred), edges, required)
+    matched = set(owner.values())
+    false_pos = [p for i, p in enumerate(pred) if i not in matched]
+    misses = [g for j, g in enumerate(gold) if required[j] and j not in owner]
+    return false_pos, misses
+
+
+def score_entities(pred: Sequence[Sequence[Mention]], gold: Sequence[Mention]) -> Counts:
+    """Entity-level counts: gold mentions grouped by `entity`, one predicted entity each.
+
+    A gold entity whose mentions are all optional is itself optional.
+    """
+    groups: dict[str, list[Mention]] = {}
+    for i, g in enumerate(gold):
+        groups.setdefault(g.entity if g.entity is not None else f"#{i}", []).append(g)
+    gold_entities = list(groups.values())
+    pred_entities = [list(e) for e in pred if e]
+    edges = [
+        [j for j, ge in enumerate(gold_entities) if any(overlaps(p, g) for p in pe for g in ge)]
+        for pe in pred_entities
+    ]
+    required = [any(not g.optional for g in ge) for ge in gold_entities]
+    return _counts(len(pred_entities), required, match(len(pred_entities), edges, required))
+
+
+def same_date(a: Mention, b: Mention) -> bool:
+    return overlaps(a, b) and a.value is not None and timex_equal(a.value, b.value)
+
+
+# --------------------------------------------------------------------------- TIMEX3 values
+
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def _month_end(year: int, month: int) -> date:
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    first_next = date(year + month // 12, month % 12 + 1, 1)
+    return first_next - timedelta(days=1)
+
+
+def _interval(value: str) -> tuple[date, date] | None:
+    """The first and last day a calendar TIMEX3 value covers, or None if it is not one."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+            d = date(*map(int, m.groups()))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
+            year, week = int(m[1]), int(m[2])
+            first = 6 if m[3] else 1
+            return date.fromisocalendar(year, week, first), date.fromisocalendar(year, week, 7)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            year, month = int(m[1]), int(m[2])
+            return date(year, month, 1), _month_end(year, month)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+            year, (first, last) = int(m[1]), _SEASONS[m[2]]
+            return date(year, first, 1), _month_end(year, last)
+        if m := re.fullmatch(r"(\d{4})-([QH])([1-4])", value):
+            year, n = int(m[1]), int(m[3])
+            months = 3 if m[2] == "Q" else 6
+            return date(year, (n - 1) * months + 1, 1), _month_end(year, n * months)
+        if m := re.fullmatch(r"(\d{4})", value):
+            year = int(m[1])
+            return date(year, 1, 1), date(year, 12, 31)
+        if m := re.fullmatch(r"(\d{3})", value):  # decade: "197" = the 1970s
+            decade = int(m[1]) * 10
+            return date(decade, 1, 1), date(decade + 9, 12, 31)
+        if m := re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", value):
+            # Not TIMEX3; one MEANTIME article writes DD-MM-YYYY ("February 03, 2009").
+            d = date(int(m[3]), int(m[2]), int(m[1]))
+            return d, d
+    except ValueError:
+        return None
+    return None
+
+
+def normalize_timex(value: str | None) -> str | None:
+    """A canonical form so that equal dates written differently compare equal.
+
+    Calendar values become their day interval: TIMEX3 `2017-W28` and GUM's
+    `2017-07-10/2017-07-16` both become `2017-07-10/2017-07-16`; `2017` equals
+    `2017-01-01/2017-12-31`; seasons are meteorological (GUM writes summer as
+    `2022-06-01/2022-08-31`). Other values (durations, `PAST_REF`, times) compare as
+    written, ignoring case and spaces.
+    """
+    if value is None:
+        return None
+    text = value.strip().upper()
+    if "/" in text:
+        left, _, right = text.partition("/")
+        a, b = _interval(left), _interval(right)
+        if a and b:
+            return _format(a[0], b[1])
+        return text
+    span = _interval(text)
+    return _format(*span) if span else text
+
+
+def _format(first: date, last: date) -> str:
+    return first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+
+
+def timex_equal(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and normalize_timex(a) == normalize_timex(b)
+
+
+# --------------------------------------------------------------------------- gold
+
+
+def mark_optional(mentions: Sequence[Mention]) -> list[Mention]:
+    """Gold name mentions that strictly contain another gold name mention become optional.
+
+    Both corpora nest names: MEANTIME "JSA Research defence analysist Paul Nesbit" around
+    "Paul Nesbit", "the United States Air Force (USAF" around "USAF"; GUM (whose
+    `has_propn` also marks noun phrases that merely contain a name) "the U.S. border"
+    around "U.S.". One prediction can match only one of the nested pair, so the outer one
+    must not count as a miss; it still counts as a hit when a prediction matches it.
+    """
+    out = []
+    for m in mentions:
+        nested = any(
+            o is not m
+            and m.start <= o.start
+            and o.end <= m.end
+            and (o.start, o.end) != (m.start, m.end)
+            for o in mentions
+        )
+        out.append(Mention(m.start, m.end, m.entity, m.value, optional=nested))
+    return out
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
+def gold_article(obj: dict[str, Any], partial: bool | None = None, index: int = 0) -> GoldArticle:
+    """Map one gold article (MEANTIME or GUM labels) to our categories.
+
+    `partial`: score only up to the end of the line holding the last gold span (MEANTIME
+    annotates only the opening sentences); None decides from the format (MEANTIME spans
+    carry `syntactic_type`).
+    """
+    text: str = obj["text"]
+    spans: list[dict[str, Any]] = obj.get("spans", [])
+    by_cat: dict[str, list[Mention]] = {c: [] for c in (*ENTITY_CATEGORIES, *FACT_CATEGORIES)}
+    for s in spans:
+        label = s.get("label", "")
+        start, end = int(s["start"]), int(s["end"])
+        if label in MEANTIME_ENTITY:
+            if s.get("syntactic_type") in MEANTIME_NAMED:
+                by_cat[MEANTIME_ENTITY[label]].append(Mention(start, end, entity=s.get("entity")))
+        elif label in GUM_ENTITY:
+            if s.get("has_propn"):
+                by_cat[GUM_ENTITY[label]].append(Mention(start, end, entity=s.get("eid")))
+        elif label.startswith("TIMEX3") or label in GUM_DATE:
+            kind = label.removeprefix("TIMEX3:").lower()
+            by_cat[DATES].append(Mention(start, end, value=s.get("value"), kind=kind))
+        elif label.startswith("VALUE:"):
+            by_cat[FIGURES].append(Mention(start, end))
+    names = [m for c in ENTITY_CATEGORIES for m in by_cat[c]]
+    optional = {(m.start, m.end, m.entity) for m in mark_optional(names) if m.optional}
+    for c in ENTITY_CATEGORIES:
+        by_cat[c] = [
+            Mention(m.start, m.end, m.entity, optional=(m.start, m.end, m.entity) in optional)
+            for m in by_cat[c]
+        ]
+    if partial is None:
+        partial = any("syntactic_type" in s for s in spans)
+    limit = None
+    if partial and spans:
+        limit = _line_end(text, max(int(s["end"]) for s in spans) - 1)
+    return GoldArticle(
+        id=str(obj.get("id", index)),
+        text=text,
+        dct=iso_date(obj.get("dct")),
+        mentions=by_cat,
+        limit=limit,
+    )
+
+
+def iso_date(value: str | None) -> str | None:
+    """The gold `dct` as YYYY-MM-DD, or None (one MEANTIME dct is written DD-MM-YYYY)."""
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    span = _interval(value)
+    return span[0].isoformat() if span and span[0] == span[1] else None
+
+
+def read_gold(path: Path, partial: bool | None = None) -> list[GoldArticle]:
+    with path.open(encoding="utf-8") as f:
+        lines = [line for line in f if line.strip()]
+    return [gold_article(json.loads(line), partial, i) for i, line in enumerate(lines)]
+
+
+def annotated(articles: Iterable[GoldArticle]) -> set[str]:
+    """Categories the file annotates at all; the others are not scored ("n/a")."""
+    return {c for a in articles for c, ms in a.mentions.items() if ms}
+
+
+def unannotated_kinds(articles: Iterable[GoldArticle]) -> set[str]:
+    """Date kinds no gold date of the file has (GUM: duration and set)."""
+    kinds = {m.kind for a in articles for m in a.mentions.get(DATES, [])}
+    return set(DATE_KINDS) - kinds
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def drop_kinds(pred: Prediction, kinds: set[str]) -> Prediction:
+    """Leave out predicted dates of kinds the gold file never annotates."""
+    if not kinds:
+        return pred
+    dates = [m for m in pred.facts.get(DATES, []) if m.kind not in kinds]
+    return Prediction(entities=pred.entities, facts={**pred.facts, DATES: dates})
+
+
+def clip(pred: Prediction, limit: int | None) -> Prediction:
+    """Drop predicted mentions that start at or after `limit` (unannotated text)."""
+    if limit is None:
+        return pred
+
+    def keep(ms: Iterable[Mention]) -> list[Mention]:
+        return [m for m in ms if m.start < limit]
+
+    entities = {c: [kept for e in es if (kept := keep(e))] for c, es in pred.entities.items()}
+    facts = {c: keep(fs) for c, fs in pred.facts.items()}
+    return Prediction(entities=entities, facts=facts)
+
+
+Scores = dict[str, dict[str, Counts]]
+
+
+def score_article(gold: GoldArticle, pred: Prediction, categories: Iterable[str]) -> Scores:
+    """Counts per category and level for one article (only `categories` are scored)."""
+    pred = clip(pred, gold.limit)
+    out: Scores = {}
+    for cat in categories:
+        g = gold.mentions.get(cat, [])
+        if cat in ENTITY_CATEGORIES:
+            entities = pred.entities.get(cat, [])
+            mentions = [m for e in entities for m in e]
+            out[cat] = {
+                "mention": score_spans(mentions, g),
+                "entity": score_entities(entities, g),
+            }
+        else:
+            facts = pred.facts.get(cat, [])
+            out[cat] = {
+                "strict": score_spans(facts, g, exact),
+                "relaxed": score_spans(facts, g, overlaps),
+            }
+            if cat == DATES:
+                out[cat]["value"] = score_spans(facts, g, same_date)
+    return out
+
+
+def add_scores(total: Scores, part: Scores) -> Scores:
+    for cat, levels in part.items():
+        for level, counts in levels.items():
+            total.setdefault(cat, {})[level] = total.get(cat, {}).get(level, Counts()) + counts
+    return total
+
+
+# --------------------------------------------------------------------------- systems
+
+
+def from_record(record: dict[str, Any]) -> Prediction:
+    """Our output contract -> Prediction."""
+    entities = {
+        c: [
+            [Mention(m["start"], m["end"], entity=str(i)) for m in e.get("mentions", [])]
+            for i, e in enumerate(record.get(c) or [])
+        ]
+        for c in ENTITY_CATEGORIES
+    }
+    facts = {
+        c: [
+            Mention(f["start"], f["end"], value=f.get("value"), kind=f.get("kind"))
+            for f in record.get(c) or []
+        ]
+        for c in FACT_CATEGORIES
+    }
+    return Prediction(entities=entities, facts=facts)
+
+
+def from_doc(doc: Doc) -> Prediction:
+    """The bare model's entities; an "entity" is the mentions with the same exact text."""
+    entities: dict[str, dict[str, list[Mention]]] = {c: {} for c in ENTITY_CATEGORIES}
+    facts: dict[str, list[Mention]] = {c: [] for c in FACT_CATEGORIES}
+    for ent in doc.ents:
+        cat = LABEL_TO_CATEGORY.get(ent.label_)
+        mention = Mention(ent.start_char, ent.end_char, entity=ent.text)
+        if cat in entities:
+            entities[cat].setdefault(ent.text, []).append(mention)
+        elif cat in facts:
+            kind = DATE_KIND.get(ent.label_) if cat == DATES else None
+            facts[cat].append(Mention(ent.start_char, ent.end_char, kind=kind))
+    return Prediction({c: list(g.values()) for c, g in entities.items()}, facts)
+
+
+System = Callable[[GoldArticle], Prediction]
+
+
+def our_system(nlp: Language) -> System:
+    from extractor.api import extract_text
+
+    def run(article: GoldArticle) -> Prediction:
+        record = extract_text(article.text, nlp=nlp, source=article.id, date=article.dct)
+        return from_record(record)
+
+    return run
+
+
+def bare_system(nlp: Language) -> System:
+    return lambda article: from_doc(nlp(article.text))
+
+
+def article_errors(
+    gold: GoldArticle, pred: Prediction, categories: Iterable[str]
+) -> list[tuple[str, str, str]]:
+    """(category, "FP" | "FN", text) for each mention-level error (relaxed for facts)."""
+    pred = clip(pred, gold.limit)
+    out = []
+    for cat in categories:
+        if cat in ENTITY_CATEGORIES:
+            found = [m for e in pred.entities.get(cat, []) for m in e]
+        else:
+            found = pred.facts.get(cat, [])
+        false_pos, misses = span_errors(found, gold.mentions.get(cat, []))
+        for kind, ms in (("FP", false_pos), ("FN", misses)):
+            out += [(cat, kind, gold.text[m.start : m.end]) for m in ms]
+    return out
+
+
+def evaluate(
+    articles: Sequence[GoldArticle],
+    system: System,
+    errors: list[tuple[str, str, str, str]] | None = None,
+) -> Scores:
+    """Micro-averaged counts over the articles, for the categories the file annotates.
+
+    Dates of a kind the file never annotates are left out (see `unannotated_kinds`).
+    If `errors` is a list, (article id, category, FP/FN, text) tuples are appended to it.
+    """
+    categories = [c for c in (*ENTITY_CATEGORIES, *FACT_CATEGORIES) if c in annotated(articles)]
+    skip_kinds = unannotated_kinds(articles)
+    total: Scores = {c: {lv: Counts() for lv in LEVELS[c]} for c in categories}
+    for article in articles:
+        pred = drop_kinds(system(article), skip_kinds)
+        add_scores(total, score_article(article, pred, categories))
+        if errors is not None:
+            errors += [(article.id, *e) for e in article_errors(article, pred, categories)]
+    return total
+
+
+# --------------------------------------------------------------------------- output
+
+
+def to_json(results: dict[str, dict[str, Scores]]) -> dict[str, Any]:
+    return {
+        path: {
+            system: {
+                cat: {lv: c.as_dict() for lv, c in levels.items()} for cat, levels in scores.items()
+            }
+            for system, scores in systems.items()
+        }
+        for path, systems in results.items()
+    }
+
+
+def print_tables(results: dict[str, dict[str, Scores]], n_articles: dict[str, int]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for path, systems in results.items():
+        names = list(systems)
+        table = Table(title=f"{path} ({n_articles[path]} articles)", title_justify="left")
+        table.add_column("category")
+        table.add_column("level")
+        for name in names:
+            for metric in ("P", "R", "F1"):
+                table.add_column(f"{name}\n{metric}", justify="right")
+        table.add_column("gold\nn", justify="right")
+        for cat in (*ENTITY_CATEGORIES, *FACT_CATEGORIES):
+            for level in LEVELS[cat]:
+                row = [cat, level]
+                gold = ""
+                for name in names:
+                    counts = systems[name].get(cat, {}).get(level)
+                    if counts is None:
+                        row += ["n/a", "n/a", "n/a"]
+                        continue
+                    row += [f"{counts.precision:.2f}", f"{counts.recall:.2f}", f"{counts.f1:.2f}"]
+                    gold = str(counts.tp + counts.fn)
+                table.add_row(*row, gold or "n/a")
+            table.add_section()
+        console.print(table)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="extract-evaluate",
+        description="Precision, recall and F1 per category against gold-annotated articles "
+        "(JSON lines: text, dct, spans; MEANTIME or GUM labels).",
+        epilog="example: extract-evaluate ../shared/eval/meantime-dev.jsonl --baseline",
+    )
+    parser.add_argument("gold", nargs="+", type=Path, help="gold JSONL file(s)")
+    parser.add_argument(
+        "--baseline", action="store_true", help="also score the bare spaCy model, side by side"
+    )
+    parser.add_argument("--model", help="spaCy pipeline name or path (default: as `extract`)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list our mention-level errors (FP: false alarm, FN: miss) on stderr",
+    )
+    partial = parser.add_mutually_exclusive_group()
+    partial.add_argument(
+        "--partial",
+        dest="partial",
+        action="store_true",
+        default=None,
+        help="score only up to the line of the last gold span (default: for MEANTIME files)",
+    )
+    partial.add_argument("--no-partial", dest="partial", action="store_false")
+    args = parser.parse_args(argv)
+
+    gold: dict[str, list[GoldArticle]] = {}
+    for path in args.gold:
+        try:
+            gold[str(path)] = read_gold(path, args.partial)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            print(f"extract-evaluate: cannot read {path}: {exc}", file=sys.stderr)
+            return 2
+
+    import spacy
+
+    from extractor.pipeline import ModelNotFound, load_pipeline, model_name
+
+    try:
+        systems: dict[str, System] = {"ours": our_system(load_pipeline(args.model))}
+        if args.baseline:
+            systems["baseline"] = bare_system(spacy.load(model_name(args.model)))
+    except (ModelNotFound, OSError) as exc:
+        print(f"extract-evaluate: {exc}", file=sys.stderr)
+        return 2
+
+    results: dict[str, dict[str, Scores]] = {}
+    for path, articles in gold.items():
+        errors: list[tuple[str, str, str, str]] = []
+        results[path] = {
+            name: evaluate(articles, system, errors if name == "ours" else None)
+            for name, system in systems.items()
+        }
+        if args.errors:
+            for article_id, cat, kind, text in sorted(errors, key=lambda e: (e[1], e[2])):
+                print(f"{path}\t{article_id}\t{cat}\t{kind}\t{text!r}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(to_json(results), indent=2))
+    else:
+        print_tables(results, {p: len(a) for p, a in gold.items()})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
