@@ -12,6 +12,7 @@ import spacy
 from spacy.tokens import Doc
 
 from extractor.components.cleanup import Cleanup
+from extractor.components.consistency import Consistency
 from extractor.components.places import PlaceRules
 from extractor.components.roles import Roles
 
@@ -164,3 +165,29 @@ def test_roles_from_apposition_and_premodifiers(parsed, text, person, title):
 def test_a_clause_after_a_comma_is_not_a_role(parsed):
     titles = parsed("We spoke to Ron Sugar, who said the contract was fair.")
     assert titles.get("Ron Sugar") == []
+
+
+# -- consistency ---------------------------------------------------------------
+
+def test_minority_label_of_a_name_follows_the_majority(vocab):
+    words = ["Northrop", "Grumman", "won", ".", "Northrop", "Grumman", "said", ".",
+             "Northrop", "Grumman", "rose"]
+    doc = make_doc(vocab, words, ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON",
+                                  "O", "O", "B-ORG", "I-ORG", "O"])
+    Consistency()(doc)
+    assert {label for _, label in ents(doc)} == {"ORG"}
+
+
+def test_lone_surname_labelled_org_is_the_person(vocab):
+    words = ["Suella", "Braverman", "spoke", ".", "Braverman", "said", "no"]
+    doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"])
+    Consistency()(doc)
+    assert ents(doc)[-1] == ("Braverman", "PERSON")
+
+
+def test_company_named_after_a_person_stays_an_organization(vocab):
+    words = ["Bill", "Ford", "said", "Ford", "cut", "jobs", "and", "Ford", "shares", "fell"]
+    doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O",
+                                  "B-ORG", "O", "O"])
+    Consistency()(doc)
+    assert ents(doc)[1:] == [("Ford", "ORG"), ("Ford", "ORG")]

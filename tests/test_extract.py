@@ -100,7 +100,20 @@ def test_surname_joins_the_nearest_full_name_before_it():
     assert _people_key(ms[3], names_, ms) == "laura bush"
 
 
+def _orgs(*texts):
+    ms, pos = [], 0
+    for t in texts:
+        ms.append(Mention(pos, pos + len(t), t, "ORG"))
+        pos += len(t) + 10
+    return ms, list(dict.fromkeys(texts))
+
+
 def test_acronym_and_leading_part_join_an_organization():
-    names_ = ["United States Air Force", "USAF", "Lockheed Martin", "Lockheed"]
-    assert _org_key(Mention(0, 4, "USAF", "ORG"), names_, []) == "united states air force"
-    assert _org_key(Mention(0, 8, "Lockheed", "ORG"), names_, []) == "lockheed martin"
+    ms, names_ = _orgs("United States Air Force", "USAF", "Lockheed Martin", "Lockheed")
+    assert _org_key(ms[1], names_, ms) == "united states air force"
+    assert _org_key(ms[3], names_, ms) == "lockheed martin"
+
+
+def test_a_short_form_used_before_the_long_name_stays_its_own_organization():
+    ms, names_ = _orgs("Google", "Google Science Fair")
+    assert _org_key(ms[0], names_, ms) == "google"

