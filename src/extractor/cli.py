@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import time
 from typing import Annotated, NoReturn
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -136,8 +136,9 @@ def extract(
     if compact and fmt is Format.table:
         _fail("--compact applies to JSON output, not to --format table")
 
-    stdin = click.get_binary_stream("stdin") if source == STDIN else None
-    if source == STDIN and err.is_terminal and click.get_text_stream("stdin").isatty():
+    # sys.stdin at call time: the test runner swaps it. None when there is no stdin at all.
+    stdin = getattr(sys.stdin, "buffer", None) if source == STDIN else None
+    if stdin is not None and err.is_terminal and sys.stdin.isatty():
         err.print("[dim]reading the article from stdin; end it with Ctrl-D[/dim]")
     try:
         article = read_article(source, max_chars=max_chars, stdin=stdin)

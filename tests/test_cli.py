@@ -1,0 +1,303 @@
+"""`extract` end to end through Typer's runner, on the sample articles.
+
+The runner keeps stdout and stderr apart (click >= 8.2), so every test can check that
+results, and only results, went to stdout. The model loads once: the CLI caches it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
+
+from .conftest import SAMPLES, TAJIK
+from .test_read import latin1_text, unreadable
+
+runner = CliRunner()
+META = ["source", "title", "published"]
+
+
+def run(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), input=input, env=env)
+
+
+def ok(*args: str, input: str | bytes | None = None):
+    result = run(*args, input=input)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    return result
+
+
+def names(record, category) -> set[str]:
+    return {item["name"] for item in record[category]}
+
+
+def one_line_error(result, code: int = 2) -> str:
+    """The failure contract: exit code, nothing on stdout, one line on stderr, no traceback."""
+    assert result.exit_code == code, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("extract: ")
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def tajik():
+    """The Tajikistan article through the CLI with no options: the default JSON, piped."""
+    result = ok(str(TAJIK))
+    return result
+
+
+def test_piped_stdout_is_indented_json_and_nothing_else(tajik):
+    assert tajik.stdout.startswith('{\n  "source": ')
+    record = json.loads(tajik.stdout)
+    assert list(record) == [*META, *CATEGORIES]
+    assert record["source"] == str(TAJIK)
+    assert tajik.stderr == ""
+
+
+def test_names_land_in_their_categories(tajik):
+    record = json.loads(tajik.stdout)
+    assert "Sergei Ivanov" in names(record, "people")
+    ivanov = next(p for p in record["people"] if p["name"] == "Sergei Ivanov")
+    assert "Ivanov" in ivanov["aliases"]
+    assert {"Security Council", "Taliban"} <= names(record, "organizations")
+    assert {"Tajikistan", "Dushanbe"} <= names(record, "places")
+    assert record["title"] == "Army Steps Up Watch Of Tajikistan Border"
+    assert record["published"] == "2016-07-27"
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.stem)
+def test_offsets_slice_back_to_the_mention_text(path):
+    text = path.read_text(encoding="utf-8")
+    record = json.loads(ok(str(path), "--compact").stdout)
+    spans = [m for c in ENTITY_CATEGORIES for e in record[c] for m in e["mentions"]]
+    spans += [fact for c in FACT_CATEGORIES for fact in record[c]]
+    assert spans
+    for span in spans:
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_stdin_gives_the_same_record_as_the_file(tajik):
+    result = ok("-", input=TAJIK.read_bytes())
+    assert result.stderr == ""
+    from_file, from_stdin = json.loads(tajik.stdout), json.loads(result.stdout)
+    assert from_stdin["source"] == "<stdin>"
+    assert {**from_stdin, "source": None} == {**from_file, "source": None}
+
+
+def parsed_jsonl(result):
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    return json.loads(lines[0])
+
+
+# Flag sets and what the output must then be: (args, parse, keys).
+FLAG_SETS = {
+    "compact": (["--compact"], parsed_jsonl, [*META, *CATEGORIES]),
+    "jsonl": (["-f", "jsonl"], parsed_jsonl, [*META, *CATEGORIES]),
+    "only": (
+        ["--only", "people,places"],
+        lambda r: json.loads(r.stdout),
+        [*META, "people", "places"],
+    ),
+    "only spaced": (
+        ["--only", " Places , figures", "--format", "jsonl"],
+        parsed_jsonl,
+        [*META, "places", "figures"],
+    ),
+    "verbose": (["-v", "--only", "groups"], lambda r: json.loads(r.stdout), [*META, "groups"]),
+}
+
+
+@pytest.mark.parametrize("flags", FLAG_SETS.values(), ids=FLAG_SETS.keys())
+def test_flag_sets_shape_the_json(tajik, flags):
+    args, parse, keys = flags
+    result = ok(str(TAJIK), *args)
+    record = parse(result)
+    assert list(record) == keys
+    full = json.loads(tajik.stdout)
+    for key in keys:
+        assert record[key] == full[key]
+
+
+def test_verbose_talks_on_stderr_only():
+    result = ok(str(TAJIK), "--verbose", "--compact")
+    json.loads(result.stdout)
+    assert "3,117 characters, encoding utf-8" in result.stderr
+    assert "loaded in" in result.stderr
+
+
+@pytest.mark.parametrize("date", ["2001-09-10", "1999-02-28"])
+def test_date_overrides_the_detected_one(date):
+    record = json.loads(ok(str(TAJIK), "--date", date).stdout)
+    assert record["published"] == date
+
+
+@pytest.mark.parametrize(
+    ("args", "shown", "hidden"),
+    [
+        ([], ["Sergei Ivanov", "Tajikistan", "Security Council", "people ("], []),
+        (["--only", "places"], ["Tajikistan", "places ("], ["Sergei Ivanov", "people"]),
+    ],
+    ids=["all", "only places"],
+)
+def test_table_is_for_reading(args, shown, hidden):
+    result = ok(str(TAJIK), "-f", "table", *args)
+    for words in shown:
+        assert words in result.stdout
+    for words in hidden:
+        assert words not in result.stdout
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(result.stdout)
+    assert result.stderr == ""
+
+
+def test_empty_file_is_a_valid_record_with_empty_lists(tmp_path):
+    for content in (b"", b"\n  \n"):
+        empty = tmp_path / "empty.txt"
+        empty.write_bytes(content)
+        record = json.loads(ok(str(empty)).stdout)
+        assert list(record) == [*META, *CATEGORIES]
+        assert all(record[category] == [] for category in CATEGORIES)
+
+
+def test_latin1_file_is_decoded_and_said_with_verbose(tmp_path):
+    text = latin1_text()
+    utf8, latin1 = tmp_path / "utf8.txt", tmp_path / "latin1.txt"
+    utf8.write_text(text, encoding="utf-8")
+    latin1.write_bytes(text.encode("latin-1"))
+    result = ok(str(latin1), "-v")
+    assert "encoding cp1252" in result.stderr
+    from_latin1 = json.loads(result.stdout)
+    from_utf8 = json.loads(ok(str(utf8)).stdout)
+    assert {**from_latin1, "source": None} == {**from_utf8, "source": None}
+    assert "Gérald Darmanin" in names(from_latin1, "people")
+
+
+def test_bom_and_crlf_do_not_shift_offsets(tmp_path, tajik):
+    text = TAJIK.read_text(encoding="utf-8")
+    windows = tmp_path / "windows.txt"
+    windows.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    record = json.loads(ok(str(windows)).stdout)
+    assert {**record, "source": None} == {**json.loads(tajik.stdout), "source": None}
+
+
+@pytest.fixture
+def bad_inputs(tmp_path) -> dict[str, tuple[list[str], str]]:
+    (tmp_path / "folder").mkdir()
+    gz = tmp_path / "article.txt.gz"
+    gz.write_bytes(gzip.compress(TAJIK.read_bytes()))
+    return {
+        "missing": ([str(tmp_path / "nope.txt")], "nope.txt: no such file"),
+        "directory": ([str(tmp_path / "folder")], "folder: is a directory"),
+        "binary": ([str(gz)], "article.txt.gz: looks like a binary file"),
+        "too large": ([str(TAJIK), "--max-chars", "1000"], "over the limit of 1,000"),
+        "too large stdin": (["-", "--max-chars", "10"], "<stdin>: too large"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory", "binary", "too large", "too large stdin"])
+def test_bad_input_is_one_line_and_exit_2(bad_inputs, kind):
+    args, message = bad_inputs[kind]
+    result = run(*args, input=TAJIK.read_bytes())
+    assert message in one_line_error(result)
+
+
+@pytest.fixture
+def world_dir() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as name:
+        os.chmod(name, 0o755)
+        yield Path(name)
+
+
+def test_unreadable_file_is_one_line_and_exit_2(world_dir):
+    path = world_dir / "secret.txt"
+    path.write_bytes(TAJIK.read_bytes())
+    with unreadable(path):
+        result = run(str(path))
+    assert "secret.txt: permission denied" in one_line_error(result)
+
+
+USAGE_ERRORS = {
+    "unknown category": (["--only", "people,persons"], "unknown category 'persons'"),
+    "no category": (["--only", ","], "unknown category nothing"),
+    "month 13": (["--date", "2016-13-01"], "'2016-13-01' is not a date"),
+    "not iso": (["--date", "27/07/2016"], "'27/07/2016' is not a date"),
+    "compact table": (["--compact", "-f", "table"], "--compact applies to JSON"),
+    "missing model": (["--model", "xx_no_such_model"], "'xx_no_such_model' is not installed"),
+}
+
+
+@pytest.mark.parametrize("case", USAGE_ERRORS.values(), ids=USAGE_ERRORS.keys())
+def test_usage_errors_are_one_line_and_exit_2(case):
+    args, message = case
+    assert message in one_line_error(run(str(TAJIK), *args))
+
+
+def test_missing_model_from_the_environment_says_what_to_install():
+    result = run(str(TAJIK), env={"EXTRACT_MODEL": "xx_no_such_model"})
+    assert "xx_no_such_model" in one_line_error(result)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[str(TAJIK), "-f", "xml"], [str(TAJIK), "--max-chars", "0"], [], [str(TAJIK), "--nope"]],
+    ids=["format", "max-chars", "no file", "unknown option"],
+)
+def test_click_usage_errors_exit_2_with_nothing_on_stdout(args):
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_help_explains_every_option_with_examples_and_exit_codes():
+    result = ok("--help")
+    for option in (
+        "--model",
+        "--format",
+        "--compact",
+        "--only",
+        "--date",
+        "--max-chars",
+        "--verbose",
+        "EXTRACT_MODEL",
+        "Examples",
+        "Exit codes",
+        "cat article.txt",
+    ):
+        assert option in result.stdout, option
+
+
+def test_help_does_not_import_spacy():
+    # A fresh interpreter: in this one the tests have imported spaCy already.
+    code = "import sys; from extractor.cli import app; print('spacy' in sys.modules)"
+    probe = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert probe.stdout.strip() == "False", probe.stderr
+
+
+def test_python_m_extractor_runs_the_cli():
+    probe = subprocess.run(
+        [sys.executable, "-m", "extractor", str(TAJIK), "--date", "2016-13-01"],
+        capture_output=True,
+        text=True,
+    )
+    assert probe.returncode == 2
+    assert (
+        probe.stderr.strip() == "extract: --date: '2016-13-01' is not a date in the form YYYY-MM-DD"
+    )
