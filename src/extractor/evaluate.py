@@ -555,7 +555,11 @@ def evaluate(
     skip_kinds = unannotated_kinds(articles)
     total: Scores = {c: {lv: Counts() for lv in LEVELS[c]} for c in categories}
     for article in articles:
-        pred = drop_kinds(system(article), skip_kinds)
+        try:
+            pred = drop_kinds(system(article), skip_kinds)
+        except Exception as exc:  # say which article, keep the traceback for the fix
+            exc.add_note(f"while extracting gold article {article.id!r}")
+            raise
         add_scores(total, score_article(article, pred, categories))
         if errors is not None:
             errors += [(article.id, *e) for e in article_errors(article, pred, categories)]
@@ -582,6 +586,8 @@ def print_tables(results: dict[str, dict[str, Scores]], n_articles: dict[str, in
     from rich.table import Table
 
     console = Console()
+    if not console.is_terminal:  # piped or redirected: do not squeeze the table to 80 columns
+        console = Console(width=max(console.width, 100))
     for path, systems in results.items():
         names = list(systems)
         table = Table(title=f"{path} ({n_articles[path]} articles)", title_justify="left")
@@ -633,7 +639,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="score only up to the line of the last gold span (default: for MEANTIME files)",
     )
-    partial.add_argument("--no-partial", dest="partial", action="store_false")
+    partial.add_argument(
+        "--no-partial", dest="partial", action="store_false", help="score the whole text"
+    )
     args = parser.parse_args(argv)
 
     gold: dict[str, list[GoldArticle]] = {}
