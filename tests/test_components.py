@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from extractor.components.cleanup import Cleanup
 from extractor.components.consistency import Consistency
+from extractor.components.not_orgs import NotOrgs
 from extractor.components.places import PlaceRules
 from extractor.components.roles import Roles
 
@@ -191,3 +192,24 @@ def test_company_named_after_a_person_stays_an_organization(vocab):
                                   "B-ORG", "O", "O"])
     Consistency()(doc)
     assert ents(doc)[1:] == [("Ford", "ORG"), ("Ford", "ORG")]
+
+
+# -- not_orgs ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("words", "ents_in", "expected"),
+    [
+        # "the first Airbus A380 was delivered": a product, not the maker.
+        (["first", "Airbus", "A380", "was"], ["O", "B-ORG", "O", "O"],
+         [("Airbus A380", "PRODUCT")]),
+        (["Apple", "'s", "Worldwide", "Developers", "Conference"],
+         ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
+         [("Apple", "ORG"), ("Worldwide Developers Conference", "EVENT")]),
+        (["at", "15:00", "UTC", "on"], ["O", "O", "B-ORG", "O"], []),
+        (["Boeing", "said"], ["B-ORG", "O"], [("Boeing", "ORG")]),
+    ],
+)
+def test_products_events_and_time_zones_are_not_organizations(vocab, words, ents_in, expected):
+    doc = make_doc(vocab, words, ents_in)
+    NotOrgs()(doc)
+    assert ents(doc) == expected

@@ -114,6 +114,12 @@ def test_acronym_and_leading_part_join_an_organization():
     assert _org_key(ms[3], names_, ms) == "lockheed martin"
 
 
+def test_legal_form_and_the_do_not_split_an_organization():
+    ms, names_ = _orgs("Apple", "The Apple Inc.", "General Motors Corporation")
+    assert _org_key(ms[1], names_, ms) == _org_key(ms[0], names_, ms) == "apple"
+    assert _org_key(ms[2], names_, ms) == "general motors"
+
+
 def test_a_short_form_used_before_the_long_name_stays_its_own_organization():
     ms, names_ = _orgs("Google", "Google Science Fair")
     assert _org_key(ms[0], names_, ms) == "google"

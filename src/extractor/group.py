@@ -40,6 +40,8 @@ _NATURAL = re.compile(
     r"Strait|Canal|Basin|Plateau|Range|Falls|Glacier|Volcano|Coast)\b"
 )
 _ORG_STOP = {"of", "and", "the", "for", "&", "de", "on", "in"}
+_LEGAL_FORMS = {"inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc",
+                "ag", "n.v", "nv", "s.a", "sa", "gmbh", "holding", "holdings", "group", "lp"}
 
 
 @dataclass
@@ -134,30 +136,35 @@ def _refers_to(short: list[str], full: list[str]) -> bool:
 
 
 def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
-    text = _strip_the(_norm(m.text))
+    text = _org_core(_norm(m.text))
     toks = text.split()
-    for n in sorted(names, key=lambda n: -len(n)):
-        n = _strip_the(n)
+    for n in sorted({_org_core(n) for n in names}, key=lambda n: -len(n)):
         if len(n) <= len(text):
             continue
         full = n.split()
         if text.isupper() and len(text) >= 2 and text.replace(".", "") == _initials(full):
             return n.casefold()
         if (full[: len(toks)] == toks and toks[-1][:1].isupper() and len(toks[-1]) > 2
-                and _first(mentions, n) < _first(mentions, text)):
-            # A short form refers back to a name already given ("Lockheed Martin" ...
-            # "Lockheed"); used first, it is its own entity ("Google" ... "Google Science Fair").
+                and (len(full) <= 2 or _first(mentions, n) < _first(mentions, text))):
+            # A short form of a two-word name ("Lockheed" for "Lockheed Martin"), or one
+            # that refers back to a longer name already given. Used first, a short form
+            # is its own entity ("Google" ... "Google Science Fair").
             return n.casefold()
     return text.casefold()
 
 
 def _first(mentions: list[Mention], name: str) -> int:
-    return min((m.start for m in mentions if _strip_the(_norm(m.text)) == name), default=-1)
+    return min((m.start for m in mentions if _org_core(_norm(m.text)) == name), default=-1)
 
 
-def _strip_the(name: str) -> str:
-    # "The Ford Motor Company" and "Ford Motor Company" are one organization.
-    return name[4:] if name.startswith("The ") else name
+def _org_core(name: str) -> str:
+    """The name without "The" and legal form: "The Apple Inc." -> "Apple"."""
+    toks = name.split()
+    if len(toks) > 1 and toks[0] == "The":
+        toks = toks[1:]
+    while len(toks) > 1 and toks[-1].lower().rstrip(".,") in _LEGAL_FORMS:
+        toks = toks[:-1]
+    return " ".join(toks).rstrip(",")
 
 
 def _initials(tokens: list[str]) -> str:

@@ -15,6 +15,7 @@ MODEL_ENV = "EXTRACT_MODEL"
 COMPONENTS = (
     "extractor_places",
     "extractor_cleanup",
+    "extractor_not_orgs",
     "extractor_consistency",
     "extractor_roles",
 )
