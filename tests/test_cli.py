@@ -201,8 +201,13 @@ def bad_inputs(tmp_path) -> dict[str, tuple[list[str], str]]:
     (tmp_path / "folder").mkdir()
     gz = tmp_path / "article.txt.gz"
     gz.write_bytes(gzip.compress(TAJIK.read_bytes()))
+    text = TAJIK.read_text(encoding="utf-8")
+    huge = tmp_path / "huge.txt"
+    # Just over spaCy's own max_length: refused by us, not by a spaCy traceback.
+    huge.write_text(text * (1_000_000 // len(text) + 1), encoding="utf-8")
     return {
         "missing": ([str(tmp_path / "nope.txt")], "nope.txt: no such file"),
+        "over default": ([str(huge)], "over the limit of 1,000,000 characters"),
         "directory": ([str(tmp_path / "folder")], "folder: is a directory"),
         "binary": ([str(gz)], "article.txt.gz: looks like a binary file"),
         "too large": ([str(TAJIK), "--max-chars", "1000"], "over the limit of 1,000"),
@@ -210,7 +215,10 @@ def bad_inputs(tmp_path) -> dict[str, tuple[list[str], str]]:
     }
 
 
-@pytest.mark.parametrize("kind", ["missing", "directory", "binary", "too large", "too large stdin"])
+BAD_INPUTS = ["missing", "directory", "binary", "over default", "too large", "too large stdin"]
+
+
+@pytest.mark.parametrize("kind", BAD_INPUTS)
 def test_bad_input_is_one_line_and_exit_2(bad_inputs, kind):
     args, message = bad_inputs[kind]
     result = run(*args, input=TAJIK.read_bytes())

@@ -156,6 +156,8 @@ def extract(
             nlp = api.default_pipeline(model)
     except ModelNotFound as error:
         _fail(str(error))
+    # The user raised --max-chars past spaCy's guard, which would refuse with a traceback.
+    nlp.max_length = max(nlp.max_length, max_chars)
     if verbose:
         _say(f"model {model_name(model)} loaded in {time.perf_counter() - started:.1f} s")
 

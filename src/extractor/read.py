@@ -15,7 +15,9 @@ from typing import BinaryIO
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"  # the record's `source` for text read from stdin
-DEFAULT_MAX_CHARS = 5_000_000
+# spaCy's own default `nlp.max_length`: its parser and NER need about 1 GB of memory per
+# 100,000 characters, and a news article is a few thousand.
+DEFAULT_MAX_CHARS = 1_000_000
 
 # Longest encoded size of one character (UTF-8 and UTF-32): bytes beyond max_chars * 4
 # cannot decode to fewer than max_chars characters, so we stop reading there.
