@@ -242,7 +242,7 @@ def test_unreadable_file_is_one_line_and_exit_2(world_dir):
 
 USAGE_ERRORS = {
     "unknown category": (["--only", "people,persons"], "unknown category 'persons'"),
-    "no category": (["--only", ","], "unknown category nothing"),
+    "no category": (["--only", ","], "--only: no category given; choose from people,"),
     "month 13": (["--date", "2016-13-01"], "'2016-13-01' is not a date"),
     "not iso": (["--date", "27/07/2016"], "'27/07/2016' is not a date"),
     "compact table": (["--compact", "-f", "table"], "--compact applies to JSON"),

@@ -174,10 +174,10 @@ def main() -> None:
 
 def _parse_only(value: str) -> tuple[str, ...]:
     names = tuple(name.strip().lower() for name in value.split(",") if name.strip())
-    unknown = [name for name in names if name not in CATEGORIES]
+    unknown = ", ".join(repr(name) for name in names if name not in CATEGORIES)
     if unknown or not names:
-        given = ", ".join(repr(name) for name in unknown) or "nothing"
-        _fail(f"--only: unknown category {given}; choose from {', '.join(CATEGORIES)}")
+        problem = f"unknown category {unknown}" if unknown else "no category given"
+        _fail(f"--only: {problem}; choose from {', '.join(CATEGORIES)}")
     return names
 
 
