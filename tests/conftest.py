@@ -13,9 +13,10 @@ TAJIK = SAMPLES / "russia-tajikistan-border.txt"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extractor.pipeline import load_pipeline
+    # The same cached pipeline the CLI uses, so library and CLI tests load the model once.
+    from extractor.api import default_pipeline
 
-    return load_pipeline()
+    return default_pipeline()
 
 
 @pytest.fixture(scope="session")

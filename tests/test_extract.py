@@ -37,7 +37,7 @@ def test_tajik_organizations_and_places(tajik):
     assert {"Tajikistan", "Dushanbe", "Taliqan"} <= places
     for name in ("Tajikistan", "Dushanbe", "Taliqan"):
         assert name not in orgs and name not in names(tajik, "groups")
-    assert "Tajik" in names(tajik, "groups")
+    assert entity(tajik, "groups", "Tajik")["country_code"] == "TJ"
 
 
 def test_tajik_grouping_and_titles(tajik):

@@ -43,7 +43,8 @@ _RANK = {"continent": 0, "country": 1, "region": 2, "city": 2}
 class Gazetteer:
     def __init__(self) -> None:
         self.by_name: dict[str, list[Place]] = {}
-        self.demonyms: dict[str, str] = {}  # "Tajik" -> "TJ"
+        self.demonyms: dict[str, str] = {}  # "Tajik" -> "TJ"; "European" -> "EU" (continent)
+        self.by_code: dict[str, Place] = {}
         self._load()
 
     # -- lookup --------------------------------------------------------------
@@ -71,6 +72,11 @@ class Gazetteer:
     def is_demonym(self, word: str) -> bool:
         return _key(word) in self.demonyms
 
+    def demonym_place(self, word: str) -> Place | None:
+        """The country or continent a demonym names: "German" -> Germany."""
+        code = self.demonyms.get(_key(word))
+        return self.by_code.get(code) if code else None
+
     # -- loading -------------------------------------------------------------
     def _add(self, name: str, place: Place) -> None:
         if not name or not _LATIN.match(name):
@@ -90,15 +96,19 @@ class Gazetteer:
             place = Place(c["name"], "country", code, int(c["geonameid"]), lat, lon,
                           int(c.get("population") or 0))
             self._add(c["name"], place)
+            self.by_code[code] = place
             for alt in _COUNTRY_ALIASES.get(code, ()):
                 self._add(alt, place)
         for code, demonym in demonyms.items():
             for word in demonym:
                 self.demonyms[_key(word)] = code
-        for c in gc.get_continents().values():
-            self._add(c["name"], Place(c["name"], "continent", None, int(c["geonameId"]),
-                                       float(c["lat"]), float(c["lng"]),
-                                       int(c.get("population") or 0)))
+        for code, c in gc.get_continents().items():
+            place = Place(c["name"], "continent", None, int(c["geonameId"]),
+                          float(c["lat"]), float(c["lng"]), int(c.get("population") or 0))
+            self._add(c["name"], place)
+            self.by_code["continent:" + code] = place
+            for word in _CONTINENT_DEMONYMS.get(code, ()):
+                self.demonyms[_key(word)] = "continent:" + code
         for s in gc.get_us_states().values():
             self._add(s["name"], Place(s["name"], "region", "US", int(s["geonameid"]),
                                        None, None, 0))
@@ -171,6 +181,16 @@ _EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {
     "IL": ("Israeli",),
     "PS": ("Palestinian",),
     "AE": ("Emirati",),
+}
+
+
+_CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "EU": ("European",),
+    "AF": ("African",),
+    "AS": ("Asian",),
+    "NA": ("North American",),
+    "SA": ("South American",),
+    "OC": ("Oceanian",),
 }
 
 

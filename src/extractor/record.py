@@ -5,8 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from extractor import facts
+from extractor.gazetteer import gazetteer
 from extractor.group import Entity, group_entities
-from extractor.labels import DATES, ENTITY_CATEGORIES, FIGURES, PEOPLE, PLACES, category
+from extractor.labels import (
+    DATES,
+    ENTITY_CATEGORIES,
+    FIGURES,
+    GROUPS,
+    PEOPLE,
+    PLACES,
+    category,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -61,6 +70,10 @@ def _entity(e: Entity) -> dict[str, Any]:
     out: dict[str, Any] = {"name": e.name, "aliases": e.aliases}
     if e.category == PEOPLE:
         out["titles"] = e.titles
+    if e.category == GROUPS:
+        # A nationality points to its country ("Tajik" -> TJ), so a program can join them.
+        place = gazetteer().demonym_place(e.name)
+        out["country_code"] = place.country_code if place else None
     if e.category == PLACES:
         p = e.place
         out |= {
