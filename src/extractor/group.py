@@ -173,7 +173,9 @@ def _initials(tokens: list[str]) -> str:
 
 def _place_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     place = _link(m)
-    return f"geonames:{place.geonames_id}" if place else _norm(m.text).casefold()
+    if place and place.geonames_id is not None:
+        return f"geonames:{place.geonames_id}"
+    return _norm(place.name if place else m.text).casefold()
 
 
 def _link(m: Mention) -> Place | None:

@@ -105,8 +105,9 @@ def _comma_title(ent: Span) -> str | None:
 def _apposition_before(ent: Span) -> str | None:
     root = ent.root
     head = root.head
+    # A comma must separate them: "Image: Brian Burnell" is a caption, not a role.
     if root.dep_ == "appos" and head.i < ent.start and head.ent_type_ == "" and \
-            head.pos_ == "NOUN":
+            head.pos_ == "NOUN" and ent.start > 0 and ent.doc[ent.start - 1].text == ",":
         return _phrase(head)
     return None
 
