@@ -1,26 +1,285 @@
-"""Figures and dates as facts: the fields of each item in `figures` and `dates`."""
+"""Figures and dates as facts: the fields of each item in `figures` and `dates`.
+
+The text-only normalization lives in `figures.py` and `dates.py`; this module adds what
+only the parse can tell: the counted noun of a figure, the tense governing a date, and
+whether a number the model labelled is a figure or a date at all. Both functions return
+None for a span that must not appear in the output (record.py drops it).
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
+from extractor.dates import DEFAULT_DATE_ORDER, normalize_date, tense_of
+from extractor.figures import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
+
+_YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$|^\d{1,2}\s*[ap]\.?m\.?$", re.I)
+# A phone number: 7+ digits in 3+ groups joined by spaces, dots, dashes or brackets.
+_PHONE = re.compile(r"^\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,5}\)?){2,5}$")
+_NAME_DESIGNATORS = {"no.", "no", "#", "nr.", "num.", "number"}
 
 
-def figure_fields(span: Span) -> dict[str, Any]:
-    # Normalization (value, unit, qualifier, currency) is issue 3.
-    return {
-        "value": None,
-        "value_max": None,
-        "unit": None,
-        "qualifier": None,
-        "kind": FIGURE_KIND.get(span.label_, "count"),
-        "currency": None,
-    }
+def _is_year(span: Span) -> bool:
+    """A bare four-digit year ("in 1999") that the model called a number."""
+    if not _YEAR.match(span.text.strip()):
+        return False
+    root = span.root
+    # "1500 troops" counts troops; a year does not modify a plural noun.
+    return not (root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS"))
 
 
-def date_fields(span: Span, reference: str | None) -> dict[str, Any]:
-    return {"value": None, "kind": DATE_KIND.get(span.label_, "date")}
+def _number_run(span: Span) -> str:
+    """The run of digits and separators around the span in the text ("555-123-4567")."""
+    text = span.doc.text
+    start, end = span.start_char, span.end_char
+    allowed = set("0123456789 .-()+/")
+    while start > 0 and text[start - 1] in allowed and text[start - 1] != "\n":
+        start -= 1
+    while end < len(text) and text[end] in allowed and text[end] != "\n":
+        end += 1
+    return text[start:end].strip(" .-/")
+
+
+def _is_phone(span: Span) -> bool:
+    run = _number_run(span)
+    digits = sum(c.isdigit() for c in run)
+    return digits >= 7 and "," not in run and _PHONE.match(run) is not None
+
+
+def _is_list_marker(span: Span) -> bool:
+    """"1." / "2)" / "(3)" opening a line: the number of an item, not a figure."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    before = text[line_start : span.start_char].strip()
+    after = text[span.end_char : span.end_char + 1]
+    return span.text.strip().isdigit() and before in ("", "(", "-", "*") and after in (
+        ".", ")", ":")
+
+
+def _is_pronoun_one(span: Span) -> bool:
+    """"one of the victims", "the one who", "no one": 'one' as a pronoun, not a count."""
+    if span.text.lower() != "one":
+        return False
+    root = span.root
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    if following is not None and following.lower_ in ("of", "another", "who", "which",
+                                                       "that"):
+        return True
+    if previous is not None and previous.lower_ in ("the", "this", "that", "no", "any",
+                                                    "every", "which", "each", "someone"):
+        return True
+    return root.dep_ not in ("nummod", "quantmod", "compound") and root.head.pos_ != "NOUN" \
+        and following is not None and following.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
+
+
+def _name_numbers(doc) -> set[str]:  # noqa: ANN001  (a spaCy Doc)
+    """Integers the document uses as names: written right after a proper noun somewhere
+    ("Boeing 737", "FTSE 100", "Apollo 11") and not counting a plural noun there. One
+    sense per document: "their 737 narrowbody airliner" is then a name too."""
+    cached = doc.user_data.get("extractor_name_numbers")
+    if cached is not None:
+        return cached
+    names = set()
+    for token in doc[1:]:
+        if not re.fullmatch(r"\d+", token.text):
+            continue
+        previous = doc[token.i - 1]
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if previous.pos_ != "PROPN" or not previous.whitespace_ or not previous.text[:1].isupper():
+            continue
+        if previous.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME", "PERSON"):
+            continue
+        if previous.lower_ in MONTH_WORDS or (following is not None and following.tag_ in (
+                "NNS", "NNPS")):
+            continue
+        names.add(token.text)
+    doc.user_data["extractor_name_numbers"] = names
+    return names
+
+
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}  # fmt: skip
+
+
+def _in_name(span: Span) -> bool:
+    """A number that is part of a name ("Apollo 11", "Boeing 747", "Flight 370", "G8",
+    "No. 10") or a person's age ("John Smith, 45, said"), not a figure of the story."""
+    if span.label_ != "CARDINAL":
+        return False
+    doc, root = span.doc, span.root
+    if span.start and doc[span.start - 1].lower_ in _NAME_DESIGNATORS:
+        return True  # "No. 10", "number one"
+    if span.start_char and doc.text[span.start_char - 1] in "'\u2019" and len(span.text) == 2:
+        return True  # "iLife '11": a year written short, in a name
+    if not re.fullmatch(r"[+-]?\d+(?:\.\d+)?", span.text.strip()):
+        return False
+    if span.text.strip() in _name_numbers(doc):
+        return True
+    previous = doc[span.start - 1] if span.start > 0 else None
+    if previous is None:
+        return False
+    if previous.text.upper() in ("GMT", "UTC"):
+        return True  # a time zone offset: "GMT +8"
+    if previous.pos_ == "PROPN" and previous.whitespace_ and previous.ent_type_ not in (
+        "GPE", "LOC", "NORP", "DATE"
+    ):
+        linked = root.head == previous or (
+            previous.head == root.head and previous.dep_ in ("compound", "nmod")
+        ) or previous.head == root
+        if linked:
+            return True
+    # Age in apposition to a person: "Smith, 45,".
+    if previous.text == "," and span.start >= 2 and doc[span.start - 2].ent_type_ == "PERSON":
+        following = doc[span.end] if span.end < len(doc) else None
+        if following is None or following.text in (",", ")", ";", "."):
+            return True
+    return False
+
+
+def _names_a_thing(span: Span) -> bool:
+    """A bare integer modifying a singular noun names a model or an index, it counts
+    nothing: "the 737 airliner", "the S&P 500 index", "the 737-800 range". Counts take a
+    plural noun ("two companies", "500 jobs")."""
+    text = span.text.strip()
+    if span.label_ != "CARDINAL" or not re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return False
+    if float(text) <= 1:
+        return False
+    root = span.root
+    head = root.head
+    return root.dep_ in ("nummod", "compound", "nmod", "amod", "quantmod") and \
+        head.i == span.end and head.tag_ in ("NN", "NNP") and head.pos_ in ("NOUN", "PROPN") \
+        and head.lower_ not in _COUNTABLE_SINGULAR
+
+
+# Nouns that take a number in the singular: invariant plurals and thresholds.
+_COUNTABLE_SINGULAR = {
+    "aircraft", "spacecraft", "craft", "sheep", "fish", "deer", "personnel", "staff",
+    "police", "cattle", "livestock", "offspring", "series", "species", "crew", "mark",
+    "level", "barrier", "threshold", "point", "percent", "strong", "people",
+}  # fmt: skip
+
+
+def _capitalized_words(span: Span) -> bool:
+    """Number words in title case inside a sentence are a name ("the Ford Five Hundred",
+    "the Big Three"), not a count."""
+    words = [t for t in span if t.is_alpha]
+    if not words or not all(t.is_title for t in words) or span[0].is_sent_start \
+            or span.start == 0:
+        return False
+    previous = span.doc[span.start - 1]
+    if previous.text in ('"', "``", "(", ":") or "\n" in previous.text_with_ws:
+        return False
+    # In a headline every word is capitalized: that says nothing.
+    text = span.doc.text
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : text.find("\n", span.end_char)
+                if "\n" in text[span.end_char:] else len(text)]
+    long_words = [w for w in re.findall(r"[A-Za-z]{4,}", line)]
+    return sum(w[0].isupper() for w in long_words) < 0.6 * len(long_words)
+
+
+def _definite_small(span: Span) -> bool:
+    """"the two companies", "both three ...": a definite description refers back to things
+    already named; a small number in it is no new figure."""
+    text = span.text.lower()
+    if span.label_ != "CARDINAL" or text not in ("two", "three", "four", "five", "six",
+                                                 "seven", "eight", "nine", "ten"):
+        return False
+    previous = span.doc[span.start - 1] if span.start else None
+    return previous is not None and previous.lower_ in ("the", "these", "those", "both")
+
+
+def is_figure(span: Span) -> bool:
+    """False for numbers the model labelled that are no figures of the story: years,
+    clock times, phone numbers, list markers, 'one' as a pronoun, numbers in names."""
+    text = span.text.strip()
+    if not any(c.isdigit() for c in text) and not re.search(r"[a-z]", text, re.I):
+        return False
+    if span.label_ == "CARDINAL" and (_is_year(span) or _CLOCK.match(text)):
+        return False
+    return not (_is_phone(span) or _is_list_marker(span) or _is_pronoun_one(span)
+                or _in_name(span) or _names_a_thing(span) or _capitalized_words(span)
+                or _definite_small(span))
+
+
+def counted_noun(span: Span) -> str | None:
+    """The thing counted, from the parse: the noun the number modifies ("more than 30,000
+    troops" -> troops) or the noun of a partitive ("20,000 of the troops"); None for a
+    pronoun ("20,000 of them") or when nothing is counted."""
+    root = span.root
+    head: Token = root.head
+    if head is not root and head.i >= span.end and root.dep_ in ("nummod", "quantmod",
+                                                                "amod", "compound", "nmod"):
+        if head.pos_ in ("NOUN", "PROPN") and head.is_alpha:
+            return head.text if head.pos_ == "PROPN" else head.lower_
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ in ("NOUN", "PROPN") and objects[0].is_alpha:
+                return objects[0].text if objects[0].pos_ == "PROPN" else objects[0].lower_
+    return None
+
+
+def figure_fields(span: Span) -> dict[str, Any] | None:
+    """The normalized fields of a figure span, or None when the span is no figure."""
+    if not is_figure(span):
+        return None
+    figure = parse_figure(span.text, span.label_)
+    kind = FIGURE_KIND.get(span.label_, "count")
+    if figure is None:
+        return {
+            "value": None, "value_max": None, "unit": None, "qualifier": None,
+            "qualifier_text": None, "kind": kind, "currency": None,
+        }  # fmt: skip
+    fields = figure.fields()
+    if fields["unit"] is None and fields["kind"] in ("count", "quantity"):
+        fields["unit"] = counted_noun(span)
+    return fields
+
+
+_AGE = re.compile(r"\b(?:years?|months?)[- ]old$|^aged? \d+", re.I)
+
+
+def is_date(span: Span) -> bool:
+    """False for spans the model labelled DATE/TIME that are no dates: ages ("45", "45
+    years old") and bare numbers other than years."""
+    text = span.text.strip()
+    if _AGE.search(text):
+        return False
+    if re.fullmatch(r"\d{1,3}", text):
+        return False
+    return True
+
+
+def _recurring(span: Span) -> bool:
+    """"a year" after a count or "once"/"twice" ("15 a year") is a set, not a duration."""
+    if not re.match(r"(?:a|an) \w+$", span.text.lower()) or span.start == 0:
+        return False
+    previous = span.doc[span.start - 1]
+    return previous.like_num or previous.lower_ in ("once", "twice", "times")
+
+
+def date_fields(
+    span: Span, reference: str | None, date_order: str = DEFAULT_DATE_ORDER
+) -> dict[str, Any] | None:
+    """TIMEX3 value and kind of a date/time span, resolved against `reference` (ISO date
+    or None), or None when the span is no date. `date_order` ("MDY" or "DMY") reads
+    all-numeric dates such as "03/04/2016"."""
+    if not is_date(span):
+        return None
+    text = span.text
+    if _recurring(span):
+        text = "per " + text.split(" ", 1)[1]
+    result = normalize_date(
+        text, reference, tense=tense_of(span), date_order=date_order, label=span.label_
+    )
+    kind = result.kind or DATE_KIND.get(span.label_, "date")
+    return {"value": result.value, "kind": kind}

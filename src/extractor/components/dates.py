@@ -1,0 +1,159 @@
+"""Component `extractor_dates`: fix the spans and labels of temporal expressions.
+
+Classes of errors fixed:
+- spans across lines: the model joins a headline's last word and the date line
+  ("... since November\nMarch 13, 2009"): split at line breaks, keep the parts that read
+  as dates;
+- date ranges "between April and June", "from 2010 to 2012": one span for two dates;
+  split so each date gets its own value;
+- years labelled CARDINAL ("in 1999"): a year is a date;
+- expressions the model misses: all-numeric dates ("07/27/2016", "2016-07-27"), clock
+  times with a zone or a.m./p.m. ("08:30 UTC", "0800 GMT", "6 p.m."), the TIMEX3
+  reference adverbs ("recently", "currently", "in the future", "for the time being",
+  "in the long term") and bare plural durations after a preposition ("in minutes",
+  "for decades").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor.dates import normalize_date
+from extractor.facts import _is_year
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
+                           r"(?![\d/-])")
+_CLOCK = re.compile(
+    r"(?<![\d:.])(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.m\.|[ap]m\b))?(?:\s*(?:UTC|GMT)\b)?|"
+    r"\d{4}\s*(?:UTC|GMT)\b|\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b)(?:\s*(?:UTC|GMT)\b)?)"
+)
+# Reference adverbs and phrases (TIMEX3 PAST_REF / PRESENT_REF / FUTURE_REF).
+_REF_PHRASES = re.compile(
+    r"\b(?:(?:more |most |until |only )?recently|currently|(?:in|for) the (?:long|short|near|"
+    r"medium) (?:term|run)|(?:in|of) the (?:past|future)|(?:for )?the time being|"
+    r"(?:very )?soon)\b(?!-)",
+    re.I,
+)
+_PLURAL_UNITS = re.compile(
+    r"\b(?:in|for|within|over|after) (?P<x>seconds|minutes|hours|days|weeks|months|years|"
+    r"decades|centuries)\b(?! (?:of|old|ago|later|earlier)\b)",
+    re.I,
+)
+
+
+def _split_lines(doc: Doc, ent: Span) -> list[Span] | None:
+    if ent.label_ not in ("DATE", "TIME") or "\n" not in ent.text:
+        return None
+    parts, start = [], ent.start
+    for token in ent:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            end = token.i if "\n" in token.text else token.i + 1
+            if end > start:
+                parts.append(doc[start:end])
+            start = token.i + 1
+    if start < ent.end:
+        parts.append(doc[start : ent.end])
+    # Parts that read as dates stay dates; a bare number ("aged 56") becomes a number.
+    spans = []
+    for part in parts:
+        if part.text.isspace():
+            continue
+        if normalize_date(part.text, "2000-01-01").value:
+            spans.append(Span(doc, part.start, part.end, label=ent.label_))
+        elif all(t.like_num for t in part):
+            spans.append(Span(doc, part.start, part.end, label="CARDINAL"))
+    return spans
+
+
+def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
+    if ent.label_ != "DATE":
+        return None
+    tokens = [t.lower_ for t in ent]
+    if tokens[0] not in ("between", "from") and not (
+        ent.start > 0 and doc[ent.start - 1].lower_ in ("between", "from")
+    ):
+        return None
+    joints = [t for t in ent if t.lower_ in ("and", "to", "until", "through", "-")]
+    if len(joints) != 1:
+        return None
+    first_start = ent.start + (1 if tokens[0] in ("between", "from") else 0)
+    left, right = doc[first_start : joints[0].i], doc[joints[0].i + 1 : ent.end]
+    if not len(left) or not len(right):
+        return None
+    if not (normalize_date(left.text, "2000-01-01").value
+            and normalize_date(right.text, "2000-01-01").value):
+        return None
+    return [Span(doc, left.start, left.end, label="DATE"),
+            Span(doc, right.start, right.end, label="DATE")]
+
+
+def _year(doc: Doc, ent: Span) -> list[Span] | None:
+    if ent.label_ == "CARDINAL" and _is_year(ent):
+        previous = doc[ent.start - 1] if ent.start else None
+        # A year follows a preposition or opens a phrase; "Russell 2000" is a name.
+        if previous is None or previous.pos_ != "PROPN":
+            return [Span(doc, ent.start, ent.end, label="DATE")]
+    return None
+
+
+FIXES = (_split_lines, _split_range, _year)
+
+
+def _added(doc: Doc) -> list[Span]:
+    """Temporal expressions the model missed, found in the text by pattern."""
+    found = []
+    for pattern, label in ((_NUMERIC_DATE, "DATE"), (_CLOCK, "TIME"), (_REF_PHRASES, "DATE"),
+                           (_PLURAL_UNITS, "DATE")):
+        for match in pattern.finditer(doc.text):
+            where = match.span("x") if "x" in pattern.groupindex else match.span()
+            span = doc.char_span(where[0], where[1], label=label,
+                                 alignment_mode="strict")
+            if span is None:
+                continue
+            if pattern is _REF_PHRASES:
+                # Keep the phrase proper: "the future" in "in the future".
+                text = span.text.lower()
+                if text.startswith(("in the", "of the", "for the")) and not text.endswith(
+                    ("term", "run")
+                ):
+                    span = Span(doc, span.start + 1, span.end, label=label)
+            found.append(span)
+    return found
+
+
+@Language.factory("extractor_dates")
+def make_dates(nlp: Language, name: str) -> DateSpans:
+    return DateSpans()
+
+
+class DateSpans:
+    """Re-spans, relabels and adds temporal expressions (see the module docstring)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents: list[Span] = []
+        for ent in doc.ents:
+            for fix in FIXES:
+                replacement = fix(doc, ent)
+                if replacement is not None:
+                    ents.extend(replacement)
+                    break
+            else:
+                ents.append(ent)
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        for span in _added(doc):
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            # A missed date may replace numbers the model split it into ("07", "27/2016").
+            # ("08:30" CARDINAL + "UTC" ORG): entities inside the pattern give way to it.
+            if any(i in taken for i in range(span.start, span.end)) and not all(
+                e.start >= span.start and e.end <= span.end for e in overlapping
+            ):
+                continue
+            ents = [e for e in ents if e not in overlapping]
+            ents.append(span)
+            taken.update(range(span.start, span.end))
+        doc.ents = filter_spans(ents)
+        return doc

@@ -1,0 +1,152 @@
+"""Component `extractor_figures`: fix the spans and labels of numbers the model gets wrong.
+
+Classes of errors fixed (each a function below):
+- rates: the model joins a count and its period into one DATE ("15 a year"): the count
+  becomes a CARDINAL figure and "a year" stays a date (a set);
+- changes: "from US$55 billion to US$110 billion" is one MONEY span for two values:
+  when both ends are complete figures after "from", they become two figures (a range
+  written "between $12 million and $20 million" stays one figure);
+- ages: "Papermaster, 49," / "aged 55" / "at the age of 56" are labelled DATE: an age is
+  a figure (QUANTITY, unit years, see facts.py), and the span is the number alone;
+- numbers with thousands separators or decimals labelled DATE ("closing at 8,579.19")
+  are figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor.facts import MONTH_WORDS
+from extractor.figures import parse_figure
+
+_RATE = re.compile(r"^(?P<count>.+?) (?:a|an|per|each) (?:day|week|month|year|hour|quarter)$",
+                   re.I)
+_SEPARATED_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})*\.\d+$|^[+-]?\d{1,3}(?:,\d{3})+$")
+_CHANGE = re.compile(r"^(?P<a>.+?) to (?P<b>.+)$")
+
+
+def _split_rate(doc: Doc, ent: Span) -> list[Span] | None:
+    if ent.label_ != "DATE" or not _RATE.match(ent.text):
+        return None
+    for i, token in enumerate(ent):
+        if token.lower_ in ("a", "an", "per", "each") and i > 0:
+            count = ent[:i]
+            if parse_figure(count.text) is None:
+                return None
+            return [Span(doc, count.start, count.end, label="CARDINAL"),
+                    Span(doc, ent.start + i, ent.end, label="DATE")]
+    return None
+
+
+def _split_change(doc: Doc, ent: Span) -> list[Span] | None:
+    if ent.label_ not in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY") or ent.start == 0:
+        return None
+    if doc[ent.start - 1].lower_ != "from":
+        return None
+    to = [t for t in ent if t.lower_ == "to"]
+    if len(to) != 1 or to[0].i in (ent.start, ent.end - 1):
+        return None
+    left, right = doc[ent.start : to[0].i], doc[to[0].i + 1 : ent.end]
+    a, b = parse_figure(left.text, ent.label_), parse_figure(right.text, ent.label_)
+    if a is None or b is None or a.value is None or b.value is None:
+        return None
+    # Both ends must be written as complete figures ("US$55 billion", "12%").
+    if ent.label_ == "MONEY" and not (a.currency and b.currency):
+        return None
+    return [Span(doc, left.start, left.end, label=ent.label_),
+            Span(doc, right.start, right.end, label=ent.label_)]
+
+
+def is_age(doc: Doc, start: int, end: int) -> bool:
+    """A bare number that is a person's age: "Smith, 49,", "aged 55", "the age of 56"."""
+    span = doc[start:end]
+    if not re.fullmatch(r"\d{1,3}", span.text) or not 0 < int(span.text) < 130:
+        return False
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    if before[-1:] in (["aged"], ["age"]) or before[-2:] == ["age", "of"]:
+        return True
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in (
+        "PERSON", "ORG"
+    ) and doc[start - 2].pos_ == "PROPN":
+        following = doc[end] if end < len(doc) else None
+        return following is None or following.text in (",", ")", ";", ".")
+    return False
+
+
+def _age(doc: Doc, ent: Span) -> list[Span] | None:
+    if ent.label_ not in ("DATE", "CARDINAL"):
+        return None
+    tokens = [t for t in ent if t.like_num]
+    if len(tokens) != 1:
+        return None
+    number = tokens[0]
+    if ent.text.strip() != number.text and not re.fullmatch(
+        r"(?:the )?age(?:d| of) \d+", ent.text.lower()
+    ):
+        return None
+    if not is_age(doc, number.i, number.i + 1):
+        return None
+    return [Span(doc, number.i, number.i + 1, label="QUANTITY")]
+
+
+def _separated_number(doc: Doc, ent: Span) -> list[Span] | None:
+    if ent.label_ in ("DATE", "TIME") and _SEPARATED_NUMBER.match(ent.text):
+        return [Span(doc, ent.start, ent.end, label="CARDINAL")]
+    return None
+
+
+FIXES = (_split_rate, _split_change, _age, _separated_number)
+
+# Numbers the model left unlabelled ("closed at -366.94 points", "a USD$23 billion dollar
+# deal"): digits, with a sign, a currency before and a scale word after.
+_MISSED = re.compile(
+    r"(?<![\w.,/:-])(?P<cur>(?:US\$|USD\$?|AU\$|C\$|\$|€|£|¥)\s?)?[-+−]?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s?(?:billion|million|trillion|bn|m)\b)?(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
+    r"(?![\w/:-]|[.,]\d)",
+    re.I,
+)
+
+
+def _missed(doc: Doc, ents: list[Span]) -> list[Span]:
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    found = []
+    for match in _MISSED.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        if span.start and doc[span.start - 1].lower_.rstrip(".") in MONTH_WORDS:
+            continue  # the day of a date the model did not label ("October 10")
+        label = "MONEY" if match.group("cur") else "PERCENT" if match.group("pct") \
+            else "CARDINAL"
+        found.append(Span(doc, span.start, span.end, label=label))
+    return found
+
+
+@Language.factory("extractor_figures")
+def make_figures(nlp: Language, name: str) -> FigureSpans:
+    return FigureSpans()
+
+
+class FigureSpans:
+    """Re-spans and relabels numbers (see the module docstring for the classes)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents: list[Span] = []
+        changed = False
+        for ent in doc.ents:
+            for fix in FIXES:
+                replacement = fix(doc, ent)
+                if replacement is not None:
+                    ents.extend(replacement)
+                    changed = True
+                    break
+            else:
+                ents.append(ent)
+        added = _missed(doc, ents)
+        if changed or added:
+            doc.ents = filter_spans(ents + added)
+        return doc

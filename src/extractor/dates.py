@@ -1,0 +1,896 @@
+"""Temporal expressions -> TIMEX3 values, resolved against the article's reference date.
+
+Which code does what, and why:
+- Absolute dates that carry a year ("27 July 2016", "March 01, 2008", "07/27/2016",
+  "2016-07-27") go to `dateparser`: it knows many written formats and the day/month order
+  of numeric dates, and its `period` tells the granularity (day, month, year).
+- Everything else is our own rules below. dateparser cannot give TIMEX3 granularity for
+  relative expressions ("last week" is a week, `2016-W29`, not a day), it knows no
+  seasons, decades, quarters or `PAST_REF`, it resolves relative expressions against
+  the machine's clock when it has no base, and it does not know the verb's tense
+  ("Tuesday" in "denied on Tuesday" is past, in "will meet on Tuesday" is future).
+
+Without a reference date, an expression that needs one gets value None: never a guess
+from the clock. Nothing here raises on any input string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from extractor.figures import parse_number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# Day/month order of all-numeric dates such as "03/04/2016". News in English is read
+# month-first by default (US wire style); day-first sources pass "DMY" (--date-order).
+# A component above 12 decides by itself ("27/07/2016" is always 27 July).
+DATE_ORDERS = ("MDY", "DMY", "YMD")
+DEFAULT_DATE_ORDER = "MDY"
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# First month of each season (northern hemisphere, meteorological), to order them.
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+PARTS_OF_DAY = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
+    "overnight": "NI", "midday": "MI", "noon": "MI",
+}  # fmt: skip
+# Calendar units: TIMEX3 duration letter, and whether it is a time (PT...) unit.
+UNITS = {
+    "second": ("S", True), "sec": ("S", True), "minute": ("M", True), "min": ("M", True),
+    "hour": ("H", True), "hr": ("H", True), "day": ("D", False), "night": ("D", False),
+    "week": ("W", False), "fortnight": ("W", False), "month": ("M", False),
+    "quarter": ("Q", False), "year": ("Y", False), "yr": ("Y", False),
+    "decade": ("Y", False), "century": ("Y", False), "millennium": ("Y", False),
+}  # fmt: skip
+UNIT_FACTOR = {"decade": 10, "century": 100, "millennium": 1000, "fortnight": 2}
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+# Values that do not depend on the reference date: adverbs of vague past/present/future.
+REF_WORDS = {
+    "PAST_REF": (
+        "recently", "recent", "lately", "the past", "in the past", "formerly", "previously",
+        "earlier", "once", "before", "some time ago", "years ago", "long ago",
+        "in recent weeks", "in recent months", "in recent years", "in recent days",
+        "recent weeks", "recent months", "recent years", "recent days", "the last years",
+        "the past few years", "more recently", "of late", "the other day",
+    ),
+    "PRESENT_REF": (
+        "now", "currently", "current", "at present", "presently", "nowadays", "today's",
+        "right now", "at the moment", "the time being", "for the time being", "these days",
+        "at this time", "present", "the present", "as of now", "so far", "to date",
+    ),
+    "FUTURE_REF": (
+        "soon", "later", "in the future", "the future", "future", "eventually",
+        "shortly", "in the coming weeks", "in the coming months", "in the coming years",
+        "the coming weeks", "the coming months", "the coming years", "coming weeks",
+        "coming months", "coming years", "the long term", "the near future",
+        "the near term", "the long run", "very soon", "short-term", "long-term",
+        "in due course", "someday", "one day", "later on",
+    ),
+}  # fmt: skip
+REF_VALUE = {phrase: value for value, phrases in REF_WORDS.items() for phrase in phrases}
+
+# A well-formed TIMEX3 value (dates, weeks, seasons, quarters, halves, decades and
+# centuries, times, durations, and the *_REF words), used by the tests and as a last
+# guard so that nothing malformed leaves this module.
+TIMEX3_RE = re.compile(
+    r"""^(?:
+      (?:PAST|PRESENT|FUTURE)_REF
+    | P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|H|DE|CE|L))+
+    | PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+
+    | (?:\d{4}|XXXX)-WXX-[1-7]
+    | (?:
+        (?:\d{1,4}|X{4})
+        (?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?
+          |-W\d{2}(?:-WE|-[1-7])?
+          |-(?:SP|SU|FA|WI)
+          |-Q[1-4]
+          |-H[12])?
+      )
+      (?:T(?:MO|AF|EV|NI|MI|\d{2}(?::\d{2}(?::\d{2})?)?)(?:Z|[+-]\d{2}(?::?\d{2})?)?)?
+    )$""",
+    re.VERBOSE,
+)
+
+
+def is_timex3(value: str | None) -> bool:
+    return value is not None and TIMEX3_RE.match(value) is not None
+
+
+@dataclass(frozen=True)
+class DateValue:
+    value: str | None
+    kind: str  # date | time | duration | set
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def to_date(reference: str | dt.date | None) -> dt.date | None:
+    """The reference date as a date: accepts an ISO string (a time part is ignored)."""
+    if reference is None:
+        return None
+    if isinstance(reference, dt.datetime):
+        return reference.date()
+    if isinstance(reference, dt.date):
+        return reference
+    try:
+        return dt.date.fromisoformat(str(reference).strip()[:10])
+    except ValueError:
+        return None
+
+
+def _week(day: dt.date, offset: int = 0) -> str:
+    year, week, _ = (day + dt.timedelta(weeks=offset)).isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _month(day: dt.date, offset: int = 0) -> str:
+    index = day.year * 12 + day.month - 1 + offset
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _season_of(day: dt.date) -> tuple[int, str]:
+    """(year, code) of the season holding `day`; December belongs to that year's winter."""
+    if day.month in (12, 1, 2):
+        return (day.year if day.month == 12 else day.year - 1, "WI")
+    code = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(day.month, "FA")
+    return day.year, code
+
+
+def _season(year: int, code: str) -> str:
+    return f"{year:04d}-{code}"
+
+
+def _valid_year(year: int) -> bool:
+    return 1 <= year <= 9999
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = re.sub(r"\s+", " ", text.strip().lower())
+    text = text.strip(" .,;:!?\"'()[]")
+    return re.sub(r"^(?:on|in|at|during|by|from|since|until|till|of|for|over|around|about)\s+",
+                  "", text)
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text)
+
+
+def _number(text: str) -> float | None:
+    """Number written in digits or words ("four", "a", "several" -> None for X)."""
+    if text in ("a", "an", "one", "a single"):
+        return 1
+    parsed = parse_number(text)
+    if parsed is None:
+        return None
+    return parsed[0]
+
+
+def _fmt_amount(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _duration(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: P4Y, PT30M, P10Y for "a decade", PXY when the amount is vague."""
+    letter, is_time = UNITS[unit]
+    if amount is not None:
+        amount = amount * UNIT_FACTOR.get(unit, 1)
+    text = "X" if amount is None else _fmt_amount(amount)
+    return f"PT{text}{letter}" if is_time else f"P{text}{letter}"
+
+
+def _unit_of(word: str) -> str | None:
+    word = word.rstrip(".")
+    if word in UNITS:
+        return word
+    for suffix in ("s", "es"):
+        if word.endswith(suffix) and word[: -len(suffix)] in UNITS:
+            return word[: -len(suffix)]
+    if word == "centuries":
+        return "century"
+    if word in ("millennia", "hrs", "mins", "secs", "yrs"):
+        return {"millennia": "millennium"}.get(word, word[:-1])
+    return None
+
+
+def _shift(reference: dt.date, amount: int, unit: str) -> str | None:
+    """The calendar unit `amount` units away from the reference, at that unit's granularity
+    ("four years ago" -> the year 2012, "two weeks ago" -> a week, "3 days ago" -> a day)."""
+    try:
+        if unit in ("year", "yr"):
+            year = reference.year + amount
+            return f"{year:04d}" if _valid_year(year) else None
+        if unit in ("decade", "century", "millennium"):
+            year = reference.year + amount * UNIT_FACTOR[unit]
+            return f"{year:04d}" if _valid_year(year) else None
+        if unit == "month":
+            return _month(reference, amount)
+        if unit == "quarter":
+            index = reference.year * 4 + (reference.month - 1) // 3 + amount
+            return f"{index // 4:04d}-Q{index % 4 + 1}"
+        if unit in ("week", "fortnight"):
+            return _week(reference, amount * UNIT_FACTOR.get(unit, 1))
+        if unit in ("day", "night"):
+            return (reference + dt.timedelta(days=amount)).isoformat()
+        if unit in ("hour", "hr", "minute", "min", "second", "sec"):
+            return reference.isoformat()
+    except (OverflowError, ValueError):
+        return None
+    return None
+
+
+# ---------------------------------------------------------------------------- the rules
+# Each rule takes the cleaned text and a context and returns a DateValue or None when
+# the expression is not of its class. They are tried in order; the first match wins.
+
+
+@dataclass(frozen=True)
+class _Context:
+    reference: dt.date | None
+    tense: str | None
+    date_order: str
+
+
+def _relative_needed(kind: str = "date") -> DateValue:
+    """A relative expression with no reference date: the kind is known, the value is not."""
+    return DateValue(None, kind)
+
+
+_NUM = r"(?P<num>[\w.,-]+(?: [\w-]+)*?)"
+
+
+def _rule_ref_words(text: str, ctx: _Context) -> DateValue | None:
+    # Class: vague past/present/future adverbs ("recently", "currently", "in recent
+    # weeks", "the future") -> PAST_REF / PRESENT_REF / FUTURE_REF, no reference needed.
+    for candidate in (text, _strip_the(text), f"the {text}"):
+        if candidate in REF_VALUE:
+            return DateValue(REF_VALUE[candidate], "date")
+    if re.fullmatch(r"(?:the )?(?:past|last|previous|recent) (?:few |several |many )?"
+                    r"(?:days|weeks|months|years|decades)", text) and not ctx.tense == FUTURE:
+        # "the past few years" with no number is a vague stretch of the past.
+        return DateValue("PAST_REF", "date")
+    return None
+
+
+def _rule_deictic_day(text: str, ctx: _Context) -> DateValue | None:
+    # Class: days named relative to today ("today", "yesterday", "tomorrow", "tonight",
+    # "this morning", "yesterday afternoon", "earlier today", "the day before yesterday").
+    m = re.fullmatch(
+        r"(?:(?:earlier|later) )?(?P<day>today|yesterday|tomorrow|tonight|this|the day before "
+        r"yesterday|the day after tomorrow)(?: (?P<part>morning|afternoon|evening|night))?"
+        r"(?:'s)?",
+        text,
+    )
+    if not m or (m.group("day") == "this" and not m.group("part")):
+        return None
+    offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+              "the day after tomorrow": 2}.get(m.group("day"), 0)  # fmt: skip
+    part = m.group("part") or ("night" if m.group("day") == "tonight" else None)
+    kind = "time" if part else "date"
+    if ctx.reference is None:
+        return _relative_needed(kind)
+    day = (ctx.reference + dt.timedelta(days=offset)).isoformat()
+    return DateValue(f"{day}T{PARTS_OF_DAY[part]}" if part else day, kind)
+
+
+def _rule_sets(text: str, ctx: _Context) -> DateValue | None:
+    # Class: recurring times ("every Monday", "each year", "weekly", "twice a year",
+    # "15 a year" -> the span "a year" after a count): TIMEX3 SET, no reference needed.
+    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
+               "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q",
+               "biweekly": "P2W", "fortnightly": "P2W", "biannually": "P6M"}  # fmt: skip
+    if text in adverbs:
+        return DateValue(adverbs[text], "set")
+    # "a year" is a set only after a count ("15 a year"); the caller passes "per year".
+    m = re.fullmatch(r"(?:every|each|per|once a|twice a|(?:\w+) times a) (?P<what>.+)",
+                     text)
+    if not m:
+        return None
+    what = m.group("what")
+    if what in WEEKDAYS:
+        return DateValue(f"XXXX-WXX-{WEEKDAYS[what] + 1}", "set")
+    if what.rstrip("s") in WEEKDAYS:
+        return DateValue(f"XXXX-WXX-{WEEKDAYS[what.rstrip('s')] + 1}", "set")
+    n = re.fullmatch(r"(?:(?P<num>\w+) )?(?P<unit>[a-z]+)", what)
+    if n and _unit_of(n.group("unit")):
+        amount = _number(n.group("num")) if n.group("num") else 1
+        if amount is None or amount <= 0:
+            return None
+        unit = _unit_of(n.group("unit"))
+        assert unit is not None
+        return DateValue(_duration(amount, unit), "set")
+    return None
+
+
+def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
+    # Class: "four years ago", "a week ago", "two months earlier", "decades ago":
+    # the calendar unit that far back, at that unit's granularity ("four years ago" ->
+    # 2012, "a week ago" -> a week); vague amounts give PAST_REF.
+    m = re.fullmatch(
+        r"(?:about |some |nearly |almost |more than |over |roughly |just |only )?"
+        r"(?:(?P<num>.+?) )?(?P<unit>[a-z]+) (?P<dir>ago|earlier|before|later|after|"
+        r"from now|hence|previously|back)",
+        text,
+    )
+    if not m:
+        return None
+    unit = _unit_of(m.group("unit"))
+    if unit is None:
+        return None
+    back = m.group("dir") in ("ago", "earlier", "before", "previously", "back")
+    num = m.group("num")
+    amount = _number(num) if num else (1 if not m.group("unit").endswith("s") else None)
+    if amount is None and num and num not in _VAGUE_AMOUNTS:
+        return None  # "the same month a year ago": not a count of units
+    if amount is None or not float(amount).is_integer():
+        return DateValue("PAST_REF" if back else "FUTURE_REF", "date")
+    if ctx.reference is None:
+        return _relative_needed()
+    if unit in ("week", "fortnight"):
+        # "a week ago" names a day (the same weekday a week back), not a week.
+        unit, amount = "day", amount * 7 * UNIT_FACTOR.get(unit, 1)
+    value = _shift(ctx.reference, int(-amount if back else amount), unit)
+    return DateValue(value, "date") if value else None
+
+
+def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
+    # Class: a calendar unit named relative to the reference: "last week" -> 2016-W29,
+    # "this summer" -> 2016-SU, "next month", "the weekend", "earlier this year", "the
+    # end of this year", "later this month", "the same month a year ago", "the previous
+    # year". Granularity is the unit's (a week is a week: YYYY-Www).
+    m = re.fullmatch(
+        r"(?:(?:the )?(?:early|earlier|late|later|mid|middle|start|beginning|end|rest|"
+        r"remainder|first half|second half)(?:-| of | in | )?)?"
+        r"(?:the )?(?P<rel>last|past|previous|preceding|prior|this|current|next|coming|"
+        r"following|same|present)?(?: |-)?"
+        r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|"
+        r"fall|winter|season)(?:'s)?(?: (?P<tail>a year ago|last year|a year earlier|"
+        r"of last year|of this year|of next year))?",
+        text,
+    )
+    if not m:
+        return None
+    rel, unit, tail = m.group("rel"), m.group("unit"), m.group("tail")
+    if re.match(r"(?:the )(?:past|last) ", text) and unit not in SEASONS and not tail:
+        return None  # "the past decade" is a stretch of time: a duration (P10Y)
+    if rel is None and unit not in ("weekend",) and not tail:
+        return None  # a bare "year" or "the week" is not resolvable on its own
+    if ctx.reference is None:
+        return _relative_needed()
+    ref = ctx.reference
+    offset = 0
+    if rel in ("last", "past", "previous", "preceding", "prior"):
+        offset = -1
+    elif rel in ("next", "coming", "following"):
+        offset = 1
+    if tail:
+        offset += 1 if "next" in tail else (0 if "this" in tail else -1)
+        if unit in ("month", "week") and rel in ("same", None):
+            # "the same month a year ago": the reference's month, a year back.
+            unit_year = ref.year - 1
+            return DateValue(f"{unit_year:04d}-{ref.month:02d}", "date") if unit == "month" \
+                else DateValue(f"{unit_year:04d}-W{ref.isocalendar()[1]:02d}", "date")
+        if unit == "year" and rel in ("same", None):
+            unit, offset = "year", offset
+    if unit == "weekend":
+        # A weekend is named by its ISO week: YYYY-Www-WE. "the weekend" alone: the one
+        # before the reference in past-tense reporting, the coming one otherwise.
+        if rel is None:
+            offset = 0 if ctx.tense == FUTURE or ref.weekday() >= 5 else -1
+        return DateValue(f"{_week(ref, offset)}-WE", "date")
+    if unit == "week":
+        return DateValue(_week(ref, offset), "date")
+    if unit == "month":
+        return DateValue(_month(ref, offset), "date")
+    if unit == "year":
+        year = ref.year + offset
+        return DateValue(f"{year:04d}", "date") if _valid_year(year) else None
+    if unit == "quarter":
+        value = _shift(ref, offset, "quarter")
+        return DateValue(value, "date") if value else None
+    if unit == "decade":
+        decade = ref.year // 10 + offset
+        return DateValue(f"{decade:03d}", "date")
+    if unit == "century":
+        return DateValue(f"{ref.year // 100 + offset:02d}", "date")
+    # Seasons: "this summer" is the reference year's summer; "last summer" the most recent
+    # summer that has ended before the current season; "next summer" the next one to begin.
+    if unit == "season":
+        year, code = _season_of(ref)
+        if offset:
+            order = ["WI", "SP", "SU", "FA"]
+            index = year * 4 + order.index(code) + offset
+            year, code = index // 4, order[index % 4]
+        return DateValue(_season(year, code), "date")
+    code = SEASONS[unit]
+    cur_year, cur_code = _season_of(ref)
+    start = (ref.year, SEASON_START[code])
+    if code == "WI" and ref.month <= 2:
+        start = (ref.year - 1, 12)
+    if offset == 0:
+        year = start[0] if code != cur_code else cur_year
+    elif offset < 0:
+        year = start[0] if (start[0], start[1]) < (cur_year, SEASON_START[cur_code]) \
+            else start[0] - 1
+    else:
+        year = start[0] if (start[0], start[1]) > (cur_year, SEASON_START[cur_code]) \
+            else start[0] + 1
+    return DateValue(_season(year, code), "date") if _valid_year(year) else None
+
+
+def _rule_weekday(text: str, ctx: _Context) -> DateValue | None:
+    # Class: weekdays ("Tuesday", "last Friday", "next Monday", "Tuesday night",
+    # "Monday's"). Bare weekdays follow the governing verb's tense: past (and present,
+    # the tense of news headlines) -> the most recent such day on or before the
+    # reference; future -> the next one on or after it.
+    m = re.fullmatch(
+        r"(?:(?P<rel>last|this|next|this coming|this past|past|coming|previous) )?"
+        r"(?P<day>[a-z]+?)(?:'s)?(?: (?P<part>morning|afternoon|evening|night))?",
+        text,
+    )
+    if not m or m.group("day") not in WEEKDAYS:
+        return None
+    part = m.group("part")
+    kind = "time" if part else "date"
+    if ctx.reference is None:
+        return _relative_needed(kind)
+    ref, target, rel = ctx.reference, WEEKDAYS[m.group("day")], m.group("rel")
+    back = (ref.weekday() - target) % 7
+    ahead = (target - ref.weekday()) % 7
+    if rel in ("last", "this past", "past", "previous"):
+        day = ref - dt.timedelta(days=back or 7)
+    elif rel in ("next", "coming", "this coming"):
+        day = ref + dt.timedelta(days=ahead or 7)
+    elif rel == "this":
+        day = ref + dt.timedelta(days=ahead) if ctx.tense == FUTURE \
+            else ref - dt.timedelta(days=back)
+    elif ctx.tense == FUTURE:
+        day = ref + dt.timedelta(days=ahead)
+    else:
+        day = ref - dt.timedelta(days=back)
+    value = day.isoformat()
+    return DateValue(f"{value}T{PARTS_OF_DAY[part]}" if part else value, kind)
+
+
+_DURATION_MODIFIERS = re.compile(
+    r"^(?:(?:about|some|nearly|almost|more than|over|roughly|just|only|at least|up to|"
+    r"less than|around|approximately|another|an additional|a further|the first|the last|"
+    r"the past|the next|the previous|the coming|the following|last|past|next|first|the|"
+    r"for|within|within the|in the|a period of|a total of|an|a)\s+)*"
+)
+_VAGUE_AMOUNTS = ("several", "few", "a few", "many", "some", "multiple", "numerous",
+                  "couple of", "a couple of", "recent", "the past few", "the last few",
+                  "a number of", "countless")  # fmt: skip
+
+
+def _rule_duration(text: str, ctx: _Context) -> DateValue | None:
+    # Class: lengths of time ("four years" -> P4Y, "30 minutes" -> PT30M, "the past
+    # decade" -> P10Y, "fifty-year", "12-hour", "several years" -> PXY, "a day" -> P1D,
+    # "the next six months", "two consecutive quarters", "24 hours", "decades" -> PXY).
+    t = re.sub(r"-(?:long|old)$", "", text)
+    t = re.sub(r"(?<=[a-z0-9])-(?=[a-z]+$)", " ", t)  # "fifty-year" -> "fifty year"
+    words = t.split(" ")
+    unit = _unit_of(words[-1])
+    if unit is None:
+        return None
+    plural = words[-1] != unit and not words[-1].endswith(".")
+    head = " ".join(words[:-1])
+    head = re.sub(r"\s*\b(?:full|consecutive|straight|successive|long|trading|working|"
+                  r"business|calendar|more|additional|other)$", "", head)
+    article = re.match(r"(?:.*\s)?(?:a|an)$", head) is not None
+    explicit = re.match(r"(?:the )?(?:past|last|next|previous|coming|following|first)\b", head)
+    amount_text = _DURATION_MODIFIERS.sub("", head + " ").strip()
+    if amount_text in ("", "the"):
+        if plural:
+            return DateValue(_duration(None, unit), "duration")  # "years", "decades"
+        if article or explicit:
+            return DateValue(_duration(1, unit), "duration")  # "a day", "the past decade"
+        return None  # a bare "day" / "the year": not a duration
+    if amount_text in _VAGUE_AMOUNTS:
+        amount = 2 if "couple" in amount_text else None
+        return DateValue(_duration(amount, unit), "duration")
+    amount = _number(amount_text)
+    if amount is None or amount < 0 or amount > 1e6:
+        return None
+    return DateValue(_duration(amount, unit), "duration")
+
+
+_YEAR = r"(?P<year>\d{4}|'\d{2})"
+
+
+def _parse_year(text: str | None, ctx: _Context) -> int | None:
+    if text is None:
+        return None
+    if text.startswith("'"):
+        two = int(text[1:])
+        if ctx.reference is None:
+            return None
+        century = ctx.reference.year // 100 * 100
+        year = century + two
+        return year - 100 if year > ctx.reference.year + 20 else year
+    return int(text)
+
+
+def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
+    # Class: years and parts of them without a month: "2016", "in 1999", "fiscal 2016",
+    # "mid-2011" (TIMEX3 keeps the year; the "mid" is a modifier), "early 2009", "the
+    # 1990s" -> 199, "the '70s" / "the 70s" -> 197, "2010-11" -> 2010, "summer 2016" ->
+    # 2016-SU, "the third quarter of 2009" / "Q3 2009" -> 2009-Q3, "the first half of
+    # 2016" -> 2016-H1.
+    t = re.sub(r"^(?:the )?(?:early|earlier|late|later|mid|middle|end of|start of|"
+               r"beginning of|fiscal|fy|calendar|year|the year|first half of|second half of)"
+               r"[- ]?", "", text)
+    t = _strip_the(t)
+    if m := re.fullmatch(r"(?:fy|fiscal year |fiscal )?(\d{4})(?:[-/](\d{2}|\d{4}))?", t):
+        year = int(m.group(1))
+        if 1000 <= year <= 2999:
+            half = re.match(r"(?:the )?(first|second) half of", text)
+            if half:
+                return DateValue(f"{year:04d}-H{1 if half.group(1) == 'first' else 2}", "date")
+            return DateValue(f"{year:04d}", "date")
+        return None
+    if m := re.fullmatch(r"'?(\d{2})(\d{2})?'?s", t):
+        if m.group(2):  # "1990s"
+            digits = m.group(1) + m.group(2)
+            if digits.endswith("00"):
+                return DateValue(digits[:2], "date")  # "the 1900s": the century
+            return DateValue(digits[:3], "date")
+        two = int(m.group(1))
+        if two % 10:
+            return None
+        century = 19 if ctx.reference is None or two > ctx.reference.year % 100 else 20
+        return DateValue(f"{century}{two // 10}", "date")
+    if m := re.fullmatch(r"(?P<season>spring|summer|autumn|fall|winter)(?: of)? " + _YEAR,
+                         t):
+        year = _parse_year(m.group("year"), ctx)
+        if year is None:
+            return _relative_needed()
+        return DateValue(_season(year, SEASONS[m.group("season")]), "date")
+    m = re.fullmatch(
+        r"(?:the )?(?:(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th) "
+        r"(?P<what>quarter|half)|(?P<q>q[1-4])|(?P<h>h[12]))(?: of)?"
+        r"(?: (?:(?P<year>\d{4})|(?P<rel>this|last|next|the) year|fiscal (?P<fy>\d{4})))?",
+        text,
+    )
+    if m:
+        if m.group("q") or m.group("h"):
+            code = (m.group("q") or m.group("h")).upper()
+        else:
+            n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                 "fourth": 4, "4th": 4}.get(m.group("ord"), 4 if m.group("what") == "quarter"
+                                             else 2)  # fmt: skip
+            code = f"{'Q' if m.group('what') == 'quarter' else 'H'}{n}"
+        year_text = m.group("year") or m.group("fy")
+        if year_text:
+            return DateValue(f"{year_text}-{code}", "date")
+        if ctx.reference is None:
+            return _relative_needed()
+        year = ctx.reference.year + {"last": -1, "next": 1}.get(m.group("rel") or "", 0)
+        if not m.group("rel"):
+            # "the fourth quarter" alone: the most recent such period in past-tense
+            # reporting (the next one when the verb is future).
+            index = int(code[1])
+            per_year = 4 if code[0] == "Q" else 2
+            current = (ctx.reference.month - 1) // (12 // per_year) + 1
+            if ctx.tense == FUTURE:
+                year += 1 if index < current else 0
+            else:
+                year -= 1 if index >= current else 0
+        return DateValue(f"{year:04d}-{code}", "date")
+    return None
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+def _resolve_year(month: int, day: int | None, ctx: _Context) -> int | None:
+    """Year of a month (and day) written without one: the most recent in past-tense
+    reporting, the next in future, otherwise the nearest to the reference."""
+    ref = ctx.reference
+    if ref is None:
+        return None
+    key = (month, day or (ref.day if month == ref.month else 1))
+    here = (ref.month, ref.day)
+    if ctx.tense == PAST:
+        return ref.year if key <= here or (day is None and month == ref.month) \
+            else ref.year - 1
+    if ctx.tense == FUTURE:
+        return ref.year if key >= here or (day is None and month == ref.month) \
+            else ref.year + 1
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            when = dt.date(year, month, min(day or 15, 28))
+        except ValueError:
+            continue
+        candidates.append((abs((when - ref).days), year))
+    return min(candidates)[1] if candidates else ref.year
+
+
+def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
+    # Class: a month name with or without a day and year: "July 27", "27 July", "the 5th
+    # of July", "mid-March", "early June", "July", "May 2008", "Tuesday, July 26".
+    # Without a year, the year comes from the reference and the verb's tense. With a
+    # year and a day, dateparser reads the format (see _absolute).
+    t = re.sub(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the),? ", "", text)
+    t = re.sub(r"^(?:the )?(?:early|earlier|late|later|mid|middle|end of|start of|"
+               r"beginning of|first half of|second half of)[- ]?(?:in |of )?", "", t)
+    t = _strip_the(t)
+    m = re.fullmatch(
+        rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? )?(?P<month>{_MONTH_NAMES})\.?"
+        rf"(?: (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,? (?:of )?{_YEAR})?",
+        t,
+    )
+    if not m:
+        return None
+    month = MONTHS[m.group("month")]
+    day_text = m.group("d1") or m.group("d2")
+    day = int(day_text) if day_text else None
+    year = _parse_year(m.group("year"), ctx)
+    if m.group("month") in ("may", "mar", "sun", "sat", "wed") and day is None and year is None \
+            and text == m.group("month"):
+        pass  # a bare "May" is still the month when the model labelled it a date
+    if year is None:
+        year = _resolve_year(month, day, ctx)
+        if year is None:
+            return _relative_needed()
+    try:
+        if day is not None:
+            return DateValue(dt.date(year, month, day).isoformat(), "date")
+    except ValueError:
+        return None
+    return DateValue(f"{year:04d}-{month:02d}", "date") if _valid_year(year) else None
+
+
+def _rule_time(text: str, ctx: _Context) -> DateValue | None:
+    # Class: clock times ("6:40 p.m.", "08:30 UTC", "0800 GMT", "noon", "16:00 UTC
+    # today", "3 pm local time", "midnight"): the reference day at that time, Z for
+    # UTC/GMT.
+    m = re.fullmatch(
+        r"(?:(?:about|around|at|approximately|shortly after|shortly before|just after|"
+        r"just before|before|after|until|by) )?"
+        r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?P<hhmm>\d{2})?\s*"
+        r"(?P<ampm>a\.?m\.?|p\.?m\.?)?(?: ?(?P<tz>utc|gmt|z|local time|[a-z]{2,4}t|et|pt))?"
+        r"(?: \(.*)?(?: (?P<day>today|yesterday|tomorrow|tonight))?",
+        text,
+    )
+    hour = minute = None
+    tz = None
+    day_word = None
+    if m and (m.group("m") or m.group("ampm") or m.group("tz") or m.group("hhmm")):
+        hour = int(m.group("h"))
+        minute = int(m.group("m") or m.group("hhmm") or 0)
+        if m.group("hhmm") and m.group("m"):
+            return None
+        if m.group("ampm"):
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if m.group("ampm").startswith("p") else 0)
+        tz, day_word = m.group("tz"), m.group("day")
+    elif text in ("noon", "midday", "midnight"):
+        hour, minute = (0, 0) if text == "midnight" else (12, 0)
+    if hour is None or minute is None or hour > 24 or minute > 59:
+        return None
+    if ctx.reference is None:
+        return _relative_needed("time")
+    offset = {"yesterday": -1, "tomorrow": 1}.get(day_word or "", 0)
+    day = (ctx.reference + dt.timedelta(days=offset)).isoformat()
+    zone = "Z" if tz in ("utc", "gmt", "z") else ""
+    return DateValue(f"{day}T{hour:02d}:{minute:02d}{zone}", "time")
+
+
+def _rule_part_of_day(text: str, ctx: _Context) -> DateValue | None:
+    # Class: a part of the reference day alone ("morning", "the evening", "overnight").
+    t = _strip_the(text)
+    if t not in PARTS_OF_DAY:
+        return None
+    if ctx.reference is None:
+        return _relative_needed("time")
+    return DateValue(f"{ctx.reference.isoformat()}T{PARTS_OF_DAY[t]}", "time")
+
+
+_NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
+
+
+def _absolute(text: str, ctx: _Context) -> DateValue | None:
+    # Class: complete absolute dates in any written format that carries a year
+    # ("March 01, 2008", "Tuesday, March 8, 2011", "07/27/2016", "2016-07-27",
+    # "12.03.2009"): dateparser, with the configured day/month order.
+    has_month = re.search(rf"\b(?:{_MONTH_NAMES})\b", text) is not None
+    if not (_NUMERIC_DATE.search(text) or (has_month and re.search(r"\b\d{4}\b", text))):
+        return None
+    match = _NUMERIC_DATE.search(text)
+    numeric = match.group(0) if match else text
+    if match:
+        parts = re.split(r"[/.-]", numeric)
+        if len(parts[0]) == 4:
+            order = "YMD"
+        elif len(parts[-1]) == 4 or len(parts[-1]) == 2:
+            order = ctx.date_order if ctx.date_order != "YMD" else DEFAULT_DATE_ORDER
+        else:
+            order = ctx.date_order
+        try:
+            a, b = int(parts[0] if order != "YMD" else parts[1]), int(
+                parts[1] if order != "YMD" else parts[2])
+        except ValueError:
+            return None
+        # A component above 12 can only be the day, whatever the configured order.
+        if order == "MDY" and a > 12 >= b:
+            order = "DMY"
+        elif order == "DMY" and b > 12 >= a:
+            order = "MDY"
+        text = numeric
+    else:
+        order = ctx.date_order
+    try:
+        from dateparser.date import DateDataParser
+
+        base = dt.datetime(2000, 1, 1)  # never used: the text holds a year (checked above)
+        parser = DateDataParser(
+            languages=["en"],
+            settings={"DATE_ORDER": order, "RELATIVE_BASE": base,
+                      "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
+        )  # fmt: skip
+        data = parser.get_date_data(text)
+    except Exception:  # noqa: BLE001  (a third-party parser must not break extraction)
+        return None
+    when = data.date_obj if data else None
+    if when is None or not _valid_year(when.year):
+        return None
+    if data.period == "year":
+        return DateValue(f"{when.year:04d}", "date")
+    if data.period == "month":
+        return DateValue(f"{when.year:04d}-{when.month:02d}", "date")
+    if data.period == "time" and (when.hour or when.minute):
+        return DateValue(f"{when.date().isoformat()}T{when.hour:02d}:{when.minute:02d}", "time")
+    return DateValue(when.date().isoformat(), "date")
+
+
+RULES = (
+    _rule_ref_words,
+    _rule_deictic_day,
+    _rule_sets,
+    _rule_ago,
+    _rule_relative_unit,
+    _rule_weekday,
+    _rule_year_like,
+    _absolute,
+    _rule_month_day,
+    _rule_time,
+    _rule_part_of_day,
+    _rule_duration,
+)
+
+
+def _parts(text: str) -> list[str]:
+    """Sub-expressions of a span the model joined ("Tuesday, July 26" is one date;
+    "16:00 UTC today" a time; "between 2010 and 2012" two): try the whole, then parts."""
+    pieces = re.split(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|\buntil\b|\bbetween\b|"
+                      r"\bfrom\b|(?<=\d)\s*-\s*(?=\d{4})|\bthrough\b)\s*", text)
+    return [p for p in pieces if p]
+
+
+def normalize_date(
+    text: str,
+    reference: str | dt.date | None = None,
+    *,
+    tense: str | None = None,
+    date_order: str = DEFAULT_DATE_ORDER,
+    label: str | None = None,
+) -> DateValue:
+    """TIMEX3 value and kind of a temporal expression; value None when not understood or
+    when it needs a reference date that is not known."""
+    default_kind = "time" if label == "TIME" else "date"
+    if not isinstance(text, str):
+        return DateValue(None, default_kind)
+    ctx = _Context(to_date(reference), tense, date_order if date_order in DATE_ORDERS
+                   else DEFAULT_DATE_ORDER)
+    cleaned = _clean(text)
+    if not cleaned or len(cleaned) > 200:
+        return DateValue(None, default_kind)
+    candidates = [cleaned]
+    stripped = _strip_the(cleaned)
+    if stripped != cleaned:
+        candidates.append(stripped)
+    candidates += [p for p in _parts(cleaned) if p not in candidates]
+    for candidate in candidates:
+        for rule in RULES:
+            try:
+                result = rule(candidate, ctx)
+            except (ValueError, OverflowError, KeyError, IndexError, AssertionError):
+                result = None
+            if result is None:
+                continue
+            if result.value is not None and not is_timex3(result.value):
+                continue
+            if result.value is None and ctx.reference is not None:
+                continue
+            return result
+    return DateValue(None, default_kind)
+
+
+# ---------------------------------------------------------------------------- tense
+
+# Verbs and adjectives whose infinitive complement is in the future ("is due to meet",
+# "is expected to sign", "plans to visit", "will ... ").
+FUTURE_GOVERNORS = {
+    "due", "expected", "set", "scheduled", "slated", "going", "plan", "intend", "hope",
+    "aim", "want", "likely", "poised", "about", "ready", "prepare", "vow", "pledge",
+    "promise", "agree", "decide", "threaten", "seek", "try", "propose", "expect",
+}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
+
+
+def tense_of(span: Span) -> str | None:
+    """Tense of the verb governing a temporal expression, from the dependency parse:
+    past, present or future ("will meet on Tuesday", "is due to meet next week" are
+    future). None when no verb governs it (headlines, fragments)."""
+    token = span.root
+    verb = None
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
+            verb = token
+            break
+        if token.head is token:
+            break
+        token = token.head
+    if verb is None:
+        return None
+    return _verb_tense(verb)
+
+
+def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy Token)
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in FUTURE_AUX for c in aux):
+        return FUTURE  # "will meet", "is going to meet"
+    infinitive = verb.tag_ == "VB" and (any(c.lower_ == "to" for c in aux)
+                                        or verb.dep_ in ("xcomp", "advcl"))
+    governor = verb.head
+    if infinitive and governor is not verb and depth < 4:
+        # "is due to meet", "plans to visit": the infinitive of a future-looking verb or
+        # adjective is future unless that governor is itself past ("was due to meet").
+        governor_tense = _finite_tense(governor) if governor.pos_ == "ADJ" \
+            else _verb_tense(governor, depth + 1)
+        if governor.lemma_.lower() in FUTURE_GOVERNORS or governor.lower_ in FUTURE_GOVERNORS:
+            return PAST if governor_tense == PAST else FUTURE
+        return governor_tense
+    return _finite_tense(verb)
+
+
+def _finite_tense(token) -> str | None:  # noqa: ANN001
+    """Past or present from the verb or its auxiliaries (or the copula of an adjective)."""
+    candidates = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass", "cop")]
+    if token.pos_ == "ADJ" and token.head is not token:
+        candidates.append(token.head)
+    if any(c.lower_ in FUTURE_AUX and c.tag_ == "MD" for c in candidates):
+        return FUTURE
+    if any(c.tag_ == "VBD" or "Past" in c.morph.get("Tense") and c.tag_ != "VBN"
+           for c in candidates):
+        return PAST
+    if token.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in candidates):
+        return PAST
+    if any(c.tag_ in ("VBZ", "VBP") for c in candidates):
+        return PRESENT
+    if token.tag_ == "VBN":
+        return PAST
+    return None
