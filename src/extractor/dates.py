@@ -249,6 +249,13 @@ class _Context:
     reference: dt.date | None
     tense: str | None
     date_order: str
+    anchor: str | None = None  # the date under discussion (the last one mentioned)
+
+    def anchor_day(self) -> dt.date | None:
+        """The day under discussion: the last full date mentioned, else the reference."""
+        if self.anchor and re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.anchor):
+            return dt.date.fromisoformat(self.anchor)
+        return self.reference
 
 
 def _relative_needed(kind: str = "date") -> DateValue:
@@ -338,14 +345,22 @@ def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
     if unit is None:
         return None
     back = m.group("dir") in ("ago", "earlier", "before", "previously", "back")
+    # "ago" counts from the reference (the time of writing); "later", "earlier",
+    # "before", "after" count from the time under discussion, which only an anchor gives.
+    from_reference = m.group("dir") in ("ago", "from now", "hence", "back")
     num = m.group("num")
     amount = _number(num) if num else (1 if not m.group("unit").endswith("s") else None)
     if amount is None and num and num not in _VAGUE_AMOUNTS:
         return None  # "the same month a year ago": not a count of units
     if amount is None or not float(amount).is_integer():
         return DateValue("PAST_REF" if back else "FUTURE_REF", "date")
-    if ctx.reference is None:
+    base = ctx.reference if from_reference else (
+        dt.date.fromisoformat(ctx.anchor) if ctx.anchor and re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", ctx.anchor) else None)
+    if base is None or UNITS[unit][1]:
+        # No date to count from, or minutes/hours: the clock time is not known.
         return _relative_needed()
+    ctx = _Context(base, ctx.tense, ctx.date_order)
     if unit in ("week", "fortnight"):
         # "a week ago" names a day (the same weekday a week back), not a week.
         unit, amount = "day", amount * 7 * UNIT_FACTOR.get(unit, 1)
@@ -355,6 +370,7 @@ def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
 
 def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
     # Class: a calendar unit named relative to the reference: "last week" -> 2016-W29,
+    # "its worst week (since 2008)" -> the current week,
     # "this summer" -> 2016-SU, "next month", "the weekend", "earlier this year", "the
     # end of this year", "later this month", "the same month a year ago", "the previous
     # year". Granularity is the unit's (a week is a week: YYYY-Www).
@@ -362,7 +378,8 @@ def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
         r"(?:(?:the )?(?:early|earlier|late|later|mid|middle|start|beginning|end|rest|"
         r"remainder|first half|second half)(?:-| of | in | )?)?"
         r"(?:the )?(?P<rel>last|past|previous|preceding|prior|this|current|next|coming|"
-        r"following|same|present)?(?: |-)?"
+        r"following|same|present|(?:its|their|the) (?:best|worst|biggest|largest|strongest|"
+        r"weakest|busiest|deadliest|worst-ever|best-ever))?(?: |-)?"
         r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|"
         r"fall|winter|season)(?:'s)?(?: (?P<tail>a year ago|last year|a year earlier|"
         r"of last year|of this year|of next year))?",
@@ -371,6 +388,10 @@ def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
     if not m:
         return None
     rel, unit, tail = m.group("rel"), m.group("unit"), m.group("tail")
+    if rel is None and unit in ("year", "month", "week") and re.match(
+        r"(?:the )?(?:early|late|mid|middle|start|beginning|end|rest|remainder)\b.* the ", text
+    ):
+        rel = "this"  # "the end of the year": the current one
     if re.match(r"(?:the )(?:past|last) ", text) and unit not in SEASONS and not tail:
         return None  # "the past decade" is a stretch of time: a duration (P10Y)
     if rel is None and unit not in ("weekend",) and not tail:
@@ -379,6 +400,9 @@ def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
         return _relative_needed()
     ref = ctx.reference
     offset = 0
+    # "their best week (since November)": a superlative names the current unit.
+    if rel and " " in rel:
+        rel = "this"
     if rel in ("last", "past", "previous", "preceding", "prior"):
         offset = -1
     elif rel in ("next", "coming", "following"):
@@ -395,7 +419,8 @@ def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
     if unit == "weekend":
         # A weekend is named by its ISO week: YYYY-Www-WE. "the weekend" alone: the one
         # before the reference in past-tense reporting, the coming one otherwise.
-        if rel is None:
+        if rel is None or (rel == "this" and ctx.tense == PAST):
+            # "this weekend" in past-tense reporting is the one just gone.
             offset = 0 if ctx.tense == FUTURE or ref.weekday() >= 5 else -1
         return DateValue(f"{_week(ref, offset)}-WE", "date")
     if unit == "week":
@@ -581,6 +606,8 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
                                              else 2)  # fmt: skip
             code = f"{'Q' if m.group('what') == 'quarter' else 'H'}{n}"
         year_text = m.group("year") or m.group("fy")
+        if code[0] == "H" and not year_text and not m.group("rel"):
+            return None  # "the first half" of a match, a season, ...: no calendar period
         if year_text:
             return DateValue(f"{year_text}-{code}", "date")
         if ctx.reference is None:
@@ -704,9 +731,35 @@ def _rule_part_of_day(text: str, ctx: _Context) -> DateValue | None:
     t = _strip_the(text)
     if t not in PARTS_OF_DAY:
         return None
-    if ctx.reference is None:
+    day = ctx.anchor_day()
+    if day is None:
         return _relative_needed("time")
-    return DateValue(f"{ctx.reference.isoformat()}T{PARTS_OF_DAY[t]}", "time")
+    return DateValue(f"{day.isoformat()}T{PARTS_OF_DAY[t]}", "time")
+
+
+def _rule_anaphora(text: str, ctx: _Context) -> DateValue | None:
+    # Class: dates that point back to the one under discussion: "the day", "that day",
+    # "the same day", "the end of the day" -> the last full date mentioned (else the
+    # reference); "the same period last year", "the same month a year ago", "the same
+    # quarter a year earlier" -> that date's period one year back, at its granularity.
+    if re.fullmatch(r"(?:(?:the )?(?:start|end|beginning|rest|remainder|close|middle) of )?"
+                    r"(?:the|that|this) (?:same )?day|(?:a|the) (?:second|third|fourth|fifth|"
+                    r"sixth|seventh|\w+th) (?:straight|consecutive|successive) day", text):
+        day = ctx.anchor_day()
+        return DateValue(day.isoformat(), "date") if day else _relative_needed()
+    m = re.fullmatch(r"(?:in )?(?:the|that) same (?:period|month|quarter|week|time|season)"
+                     r"(?: of)? (?:last year|a year ago|a year earlier|the previous year|"
+                     r"the year before|one year earlier|one year ago|(?P<y>\d{4}))", text)
+    if not m:
+        return None
+    anchor = ctx.anchor
+    if not anchor or not re.match(r"\d{4}-", anchor):
+        return _relative_needed()
+    year = int(m.group("y")) if m.group("y") else int(anchor[:4]) - 1
+    rest = anchor[4:]
+    if re.fullmatch(r"-\d{2}-\d{2}", rest):
+        rest = rest[:3]  # a period around a day: the month
+    return DateValue(f"{year:04d}{rest}", "date")
 
 
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
@@ -768,6 +821,7 @@ def _absolute(text: str, ctx: _Context) -> DateValue | None:
 
 RULES = (
     _rule_ref_words,
+    _rule_anaphora,
     _rule_deictic_day,
     _rule_sets,
     _rule_ago,
@@ -797,6 +851,7 @@ def normalize_date(
     tense: str | None = None,
     date_order: str = DEFAULT_DATE_ORDER,
     label: str | None = None,
+    anchor: str | None = None,
 ) -> DateValue:
     """TIMEX3 value and kind of a temporal expression; value None when not understood or
     when it needs a reference date that is not known."""
@@ -804,7 +859,7 @@ def normalize_date(
     if not isinstance(text, str):
         return DateValue(None, default_kind)
     ctx = _Context(to_date(reference), tense, date_order if date_order in DATE_ORDERS
-                   else DEFAULT_DATE_ORDER)
+                   else DEFAULT_DATE_ORDER, anchor if is_timex3(anchor) else None)
     cleaned = _clean(text)
     if not cleaned or len(cleaned) > 200:
         return DateValue(None, default_kind)
@@ -813,6 +868,11 @@ def normalize_date(
     if stripped != cleaned:
         candidates.append(stripped)
     candidates += [p for p in _parts(cleaned) if p not in candidates]
+    # "by the end of the day Saturday": the named day or month at the end.
+    words = cleaned.split(" ")
+    candidates += [" ".join(words[i:]) for i in range(1, len(words))
+                   if re.search(rf"\d|\b(?:{_MONTH_NAMES}|{'|'.join(WEEKDAYS)})\b",
+                                " ".join(words[i:]))]
     for candidate in candidates:
         for rule in RULES:
             try:
@@ -832,13 +892,25 @@ def normalize_date(
 # ---------------------------------------------------------------------------- tense
 
 # Verbs and adjectives whose infinitive complement is in the future ("is due to meet",
-# "is expected to sign", "plans to visit", "will ... ").
-FUTURE_GOVERNORS = {
-    "due", "expected", "set", "scheduled", "slated", "going", "plan", "intend", "hope",
-    "aim", "want", "likely", "poised", "about", "ready", "prepare", "vow", "pledge",
-    "promise", "agree", "decide", "threaten", "seek", "try", "propose", "expect",
-}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going"}
+# "is expected to sign", "plans to visit", "are to travel"), as word stems: the pipeline
+# runs without a lemmatizer, so inflected forms are matched by their beginning.
+FUTURE_GOVERNORS = (
+    "due", "expect", "set", "schedul", "slate", "going", "plan", "intend", "hope", "aim",
+    "want", "likely", "poised", "about", "ready", "prepar", "vow", "pledg", "promis",
+    "agree", "decid", "threaten", "seek", "sought", "try", "tries", "propos", "is", "are",
+    "am", "be",
+)
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going", "should", "may", "might",
+              "must"}
+# Verbs that put their object in the future unless they are in the simple past: "a
+# hearing has been scheduled for June 3", "the vote is set for Thursday".
+SCHEDULING = ("schedul", "plan", "set", "slate", "expect", "due", "book", "arrang",
+              "postpon", "delay", "resched", "fix")
+
+
+def _is(token, stems: tuple[str, ...]) -> bool:  # noqa: ANN001  (a spaCy Token)
+    word = (token.lemma_ or token.lower_).lower()
+    return word in stems or any(len(stem) > 3 and word.startswith(stem) for stem in stems)
 
 
 def tense_of(span: Span) -> str | None:
@@ -871,10 +943,17 @@ def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy T
         # adjective is future unless that governor is itself past ("was due to meet").
         governor_tense = _finite_tense(governor) if governor.pos_ == "ADJ" \
             else _verb_tense(governor, depth + 1)
-        if governor.lemma_.lower() in FUTURE_GOVERNORS or governor.lower_ in FUTURE_GOVERNORS:
+        if _is(governor, FUTURE_GOVERNORS):
             return PAST if governor_tense == PAST else FUTURE
         return governor_tense
-    return _finite_tense(verb)
+    tense = _finite_tense(verb)
+    if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and tense != PAST:
+        return FUTURE
+    if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and any(
+        c.lower_ in ("has", "have", "is", "are", "been") for c in verb.children
+    ) and not any(c.tag_ == "VBD" for c in verb.children):
+        return FUTURE
+    return tense
 
 
 def _finite_tense(token) -> str | None:  # noqa: ANN001

@@ -267,6 +267,29 @@ def _recurring(span: Span) -> bool:
     return previous.like_num or previous.lower_ in ("once", "twice", "times")
 
 
+_ANCHORABLE = re.compile(r"^\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2})$")
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PERIOD_ANAPHORA = re.compile(r"\bsame (?:period|month|quarter|week|season|time)\b", re.I)
+
+
+def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
+    """The date under discussion at `span`: the value of the closest date before it in
+    the document that names a day ("On Monday ... to end the day" -> Monday's date), or
+    for "the same period last year" a day, week, month or quarter. Only expressions that
+    point back use it."""
+    wanted = _ANCHORABLE if _PERIOD_ANAPHORA.search(span.text) else _DAY
+    previous = [e for e in span.doc.ents if e.end <= span.start and e.label_ in ("DATE",
+                                                                               "TIME")]
+    for ent in reversed(previous[-8:]):
+        value = normalize_date(ent.text, reference, tense=tense_of(ent),
+                               date_order=date_order, label=ent.label_).value
+        if value and wanted.match(value):
+            return value
+    return None
+
+
 def date_fields(
     span: Span, reference: str | None, date_order: str = DEFAULT_DATE_ORDER
 ) -> dict[str, Any] | None:
@@ -279,7 +302,8 @@ def date_fields(
     if _recurring(span):
         text = "per " + text.split(" ", 1)[1]
     result = normalize_date(
-        text, reference, tense=tense_of(span), date_order=date_order, label=span.label_
+        text, reference, tense=tense_of(span), date_order=date_order, label=span.label_,
+        anchor=_anchor(span, reference, date_order),
     )
     kind = result.kind or DATE_KIND.get(span.label_, "date")
     return {"value": result.value, "kind": kind}

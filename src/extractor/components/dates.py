@@ -7,7 +7,8 @@ Classes of errors fixed:
 - date ranges "between April and June", "from 2010 to 2012": one span for two dates;
   split so each date gets its own value;
 - years labelled CARDINAL ("in 1999"): a year is a date;
-- expressions the model misses: all-numeric dates ("07/27/2016", "2016-07-27"), clock
+- expressions the model misses: complete written dates ("October 10, 2008" after a
+  headline), all-numeric dates ("07/27/2016", "2016-07-27"), clock
   times with a zone or a.m./p.m. ("08:30 UTC", "0800 GMT", "6 p.m."), the TIMEX3
   reference adverbs ("recently", "currently", "in the future", "for the time being",
   "in the long term") and bare plural durations after a preposition ("in minutes",
@@ -27,6 +28,12 @@ from extractor.facts import _is_year
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
                            r"(?![\d/-])")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WRITTEN_DATE = re.compile(
+    rf"\b(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|"
+    rf"{_MONTH} \d{{4}})\b"
+)
 _CLOCK = re.compile(
     r"(?<![\d:.])(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.m\.|[ap]m\b))?(?:\s*(?:UTC|GMT)\b)?|"
     r"\d{4}\s*(?:UTC|GMT)\b|\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b)(?:\s*(?:UTC|GMT)\b)?)"
@@ -106,7 +113,8 @@ FIXES = (_split_lines, _split_range, _year)
 def _added(doc: Doc) -> list[Span]:
     """Temporal expressions the model missed, found in the text by pattern."""
     found = []
-    for pattern, label in ((_NUMERIC_DATE, "DATE"), (_CLOCK, "TIME"), (_REF_PHRASES, "DATE"),
+    for pattern, label in ((_NUMERIC_DATE, "DATE"), (_WRITTEN_DATE, "DATE"), (_CLOCK, "TIME"),
+                           (_REF_PHRASES, "DATE"),
                            (_PLURAL_UNITS, "DATE")):
         for match in pattern.finditer(doc.text):
             where = match.span("x") if "x" in pattern.groupindex else match.span()
