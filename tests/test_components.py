@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from extractor.components.cleanup import Cleanup
 from extractor.components.consistency import Consistency
 from extractor.components.not_orgs import NotOrgs
+from extractor.components.org_heads import OrgHeads
 from extractor.components.places import PlaceRules
 from extractor.components.roles import Roles
 
@@ -219,3 +220,22 @@ def test_a_caption_label_is_not_a_role(parsed):
     # Photo credits in saved articles: "Image: Brian Burnell."
     titles = parsed("The vessel on The Solent on February 8, 2010. Image: Brian Burnell.")
     assert titles.get("Brian Burnell") == []
+
+
+# -- org_heads -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("words", "label", "expected"),
+    [
+        (["Saturn", "Corporation"], "PERSON", "ORG"),
+        (["Irving", "Police", "Department"], "GPE", "ORG"),
+        (["Colorado", "State", "University"], "GPE", "ORG"),
+        (["Jim", "Press"], "PERSON", "PERSON"),  # a surname, not "the press"
+        (["Mountain", "View"], "GPE", "GPE"),
+    ],
+)
+def test_organization_type_as_last_word_makes_an_organization(vocab, words, label, expected):
+    doc = make_doc(vocab, words + ["said"], [f"B-{label}"] + [f"I-{label}"] * (len(words) - 1)
+                   + ["O"])
+    OrgHeads()(doc)
+    assert doc.ents[0].label_ == expected

@@ -133,3 +133,12 @@ def test_a_province_and_a_foreign_city_of_one_name_stay_unlinked():
     assert gaz.resolve("Ontario") is None
     assert gaz.resolve("Alberta").kind == "region"
     assert gaz.resolve("Birmingham").kind == "city"
+
+
+def test_names_with_and_without_diacritics_resolve_alike():
+    from extractor.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert gaz.resolve("Herat") == gaz.resolve("Herāt")  # city wins over its province
+    assert gaz.resolve("Herat").kind == "city"
+    assert gaz.resolve("Sao Paulo").country_code == "BR"

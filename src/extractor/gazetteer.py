@@ -87,7 +87,7 @@ class Gazetteer:
 
     # -- loading -------------------------------------------------------------
     def _add(self, name: str, place: Place) -> None:
-        if not name or not _LATIN.match(name):
+        if not name or not _LATIN.match(_ascii(name)):
             return
         bucket = self.by_name.setdefault(_key(name), [])
         if any(p.geonames_id == place.geonames_id and p.kind == place.kind
@@ -148,12 +148,18 @@ def _variant(alt: str, name: str) -> bool:
 
 def _skeleton(text: str) -> str:
     """Consonants of the ASCII-folded name: transliterations differ mostly in vowels."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return _VOWELS.sub("", folded)
+    return _VOWELS.sub("", _ascii(text).lower())
+
+
+def _ascii(text: str) -> str:
+    # "Herāt" and "Herat", "Düsseldorf" and "Dusseldorf" are written both ways in news.
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _key(name: str) -> str:
-    return " ".join(name.replace("\u2019", "'").split()).casefold()
+    return " ".join(_ascii(name.replace("\u2019", "'")).split()).casefold()
 
 
 # English short forms that news uses but GeoNames' country names do not.

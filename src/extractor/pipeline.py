@@ -16,6 +16,7 @@ COMPONENTS = (
     "extractor_places",
     "extractor_cleanup",
     "extractor_not_orgs",
+    "extractor_org_heads",
     "extractor_consistency",
     "extractor_roles",
 )

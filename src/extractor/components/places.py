@@ -43,6 +43,10 @@ class PlaceRules:
             label = ent.label_
             if label in ("NORP", "ORG", "PERSON"):
                 place = self.gaz.resolve(_bare(ent))
+                # countryinfo's provinces ("Falcon", a Venezuelan state) are too obscure
+                # to overrule the model; they only link what it already calls a place.
+                if place and place.geonames_id is None:
+                    place = None
                 if place and not (label == "PERSON" and ent[-1].text in surnames):
                     if label != "PERSON" or place.kind in ("country", "continent") or len(ent) == 1:
                         label = "GPE"
