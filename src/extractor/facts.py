@@ -92,7 +92,12 @@ def _name_numbers(doc) -> set[str]:  # noqa: ANN001  (a spaCy Doc)
             continue
         previous = doc[token.i - 1]
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if previous.pos_ != "PROPN" or not previous.whitespace_ or not previous.text[:1].isupper():
+        # After a proper noun ("Boeing 737") or a camel-case name ("iOS 5", "iPhone 4").
+        camel = previous.is_alpha and any(c.isupper() for c in previous.text[1:]) \
+            and not previous.is_upper
+        if not previous.whitespace_ or not (
+            previous.pos_ == "PROPN" and previous.text[:1].isupper() or camel
+        ):
             continue
         if previous.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME", "PERSON"):
             continue
@@ -146,8 +151,8 @@ def _in_name(span: Span) -> bool:
 
 def _names_a_thing(span: Span) -> bool:
     """A bare integer modifying a singular noun names a model or an index, it counts
-    nothing: "the 737 airliner", "the S&P 500 index", "the 737-800 range". Counts take a
-    plural noun ("two companies", "500 jobs")."""
+    nothing: "the 737 airliner", "their 737 narrowbody airliner", "the S&P 500 index".
+    Counts take a plural noun ("two companies", "500 jobs")."""
     text = span.text.strip()
     if span.label_ != "CARDINAL" or not re.fullmatch(r"\d+(?:\.\d+)?", text):
         return False
@@ -155,9 +160,13 @@ def _names_a_thing(span: Span) -> bool:
         return False
     root = span.root
     head = root.head
-    return root.dep_ in ("nummod", "compound", "nmod", "amod", "quantmod") and \
-        head.i == span.end and head.tag_ in ("NN", "NNP") and head.pos_ in ("NOUN", "PROPN") \
-        and head.lower_ not in _COUNTABLE_SINGULAR
+    if root.dep_ not in ("nummod", "compound", "nmod", "amod", "quantmod") or head.i < span.end:
+        return False
+    between = span.doc[span.end : head.i]
+    return head.tag_ in ("NN", "NNP") and head.pos_ in ("NOUN", "PROPN") \
+        and head.lower_ not in _COUNTABLE_SINGULAR \
+        and all(t.pos_ in ("ADJ", "NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS")
+                for t in between)
 
 
 # Nouns that take a number in the singular: invariant plurals and thresholds.

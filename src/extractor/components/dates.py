@@ -7,7 +7,8 @@ Classes of errors fixed:
 - date ranges "between April and June", "from 2010 to 2012": one span for two dates;
   split so each date gets its own value;
 - years labelled CARDINAL ("in 1999"): a year is a date;
-- expressions the model misses: complete written dates ("October 10, 2008" after a
+- expressions the model misses: years after a preposition ("from 2004 to 2009"),
+  complete written dates ("October 10, 2008" after a
   headline), all-numeric dates ("07/27/2016", "2016-07-27"), clock
   times with a zone or a.m./p.m. ("08:30 UTC", "0800 GMT", "6 p.m."), the TIMEX3
   reference adverbs ("recently", "currently", "in the future", "for the time being",
@@ -34,6 +35,10 @@ _WRITTEN_DATE = re.compile(
     rf"\b(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|"
     rf"{_MONTH} \d{{4}})\b"
 )
+# A bare year after a preposition the model left unlabelled ("from 2004 to 2009").
+_BARE_YEAR = re.compile(r"\b(?:in|since|by|until|till|to|from|before|after|during|between|"
+                        r"and|through|early|late|mid-)\s*(?P<x>1[5-9]\d\d|20\d\d)\b(?![,.]?\d)",
+                        re.I)
 _CLOCK = re.compile(
     r"(?<![\d:.])(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.m\.|[ap]m\b))?(?:\s*(?:UTC|GMT)\b)?|"
     r"\d{4}\s*(?:UTC|GMT)\b|\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b)(?:\s*(?:UTC|GMT)\b)?)"
@@ -113,7 +118,8 @@ FIXES = (_split_lines, _split_range, _year)
 def _added(doc: Doc) -> list[Span]:
     """Temporal expressions the model missed, found in the text by pattern."""
     found = []
-    for pattern, label in ((_NUMERIC_DATE, "DATE"), (_WRITTEN_DATE, "DATE"), (_CLOCK, "TIME"),
+    for pattern, label in ((_NUMERIC_DATE, "DATE"), (_WRITTEN_DATE, "DATE"), (_BARE_YEAR, "DATE"),
+                           (_CLOCK, "TIME"),
                            (_REF_PHRASES, "DATE"),
                            (_PLURAL_UNITS, "DATE")):
         for match in pattern.finditer(doc.text):

@@ -9,7 +9,8 @@ Classes of errors fixed (each a function below):
 - ages: "Papermaster, 49," / "aged 55" / "at the age of 56" are labelled DATE: an age is
   a figure (QUANTITY, unit years, see facts.py), and the span is the number alone;
 - numbers with thousands separators or decimals labelled DATE ("closing at 8,579.19")
-  are figures.
+  are figures;
+- shares labelled DATE ("about a quarter, of its dealers") are figures.
 """
 
 from __future__ import annotations
@@ -99,7 +100,25 @@ def _separated_number(doc: Doc, ent: Span) -> list[Span] | None:
     return None
 
 
-FIXES = (_split_rate, _split_change, _age, _separated_number)
+_FRACTION = re.compile(r"^(?:(?:about|around|nearly|almost|roughly|some|more than|less than|"
+                       r"over|under|just over|just under) )?(?:a|one|two|three) "
+                       r"(?:quarters?|thirds?|half)$", re.I)
+
+
+def _fraction(doc: Doc, ent: Span) -> list[Span] | None:
+    """"about a quarter, of its dealers", "a third of the staff": a share, not a quarter of
+    a year. Needs a qualifier, or "of" after it, to tell it from the period."""
+    if ent.label_ != "DATE" or not _FRACTION.match(ent.text):
+        return None
+    following = doc[ent.end] if ent.end < len(doc) else None
+    qualified = " " in ent.text and ent.text.split(" ")[0].lower() not in ("a", "one", "two",
+                                                                           "three")
+    if (following is not None and following.lower_ == "of") or qualified:
+        return [Span(doc, ent.start, ent.end, label="CARDINAL")]
+    return None
+
+
+FIXES = (_split_rate, _split_change, _age, _separated_number, _fraction)
 
 # Numbers the model left unlabelled ("closed at -366.94 points", "a USD$23 billion dollar
 # deal"): digits, with a sign, a currency before and a scale word after.
