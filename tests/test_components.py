@@ -208,6 +208,8 @@ def test_company_named_after_a_person_stays_an_organization(vocab):
          [("Apple", "ORG"), ("Worldwide Developers Conference", "EVENT")]),
         (["at", "15:00", "UTC", "on"], ["O", "O", "B-ORG", "O"], []),
         (["Boeing", "said"], ["B-ORG", "O"], [("Boeing", "ORG")]),
+        (["flew", "on", "an", "Airbus", "."], ["O", "O", "O", "B-ORG", "O"],
+         [("Airbus", "PRODUCT")]),
     ],
 )
 def test_products_events_and_time_zones_are_not_organizations(vocab, words, ents_in, expected):

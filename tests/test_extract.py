@@ -120,6 +120,12 @@ def test_legal_form_and_the_do_not_split_an_organization():
     assert _org_key(ms[2], names_, ms) == "general motors"
 
 
+def test_acronym_of_the_name_with_its_legal_form_and_a_place_prefix_join():
+    ms, names_ = _orgs("Penske Automotive Group", "PAG", "United States Air Force", "Air Force")
+    assert _org_key(ms[1], names_, ms) == "penske automotive"
+    assert _org_key(ms[3], names_, ms) == "united states air force"
+
+
 def test_a_short_form_used_before_the_long_name_stays_its_own_organization():
     ms, names_ = _orgs("Google", "Google Science Fair")
     assert _org_key(ms[0], names_, ms) == "google"

@@ -138,11 +138,17 @@ def _refers_to(short: list[str], full: list[str]) -> bool:
 def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     text = _org_core(_norm(m.text))
     toks = text.split()
-    for n in sorted({_org_core(n) for n in names}, key=lambda n: -len(n)):
+    raw = {_org_core(n): _strip_the(n).split() for n in names}  # core -> with legal form
+    for n in sorted(raw, key=lambda n: -len(n)):
         if len(n) <= len(text):
             continue
         full = n.split()
-        if text.isupper() and len(text) >= 2 and text.replace(".", "") == _initials(full):
+        if text.isupper() and len(text) >= 2 and text.replace(".", "") in (
+                _initials(full), _initials(raw.get(n, full))):
+            return n.casefold()
+        if full[-len(toks):] == toks and _is_place(full[: -len(toks)]):
+            # "Air Force" for "United States Air Force", "Federal Reserve" for
+            # "U.S. Federal Reserve": the place in front only says whose it is.
             return n.casefold()
         if (full[: len(toks)] == toks and toks[-1][:1].isupper() and len(toks[-1]) > 2
                 and (len(full) <= 2 or _first(mentions, n) < _first(mentions, text))):
@@ -153,15 +159,25 @@ def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     return text.casefold()
 
 
+def _is_place(tokens: list[str]) -> bool:
+    if not tokens:
+        return False
+    gaz = gazetteer()
+    name = " ".join(tokens)
+    return gaz.resolve(name) is not None or gaz.is_demonym(name)
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.startswith("The ") else name
+
+
 def _first(mentions: list[Mention], name: str) -> int:
     return min((m.start for m in mentions if _org_core(_norm(m.text)) == name), default=-1)
 
 
 def _org_core(name: str) -> str:
     """The name without "The" and legal form: "The Apple Inc." -> "Apple"."""
-    toks = name.split()
-    if len(toks) > 1 and toks[0] == "The":
-        toks = toks[1:]
+    toks = _strip_the(name).split()
     while len(toks) > 1 and toks[-1].lower().rstrip(".,") in _LEGAL_FORMS:
         toks = toks[:-1]
     return " ".join(toks).rstrip(",")

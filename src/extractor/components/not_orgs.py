@@ -2,7 +2,8 @@
 
 Classes of error fixed:
 - a maker followed by a model designator is a product, not the maker: "Airbus A380",
-  "Boeing 747", "KC-45" -> PRODUCT (the span grows to cover the designator);
+  "Boeing 747", "KC-45" -> PRODUCT (the span grows to cover the designator); so is a
+  maker's name after "a"/"an" ("flew on an Airbus"; but "a Boeing spokesman");
 - a name ending in an event noun is an event: "Worldwide Developers Conference",
   "Google Science Fair", "Fan Expo" -> EVENT;
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
@@ -47,6 +48,10 @@ class NotOrgs:
         doc = ent.doc
         if ent.text in TIME_ZONES and ent.start > 0 and _clock(doc[ent.start - 1]):
             return None
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an") and \
+                ent.root.dep_ not in ("compound", "amod", "nmod", "poss"):
+            # "an Airbus", "a Boeing": one of the maker's products, not the maker.
+            return Span(doc, ent.start, ent.end, label="PRODUCT")
         end = ent.end
         while end < len(doc) and DESIGNATOR.match(doc[end].text) and not doc[end].ent_type_:
             end += 1
