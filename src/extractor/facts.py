@@ -115,8 +115,8 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
 
 
 def _in_name(span: Span) -> bool:
-    """A number that is part of a name ("Apollo 11", "Boeing 747", "Flight 370", "G8",
-    "No. 10") or a person's age ("John Smith, 45, said"), not a figure of the story."""
+    """A number that is part of a name ("Apollo 11", "Boeing 747", "Flight 370", "No. 10"),
+    not a figure of the story. (A person's age is a figure: see `is_age`.)"""
     if span.label_ != "CARDINAL":
         return False
     doc, root = span.doc, span.root
@@ -141,11 +141,22 @@ def _in_name(span: Span) -> bool:
         ) or previous.head == root
         if linked:
             return True
-    # Age in apposition to a person: "Smith, 45,".
-    if previous.text == "," and span.start >= 2 and doc[span.start - 2].ent_type_ == "PERSON":
-        following = doc[span.end] if span.end < len(doc) else None
-        if following is None or following.text in (",", ")", ";", "."):
-            return True
+    return False
+
+
+def is_age(doc, start: int, end: int) -> bool:  # noqa: ANN001  (a spaCy Doc)
+    """A bare number that is a person's age: "Smith, 49,", "aged 55", "the age of 56"."""
+    span = doc[start:end]
+    if not re.fullmatch(r"\d{1,3}", span.text) or not 0 < int(span.text) < 130:
+        return False
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    if before[-1:] in (["aged"], ["age"]) or before[-2:] == ["age", "of"]:
+        return True
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in (
+        "PERSON", "ORG"
+    ) and doc[start - 2].pos_ == "PROPN":
+        following = doc[end] if end < len(doc) else None
+        return following is None or following.text in (",", ")", ";", ".")
     return False
 
 
@@ -249,6 +260,8 @@ def figure_fields(span: Span) -> dict[str, Any] | None:
             "qualifier_text": None, "kind": kind, "currency": None,
         }  # fmt: skip
     fields = figure.fields()
+    if fields["unit"] is None and is_age(span.doc, span.start, span.end):
+        fields["kind"], fields["unit"] = "quantity", "years"  # "Papermaster, 49,"
     if fields["unit"] is None and fields["kind"] in ("count", "quantity"):
         fields["unit"] = counted_noun(span)
     return fields

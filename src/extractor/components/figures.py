@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.facts import MONTH_WORDS
+from extractor.facts import MONTH_WORDS, is_age
 from extractor.figures import parse_figure
 
 _RATE = re.compile(r"^(?P<count>.+?) (?:a|an|per|each) (?:day|week|month|year|hour|quarter)$",
@@ -60,22 +60,6 @@ def _split_change(doc: Doc, ent: Span) -> list[Span] | None:
         return None
     return [Span(doc, left.start, left.end, label=ent.label_),
             Span(doc, right.start, right.end, label=ent.label_)]
-
-
-def is_age(doc: Doc, start: int, end: int) -> bool:
-    """A bare number that is a person's age: "Smith, 49,", "aged 55", "the age of 56"."""
-    span = doc[start:end]
-    if not re.fullmatch(r"\d{1,3}", span.text) or not 0 < int(span.text) < 130:
-        return False
-    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
-    if before[-1:] in (["aged"], ["age"]) or before[-2:] == ["age", "of"]:
-        return True
-    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in (
-        "PERSON", "ORG"
-    ) and doc[start - 2].pos_ == "PROPN":
-        following = doc[end] if end < len(doc) else None
-        return following is None or following.text in (",", ")", ";", ".")
-    return False
 
 
 def _age(doc: Doc, ent: Span) -> list[Span] | None:

@@ -1,0 +1,206 @@
+"""Dates: TIMEX3 values resolved against the reference date, tense-aware weekdays, kinds,
+and the span fixes. Sentences are from data/samples and the Wikinews gold texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.dates import is_timex3, normalize_date
+from extractor.facts import date_fields
+
+TAJIK_REF = "2016-07-27"
+
+
+@pytest.fixture(scope="session")
+def dnlp():
+    """Our pipeline with the date and figure span fixes (added here until the lead adds
+    them to pipeline.COMPONENTS)."""
+    import extractor.components.dates  # noqa: F401
+    import extractor.components.figures  # noqa: F401
+    from extractor.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    for name in ("extractor_dates", "extractor_figures"):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def dates_of(nlp, text: str, reference: str | None, **kwargs) -> list[dict]:
+    out = []
+    for ent in nlp(text).ents:
+        if ent.label_ in ("DATE", "TIME"):
+            fields = date_fields(ent, reference, **kwargs)
+            if fields is not None:
+                out.append({"text": ent.text, **fields})
+    return out
+
+
+def value_of(nlp, text: str, needle: str, reference: str | None) -> str | None:
+    found = [d for d in dates_of(nlp, text, reference) if d["text"] == needle]
+    assert found, dates_of(nlp, text, reference)
+    return found[0]["value"]
+
+
+# ---------------------------------------------------------------- done when (Tajik sample)
+
+
+@pytest.mark.parametrize(
+    ("needle", "value"),
+    [
+        ("07/27/2016", "2016-07-27"), ("Tuesday", "2016-07-26"), ("last week", "2016-W29"),
+        ("Last week", "2016-W29"), ("this summer", "2016-SU"), ("last month", "2016-06"),
+        ("four years ago", "2012"), ("next week", "2016-W31"), ("recent weeks", "PAST_REF"),
+        ("the weekend", "2016-W29-WE"),
+    ],
+)  # fmt: skip
+def test_tajik_sample(dnlp, tajik_text, needle, value):
+    assert value_of(dnlp, tajik_text, needle, TAJIK_REF) == value
+
+
+def test_no_reference_gives_no_value_for_relative_dates(dnlp, tajik_text):
+    dates = {d["text"]: d["value"] for d in dates_of(dnlp, tajik_text, None)}
+    assert dates["Tuesday"] is None and dates["last week"] is None
+    assert dates["07/27/2016"] == "2016-07-27"  # absolute dates need no reference
+
+
+# ---------------------------------------------------------------- text-level classes
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("07/27/2016", "2016-07-27"), ("27 July 2016", "2016-07-27"),
+        ("July 27", "2016-07-27"), ("2016", "2016"), ("the 1990s", "199"),
+        ("the '70s", "197"), ("mid-March", "2016-03"), ("March 01, 2008", "2008-03-01"),
+        ("Tuesday, September 22, 2015", "2015-09-22"), ("May 2008", "2008-05"),
+        ("2016-07-27", "2016-07-27"), ("Jan. 5, 2009", "2009-01-05"),
+        ("summer 2016", "2016-SU"), ("the third quarter of 2009", "2009-Q3"),
+        ("the first half of 2016", "2016-H1"), ("fiscal 2016", "2016"),
+    ],
+)  # fmt: skip
+def test_absolute(text, value):
+    assert normalize_date(text, TAJIK_REF, tense="past").value == value
+
+
+def test_date_order():
+    # Month first by default (US wire style); --date-order DMY for day-first sources.
+    assert normalize_date("03/04/2016", TAJIK_REF).value == "2016-03-04"
+    assert normalize_date("03/04/2016", TAJIK_REF, date_order="DMY").value == "2016-04-03"
+    # A component above 12 can only be the day, whatever the order.
+    assert normalize_date("27/07/2016", TAJIK_REF).value == "2016-07-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("yesterday", "2011-10-06", "2011-10-05"), ("today", "2009-06-09", "2009-06-09"),
+        ("tomorrow", "2015-09-22", "2015-09-23"), ("next week", TAJIK_REF, "2016-W31"),
+        ("this weekend", "2010-01-25", "2010-W04-WE"), ("last summer", "2023-02-23", "2022-SU"),
+        ("earlier this year", TAJIK_REF, "2016"), ("the end of this year", "2006-01-23", "2006"),
+        ("the previous year", "2009-02-03", "2008"), ("next month", "2011-08-08", "2011-09"),
+        ("Seventeen years ago", "2017-07-18", "2000"), ("a decade ago", "2011-03-08", "2001"),
+        ("a week ago", "2011-03-18", "2011-03-11"), ("in recent weeks", TAJIK_REF, "PAST_REF"),
+        ("recently", TAJIK_REF, "PAST_REF"), ("currently", TAJIK_REF, "PRESENT_REF"),
+        ("the future", TAJIK_REF, "FUTURE_REF"), ("this morning", "2008-01-09", "2008-01-09TMO"),
+        ("08:30 UTC", "2005-04-27", "2005-04-27T08:30Z"),
+        ("6:40 p.m.", "2007-10-17", "2007-10-17T18:40"),
+    ],
+)  # fmt: skip
+def test_relative(text, reference, value):
+    assert normalize_date(text, reference).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("four years", "P4Y", "duration"), ("thirty minutes", "PT30M", "duration"),
+        ("the past decade", "P10Y", "duration"), ("fifty-year", "P50Y", "duration"),
+        ("12-hour", "PT12H", "duration"), ("several years", "PXY", "duration"),
+        ("the next six months", "P6M", "duration"), ("two consecutive quarters", "P2Q",
+                                                     "duration"),
+        ("every Monday", "XXXX-WXX-1", "set"), ("weekly", "P1W", "set"),
+        ("twice a year", "P1Y", "set"),
+    ],
+)  # fmt: skip
+def test_durations_and_sets(text, value, kind):
+    result = normalize_date(text, TAJIK_REF)
+    assert (result.value, result.kind) == (value, kind)
+
+
+@pytest.mark.parametrize(
+    ("tense", "value"), [("past", "2016-07-26"), ("present", "2016-07-26"),
+                         ("future", "2016-08-02"), (None, "2016-07-26")],
+)  # fmt: skip
+def test_weekday_follows_tense(tense, value):
+    assert normalize_date("Tuesday", TAJIK_REF, tense=tense).value == value
+
+
+# ---------------------------------------------------------------- tense from the parse
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "reference", "value"),
+    [
+        ("Taliban rulers Tuesday denied sending militants to Russia.", "Tuesday", TAJIK_REF,
+         "2016-07-26"),
+        ("The ministers will meet on Tuesday in Geneva.", "Tuesday", TAJIK_REF, "2016-08-02"),
+        ("Rakhmonov is due to meet on Friday with Putin.", "Friday", TAJIK_REF, "2016-07-29"),
+        ("The American auto company Chrysler filed for bankruptcy Thursday, however a deal "
+         "with European auto maker Fiat went through.", "Thursday", "2009-05-01",
+         "2009-04-30"),
+        ("A June 3 hearing has been scheduled in the US Bankruptcy Court to determine "
+         "whether the move should be approved.", "June 3", "2009-05-14", "2009-06-03"),
+        ("The Japanese economy contracted by 0.9% in April.", "April", "2008-11-18", "2008-04"),
+        ("The transaction should be completed in October.", "October", "2009-06-05",
+         "2009-10"),
+    ],
+)
+def test_tense_in_real_sentences(dnlp, sentence, needle, reference, value):
+    assert value_of(dnlp, sentence, needle, reference) == value
+
+
+def test_the_day_is_the_day_under_discussion(dnlp):
+    text = ("Ford Motor Company said on Tuesday that its sales rose 43% in February. Ford's "
+            "stock rose in morning trading, before declining later in the day.")
+    assert value_of(dnlp, text, "the day", "2010-03-03") == "2010-03-02"
+
+
+def test_same_period_last_year(dnlp):
+    text = ("Ford Motor Company said on Tuesday that its sales in the United States rose 43% "
+            "in February compared to the same period last year.")
+    assert value_of(dnlp, text, "the same period last year", "2010-03-03") == "2009-02"
+
+
+# ---------------------------------------------------------------- span fixes
+
+
+def test_range_is_split(dnlp):
+    sentence = "The Japanese economy contracted by 0.9% between April and June."
+    values = [d["value"] for d in dates_of(dnlp, sentence, "2008-11-18")]
+    assert values == ["2008-04", "2008-06"]
+
+
+def test_headline_and_dateline_are_split(dnlp):
+    text = "Apple Inc. co-founder Steve Jobs dies aged 56\nOctober 6, 2011\nThe co-founder died."
+    dates = dates_of(dnlp, text, "2011-10-06")
+    assert [d["value"] for d in dates] == ["2011-10-06"]
+
+
+def test_missed_clock_time_and_rate(dnlp):
+    sentence = "At 0800 UTC, the Bank of Canada and the Bank of England acted."
+    assert value_of(dnlp, sentence, "0800 UTC", "2008-09-18") == "2008-09-18T08:00Z"
+    rate = "The Air Force gets new tankers at a rate of 15 a year."
+    assert [(d["text"], d["value"], d["kind"]) for d in dates_of(dnlp, rate, None)] == [
+        ("a year", "P1Y", "set")
+    ]
+
+
+def test_ages_are_no_dates(dnlp):
+    sentence = "Steve Jobs has died yesterday at the age of 56, according to the company."
+    assert [d["text"] for d in dates_of(dnlp, sentence, "2011-10-06")] == ["yesterday"]
+
+
+def test_every_value_is_timex3(dnlp, tajik_text):
+    for item in dates_of(dnlp, tajik_text, TAJIK_REF):
+        assert item["value"] is None or is_timex3(item["value"])

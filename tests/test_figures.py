@@ -1,0 +1,240 @@
+"""Figures: values, ranges, qualifiers, kinds, currencies and units; numbers that are no
+figures. Sentences are from data/samples and the Wikinews gold texts in ../shared/eval."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.facts import figure_fields
+from extractor.figures import parse_figure, words_to_number
+
+FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+@pytest.fixture(scope="session")
+def fnlp():
+    """Our pipeline with the figure and date span fixes (added here until the lead adds
+    them to pipeline.COMPONENTS)."""
+    import extractor.components.dates  # noqa: F401
+    import extractor.components.figures  # noqa: F401
+    from extractor.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    for name in ("extractor_dates", "extractor_figures"):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def figures_of(nlp, text: str) -> list[dict]:
+    doc = nlp(text)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in FIGURE_LABELS:
+            fields = figure_fields(ent)
+            if fields is not None:
+                out.append({"text": ent.text, **fields})
+    return out
+
+
+def one(nlp, text: str, needle: str) -> dict:
+    found = [f for f in figures_of(nlp, text) if needle in f["text"]]
+    assert len(found) == 1, figures_of(nlp, text)
+    return found[0]
+
+
+# ---------------------------------------------------------------- text-level classes
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # digits with separators
+        ("30,000", 30000), ("1.5", 1.5), ("8,579.19", 8579.19),
+        # scale words and abbreviations
+        ("1.5 million", 1_500_000), ("3bn", 3_000_000_000), ("2.4 bln", 2_400_000_000),
+        ("5 crore", 50_000_000), ("20k", 20000), ("3 lakh", 300_000),
+        # numbers written as words
+        ("four", 4), ("thirty thousand", 30000), ("a dozen", 12),
+        ("half a million", 500_000), ("two hundred and five", 205), ("twenty-five", 25),
+        ("one and a half million", 1_500_000),
+        # fractions
+        ("3/4", 0.75), ("three quarters", 0.75),
+    ],
+)  # fmt: skip
+def test_numbers(text, value):
+    assert words_to_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "foo", "20 30", "a", "million million", "one of"])
+def test_not_numbers(text):
+    assert words_to_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value", "value_max"),
+    [
+        ("between 20 and 30", "CARDINAL", 20, 30),
+        ("1,500 to 2,000", "CARDINAL", 1500, 2000),
+        ("two or three", "CARDINAL", 2, 3),
+        ("15-20%", "PERCENT", 15, 20),
+        ("20 to 30 million", "CARDINAL", 20_000_000, 30_000_000),  # the scale covers both
+        ("between $12 million and $20 million", "MONEY", 12_000_000, 20_000_000),
+    ],
+)
+def test_ranges(text, label, value, value_max):
+    figure = parse_figure(text, label)
+    assert (figure.value, figure.value_max) == (value, value_max)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("$3bn", 3_000_000_000, "USD"), ("US$40 billion", 40_000_000_000, "USD"),
+        ("Rs 5 crore", 50_000_000, "INR"), ("€3bn", 3_000_000_000, "EUR"),
+        ("£20", 20, "GBP"), ("50 yen", 50, "JPY"), ("10 million rubles", 10_000_000, "RUB"),
+        ("422,000 euros", 422000, "EUR"), ("AU$52.5 million", 52_500_000, "AUD"),
+        ("USD$23 billion dollar", 23_000_000_000, "USD"),
+    ],
+)  # fmt: skip
+def test_money(text, value, currency):
+    figure = parse_figure(text, "MONEY")
+    assert (figure.kind, figure.value, figure.currency) == ("money", value, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("12%", 12, None), ("12 per cent", 12, None), ("two per cent", 2, None),
+     ("12 percentage points", 12, "points"), ("eight percent", 8, None)],
+)  # fmt: skip
+def test_percent(text, value, unit):
+    figure = parse_figure(text, "PERCENT")
+    assert (figure.kind, figure.value, figure.unit) == ("percent", value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("5 km", 5, "km"), ("300 tonnes", 300, "tonnes"), ("twenty tonnes", 20, "tonnes"),
+     ("40 degrees", 40, "degrees"), ("340 points", 340, "points"),
+     ("-366.94 points", -366.94, "points")],
+)  # fmt: skip
+def test_quantity(text, value, unit):
+    figure = parse_figure(text, "QUANTITY")
+    assert (figure.kind, figure.value, figure.unit) == ("quantity", value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "words"),
+    [
+        ("more than 30,000", ">", "more than"), ("over 2,000 points", ">", "over"),
+        ("at least 5", ">=", "at least"), ("20 or more", ">=", "or more"),
+        ("fewer than 10", "<", "fewer than"), ("nearly 24%", "<", "nearly"),
+        ("almost three percent", "<", "almost"), ("up to 20,000", "<=", "up to"),
+        ("as much as 3%", "<=", "as much as"), ("about 400", "~", "about"),
+        ("some 400", "~", "some"), ("roughly 5", "~", "roughly"),
+        ("exactly 12", "=", "exactly"), ("thousands of", ">=", "thousands"),
+        ("1,500", None, None),
+    ],
+)  # fmt: skip
+def test_qualifiers(text, qualifier, words):
+    figure = parse_figure(text)
+    assert (figure.qualifier, figure.qualifier_text) == (qualifier, words)
+
+
+def test_vague_plurals_give_a_lower_bound():
+    figure = parse_figure("tens of thousands")
+    assert (figure.value, figure.qualifier) == (20000, ">=")
+
+
+# ---------------------------------------------------------------- on real sentences
+
+
+def test_tajik_done_when(fnlp, tajik_text):
+    figure = one(fnlp, tajik_text, "30,000")
+    assert figure["value"] == 30000
+    assert figure["unit"] == "troops"
+    assert figure["qualifier"] == ">"
+    assert figure["qualifier_text"] == "more than"
+    assert figure["kind"] == "count"
+
+
+def test_count_unit_from_syntax(fnlp):
+    sentence = ("This is thought likely to create 1,500 to 2,000 jobs and support 25,000 "
+                "others.")
+    figure = one(fnlp, sentence, "1,500")
+    assert (figure["value"], figure["value_max"], figure["unit"]) == (1500, 2000, "jobs")
+
+
+def test_partitive_pronoun_has_no_unit(fnlp):
+    figure = one(fnlp, "The company said on Monday it had cut 20,000 of them.", "20,000")
+    assert figure["unit"] is None
+
+
+def test_money_range_in_a_real_sentence(fnlp):
+    sentence = ("Airbus have announced that they will be willing to contribute between $12 "
+                "million and $20 million (about US$16 million to $28 million) to fund an "
+                "extended search for the black boxes from Air France Flight 447.")
+    figures = figures_of(fnlp, sentence)
+    money = [f for f in figures if f["kind"] == "money"]
+    assert money[0]["value"] == 12_000_000 and money[0]["currency"] == "USD"
+    assert all(f["text"] != "447" for f in figures)  # a flight number is a name
+
+
+def test_change_from_to_is_two_figures(fnlp):
+    sentence = ("Totaling US$180 billion, the Federal Reserve arranged to increase existing "
+                "swap lines with the European Central Bank from US$55 billion to US$110 "
+                "billion.")
+    values = [f["value"] for f in figures_of(fnlp, sentence)]
+    assert values == [180e9, 55e9, 110e9]
+
+
+def test_rate_splits_count_from_period(fnlp):
+    sentence = ("Northrop Grumman will supply the United States Air Force with 179 new aerial "
+                "refueling tankers at a rate of 15 a year.")
+    values = [f["value"] for f in figures_of(fnlp, sentence)]
+    assert values == [179, 15]
+
+
+def test_age_is_a_quantity_in_years(fnlp):
+    sentence = ("Apple confirmed that Papermaster, 49, had left the company, but did not say "
+                "whether he decided to leave or was forced out.")
+    figure = one(fnlp, sentence, "49")
+    assert (figure["value"], figure["kind"], figure["unit"]) == (49, "quantity", "years")
+
+
+def test_share_labelled_date_is_a_figure(fnlp):
+    sentence = ("American automobile manufacturer Chrysler LLC has said that it wants to "
+                "eliminate 789, or about a quarter, of its 3,200 dealers by early June.")
+    figure = one(fnlp, sentence, "quarter")
+    assert (figure["value"], figure["qualifier"]) == (0.25, "~")
+
+
+# ---------------------------------------------------------------- numbers that are no figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # a year is a date
+        ("He fought pancreatic cancer in 2004 and took six months off.", "2004"),
+        ("The case concerned taxes for the period from 2004 to 2009.", "2009"),
+        # a clock time
+        ("At 0800 UTC, the Bank of Canada and the Bank of England acted.", "0800"),
+        # a phone number
+        ("For details call 555-123-4567 before Friday.", "555"),
+        # "one of the" is a pronoun
+        ('Ballmer described him as "one of the founders of our industry".', "one"),
+        # numbers in names: a model, an index, a version
+        ("Ryanair ordered the Boeing 737 and later bought more 737 airliners.", "737"),
+        ("The primary British index, the FTSE 100, dropped in value by 2.36%.", "100"),
+        ("They also demonstrated iOS 5, a new version of the operating system.", "5"),
+    ],
+)
+def test_not_figures(fnlp, sentence, number):
+    assert not any(number in f["text"] for f in figures_of(fnlp, sentence))
+
+
+def test_list_marker_is_no_figure(fnlp):
+    text = "The plan has three parts:\n1. Cut costs.\n2. Sell the plant.\n"
+    figures = figures_of(fnlp, text)
+    assert [f["value"] for f in figures] == [3]
