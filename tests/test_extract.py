@@ -148,3 +148,16 @@ def test_names_with_and_without_diacritics_resolve_alike():
     assert gaz.resolve("Herat") == gaz.resolve("Herāt")  # city wins over its province
     assert gaz.resolve("Herat").kind == "city"
     assert gaz.resolve("Sao Paulo").country_code == "BR"
+
+
+def test_city_region_pairs_are_read_together(nlp):
+    record = extract_text("He flew from Atlanta, Georgia to Paris, Texas, then on to "
+                          "Tbilisi, the capital of Georgia.", nlp=nlp)
+    linked = {(m["start"], e["country_code"], e["kind"])
+              for e in record["places"] for m in e["mentions"]}
+    text = "He flew from Atlanta, Georgia to Paris, Texas, then on to "
+    georgia_state, paris = text.find("Georgia"), text.find("Paris")
+    georgia_country = len(text) + len("Tbilisi, the capital of ")
+    assert (georgia_state, "US", "region") in linked
+    assert (paris, "US", "city") in linked
+    assert (georgia_country, "GE", "country") in linked

@@ -77,6 +77,12 @@ class Gazetteer:
             return top[0]
         return None
 
+    def resolve_in(self, name: str, country_code: str | None) -> Place | None:
+        """The place called `name` inside one country ("Georgia" in the US: the state)."""
+        cands = [c for c in self.candidates(name) if c.country_code == country_code]
+        cands.sort(key=lambda c: (c.alternate, _RANK[c.kind], -c.population))
+        return cands[0] if cands else None
+
     def is_demonym(self, word: str) -> bool:
         return _key(word) in self.demonyms
 

@@ -50,6 +50,7 @@ class Mention:
     end: int
     text: str
     label: str
+    place: Place | None = None  # places only: the gazetteer's reading, in context
 
 
 @dataclass
@@ -70,6 +71,7 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
         cat = category(span.label_)
         if cat in by_cat:
             by_cat[cat].append(Mention(span.start_char, span.end_char, span.text, span.label_))
+    _link_places(by_cat[PLACES], doc.text)
     out = {
         cat: _merge(mentions, _people_key if cat == PEOPLE else
                     _org_key if cat == ORGANIZATIONS else _place_key if cat == PLACES
@@ -195,8 +197,31 @@ def _place_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
 
 
 def _link(m: Mention) -> Place | None:
-    """The gazetteer place of a mention; a facility (FAC) is never a city or country."""
-    return None if m.label == "FAC" else gazetteer().resolve(_norm(m.text))
+    return m.place
+
+
+def _link_places(mentions: list[Mention], text: str) -> None:
+    """Link each place mention; "City, Region" pairs are read together.
+
+    "Atlanta, Georgia" is the US state, not the country; "Paris, Texas" is not the
+    French capital: when the two readings disagree on the country, the one that can be
+    re-read inside the other's country is.
+    """
+    gaz = gazetteer()
+    for m in mentions:
+        # A facility (FAC) is never a city or country of the same name.
+        m.place = None if m.label == "FAC" else gaz.resolve(_norm(m.text))
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if text[a.end:b.start] != ", " or "FAC" in (a.label, b.label):
+            continue
+        if a.place and b.place and a.place.country_code == b.place.country_code:
+            continue
+        outer = gaz.resolve_in(_norm(b.text), a.place.country_code) if a.place else None
+        inner = gaz.resolve_in(_norm(a.text), b.place.country_code) if b.place else None
+        if outer and outer.kind in ("region", "country"):
+            b.place = outer
+        elif inner and inner.kind == "city":
+            a.place = inner
 
 
 # -- entity fields -----------------------------------------------------------
