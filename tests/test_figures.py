@@ -238,3 +238,9 @@ def test_list_marker_is_no_figure(fnlp):
     text = "The plan has three parts:\n1. Cut costs.\n2. Sell the plant.\n"
     figures = figures_of(fnlp, text)
     assert [f["value"] for f in figures] == [3]
+
+
+def test_span_takes_in_currency_and_scale(fnlp):
+    sentence = "Boeing sells 60 787 Dreamliners worth US$7.2 bn to six Chinese airlines."
+    figure = one(fnlp, sentence, "7.2")
+    assert (figure["value"], figure["currency"], figure["kind"]) == (7.2e9, "USD", "money")

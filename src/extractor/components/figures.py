@@ -10,7 +10,8 @@ Classes of errors fixed (each a function below):
   a figure (QUANTITY, unit years, see facts.py), and the span is the number alone;
 - numbers with thousands separators or decimals labelled DATE ("closing at 8,579.19")
   are figures;
-- shares labelled DATE ("about a quarter, of its dealers") are figures.
+- shares labelled DATE ("about a quarter, of its dealers") are figures;
+- spans that leave out the currency or the scale word ("US$ [7.2] bn") take them in.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor.facts import MONTH_WORDS, is_age
-from extractor.figures import parse_figure
+from extractor.figures import CURRENCY_PREFIXES, CURRENCY_WORDS, SCALES, parse_figure
 
 _RATE = re.compile(r"^(?P<count>.+?) (?:a|an|per|each) (?:day|week|month|year|hour|quarter)$",
                    re.I)
@@ -102,7 +103,29 @@ def _fraction(doc: Doc, ent: Span) -> list[Span] | None:
     return None
 
 
-FIXES = (_split_rate, _split_change, _age, _separated_number, _fraction)
+_SYMBOLS = {prefix for prefix, _ in CURRENCY_PREFIXES if len(prefix) > 1 or not prefix.isalpha()}
+_SCALE_WORDS = {word for word in SCALES if len(word) > 1 and word != "hundred"}
+
+
+def _extend(doc: Doc, ent: Span) -> list[Span] | None:
+    """The model left the currency or the scale word out of the span ("US$ [7.2] bn",
+    "$ [99]", "Rs [30] crore"): take them in, so the value has its scale and currency."""
+    if ent.label_ not in ("CARDINAL", "MONEY") or not any(t.like_num for t in ent):
+        return None
+    start, end, label = ent.start, ent.end, ent.label_
+    if start > 0 and doc[start - 1].lower_ in _SYMBOLS and not doc[start - 1].ent_type_:
+        start, label = start - 1, "MONEY"
+    if end < len(doc) and not doc[end].ent_type_ and doc[end].lower_ in _SCALE_WORDS:
+        end += 1
+    if end < len(doc) and not doc[end].ent_type_ and doc[end].lower_ in CURRENCY_WORDS \
+            and doc[end].lower_ not in ("pound", "pounds", "real", "won", "rand"):
+        end, label = end + 1, "MONEY"
+    if (start, end, label) == (ent.start, ent.end, ent.label_):
+        return None
+    return [Span(doc, start, end, label=label)]
+
+
+FIXES = (_split_rate, _split_change, _age, _separated_number, _fraction, _extend)
 
 # Numbers the model left unlabelled ("closed at -366.94 points", "a USD$23 billion dollar
 # deal"): digits, with a sign, a currency before and a scale word after.
