@@ -161,3 +161,9 @@ def test_city_region_pairs_are_read_together(nlp):
     assert (georgia_state, "US", "region") in linked
     assert (paris, "US", "city") in linked
     assert (georgia_country, "GE", "country") in linked
+
+
+def test_a_title_contained_in_a_fuller_one_is_not_repeated(nlp):
+    record = extract_text("U.S. President Donald Trump spoke on Monday. Later, President "
+                          "Trump left for Texas.", nlp=nlp)
+    assert entity(record, "people", "Donald Trump")["titles"] == ["U.S. President"]

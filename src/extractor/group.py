@@ -244,7 +244,9 @@ def _finish(e: Entity, cat: str, titles: dict[tuple[int, int], list[str]]) -> No
         for m in e.mentions:
             for t in titles.get((m.start, m.end), ()):
                 seen.setdefault(t, None)
-        e.titles = list(seen)
+        # "President" adds nothing beside "U.S. President" from another mention.
+        e.titles = [t for t in seen if not any(
+            o != t and o.split()[-len(t.split()):] == t.split() for o in seen)]
     elif cat == PLACES:
         if e.place is None:
             labels = {m.label for m in e.mentions}
