@@ -92,6 +92,43 @@ def test_span_errors_lists_false_alarms_and_misses() -> None:
     assert fns == [m(20, 30)]
 
 
+def test_inner_name_is_not_a_miss_when_the_system_found_the_enclosing_name() -> None:
+    # "University of Texas Arlington" (organization) around "Texas" (place).
+    text = "University of Texas Arlington"
+    gold = GoldArticle(
+        "a",
+        text,
+        None,
+        {
+            "organizations": mark_optional([m(0, 29, "uta")]),
+            "places": [m(14, 19, "texas")],
+        },
+    )
+    outer = Prediction(entities={"organizations": [[m(0, 29)]]})
+    scores = score_article(gold, outer, ["organizations", "places"])
+    assert scores["organizations"]["mention"] == Counts(1, 0, 0)
+    assert scores["places"]["mention"] == Counts(0, 0, 0)
+    assert scores["places"]["entity"] == Counts(0, 0, 0)
+    # Found neither: the place is a miss. Found a person around it: still a miss.
+    assert score_article(gold, Prediction(), ["places"])["places"]["mention"] == Counts(0, 0, 1)
+    person = Prediction(entities={"people": [[m(0, 29)]]})
+    assert score_article(gold, person, ["places"])["places"]["mention"] == Counts(0, 0, 1)
+
+
+def test_inner_name_beside_the_found_span_stays_required() -> None:
+    # "Texas student Ahmed Mohamed": person around place "Texas"; the system found the name.
+    gold = GoldArticle(
+        "a",
+        "Texas student Ahmed Mohamed",
+        None,
+        {"people": mark_optional([m(0, 27, "ahmed")]), "places": [m(0, 5, "texas")]},
+    )
+    pred = Prediction(entities={"people": [[m(14, 27)]]})
+    scores = score_article(gold, pred, ["people", "places"])
+    assert scores["people"]["mention"] == Counts(1, 0, 0)
+    assert scores["places"]["mention"] == Counts(0, 0, 1)
+
+
 # --------------------------------------------------------------------------- entities
 
 

@@ -20,8 +20,9 @@ Scoring rules (why each one is there is told where it is implemented):
 * only what the gold annotates is scored: named mentions; for MEANTIME only the opening
   lines; a category absent from a whole file is "n/a"; date kinds absent from a whole file
   (GUM has no durations or sets) are left out.
-* gold names nested inside other gold names make the outer one optional
-  (:func:`mark_optional`).
+* nested gold names: a flat extractor can output one level only; the outer name is
+  optional (:func:`mark_optional`), and so are inner names inside a name the system
+  found as a whole (:func:`credit_chosen_level`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -324,14 +325,47 @@ def mark_optional(mentions: Sequence[Mention]) -> list[Mention]:
     """
     out = []
     for m in mentions:
-        nested = any(
-            o is not m
-            and m.start <= o.start
-            and o.end <= m.end
-            and (o.start, o.end) != (m.start, m.end)
-            for o in mentions
-        )
-        out.append(Mention(m.start, m.end, m.entity, m.value, optional=nested))
+        nested = any(contains(m, o) for o in mentions)
+        out.append(replace(m, optional=nested))
+    return out
+
+
+def contains(outer: Mention, inner: Mention) -> bool:
+    """`outer` strictly contains `inner` (same span is not containment)."""
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and (outer.start, outer.end) != (inner.start, inner.end)
+    )
+
+
+def credit_chosen_level(
+    gold: dict[str, list[Mention]], pred: Prediction
+) -> dict[str, list[Mention]]:
+    """Gold names inside a gold name the system found as a whole become optional.
+
+    A flat extractor outputs one level of a nest: for "University of Texas Arlington"
+    (organization) around "Texas" (place) it can say the organization or the place, not
+    both. When a predicted mention of category C strictly contains a gold name and
+    overlaps a gold name of category C that also contains it, the system chose the outer
+    level, and the inner name is not counted as a miss. Inner names the system could
+    have found beside its spans ("Texas" in "Texas student Ahmed Mohamed" when it found
+    "Ahmed Mohamed") stay required.
+    """
+    names = [(c, g) for c in ENTITY_CATEGORIES for g in gold.get(c, [])]
+    found = [(c, m) for c in ENTITY_CATEGORIES for e in pred.entities.get(c, []) for m in e]
+    out = dict(gold)
+    for cat in ENTITY_CATEGORIES:
+        marked = []
+        for g in gold.get(cat, []):
+            outers = [(c, o) for c, o in names if contains(o, g)]
+            chosen = any(
+                contains(p, g) and any(c == pc and overlaps(p, o) for c, o in outers)
+                for pc, p in found
+                if outers
+            )
+            marked.append(replace(g, optional=True) if chosen and not g.optional else g)
+        out[cat] = marked
     return out
 
 
@@ -442,14 +476,15 @@ Scores = dict[str, dict[str, Counts]]
 def score_article(gold: GoldArticle, pred: Prediction, categories: Iterable[str]) -> Scores:
     """Counts per category and level for one article (only `categories` are scored)."""
     pred = clip(pred, gold.limit)
+    gold_mentions = credit_chosen_level(gold.mentions, pred)
     out: Scores = {}
     for cat in categories:
-        g = gold.mentions.get(cat, [])
+        g = gold_mentions.get(cat, [])
         if cat in ENTITY_CATEGORIES:
             entities = pred.entities.get(cat, [])
-            mentions = [m for e in entities for m in e]
+            found = [m for e in entities for m in e]
             out[cat] = {
-                "mention": score_spans(mentions, g),
+                "mention": score_spans(found, g),
                 "entity": score_entities(entities, g),
             }
         else:
@@ -529,13 +564,14 @@ def article_errors(
 ) -> list[tuple[str, str, str]]:
     """(category, "FP" | "FN", text) for each mention-level error (relaxed for facts)."""
     pred = clip(pred, gold.limit)
+    mentions = credit_chosen_level(gold.mentions, pred)
     out = []
     for cat in categories:
         if cat in ENTITY_CATEGORIES:
             found = [m for e in pred.entities.get(cat, []) for m in e]
         else:
             found = pred.facts.get(cat, [])
-        false_pos, misses = span_errors(found, gold.mentions.get(cat, []))
+        false_pos, misses = span_errors(found, mentions.get(cat, []))
         for kind, ms in (("FP", false_pos), ("FN", misses)):
             out += [(cat, kind, gold.text[m.start : m.end]) for m in ms]
     return out
@@ -607,7 +643,8 @@ def print_tables(results: dict[str, dict[str, Scores]], n_articles: dict[str, in
                         row += ["n/a", "n/a", "n/a"]
                         continue
                     row += [f"{counts.precision:.2f}", f"{counts.recall:.2f}", f"{counts.f1:.2f}"]
-                    gold = str(counts.tp + counts.fn)
+                    # Gold items counted for the first system (optional ones depend on it).
+                    gold = gold or str(counts.tp + counts.fn)
                 table.add_row(*row, gold or "n/a")
             table.add_section()
         console.print(table)
