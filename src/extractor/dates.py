@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extractor.figures import parse_number
@@ -765,6 +766,19 @@ def _rule_anaphora(text: str, ctx: _Context) -> DateValue | None:
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
 
 
+@lru_cache(maxsize=4)
+def _dateparser(order: str):  # noqa: ANN202  (dateparser's DateDataParser)
+    """One parser per day/month order: building one costs more than parsing."""
+    from dateparser.date import DateDataParser
+
+    base = dt.datetime(2000, 1, 1)  # never used: the text holds a year (checked by caller)
+    return DateDataParser(
+        languages=["en"],
+        settings={"DATE_ORDER": order, "RELATIVE_BASE": base,
+                  "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
+    )
+
+
 def _absolute(text: str, ctx: _Context) -> DateValue | None:
     # Class: complete absolute dates in any written format that carries a year
     # ("March 01, 2008", "Tuesday, March 8, 2011", "07/27/2016", "2016-07-27",
@@ -796,15 +810,7 @@ def _absolute(text: str, ctx: _Context) -> DateValue | None:
     else:
         order = ctx.date_order
     try:
-        from dateparser.date import DateDataParser
-
-        base = dt.datetime(2000, 1, 1)  # never used: the text holds a year (checked above)
-        parser = DateDataParser(
-            languages=["en"],
-            settings={"DATE_ORDER": order, "RELATIVE_BASE": base,
-                      "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
-        )  # fmt: skip
-        data = parser.get_date_data(text)
+        data = _dateparser(order).get_date_data(text)
     except Exception:  # noqa: BLE001  (a third-party parser must not break extraction)
         return None
     when = data.date_obj if data else None
