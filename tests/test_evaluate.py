@@ -70,6 +70,7 @@ def test_optional_gold_is_a_hit_when_matched_and_never_a_miss() -> None:
     assert score_spans([m(19, 30)], gold) == Counts(tp=1, fp=0, fn=0)
     assert score_spans([m(0, 10), m(19, 30)], gold) == Counts(tp=2, fp=0, fn=0)
     assert score_spans([], gold) == Counts(tp=0, fp=0, fn=1)
+    assert score_spans([m(0, 10), m(19, 30)], gold).gold == 1  # only required items
 
 
 def test_required_gold_is_preferred_over_optional() -> None:

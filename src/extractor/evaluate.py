@@ -93,12 +93,20 @@ class Mention:
 
 @dataclass
 class Counts:
+    """True/false positives, misses; `gold` = required gold items (optional ones excluded).
+
+    A matched optional gold item is a true positive, so tp + fn can exceed `gold`.
+    """
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    gold: int = field(default=0, compare=False)
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+        return Counts(
+            self.tp + other.tp, self.fp + other.fp, self.fn + other.fn, self.gold + other.gold
+        )
 
     @property
     def precision(self) -> float:
@@ -121,6 +129,7 @@ class Counts:
             "tp": self.tp,
             "fp": self.fp,
             "fn": self.fn,
+            "gold": self.gold,
         }
 
 
@@ -184,7 +193,7 @@ def match(n_left: int, edges: Sequence[Sequence[int]], required: Sequence[bool])
 def _counts(n_pred: int, required: Sequence[bool], owner: dict[int, int]) -> Counts:
     tp = len(owner)
     fn = sum(1 for i, req in enumerate(required) if req and i not in owner)
-    return Counts(tp=tp, fp=n_pred - tp, fn=fn)
+    return Counts(tp=tp, fp=n_pred - tp, fn=fn, gold=sum(1 for req in required if req))
 
 
 def score_spans(
@@ -643,8 +652,8 @@ def print_tables(results: dict[str, dict[str, Scores]], n_articles: dict[str, in
                         row += ["n/a", "n/a", "n/a"]
                         continue
                     row += [f"{counts.precision:.2f}", f"{counts.recall:.2f}", f"{counts.f1:.2f}"]
-                    # Gold items counted for the first system (optional ones depend on it).
-                    gold = gold or str(counts.tp + counts.fn)
+                    # Required gold items for the first system (optional ones depend on it).
+                    gold = gold or str(counts.gold)
                 table.add_row(*row, gold or "n/a")
             table.add_section()
         console.print(table)
