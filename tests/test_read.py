@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gzip
 import io
@@ -13,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from extractor.read import STDIN_SOURCE, InputError, decode, read_article
+from extractor.read import (
+    STDIN_SOURCE,
+    InputError,
+    clean_text,
+    decode,
+    markup_limit,
+    read_article,
+    read_articles,
+)
 
 from .conftest import SAMPLES, TAJIK
 
@@ -172,3 +181,210 @@ def test_too_many_bytes_is_refused_before_reading_it_all():
 def test_invalid_utf16_after_bom_is_an_error():
     with pytest.raises(InputError, match="invalid utf-16"):
         decode(b"\xff\xfe" + b"\x00\xd8", source="x.txt")
+
+
+# --- odd text: normalized before analysis, so offsets index what was analysed ---------
+
+
+def test_clean_articles_come_out_unchanged():
+    for path in sorted(SAMPLES.glob("*.txt")):
+        article = read_article(path)
+        assert article.text == path.read_text(encoding="utf-8"), path.name
+        assert article.fixes == ()
+
+
+def test_utf16_big_endian_with_bom(tmp_path):
+    text = UK.read_text(encoding="utf-8")
+    saved = tmp_path / "be.txt"
+    saved.write_bytes(codecs.BOM_UTF16_BE + text.encode("utf-16-be"))
+    assert read_article(saved).text == text
+
+
+def test_mixed_line_endings_become_newlines(tmp_path):
+    lines = TAJIK.read_text(encoding="utf-8").split("\n")
+    endings = ["\r\n", "\r", "\n"]
+    # ("\r" before an empty line then "\n" would be one "\r\n": keep those apart.)
+    mixed = "".join(
+        line + (endings[i % 3] if lines[i + 1 : i + 2] != [""] else "\n")
+        for i, line in enumerate(lines)
+    )
+    saved = tmp_path / "mixed.txt"
+    saved.write_bytes(mixed.encode("utf-8"))
+    assert read_article(saved).text == "\n".join(lines) + "\n"
+
+
+def test_mojibake_is_repaired(tmp_path):
+    # UTF-8 read as Windows-1252 and saved again: "GÃ©rald", "â€™", the way it happens.
+    import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1252"
+
+    text = UK.read_text(encoding="utf-8")
+    garbled = text.encode("utf-8").decode("sloppy-windows-1252")
+    assert "GÃ©rald" in garbled
+    saved = tmp_path / "mojibake.txt"
+    saved.write_bytes(garbled.encode("utf-8"))
+    article = read_article(saved)
+    assert article.text == text
+    assert "repaired mojibake" in article.fixes
+
+
+def test_no_break_spaces_become_spaces_in_place():
+    text = "Sergei\u00a0Ivanov met officials in Dushanbe\u202fon 27\u2009July.\u2028Next line."
+    cleaned, fixes = clean_text(text)
+    assert cleaned == "Sergei Ivanov met officials in Dushanbe on 27 July.\nNext line."
+    assert len(cleaned) == len(text)  # one for one: offsets agree with the original
+    assert fixes == ("odd spaces and line separators made plain",)
+
+
+def test_zero_width_characters_and_soft_hyphens_are_removed():
+    text = "Taji\u200bkistan and Af\u00adghan\u00adistan\ufeff share a border.\u2060"
+    cleaned, fixes = clean_text(text)
+    assert cleaned == "Tajikistan and Afghanistan share a border."
+    assert fixes == ("removed zero-width characters",)
+
+
+def test_decomposed_accents_are_composed():
+    cleaned, fixes = clean_text("Que\u0301bec and Ge\u0301rald Darmanin")
+    assert cleaned == "Québec and Gérald Darmanin"
+    assert fixes == ("composed accents (NFC)",)
+
+
+def test_smart_punctuation_is_kept():
+    text = "“We’ll stay,” he said — and left… in 2016–17."
+    assert clean_text(text) == (text, ())
+
+
+def test_very_long_line_is_read_whole(tmp_path):
+    line = " ".join(TAJIK.read_text(encoding="utf-8").split()) + " "
+    text = line * (2_000_000 // len(line))
+    saved = tmp_path / "one-line.txt"
+    saved.write_bytes(text.encode("utf-8"))
+    assert read_article(saved, max_chars=len(text)).text == text
+
+
+# --- hostile input: one line, no traceback, no hang ------------------------------------
+
+
+class Endless(io.RawIOBase):
+    """A stdin that never ends (`yes | extract -`)."""
+
+    def __init__(self, start: bytes, chunk: bytes) -> None:
+        self.pending = start
+        self.chunk = chunk
+        self.served = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if not self.pending:
+            self.pending = self.chunk * (len(buffer) // len(self.chunk) + 1)
+        n = min(len(buffer), len(self.pending))
+        buffer[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        self.served += n
+        return n
+
+
+def one_line_error(path, **options) -> str:
+    with pytest.raises(InputError) as caught:
+        read_article(path, **options)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+@pytest.mark.parametrize("name", ["huge.txt", "huge.html", "huge.json", "huge"])
+def test_two_gigabyte_file_is_refused_by_its_size_unread(tmp_path, name):
+    huge = tmp_path / name
+    with huge.open("wb") as f:
+        f.truncate(2 * 2**30)  # sparse: takes no disk space
+    message = one_line_error(huge)
+    assert message == (
+        f"{huge}: a file of 2.0 GB, over the limit of 1,000,000 characters "
+        "(raise it with --max-chars)"
+    )
+
+
+def test_ten_megabyte_line_is_refused_by_size_unless_allowed(tmp_path):
+    line = tmp_path / "line.txt"
+    line.write_bytes(b"word " * (2 * 2**20))
+    assert "a file of 10.0 MB, over the limit of 1,000,000 characters" in one_line_error(line)
+    assert len(read_article(line, max_chars=11_000_000).text) == 10 * 2**20
+
+
+def test_endless_stdin_is_bounded_by_max_chars():
+    stdin = Endless(b"", b"y\n")
+    message = one_line_error("-", stdin=io.BufferedReader(stdin), max_chars=1000)
+    assert message == (
+        "<stdin>: too large, over the limit of 1,000 characters (raise it with --max-chars)"
+    )
+    assert stdin.served < 100_000
+
+
+def test_endless_html_stdin_is_bounded():
+    stdin = Endless(b"<!DOCTYPE html><html><body>", b"<p>Spam and eggs.</p>\n")
+    message = one_line_error("-", stdin=io.BufferedReader(stdin), max_chars=1000)
+    assert "too large, over the limit of 1,000 characters" in message
+    assert stdin.served <= markup_limit(1000) + 2**20
+
+
+def test_endless_json_stdin_is_bounded():
+    stdin = Endless(b'{"text": "', b"spam " * 1000)
+    items = list(read_articles("-", stdin=io.BufferedReader(stdin), max_chars=1000))
+    assert [str(i) for i in items] == [
+        "<stdin>:1: line longer than 16,777,216 bytes, the limit for 1,000 characters of "
+        "text (raise it with --max-chars)"
+    ]
+    assert stdin.served < 6 * markup_limit(1000)
+
+
+ODD_NAMES = {
+    "spaces and quotes": "my \"saved\" article 'final'.txt",
+    "leading dash": "-article.txt",
+    "unicode": "статья — Dušanbe 記事.txt",
+    "newline": "two\nlines.txt",
+    "undecodable byte": os.fsdecode(b"caf\xe9.txt"),
+}
+
+
+@pytest.mark.parametrize("name", ODD_NAMES.values(), ids=ODD_NAMES.keys())
+def test_path_with_odd_characters_is_read(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(TAJIK.read_bytes())
+    article = read_article(path)
+    assert article.text == TAJIK.read_text(encoding="utf-8")
+    assert article.source.isprintable()
+    str(article.source).encode("utf-8")  # printable and encodable: safe in JSON and on stderr
+
+
+@pytest.mark.parametrize("name", ODD_NAMES.values(), ids=ODD_NAMES.keys())
+def test_missing_path_with_odd_characters_is_one_printable_line(tmp_path, name):
+    message = one_line_error(tmp_path / name)
+    assert message.endswith(": no such file")
+    assert message.isprintable()
+    message.encode("utf-8")
+
+
+def test_undecodable_byte_in_a_name_is_shown_escaped(tmp_path):
+    message = one_line_error(tmp_path / os.fsdecode(b"caf\xe9.txt"))
+    assert message == f"{tmp_path}/caf\\xe9.txt: no such file"
+
+
+def test_read_articles_yields_errors_instead_of_raising(tmp_path):
+    assert [str(e) for e in read_articles(tmp_path / "nope.txt")] == [
+        f"{tmp_path}/nope.txt: no such file"
+    ]
+    assert [str(e) for e in read_articles("-")] == ["<stdin>: no standard input to read"]
+
+
+def test_stdin_html_and_json_are_recognised_by_their_first_bytes():
+    page = b"\xef\xbb\xbf\n  <!DOCTYPE html><html><head><title>Border watch</title></head><body>"
+    page += b"<article><p>" + TAJIK.read_bytes().split(b"\n")[-1] + b"</p></article></body></html>"
+    article = read_article("-", stdin=io.BytesIO(page))
+    assert article.format == "html"
+    assert article.title == "Border watch"
+    assert article.text.startswith("Border watch\n")
+
+    json_article = read_article("-", stdin=io.BytesIO(b'  {"text": "Hello Dushanbe."}'))
+    assert json_article.format == "json"
+    assert json_article.text == "Hello Dushanbe."

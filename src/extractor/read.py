@@ -1,17 +1,27 @@
-"""Read one article (a path, or `-` for stdin) into text.
+"""Read articles (a path, or `-` for stdin) into text and metadata.
 
-Every way an input can be unusable ends as an `InputError` with a one-line message, so
-the CLI can print it and a batch run can turn it into an error record and go on.
+Three input formats, told apart by extension and, for stdin or an unknown extension, by
+their first bytes: plain text, an HTML page (main text and metadata by trafilatura, in
+`extractor.html`), and JSON / JSON Lines (`extractor.jsonin`). Every way an input can be
+unusable ends as an `InputError` with a one-line message, so the CLI can print it and a
+batch run can turn it into an error record and go on.
+
+Whatever the format, the text is normalized here, once, before analysis (`clean_text`),
+and `Article.text` is exactly the text the offsets of a record index.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
-from dataclasses import dataclass
+import stat
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, Literal
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"  # the record's `source` for text read from stdin
@@ -22,6 +32,11 @@ DEFAULT_MAX_CHARS = 1_000_000
 # Longest encoded size of one character (UTF-8 and UTF-32): bytes beyond max_chars * 4
 # cannot decode to fewer than max_chars characters, so we stop reading there.
 _MAX_BYTES_PER_CHAR = 4
+# HTML and JSON carry markup, scripts and escapes around the text ("\u00e9" is 6 bytes
+# for one character), so they may be larger than their text; but not without bound.
+_MARKUP_BYTES_PER_CHAR = 8
+_MIN_MARKUP_BYTES = 16 * 2**20
+_SNIFF_BYTES = 512  # enough to see a doctype or an opening brace after a BOM and blanks
 # Text that survived decoding but is this full of control characters is not prose.
 _MAX_CONTROL_RATIO = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -33,21 +48,64 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+Kind = Literal["text", "html", "json", "jsonl"]
+_EXTENSIONS: dict[str, Kind] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonlines": "jsonl",
+    ".txt": "text",
+    ".text": "text",
+}
+_HTML_START = re.compile(
+    r"\A(?:\s|<\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
+)
+
 
 class InputError(Exception):
     """An input that cannot be analysed; `str(error)` is a one-line message for the user."""
 
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        # A file name may hold newlines or undecodable bytes: the message stays one
+        # printable line whatever the name.
+        super().__init__(f"{printable(source)}: {printable(reason)}")
         self.source = source
         self.reason = reason
 
 
 @dataclass(frozen=True)
 class Article:
-    source: str  # the path as given, or STDIN_SOURCE
-    text: str  # decoded, BOM removed, newlines normalized to "\n"; offsets index this
+    """One article as read: the text to analyse and what its container said about it.
+
+    Metadata comes only from the container (HTML meta tags and JSON-LD, JSON fields);
+    the headline and date lines of plain text are found later, by `meta.detect`.
+    """
+
+    source: str  # the path as given (`feed.jsonl#<id>` for items of a feed), or STDIN_SOURCE
+    text: str  # decoded and normalized (see clean_text); offsets index this
     encoding: str  # the codec that decoded the bytes, e.g. "utf-8", "cp1252"
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    authors: tuple[str, ...] = ()
+    site: str | None = None
+    url: str | None = None
+    source_id: str | None = None  # the `id` field of a JSON article
+    format: Kind = "text"
+    fixes: tuple[str, ...] = field(default=())  # what clean_text changed, for --verbose
+
+    def meta(self) -> dict[str, Any]:
+        """Metadata for `api.extract_text(..., meta=...)`: it fills or overrides the record."""
+        return {
+            "title": self.title,
+            "published": self.published,
+            "authors": list(self.authors) or None,
+            "site": self.site,
+            "url": self.url,
+        }
 
 
 def read_article(
@@ -55,55 +113,285 @@ def read_article(
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
     stdin: BinaryIO | None = None,
+    text_field: str = "text",
 ) -> Article:
-    """Read `source` (a path, or "-" for `stdin`) and decode it; raise InputError if unusable."""
+    """Read one article from `source` (a path, or "-" for `stdin`); raise InputError if unusable.
+
+    A JSON Lines file (or a JSON array) holding more than one article is an error here:
+    read those with `read_articles`.
+    """
     name = os.fspath(source)
-    if name == STDIN:
-        if stdin is None:
-            raise InputError(STDIN_SOURCE, "no standard input to read")
-        data = _read_limited(stdin, STDIN_SOURCE, max_chars)
-        return decode(data, source=STDIN_SOURCE, max_chars=max_chars)
-    data = _read_file(Path(name), name, max_chars)
-    return decode(data, source=name, max_chars=max_chars)
+    items = read_articles(name, max_chars=max_chars, stdin=stdin, text_field=text_field)
+    first = next(items, None)
+    if first is None:
+        raise InputError(_source_name(name), "no article in it (an empty JSON Lines file)")
+    if isinstance(first, InputError):
+        raise first
+    if next(items, None) is not None:
+        raise InputError(
+            _source_name(name), "holds more than one article; read it as a batch (read_articles)"
+        )
+    return first
+
+
+def read_articles(
+    path_or_dash: str | os.PathLike[str],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    text_field: str = "text",
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article | InputError]:
+    """Every article in one input: one for text, HTML and a JSON object, many for JSON Lines.
+
+    Never raises InputError: each problem is *yielded* as an InputError instance, so a
+    batch writes an error record for it and goes on. A problem with the whole input (no
+    such file, too large, binary, malformed JSON document) is the only item; a problem
+    with one line of a JSON Lines file (source `feed.jsonl:7`) is yielded in that line's
+    place and the next lines are still read. JSON Lines are read one line at a time, so
+    a feed of any length streams in bounded memory; each line is bounded by `max_chars`.
+    `text_field` names the JSON field holding the text (dots reach into objects: "body.text").
+    """
+    name = os.fspath(path_or_dash)
+    source = _source_name(name)
+    try:
+        if name == STDIN:
+            if stdin is None:
+                raise InputError(STDIN_SOURCE, "no standard input to read")
+            yield from _read_stream(stdin, source, None, max_chars, text_field)
+            return
+        try:
+            with Path(name).open("rb") as stream:
+                kind = _EXTENSIONS.get(Path(name).suffix.lower())
+                yield from _read_stream(stream, source, kind, max_chars, text_field)
+        except FileNotFoundError:
+            raise InputError(source, "no such file") from None
+        except IsADirectoryError:
+            raise InputError(source, "is a directory, expected a file") from None
+        except PermissionError:
+            raise InputError(source, "permission denied") from None
+        except OSError as error:
+            # Whatever else the OS refuses (device errors, bad names): its own words, one line.
+            raise InputError(source, error.strerror or str(error)) from None
+    except InputError as error:
+        yield error
 
 
 def decode(data: bytes, *, source: str, max_chars: int = DEFAULT_MAX_CHARS) -> Article:
-    """Bytes -> Article: UTF-8 (or a BOM's encoding) first, else what charset-normalizer finds."""
-    text, encoding = _decode(data, source)
-    # The same newlines `open()` and `Path.read_text()` give, so offsets agree with them.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Plain-text bytes -> Article: UTF-8 (or a BOM's encoding) first, else what
+    charset-normalizer finds; then `clean_text`."""
+    text, encoding = decode_bytes(data, source)
+    return text_article(text, source=source, encoding=encoding, max_chars=max_chars)
+
+
+def text_article(text: str, *, source: str, encoding: str, max_chars: int, **meta: Any) -> Article:
+    """Decoded text -> Article: normalized, then checked for size and binary content."""
+    text, fixes = clean_text(text)
     if len(text) > max_chars:
         raise InputError(source, _too_large(len(text), max_chars))
     if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_RATIO:
         raise InputError(source, "looks like a binary file, not text")
-    return Article(source=source, text=text, encoding=encoding)
+    return Article(source=source, text=text, encoding=encoding, fixes=fixes, **meta)
 
 
-def _read_file(path: Path, source: str, max_chars: int) -> bytes:
+# --- normalization -----------------------------------------------------------------
+
+# Same-length replacements: offsets into the cleaned text are offsets into the original.
+_SAME_LENGTH = str.maketrans(
+    {
+        # No-break and fixed-width spaces: spaCy splits words on " " only, so "Sergei\xa0
+        # Ivanov" would be one token and a name no alias matches.
+        **dict.fromkeys(
+            "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+            "\u200a\u202f\u205f\u3000",
+            " ",
+        ),
+        # Unicode's own line and paragraph separators and NEL are line ends.
+        **dict.fromkeys("\u2028\u2029\x85", "\n"),
+    }
+)
+# Invisible characters that split a word for the tokenizer but not for the reader:
+# zero-width space, word joiner, a BOM inside the text, soft hyphen, Mongolian vowel
+# separator. (Zero-width joiner and non-joiner are kept: emoji and scripts need them.)
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
+
+
+def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text to analyse, and what was changed: only what is broken or splits words.
+
+    Line ends become "\\n" (as `open()` gives them). Mojibake ("CafÃ©", "â€™") is
+    repaired with ftfy, which changes nothing it is not confident about; no-break and
+    other fixed-width spaces become plain spaces; zero-width characters and soft hyphens
+    are removed; decomposed accents are composed (NFC), so "Que\u0301bec" matches "Québec".
+    Curly quotes, dashes and ellipses are kept: they are how the article is written and
+    the tokenizer knows them. Clean UTF-8 text comes out unchanged.
+    """
+    fixes: list[str] = []
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():  # nothing below applies to ASCII: the common case stays fast
+        return text, ()
+    fixed = _fix_mojibake(text)
+    if fixed != text:
+        text = fixed
+        fixes.append("repaired mojibake")
+    spaced = text.translate(_SAME_LENGTH)
+    if spaced != text:
+        text = spaced
+        fixes.append("odd spaces and line separators made plain")
+    visible = _INVISIBLE.sub("", text)
+    if visible != text:
+        text = visible
+        fixes.append("removed zero-width characters")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+        fixes.append("composed accents (NFC)")
+    return text, tuple(fixes)
+
+
+def _fix_mojibake(text: str) -> str:
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,  # "&amp;" in a text file may be meant; HTML is unescaped by its parser
+        remove_terminal_escapes=False,
+        fix_character_width=False,  # full-width forms are how CJK text is written
+        uncurl_quotes=False,
+        fix_line_breaks=False,  # done above, the way open() does it
+        remove_control_chars=False,  # control characters are for the binary check to judge
+        normalization=None,  # done after, and only when needed
+        explain=False,
+    )
+    return ftfy.fix_text(text, config)
+
+
+def printable(text: str) -> str:
+    """`text` with control characters and undecodable bytes (surrogates) escaped."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch
+        if ch.isprintable() or ch == " "
+        else ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if not 0xD800 <= ord(ch) <= 0xDFFF
+        else f"\\x{ord(ch) - 0xDC00:02x}"
+        if 0xDC80 <= ord(ch) <= 0xDCFF  # a byte os.fsdecode could not decode
+        else f"\\u{ord(ch):04x}"
+        for ch in text
+    )
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def _source_name(name: str) -> str:
+    return STDIN_SOURCE if name == STDIN else printable(name) if not name.isprintable() else name
+
+
+def sniff(head: bytes) -> Kind:
+    """What the first bytes of an input of unknown type say it is."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            start = head[len(bom) :]
+            head_text = start.decode(encoding.replace("-sig", ""), errors="ignore")
+            break
+    else:
+        head_text = head.decode("latin-1")
+    if _HTML_START.match(head_text):
+        return "html"
+    stripped = head_text.lstrip()
+    if stripped[:1] in ("{", "["):
+        return "json"
+    return "text"
+
+
+def _read_stream(
+    stream: BinaryIO, source: str, kind: Kind | None, max_chars: int, text_field: str
+) -> Iterator[Article | InputError]:
+    text_limit = max_chars * _MAX_BYTES_PER_CHAR
+    head = b""
+    if kind is None:
+        # Only as much as plain text may have: a stream of text over the limit is refused
+        # having read no more than the limit.
+        head = stream.read(min(_SNIFF_BYTES, text_limit + 1))
+        kind = sniff(head)
+    limit = text_limit if kind == "text" else markup_limit(max_chars)
+    if kind == "jsonl" or (kind == "json" and source == STDIN_SOURCE):
+        from extractor import jsonin
+
+        yield from jsonin.read_lines(
+            _Prefixed(head, stream),
+            source=source,
+            max_chars=max_chars,
+            text_field=text_field,
+            guess_document=kind == "json",
+        )
+        return
+    _check_size(stream, source, limit, max_chars)
+    data = _read_limited(stream, source, limit, max_chars, head=head)
+    if kind == "html":
+        from extractor import html
+
+        yield html.read_page(data, source=source, max_chars=max_chars)
+    elif kind == "json":
+        from extractor import jsonin
+
+        yield from jsonin.read_document(
+            data, source=source, max_chars=max_chars, text_field=text_field
+        )
+    else:
+        yield decode(data, source=source, max_chars=max_chars)
+
+
+def markup_limit(max_chars: int) -> int:
+    """Most bytes an HTML page or one JSON article may have for `max_chars` of text."""
+    return max(max_chars * _MARKUP_BYTES_PER_CHAR, _MIN_MARKUP_BYTES)
+
+
+def _check_size(stream: BinaryIO, source: str, limit: int, max_chars: int) -> None:
+    """A file (or stdin redirected from one) larger than the limit is refused unread."""
     try:
-        with path.open("rb") as stream:
-            return _read_limited(stream, source, max_chars)
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a directory, expected a file") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except OSError as error:
-        # Whatever else the OS refuses (device errors, bad names): its own words, one line.
-        raise InputError(source, error.strerror or str(error)) from None
+        info = os.fstat(stream.fileno())
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+        return  # an in-memory stream or a pipe: _read_limited bounds it
+    if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        raise InputError(source, _too_large(None, max_chars, size=info.st_size))
 
 
-def _read_limited(stream: BinaryIO, source: str, max_chars: int) -> bytes:
+def _read_limited(
+    stream: BinaryIO, source: str, limit: int, max_chars: int, *, head: bytes = b""
+) -> bytes:
+    """`head` (already read) and the rest of the stream, refused once it passes `limit`."""
     # Read one byte past the limit: enough to know it is too large, without reading it all.
-    limit = max_chars * _MAX_BYTES_PER_CHAR
-    data = stream.read(limit + 1)
+    data = head if len(head) > limit else head + stream.read(limit - len(head) + 1)
     if len(data) > limit:
         raise InputError(source, _too_large(None, max_chars))
     return data
 
 
-def _decode(data: bytes, source: str) -> tuple[str, str]:
+class _Prefixed(io.RawIOBase):
+    """The bytes already read for sniffing, then the rest of the stream: one raw stream."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head = head
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            n = min(len(view), len(self._head))
+            view[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._stream.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
+    """Bytes -> (str, codec): a BOM's encoding, else UTF-8, else charset-normalizer's guess."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -137,6 +425,17 @@ def _guess(data: bytes, source: str) -> tuple[str, str]:
     return str(best), encoding
 
 
-def _too_large(chars: int | None, max_chars: int) -> str:
-    size = f"{chars:,} characters" if chars is not None else "too large"
-    return f"{size}, over the limit of {max_chars:,} characters (raise it with --max-chars)"
+def _too_large(chars: int | None, max_chars: int, *, size: int | None = None) -> str:
+    if chars is not None:
+        what = f"{chars:,} characters"
+    elif size is not None:
+        what = f"a file of {_human(size)}"
+    else:
+        what = "too large"
+    return f"{what}, over the limit of {max_chars:,} characters (raise it with --max-chars)"
+
+
+def _human(size: int) -> str:
+    if size < 2**20:
+        return f"{size:,} bytes"
+    return f"{size / 2**30:.1f} GB" if size >= 2**30 else f"{size / 2**20:.1f} MB"
