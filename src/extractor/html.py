@@ -68,20 +68,20 @@ def page_article(
 ) -> Article:
     """Decoded HTML -> Article; `meta` (from a JSON feed) wins over what the page says."""
     page = extract_page(markup, source=source)
-    title = _clean(page.title)
-    body, _ = clean_text(page.text)
-    # The headline is part of what is analysed (its names count, and meta.detect finds
-    # it as line 1, as in a saved .txt); most pages keep it out of the main text.
-    if title and _first_line(body).casefold() != title.casefold():
-        body = f"{title}\n{body}"
     fields: dict[str, object] = {
-        "title": title,
+        "title": _clean(page.title),
         "published": page.published,
         "authors": tuple(a for a in (_clean(a) for a in page.authors) if a),
         "site": _clean(page.site),
         "url": page.url,
     }
     fields.update({key: value for key, value in meta.items() if value})
+    title = fields["title"]
+    body, _ = clean_text(page.text)
+    # The headline is part of what is analysed (its names count, and meta.detect finds
+    # it as line 1, as in a saved .txt); most pages keep it out of the main text.
+    if isinstance(title, str) and _first_line(body).casefold() != title.casefold():
+        body = f"{title}\n{body}"
     return text_article(
         body, source=source, encoding=encoding, max_chars=max_chars, format="html", **fields
     )

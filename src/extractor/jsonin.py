@@ -94,6 +94,7 @@ def read_lines(
         except InputError as error:
             yield error
             continue
+        line_text = line_text.rstrip("\r\n")
         if not line_text.strip():
             continue
         try:
@@ -223,12 +224,13 @@ def _loads(text: str, source: str) -> Any:
             if error.lineno > 1
             else (f"column {error.colno}")
         )
-        raise InputError(source, f"invalid JSON: {error.msg.lower()} at {where}") from None
+        what = error.msg.removesuffix(" at")  # "Unterminated string starting at"
+        raise InputError(source, f"invalid JSON: {what[:1].lower()}{what[1:]} at {where}") from None
     except RecursionError:
         raise InputError(source, "invalid JSON: nested too deeply") from None
-    except ValueError as error:
+    except ValueError:
         # Python refuses integers of more than 4,300 digits rather than take quadratic time.
-        raise InputError(source, f"invalid JSON: {error}") from None
+        raise InputError(source, "invalid JSON: a number too long to read") from None
 
 
 def _articles(

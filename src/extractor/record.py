@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from extractor import facts
@@ -31,14 +32,22 @@ def build(
     source: str | None,
     header: Header,
     published: str | None,
+    meta: Mapping[str, Any] | None = None,
+    show_text: bool = False,
 ) -> dict[str, Any]:
-    """The record of one article: entities grouped, facts in text order."""
+    """The record of one article: entities grouped, facts in text order.
+
+    With `meta` (what the input's container said) the record has `authors`, `site` and
+    `url` after `published`; with `show_text`, the analysed text last.
+    """
     entities = group_entities(doc, header)
     record: dict[str, Any] = {
         "source": source,
         "title": header.title,
         "published": published,
     }
+    if meta is not None:
+        record |= _meta_keys(meta)
     for cat in ENTITY_CATEGORIES:
         record[cat] = [_entity(e) for e in entities[cat]]
     record[FIGURES] = []
@@ -56,13 +65,25 @@ def build(
         record[cat].append(
             {"text": span.text, **fields, "start": span.start_char, "end": span.end_char}
         )
+    if show_text:
+        record["text"] = doc.text
     return record
 
 
-def empty(source: str | None = None) -> dict[str, Any]:
+def empty(source: str | None = None, meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The record of an article with no text: every list empty."""
-    return {"source": source, "title": None, "published": None} | {
-        cat: [] for cat in CATEGORY_KEYS
+    record: dict[str, Any] = {"source": source, "title": None, "published": None}
+    if meta is not None:
+        record |= {"title": meta.get("title"), "published": meta.get("published")}
+        record |= _meta_keys(meta)
+    return record | {cat: [] for cat in CATEGORY_KEYS}
+
+
+def _meta_keys(meta: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "authors": list(meta.get("authors") or []) or None,
+        "site": meta.get("site"),
+        "url": meta.get("url"),
     }
 
 
