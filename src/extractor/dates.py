@@ -850,6 +850,7 @@ def _parts(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+@lru_cache(maxsize=8192)
 def normalize_date(
     text: str,
     reference: str | dt.date | None = None,
@@ -860,7 +861,11 @@ def normalize_date(
     anchor: str | None = None,
 ) -> DateValue:
     """TIMEX3 value and kind of a temporal expression; value None when not understood or
-    when it needs a reference date that is not known."""
+    when it needs a reference date that is not known.
+
+    Cached: anaphoric dates re-read the dates before them, and news repeats expressions
+    ("Tuesday", "last week") across a batch with one reference date.
+    """
     default_kind = "time" if label == "TIME" else "date"
     if not isinstance(text, str):
         return DateValue(None, default_kind)

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from extractor.dates import DEFAULT_DATE_ORDER, normalize_date, tense_of
+from extractor.doctext import doc_text
 from extractor.figures import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
 
@@ -36,7 +37,7 @@ def _is_year(span: Span) -> bool:
 
 def _number_run(span: Span) -> str:
     """The run of digits and separators around the span in the text ("555-123-4567")."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     start, end = span.start_char, span.end_char
     allowed = set("0123456789 .-()+/")
     while start > 0 and text[start - 1] in allowed and text[start - 1] != "\n":
@@ -54,7 +55,7 @@ def _is_phone(span: Span) -> bool:
 
 def _is_list_marker(span: Span) -> bool:
     """"1." / "2)" / "(3)" opening a line: the number of an item, not a figure."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     before = text[line_start : span.start_char].strip()
     after = text[span.end_char : span.end_char + 1]
@@ -122,7 +123,7 @@ def _in_name(span: Span) -> bool:
     doc, root = span.doc, span.root
     if span.start and doc[span.start - 1].lower_ in _NAME_DESIGNATORS:
         return True  # "No. 10", "number one"
-    if span.start_char and doc.text[span.start_char - 1] in "'\u2019" and len(span.text) == 2:
+    if span.start_char and doc_text(doc)[span.start_char - 1] in "'\u2019" and len(span.text) == 2:
         return True  # "iLife '11": a year written short, in a name
     if not re.fullmatch(r"[+-]?\d+(?:\.\d+)?", span.text.strip()):
         return False
@@ -199,7 +200,7 @@ def _capitalized_words(span: Span) -> bool:
     if previous.text in ('"', "``", "(", ":") or "\n" in previous.text_with_ws:
         return False
     # In a headline every word is capitalized: that says nothing.
-    text = span.doc.text
+    text = doc_text(span.doc)
     line = text[text.rfind("\n", 0, span.start_char) + 1 : text.find("\n", span.end_char)
                 if "\n" in text[span.end_char:] else len(text)]
     long_words = [w for w in re.findall(r"[A-Za-z]{4,}", line)]

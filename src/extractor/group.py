@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from extractor.doctext import doc_text
 from extractor.gazetteer import Place, gazetteer
 from extractor.labels import ENTITY_CATEGORIES, ORGANIZATIONS, PEOPLE, PLACES, category
 
@@ -71,7 +72,7 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
         cat = category(span.label_)
         if cat in by_cat:
             by_cat[cat].append(Mention(span.start_char, span.end_char, span.text, span.label_))
-    _link_places(by_cat[PLACES], doc.text)
+    _link_places(by_cat[PLACES], doc_text(doc))
     out = {
         cat: _merge(mentions, _people_key if cat == PEOPLE else
                     _org_key if cat == ORGANIZATIONS else _place_key if cat == PLACES
@@ -82,7 +83,7 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
     for cat, entities in out.items():
         for e in entities:
             _finish(e, cat, titles)
-    _salience([e for es in out.values() for e in es], header, doc.text)
+    _salience([e for es in out.values() for e in es], header, doc_text(doc))
     return out
 
 

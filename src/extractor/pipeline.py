@@ -19,6 +19,8 @@ COMPONENTS = (
     "extractor_org_heads",
     "extractor_consistency",
     "extractor_roles",
+    "extractor_dates",
+    "extractor_figures",
 )
 # Model components our rules never read: leaving them out is free speed.
 EXCLUDE = ("lemmatizer",)

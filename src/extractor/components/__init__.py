@@ -1,3 +1,12 @@
 """Our spaCy components; importing this package registers their factories."""
 
-from extractor.components import cleanup, consistency, not_orgs, org_heads, places, roles  # noqa: F401
+from extractor.components import (  # noqa: F401
+    cleanup,
+    consistency,
+    dates,
+    figures,
+    not_orgs,
+    org_heads,
+    places,
+    roles,
+)

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor.dates import normalize_date
+from extractor.doctext import doc_text
 from extractor.facts import _is_year
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
@@ -122,7 +123,7 @@ def _added(doc: Doc) -> list[Span]:
                            (_CLOCK, "TIME"),
                            (_REF_PHRASES, "DATE"),
                            (_PLURAL_UNITS, "DATE")):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(doc_text(doc)):
             where = match.span("x") if "x" in pattern.groupindex else match.span()
             span = doc.char_span(where[0], where[1], label=label,
                                  alignment_mode="strict")

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.doctext import doc_text
 from extractor.facts import MONTH_WORDS, is_age
 from extractor.figures import CURRENCY_PREFIXES, CURRENCY_WORDS, SCALES, parse_figure
 
@@ -140,7 +141,7 @@ _MISSED = re.compile(
 def _missed(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     found = []
-    for match in _MISSED.finditer(doc.text):
+    for match in _MISSED.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
         if span is None or any(i in taken for i in range(span.start, span.end)):
             continue
