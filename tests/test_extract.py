@@ -167,3 +167,14 @@ def test_a_title_contained_in_a_fuller_one_is_not_repeated(nlp):
     record = extract_text("U.S. President Donald Trump spoke on Monday. Later, President "
                           "Trump left for Texas.", nlp=nlp)
     assert entity(record, "people", "Donald Trump")["titles"] == ["U.S. President"]
+
+
+@pytest.mark.parametrize(("order", "published", "value"),
+                         [("MDY", "2016-03-04", "2016-03-05"), ("DMY", "2016-04-03", "2016-04-05")])
+def test_date_order_reads_all_numeric_dates(nlp, order, published, value):
+    text = ("Border talks resume\n03/04/2016\nThe talks resumed on 03/05/2016 in Dushanbe, "
+            "officials said.")
+    text = text.replace("03/05/2016", "03/05/2016" if order == "MDY" else "05/04/2016")
+    record = extract_text(text, nlp=nlp, date_order=order)
+    assert record["published"] == published
+    assert value in [d["value"] for d in record["dates"]]

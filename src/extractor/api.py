@@ -30,6 +30,7 @@ def extract_text(
     date: str | None = None,
     meta: Mapping[str, Any] | None = None,
     show_text: bool = False,
+    date_order: str = "MDY",
 ) -> dict[str, Any]:
     """Extract one article. `date` (YYYY-MM-DD) overrides the published date found in the text.
 
@@ -37,10 +38,11 @@ def extract_text(
     authors, site, url). Given, it wins over what the first lines say (a page's JSON-LD
     knows its headline better than a guess from line 1), and the record gains the
     `authors`, `site` and `url` keys (null when unknown). `show_text` adds the analysed
-    text as `text`, the string every offset indexes.
+    text as `text`, the string every offset indexes. `date_order` ("MDY" or "DMY") reads
+    all-numeric dates such as "03/04/2016" (US month-first by default).
     """
     nlp = nlp or default_pipeline()
-    header = meta_header(text, meta)
+    header = meta_header(text, meta, day_first=date_order == "DMY")
     doc = nlp(text)
     published = date or (meta or {}).get("published") or header.published
     return record.build(
@@ -50,17 +52,18 @@ def extract_text(
         published=published,
         meta=meta,
         show_text=show_text,
+        date_order=date_order,
     )
 
 
-def meta_header(text: str, meta: Mapping[str, Any] | None) -> Header:
+def meta_header(text: str, meta: Mapping[str, Any] | None, *, day_first: bool = False) -> Header:
     """The header of `text`, with the container's title when it has one.
 
     The title's offsets (for salience) are kept only when that title is a line among the
     first ones (HTML pages get their headline as line 1); a title found nowhere in the
     text is the record's title only.
     """
-    header = meta_module.detect(text)
+    header = meta_module.detect(text, day_first=day_first)
     title = (meta or {}).get("title")
     if not title or title == header.title:
         return header

@@ -34,6 +34,7 @@ def build(
     published: str | None,
     meta: Mapping[str, Any] | None = None,
     show_text: bool = False,
+    date_order: str = "MDY",
 ) -> dict[str, Any]:
     """The record of one article: entities grouped, facts in text order.
 
@@ -57,7 +58,7 @@ def build(
         if cat == FIGURES:
             fields = facts.figure_fields(span)
         elif cat == DATES:
-            fields = facts.date_fields(span, published)
+            fields = facts.date_fields(span, published, date_order)
         else:
             continue
         if fields is None:  # the normalizer judged it not a figure/date (a year, a list marker)
