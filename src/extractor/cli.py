@@ -7,22 +7,39 @@ spaCy (through `extractor.api`) is imported only once an article is to be analys
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import signal
 import sys
 import time
-from typing import Annotated, NoReturn
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from extractor.labels import CATEGORIES
+from extractor.batch import (
+    ARTICLE_SUFFIXES,
+    BatchError,
+    default_jobs,
+    expands,
+    find_inputs,
+    is_error,
+    meta_of,
+    run,
+)
+from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
 from extractor.read import DEFAULT_MAX_CHARS, STDIN, InputError, read_article
 from extractor.write import Format, select, write_record
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1  # batch runs: some inputs could not be read (not used for one article)
 EXIT_USAGE = 2  # bad options, or nothing could be read, or no model
+EXIT_INTERRUPTED = 130  # batch runs: Ctrl-C (or SIGTERM); finished results are kept
 
 EPILOG = f"""\
 [bold]Examples[/bold]
@@ -34,10 +51,21 @@ EPILOG = f"""\
   extract --date 2016-07-27 -f jsonl article.txt >> records.jsonl
   EXTRACT_MODEL=en_core_web_lg extract article.txt
 
+[bold]Many articles[/bold] (a folder, a pattern, several files): one JSON record per line
+
+  extract articles/ -o results.jsonl           # every .txt/.text/.md under the folder
+  extract 'feeds/**/*.txt' a.txt b.txt         # patterns and several paths
+  find . -name '*.txt' | extract --files-from -
+  extract articles/ --output-dir out/          # out/<name>.json per article
+  extract articles/ -o results.csv             # one row per entity or fact
+  extract articles/ -o results.jsonl --resume  # go on after Ctrl-C or a crash
+
 [bold]Exit codes[/bold]
 
   {EXIT_OK}  success (an empty article gives a record with empty lists)
-  {EXIT_USAGE}  usage error, unreadable input, or the spaCy model is not installed
+  {EXIT_SOME_FAILED}  many articles: some failed (each has an error record; the others are written)
+  {EXIT_USAGE}  usage error, nothing could be read, or the spaCy model is not installed
+  {EXIT_INTERRUPTED}  interrupted; the finished results are kept, --resume continues
 
 Results go to stdout, messages to stderr.
 """
@@ -49,6 +77,11 @@ HELP = (
     "Prints one JSON record. Entities (people, organizations, places, and groups: "
     "nationalities, religious and political groups) list every mention with its character "
     "offsets in the text; facts (figures and dates) come one per occurrence, in text order."
+    "\n\n"
+    "Given a folder, a glob pattern, several files or --files-from, it analyses them all on "
+    "every core and writes one record per article, in input order: JSON Lines on stdout, or "
+    "-o results.jsonl, -o results.csv, --output-dir out/. An article that fails gets an "
+    'error record {"source": ..., "error": ...} and the run goes on.'
 )
 
 app = typer.Typer(
@@ -66,14 +99,17 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 @app.command(help=HELP, epilog=EPILOG)
 def extract(
-    source: Annotated[
-        str,
+    sources: Annotated[
+        list[str] | None,
         typer.Argument(
-            metavar="FILE",
-            help="Article as a text file (any common encoding), or [bold]-[/bold] for stdin.",
+            metavar="FILE...",
+            help="Article as a text file (any common encoding), or [bold]-[/bold] for stdin. "
+            "Several files, folders (searched recursively for "
+            f"{', '.join(ARTICLE_SUFFIXES)} files, hidden ones skipped) and quoted glob "
+            "patterns ('feeds/**/*.txt') make a batch run.",
             show_default=False,
         ),
-    ],
+    ] = None,
     model: Annotated[
         str | None,
         typer.Option(
@@ -87,14 +123,15 @@ def extract(
         ),
     ] = None,
     fmt: Annotated[
-        Format,
+        Format | None,
         typer.Option(
             "--format",
             "-f",
             help="json: one JSON object (coloured in a terminal); jsonl: the record on one "
-            "line; table: Rich tables to read.",
+            "line; table: Rich tables to read. Default json; a batch run writes jsonl.",
+            show_default=False,
         ),
-    ] = Format.json,
+    ] = None,
     compact: Annotated[
         bool, typer.Option("--compact", help="JSON on one line instead of indented.")
     ] = False,
@@ -129,16 +166,123 @@ def extract(
             "--verbose", "-v", help="Say on stderr what was read (encoding, size) and timings."
         ),
     ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Batch: write to FILE.jsonl (JSON Lines) or FILE.csv (one row per entity or "
+            "fact; failures in FILE.errors.jsonl). Built as FILE.part, renamed when done.",
+            show_default=False,
+        ),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            metavar="DIR",
+            help="Batch: one DIR/<name>.json per article, mirroring the folders given; "
+            "failures in DIR/errors.jsonl.",
+            show_default=False,
+        ),
+    ] = None,
+    files_from: Annotated[
+        str | None,
+        typer.Option(
+            "--files-from",
+            metavar="FILE",
+            help="Batch: read article paths from FILE, one per line ([bold]-[/bold]: stdin).",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Batch: worker processes, each with its own model (about 250 MB). "
+            "Default: the number of CPUs.",
+            show_default=False,
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Batch: keep the results already in -o/--output-dir (or its .part) and "
+            "analyse only the other articles; failed ones are tried again.",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar, no per-article failures, no summary."),
+    ] = False,
 ) -> None:
     categories = _parse_only(only) if only is not None else None
     if date is not None:
         _check_date(date)
     if compact and fmt is Format.table:
         _fail("--compact applies to JSON output, not to --format table")
+    sources = sources or []
+    batch = (
+        len(sources) != 1
+        or files_from is not None
+        or output is not None
+        or output_dir is not None
+        or resume
+        or expands(sources[0])
+    )
+    if not batch:
+        _single(
+            sources[0],
+            model,
+            fmt or Format.json,
+            compact,
+            categories,
+            date,
+            max_chars,
+            verbose,
+            quiet,
+        )
+        return
+    if not sources and files_from is None:
+        _fail("no article given: name files, folders or patterns, - for stdin, or --files-from")
+    _check_batch(sources, fmt, output, output_dir, files_from, resume)
+    options = _Batch(
+        model=model,
+        categories=categories,
+        date=date,
+        max_chars=max_chars,
+        verbose=verbose,
+        quiet=quiet,
+        jobs=jobs or default_jobs(),
+        output=output,
+    )
+    _batch(
+        sources,
+        files_from,
+        options,
+        sink_options={"output": output, "output_dir": output_dir, "resume": resume},
+    )
 
+
+def _single(
+    source: str,
+    model: str | None,
+    fmt: Format,
+    compact: bool,
+    categories: tuple[str, ...] | None,
+    date: str | None,
+    max_chars: int,
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """One article: one JSON record (or tables) on stdout, exit 2 if it cannot be read."""
     # sys.stdin at call time: the test runner swaps it. None when there is no stdin at all.
     stdin = getattr(sys.stdin, "buffer", None) if source == STDIN else None
-    if stdin is not None and err.is_terminal and sys.stdin.isatty():
+    if stdin is not None and err.is_terminal and sys.stdin.isatty() and not quiet:
         err.print("[dim]reading the article from stdin; end it with Ctrl-D[/dim]")
     try:
         article = read_article(source, max_chars=max_chars, stdin=stdin)
@@ -147,22 +291,25 @@ def extract(
     if verbose:
         _say(f"{article.source}: {len(article.text):,} characters, encoding {article.encoding}")
 
-    from extractor import api
+    from extractor import api, chunks
     from extractor.pipeline import ModelNotFound, model_name
 
     started = time.perf_counter()
     try:
-        with err.status(f"loading {model_name(model)}", spinner="dots"):
+        with (
+            err.status(f"loading {model_name(model)}", spinner="dots") if not quiet else _nothing()
+        ):
             nlp = api.default_pipeline(model)
     except ModelNotFound as error:
         _fail(str(error))
-    # The user raised --max-chars past spaCy's guard, which would refuse with a traceback.
-    nlp.max_length = max(nlp.max_length, max_chars)
     if verbose:
         _say(f"model {model_name(model)} loaded in {time.perf_counter() - started:.1f} s")
 
     started = time.perf_counter()
-    record = api.extract_text(article.text, nlp=nlp, source=article.source, date=date)
+    # Past chunks.CHUNK_CHARS the text is parsed in pieces: memory stays bounded.
+    record = chunks.extract_text(
+        article.text, nlp=nlp, source=article.source, date=date, meta=meta_of(article)
+    )
     if verbose:
         _say(f"analysed in {time.perf_counter() - started:.2f} s")
     write_record(select(record, categories), out, fmt, compact=compact)
@@ -198,3 +345,225 @@ def _say(message: str) -> None:
 def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     err.print(f"[bold red]extract:[/bold red] {escape(message)}")
     raise typer.Exit(code) from None
+
+
+# --- batch runs -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Batch:
+    model: str | None
+    categories: tuple[str, ...] | None
+    date: str | None
+    max_chars: int
+    verbose: bool
+    quiet: bool
+    jobs: int
+    output: Path | None
+
+
+@dataclass
+class _Tally:
+    analysed: int = 0
+    failed: int = 0
+    entities: int = 0
+    facts: int = 0
+
+    def add(self, records: list[dict[str, Any]]) -> None:
+        for record in records:
+            self.analysed += 1
+            if is_error(record):
+                self.failed += 1
+                continue
+            self.entities += sum(len(record.get(c) or ()) for c in ENTITY_CATEGORIES)
+            self.facts += sum(len(record.get(c) or ()) for c in FACT_CATEGORIES)
+
+
+def _check_batch(
+    sources: list[str],
+    fmt: Format | None,
+    output: Path | None,
+    output_dir: Path | None,
+    files_from: str | None,
+    resume: bool,
+) -> None:
+    if STDIN in sources:
+        _fail("- (stdin) is one article on its own; for a list of paths use --files-from -")
+    if fmt in (Format.json, Format.table):
+        _fail(f"--format {fmt.value} is for one article; many articles are written as jsonl")
+    if output is not None and output_dir is not None:
+        _fail("choose one of -o/--output and --output-dir")
+    if output is not None and output.suffix.lower() not in (".jsonl", ".ndjson", ".csv"):
+        _fail(f"-o {output}: name it .jsonl (JSON Lines) or .csv")
+    if resume and output is None and output_dir is None:
+        _fail("--resume needs -o FILE or --output-dir DIR to resume from")
+
+
+def _batch(
+    sources: list[str], files_from: str | None, options: _Batch, sink_options: dict[str, Any]
+) -> NoReturn:
+    problems: list[str] = []
+    seen: set[str] = set()
+    inputs = list(find_inputs(sources, problems=problems, seen=seen))
+    if files_from is not None:
+        listed = _read_paths(files_from)
+        inputs += find_inputs(listed, expand=False, seen=seen)
+    for problem in problems:
+        _warn(problem, options.quiet and bool(inputs))
+    if not inputs:
+        if not problems:
+            _fail("no article paths given (the --files-from list is empty)")
+        raise typer.Exit(EXIT_USAGE)
+
+    from extractor.outputs import OutputError, sink_for
+
+    try:
+        sink = sink_for(**sink_options)
+    except OutputError as error:
+        _fail(str(error))
+    todo = [item for item in inputs if not sink.done(item)]
+    skipped = len(inputs) - len(todo)
+    if options.verbose:
+        _say(
+            f"{len(inputs):,} articles, {skipped:,} already done; "
+            f"{min(options.jobs, len(todo))} worker processes"
+        )
+    tally = _Tally()
+    started = time.perf_counter()
+    previous_term = signal.signal(signal.SIGTERM, _interrupt)
+    results = run(
+        (item.path for item in todo),
+        jobs=options.jobs,
+        model=options.model,
+        date=options.date,
+        max_chars=options.max_chars,
+    )
+    try:
+        with _progress(
+            len(todo),
+            options,
+            sink_options["output"] is None and sink_options["output_dir"] is None,
+        ) as advance:
+            # results first: its end (workers stopped and joined) is reached before zip stops.
+            for (_, records), item in zip(results, todo, strict=False):
+                records = [r if is_error(r) else select(r, options.categories) for r in records]
+                sink.write(item, records)
+                tally.add(records)
+                for record in records:
+                    if is_error(record) and not options.quiet:
+                        _warn(f"{record['source']}: {record['error']}", False, advance.console)
+                advance()
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut cleanup
+        results.close()
+        sink.abort()
+        if not options.quiet:
+            err.print(
+                f"[bold]extract:[/bold] interrupted after {tally.analysed:,} articles; "
+                "the finished ones are kept, --resume goes on from there"
+            )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        # The reader of stdout went away (| head): stop quietly, as cat does.
+        results.close()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_SOME_FAILED) from None
+    except (BatchError, OutputError, OSError) as error:
+        results.close()
+        sink.abort()
+        _fail(str(error))
+    finally:
+        signal.signal(signal.SIGTERM, previous_term)
+    sink.finish()
+    elapsed = time.perf_counter() - started
+    if not options.quiet:
+        _summary(tally, skipped, elapsed, problems)
+    failed = tally.failed + len(problems)
+    if failed and tally.analysed - tally.failed == 0 and not skipped:
+        raise typer.Exit(EXIT_USAGE)  # nothing could be read
+    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _read_paths(name: str) -> list[str]:
+    """The lines of --files-from (a file or - for stdin): one path each, blank lines skipped."""
+    try:
+        if name == STDIN:
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                _fail("--files-from -: no standard input to read")
+            data = stream.read()
+        else:
+            data = Path(name).read_bytes()
+    except OSError as error:
+        _fail(f"--files-from {name}: {error.strerror or error}")
+    # Paths are bytes to the OS: undecodable ones survive the round trip (surrogateescape).
+    lines = (os.fsdecode(line.rstrip(b"\r")) for line in data.split(b"\n"))
+    return [line for line in lines if line.strip()]
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+class _Advance:
+    """Called once per article; `console` is where messages go while the bar is shown."""
+
+    def __init__(self, progress: Any = None) -> None:
+        self.progress = progress
+        self.console = progress.console if progress is not None else err
+        self.task = progress.add_task("extracting", rate="") if progress is not None else None
+
+    def __call__(self) -> None:
+        if self.progress is None:
+            return
+        self.progress.advance(self.task)
+        speed = self.progress.tasks[0].speed
+        self.progress.update(self.task, rate=f"{speed:.1f} articles/s" if speed else "")
+
+
+@contextmanager
+def _progress(total: int, options: _Batch, to_stdout: bool) -> Iterator[_Advance]:
+    # Only for a person watching stderr, and not over results scrolling in the same terminal.
+    if options.quiet or not err.is_terminal or (to_stdout and out.is_terminal) or not total:
+        yield _Advance()
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        advance = _Advance(progress)
+        progress.update(advance.task, total=total)
+        yield advance
+
+
+def _summary(tally: _Tally, skipped: int, elapsed: float, problems: list[str]) -> None:
+    rate = tally.analysed / elapsed if elapsed > 0 else 0.0
+    parts = [f"{tally.analysed:,} articles in {elapsed:.1f} s ({rate:.1f}/s)"]
+    failed = tally.failed + len(problems)
+    parts.append(f"{failed:,} failed" if failed else "none failed")
+    parts.append(f"{tally.entities:,} entities, {tally.facts:,} figures and dates")
+    if skipped:
+        parts.append(f"{skipped:,} already done")
+    err.print(f"[dim]{escape('; '.join(parts))}[/dim]")
+
+
+def _warn(message: str, quiet: bool, console: Console | None = None) -> None:
+    if not quiet:
+        (console or err).print(f"[bold red]extract:[/bold red] {escape(message)}")
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield

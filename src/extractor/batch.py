@@ -1,0 +1,483 @@
+"""Many articles on all cores: worker processes, results in input order, nothing lost.
+
+Why our own small pool rather than `nlp.pipe(n_process=...)` or concurrent.futures:
+- each worker loads the model once and reads its own files (paths go out, plain dicts
+  come back: no text and no spaCy object crosses a pipe);
+- a worker that dies (killed, out of memory, a crash in compiled code) must cost only its
+  article: `ProcessPoolExecutor` breaks the whole pool on a dead worker, and
+  `multiprocessing.Pool` replaces it but loses its task, so the run hangs. Here each
+  worker has one pipe and at most one task, so the parent knows which article was lost,
+  reports it as an error record and starts a new worker;
+- memory stays flat: at most `window` articles are between "sent" and "written", and
+  every article is analysed inside `nlp.memory_zone()`, which frees the strings spaCy
+  would otherwise keep in its vocabulary forever.
+
+Workers are started with "spawn": a fresh interpreter is safe whatever threads the
+parent runs (Rich's progress bar has one), and behaves the same on Linux and macOS. As
+with every spawned process, a script that calls `extract_many` must do so under
+`if __name__ == "__main__":`.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import multiprocessing
+import os
+import signal
+import stat
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from extractor import read
+from extractor.read import DEFAULT_MAX_CHARS, Article, InputError
+
+# Files a folder walk takes as articles (a file named explicitly is read whatever its name):
+# what read.py reads, plain text, HTML pages and JSON / JSON Lines feeds, and Markdown.
+ARTICLE_SUFFIXES = (
+    ".txt",
+    ".text",
+    ".md",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".shtml",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".jsonlines",
+)
+
+Record = dict[str, Any]
+
+
+class BatchError(RuntimeError):
+    """The run cannot go on at all (e.g. the model is not installed); one line for the user."""
+
+
+@dataclass(frozen=True)
+class Input:
+    """One path to analyse, and its name relative to the folder or pattern it came from."""
+
+    path: str
+    relative: str
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on (respects taskset and cpusets), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# --- finding the articles -------------------------------------------------------------
+
+
+def find_inputs(
+    sources: Iterable[str],
+    *,
+    expand: bool = True,
+    problems: list[str] | None = None,
+    seen: set[str] | None = None,
+) -> Iterator[Input]:
+    """Expand folders (recursively) and glob patterns into article paths, in a stable order.
+
+    A folder yields its files named *.txt, *.text, *.md (ARTICLE_SUFFIXES), skipping hidden
+    files and folders; a pattern (`feeds/**/*.txt`) yields its matches sorted, folders among
+    them walked. Anything else, and every source when `expand` is False (--files-from), is
+    one article path as it is: a missing file or a directory becomes an error record when
+    read. A folder or pattern that yields nothing is described in `problems`. A path already
+    in `seen` (shared between calls) is skipped.
+    """
+    seen = set() if seen is None else seen
+    for source in sources:
+        found = 0
+        items = _expand(source) if expand else iter([Input(source, _plain_relative(source))])
+        for item in items:
+            found += 1
+            key = os.path.normpath(item.path)
+            if key not in seen:
+                seen.add(key)
+                yield item
+        if not found and problems is not None and expand and expands(source):
+            problems.append(
+                f"{source}: is a directory with no articles in it ({', '.join(ARTICLE_SUFFIXES)})"
+                if os.path.isdir(source)
+                else f"{source}: no file matches this pattern"
+            )
+
+
+def expands(source: str) -> bool:
+    """True when `source` names a folder or a glob pattern rather than one article."""
+    return not _is_plain(source)
+
+
+def _is_plain(source: str) -> bool:
+    if os.path.isdir(source):
+        return False
+    return not glob.has_magic(source) or os.path.lexists(source)
+
+
+def _expand(source: str) -> Iterator[Input]:
+    if os.path.isdir(source):
+        yield from _walk(source, source)
+    elif _is_plain(source):
+        yield Input(source, _plain_relative(source))
+    else:
+        root = _pattern_root(source)
+        for match in sorted(glob.iglob(source, recursive=True)):
+            if os.path.isdir(match):
+                for item in _walk(match, match):
+                    yield Input(item.path, os.path.relpath(item.path, root))
+            else:
+                yield Input(match, os.path.relpath(match, root))
+
+
+def _walk(
+    root: str, folder: str, visited: frozenset[tuple[int, int]] = frozenset()
+) -> Iterator[Input]:
+    try:
+        info = os.stat(folder)
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return  # unreadable folder: nothing we can list (its files cannot be named either)
+    here = (info.st_dev, info.st_ino)
+    if here in visited:  # a symlink back up the tree
+        return
+    visited = visited | {here}
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(root, entry.path, visited)
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and _is_article_file(entry):
+            yield Input(entry.path, os.path.relpath(entry.path, root))
+
+
+def _is_article_file(entry: os.DirEntry[str]) -> bool:
+    # Regular files, and symlinks even when broken (reported when read); never a FIFO or a
+    # device, whose read would block or never end.
+    if entry.is_symlink():
+        try:
+            return stat.S_ISREG(os.stat(entry.path).st_mode)
+        except OSError:
+            return True
+    return entry.is_file()
+
+
+def _pattern_root(pattern: str) -> str:
+    parts: list[str] = []
+    for part in pattern.split(os.sep):
+        if glob.has_magic(part):
+            break
+        parts.append(part)
+    return os.sep.join(parts) or os.curdir
+
+
+def _plain_relative(path: str) -> str:
+    # Mirror the path as given, inside the output folder: no root, no "..".
+    parts = [p for p in os.path.normpath(path).split(os.sep) if p not in ("", os.curdir, os.pardir)]
+    return os.path.join(*parts) if parts else os.path.basename(path)
+
+
+# --- one unit of work -----------------------------------------------------------------
+
+
+def read_articles(path: str, *, max_chars: int) -> Iterator[Article | InputError]:
+    """The articles in one input file, or the reasons they cannot be read, in file order.
+
+    The one place that knows what a path holds: a text or HTML file or a JSON object is
+    one article, a JSON Lines feed many (read.read_articles streams them).
+    """
+    return read.read_articles(path, max_chars=max_chars)
+
+
+def analyse(path: str, *, nlp: Any, date: str | None, max_chars: int) -> list[Record]:
+    """Records (or error records) of the articles in `path`; never raises for one bad article."""
+    from extractor import chunks
+
+    records: list[Record] = []
+    for article in read_articles(path, max_chars=max_chars):
+        if isinstance(article, InputError):
+            records.append(error_record(article.source, article.reason))
+            continue
+        try:
+            # Strings spaCy interns for this article are freed when the zone ends.
+            with nlp.memory_zone():
+                record = chunks.extract_text(
+                    article.text, nlp=nlp, source=article.source, date=date, meta=meta_of(article)
+                )
+        except Exception as error:  # one article's bug must not end a 100,000-article run
+            record = error_record(article.source, _describe(error))
+        records.append(record)
+    return records
+
+
+def meta_of(article: Article) -> dict[str, Any] | None:
+    """What the container (HTML page, JSON object) said; None for plain text, whose record
+    keeps the contract's keys only."""
+    return None if article.format == "text" else article.meta()
+
+
+def error_record(source: str, message: str) -> Record:
+    return {"source": source, "error": message}
+
+
+def is_error(record: Record) -> bool:
+    return "error" in record
+
+
+def _describe(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or "no message"
+    return f"internal error: {type(error).__name__}: {text}"
+
+
+# --- the pool -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Config:
+    model: str | None
+    date: str | None
+    max_chars: int
+
+
+def _worker_main(conn: Connection, config: _Config) -> None:
+    """A worker process: load the model once, then analyse one path per message."""
+    # Ctrl-C is the parent's to handle: it terminates us (see _start).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from extractor.api import default_pipeline
+    from extractor.pipeline import ModelNotFound
+
+    try:
+        nlp = default_pipeline(config.model)
+    except ModelNotFound as error:
+        conn.send(("fatal", str(error)))
+        return
+    conn.send(("ready",))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if task is None:
+            return
+        index, path = task
+        records = analyse(path, nlp=nlp, date=config.date, max_chars=config.max_chars)
+        try:
+            conn.send(("done", index, records))
+        except OSError:
+            return
+
+
+class _Worker:
+    def __init__(self, context: Any, config: _Config) -> None:
+        self.conn, child = context.Pipe(duplex=True)
+        self.process = context.Process(
+            target=_worker_main, args=(child, config), name="extract-worker", daemon=True
+        )
+        _start(self.process)
+        child.close()  # ours closed, so the child's death is EOF on self.conn
+        self.ready = False  # the model is loaded
+        self.task: tuple[int, str] | None = None  # (index, path) being analysed
+
+    def send(self, index: int, path: str) -> None:
+        self.conn.send((index, path))
+        self.task = (index, path)
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+
+    def close(self, timeout: float) -> None:
+        self.process.join(timeout)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+    def death(self) -> str:
+        self.process.join(1)
+        code = self.process.exitcode
+        if code is None:
+            return "stopped answering"
+        if code < 0:
+            try:
+                return f"was killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"was killed by signal {-code}"
+        return f"exited with code {code}"
+
+
+def _start(process: Any) -> None:
+    # The child inherits an ignored SIGINT through exec, so a Ctrl-C during its start-up
+    # (before _worker_main runs) cannot print a traceback from it.
+    if threading.current_thread() is not threading.main_thread():
+        process.start()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        process.start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class _Pool:
+    """Workers, each with one task at most; finished results by input index."""
+
+    def __init__(self, size: int, config: _Config) -> None:
+        self.config = config
+        self.context = multiprocessing.get_context("spawn")
+        self.workers: list[_Worker] = []
+        self.results: dict[int, tuple[str, list[Record]]] = {}
+        for _ in range(size):
+            self.workers.append(_Worker(self.context, config))
+
+    def idle(self) -> list[int]:
+        return [i for i, worker in enumerate(self.workers) if worker.task is None]
+
+    def busy(self) -> bool:
+        return any(worker.task is not None for worker in self.workers)
+
+    def send(self, i: int, index: int, path: str) -> None:
+        try:
+            self.workers[i].send(index, path)
+        except OSError:  # it died since its last answer: the task goes to its successor
+            self.workers[i].close(timeout=1)
+            self.workers[i] = _Worker(self.context, self.config)
+            self.workers[i].send(index, path)
+
+    def collect(self) -> None:
+        """Wait until a worker answers or dies; file its results; replace the dead."""
+        conns = [worker.conn for worker in self.workers]
+        sentinels = [worker.process.sentinel for worker in self.workers]
+        signalled = set(wait(conns + sentinels))
+        for i, worker in enumerate(self.workers):
+            if worker.conn in signalled or worker.process.sentinel in signalled:
+                if not self._receive(worker):
+                    self.workers[i] = self._replace(worker)
+
+    def _receive(self, worker: _Worker) -> bool:
+        """Read what the worker sent; False if it is dead."""
+        while worker.conn.poll():
+            try:
+                message = worker.conn.recv()
+            except (EOFError, OSError):
+                return False
+            if message[0] == "fatal":
+                raise BatchError(message[1])
+            if message[0] == "ready":
+                worker.ready = True
+            elif message[0] == "done" and worker.task is not None:
+                index, path = worker.task
+                self.results[index] = (path, message[2])
+                worker.task = None
+        return worker.process.is_alive()
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        if not worker.ready:
+            # Dying while loading the model would repeat for every replacement.
+            raise BatchError(f"a worker process {worker.death()} while loading the model")
+        if worker.task is not None:
+            index, path = worker.task
+            message = f"the worker process analysing this article {worker.death()}"
+            self.results[index] = (path, [error_record(path, message)])
+            worker.task = None
+        worker.close(timeout=1)
+        return _Worker(self.context, self.config)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.stop()
+        for worker in self.workers:
+            worker.close(timeout=10)
+
+    def terminate(self) -> None:
+        for worker in self.workers:
+            worker.kill()
+        for worker in self.workers:
+            worker.close(timeout=5)
+
+
+def run(
+    paths: Iterable[str],
+    *,
+    jobs: int | None = None,
+    model: str | None = None,
+    date: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    window: int | None = None,
+) -> Iterator[tuple[str, list[Record]]]:
+    """(path, its records) for every path, in input order, analysed by `jobs` processes.
+
+    Paths are consumed lazily, and at most `window` of them (default 16 per job) are
+    between sent and yielded, so memory does not grow with their number. A consumer that
+    stops early, or a KeyboardInterrupt, terminates the workers.
+    """
+    jobs = jobs or default_jobs()
+    window = window or 16 * jobs
+    pending = iter(paths)
+    head = list(itertools.islice(pending, jobs))  # no more workers than articles
+    if not head:
+        return
+    pending = itertools.chain(head, pending)
+    pool = _Pool(len(head), _Config(model=model, date=date, max_chars=max_chars))
+    sent = written = 0
+    exhausted = False
+    try:
+        while True:
+            for i in pool.idle():
+                if exhausted or sent - written >= window:
+                    break
+                path = next(pending, None)
+                if path is None:
+                    exhausted = True
+                    break
+                pool.send(i, sent, path)
+                sent += 1
+            while written in pool.results:
+                yield pool.results.pop(written)
+                written += 1
+            if exhausted and written == sent:
+                break
+            pool.collect()  # something is in flight: the window is never full of nothing
+    except BaseException:
+        pool.terminate()
+        raise
+    pool.close()
+
+
+def extract_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    model: str | None = None,
+    date: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[Record]:
+    """Records of many articles, in input order: the same dicts as `extract_text`.
+
+    `paths` are article files (see `find_inputs` to expand folders and patterns); they
+    are read by `jobs` worker processes (default: every CPU), each with its own model. An
+    article that cannot be read or analysed yields `{"source": path, "error": "..."}`
+    instead; the iteration goes on. Raises BatchError if the model cannot be loaded.
+
+        for record in extract_many(["a.txt", "b.txt"], jobs=2):
+            print(record["source"], [p["name"] for p in record.get("people", [])])
+    """
+    names = (os.fspath(path) for path in paths)
+    # closing(): a caller that stops early ends the workers now, not at garbage collection.
+    with closing(run(names, jobs=jobs, model=model, date=date, max_chars=max_chars)) as results:
+        for _, records in results:
+            yield from records
