@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractor import chunks
+from extractor import chunks, extract_many
 from extractor.api import extract_text
-from extractor.batch import ARTICLE_SUFFIXES, extract_many, find_inputs
+from extractor.batch import ARTICLE_SUFFIXES, find_inputs
 from extractor.cli import app
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
 from extractor.outputs import CSV_COLUMNS

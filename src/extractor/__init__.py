@@ -5,16 +5,21 @@ Library API (the CLI is a thin layer over it)::
     from extractor import load_pipeline, extract_text
     nlp = load_pipeline()              # load once, reuse
     record = extract_text(text, nlp=nlp, source="a.txt")
+
+    from extractor import extract_many
+    for record in extract_many(["a.txt", "b.html"], jobs=4):   # in input order
+        ...                                                     # or {"source", "error"}
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["ModelNotFound", "extract_text", "load_pipeline"]
+__all__ = ["ModelNotFound", "extract_many", "extract_text", "load_pipeline"]
 
 if TYPE_CHECKING:
     from extractor.api import extract_text
+    from extractor.batch import extract_many
     from extractor.pipeline import ModelNotFound, load_pipeline
 
 
@@ -24,6 +29,10 @@ def __getattr__(name: str) -> Any:
         from extractor.api import extract_text
 
         return extract_text
+    if name == "extract_many":
+        from extractor.batch import extract_many
+
+        return extract_many
     if name in ("load_pipeline", "ModelNotFound"):
         from extractor import pipeline
 
