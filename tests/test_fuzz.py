@@ -45,13 +45,15 @@ FRAGMENTS = st.sampled_from(
 )  # fmt: skip
 CRAFTED = st.lists(st.one_of(FRAGMENTS, st.binary(max_size=20)), max_size=30).map(b"".join)
 ANY_BYTES = st.one_of(st.binary(max_size=2_000), CRAFTED)
+# JSON strings may hold lone surrogates ("\ud800"), which Python strings keep.
+JSON_TEXT = st.text(st.characters() | st.characters(categories=["Cs"]), max_size=50)
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=50),
+    st.none() | st.booleans() | st.integers() | st.floats() | JSON_TEXT,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
     max_leaves=15,
 )
 ARTICLE_OBJECTS = st.fixed_dictionaries(
-    {"text": st.one_of(st.text(max_size=300), JSON_VALUES)},
+    {"text": st.one_of(st.text(max_size=300), JSON_TEXT, JSON_VALUES)},
     optional={
         "id": JSON_VALUES,
         "url": JSON_VALUES,
@@ -75,8 +77,9 @@ def check(items: list[Article | InputError]) -> None:
         assert len(item.text) <= MAX_CHARS
         assert "\r" not in item.text
         assert "\u00a0" not in item.text and "\u200b" not in item.text
-        item.text.encode("utf-8")  # no lone surrogates: JSON output can be written
-        item.source.encode("utf-8")
+        # No lone surrogates anywhere: the record can be written as UTF-8 JSON.
+        for value in (item.text, item.source, item.title, item.site, item.url, *item.authors):
+            (value or "").encode("utf-8")
 
 
 def read_file(data: bytes, suffix: str) -> list[Article | InputError]:

@@ -225,6 +225,22 @@ def test_encodings_of_json_lines(tmp_path):
     assert article.encoding == "cp1252"
 
 
+def test_lone_surrogates_and_odd_spaces_in_fields_are_cleaned(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"id": "a\\ud800", "title": "Border\\u00a0watch\\n", "author": "X\\udfff",'
+        ' "text": "Hello \\ud800 world."}\n'
+    )
+    (article,) = read_articles(feed)
+    assert article.text == "Hello \ufffd world."
+    assert "replaced lone surrogates" in article.fixes or "repaired mojibake" in article.fixes
+    assert (article.source, article.title, article.authors) == (
+        f"{feed}#a\ufffd",
+        "Border watch",
+        ("X\ufffd",),
+    )
+
+
 def test_html_in_the_text_field_is_extracted(tmp_path):
     paragraphs = [p for p in sample(FORD).split("\n")[2:] if p.strip()]
     html = (

@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass
 
 from extractor.meta import parse_date
-from extractor.read import Article, InputError, clean_text, decode_bytes, text_article
+from extractor.read import (
+    Article,
+    InputError,
+    clean_field,
+    clean_text,
+    decode_bytes,
+    text_article,
+)
 
 # A declared charset, in the first bytes as the HTML standard says (1024; a bit more for
 # pages with long comments before their <meta>).
@@ -69,10 +76,10 @@ def page_article(
     """Decoded HTML -> Article; `meta` (from a JSON feed) wins over what the page says."""
     page = extract_page(markup, source=source)
     fields: dict[str, object] = {
-        "title": _clean(page.title),
+        "title": clean_field(page.title),
         "published": page.published,
-        "authors": tuple(a for a in (_clean(a) for a in page.authors) if a),
-        "site": _clean(page.site),
+        "authors": tuple(a for a in (clean_field(a) for a in page.authors) if a),
+        "site": clean_field(page.site),
         "url": page.url,
     }
     fields.update({key: value for key, value in meta.items() if value})
@@ -144,13 +151,6 @@ def _split_authors(author: str | None) -> tuple[str, ...]:
     if not author:
         return ()
     return tuple(dict.fromkeys(a.strip() for a in author.split(";") if a.strip()))
-
-
-def _clean(value: str | None) -> str | None:
-    if not value:
-        return None
-    text, _ = clean_text(value)
-    return " ".join(text.split()) or None
 
 
 def _first_line(text: str) -> str:

@@ -22,7 +22,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from extractor.meta import parse_date
-from extractor.read import Article, InputError, decode_bytes, markup_limit, text_article
+from extractor.read import (
+    Article,
+    InputError,
+    clean_field,
+    decode_bytes,
+    markup_limit,
+    text_article,
+)
 
 # Field names feeds use for each piece of metadata, in order of preference.
 _TITLE_FIELDS = ("title", "headline")
@@ -346,9 +353,7 @@ def _first(item: Mapping[str, Any], names: tuple[str, ...]) -> Any:
 
 
 def _string(value: Any) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
-    return None
+    return clean_field(value)
 
 
 def _scalar(value: Any) -> str | None:

@@ -213,6 +213,7 @@ _SAME_LENGTH = str.maketrans(
 # zero-width space, word joiner, a BOM inside the text, soft hyphen, Mongolian vowel
 # separator. (Zero-width joiner and non-joiner are kept: emoji and scripts need them.)
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
@@ -245,7 +246,19 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         fixes.append("composed accents (NFC)")
+    # A lone surrogate (JSON's "\ud800") cannot be written as UTF-8; ftfy replaces most.
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+        fixes.append("replaced lone surrogates")
     return text, tuple(fixes)
+
+
+def clean_field(value: object) -> str | None:
+    """A metadata string (title, author, id) cleaned like the text, on one line; None if empty."""
+    if not isinstance(value, str):
+        return None
+    text, _ = clean_text(value)
+    return " ".join(text.split()) or None
 
 
 def _fix_mojibake(text: str) -> str:
@@ -268,23 +281,23 @@ def printable(text: str) -> str:
     """`text` with control characters and undecodable bytes (surrogates) escaped."""
     if text.isprintable():
         return text
-    return "".join(
-        ch
-        if ch.isprintable() or ch == " "
-        else ch.encode("unicode_escape", "backslashreplace").decode("ascii")
-        if not 0xD800 <= ord(ch) <= 0xDFFF
-        else f"\\x{ord(ch) - 0xDC00:02x}"
-        if 0xDC80 <= ord(ch) <= 0xDCFF  # a byte os.fsdecode could not decode
-        else f"\\u{ord(ch):04x}"
-        for ch in text
-    )
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that os.fsdecode could not decode
+        return f"\\x{code - 0xDC00:02x}"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"\\u{code:04x}"
+    return ch.encode("unicode_escape").decode("ascii")  # "\n", "\x07", "\u200b"
 
 
 # --- reading -------------------------------------------------------------------------
 
 
 def _source_name(name: str) -> str:
-    return STDIN_SOURCE if name == STDIN else printable(name) if not name.isprintable() else name
+    return STDIN_SOURCE if name == STDIN else printable(name)
 
 
 def sniff(head: bytes) -> Kind:
