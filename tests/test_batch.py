@@ -398,3 +398,59 @@ def test_an_article_over_the_chunk_size_is_one_record_with_whole_text_offsets(nl
     assert max(span["end"] for span in spans) > chunks.CHUNK_CHARS
     for span in spans:
         assert text[span["start"] : span["end"]] == span["text"]
+
+
+# --- feeds: files of many articles --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def feeds(tmp_path_factory) -> Path:
+    """A JSON Lines feed of three articles (one line broken) beside a text article."""
+    root = tmp_path_factory.mktemp("feeds") / "in"
+    root.mkdir()
+    lines = [
+        json.dumps({"id": "tajik", "title": "Border", "body": TAJIK.read_text("utf-8")}),
+        "{not json",
+        json.dumps({"url": "https://news.example/ford", "body": SAMPLE_FILES[1].read_text()}),
+    ]
+    (root / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copy(SAMPLE_FILES[0], root / "story.txt")
+    return root
+
+
+def test_a_feed_gives_one_record_per_line_and_resume_adds_none_twice(feeds, tmp_path):
+    output = tmp_path / "results.jsonl"
+    args = [str(feeds), "-o", str(output), "--text-field", "body", "--show-text", "-j", "2"]
+    result = run(*args)
+    assert result.exit_code == 1, result.output
+    records = jsonl(output.read_text(encoding="utf-8"))
+    feed = str(feeds / "feed.jsonl")
+    assert [r["source"] for r in records] == [
+        f"{feed}#tajik",
+        f"{feed}:2",
+        "https://news.example/ford",
+        str(feeds / "story.txt"),
+    ]
+    assert records[1]["error"].startswith("invalid JSON")
+    assert records[0]["title"] == "Border"  # from the feed's fields
+    assert records[0]["text"] == TAJIK.read_text("utf-8")  # --show-text
+    # Interrupted after the feed's first article: the resumed run reads the feed again
+    # and adds only what is missing.
+    Path(f"{output}.part").write_text(output.read_text().splitlines(True)[0])
+    output.unlink()
+    result = run(*args, "--resume")
+    assert result.exit_code == 1, result.output
+    assert by_source(jsonl(output.read_text())) == by_source(records)
+
+
+def test_a_feed_in_output_dir_is_a_folder_of_numbered_files(feeds, tmp_path):
+    out = tmp_path / "out"
+    result = run(str(feeds), "--output-dir", str(out), "--text-field", "body", "-q")
+    assert result.exit_code == 1, result.output
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert written == ["feed/1.json", "feed/3.json", "story.json"]
+    third = json.loads((out / "feed" / "3.json").read_text())
+    assert third["source"] == "https://news.example/ford"
+    assert third["url"] == "https://news.example/ford"
+    (error,) = jsonl((out / "errors.jsonl").read_text())
+    assert error["source"] == str(feeds / "feed.jsonl:2")

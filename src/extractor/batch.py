@@ -188,21 +188,31 @@ def _plain_relative(path: str) -> str:
 # --- one unit of work -----------------------------------------------------------------
 
 
-def read_articles(path: str, *, max_chars: int) -> Iterator[Article | InputError]:
+def read_articles(
+    path: str, *, max_chars: int, text_field: str = "text"
+) -> Iterator[Article | InputError]:
     """The articles in one input file, or the reasons they cannot be read, in file order.
 
     The one place that knows what a path holds: a text or HTML file or a JSON object is
     one article, a JSON Lines feed many (read.read_articles streams them).
     """
-    return read.read_articles(path, max_chars=max_chars)
+    return read.read_articles(path, max_chars=max_chars, text_field=text_field)
 
 
-def analyse(path: str, *, nlp: Any, date: str | None, max_chars: int) -> list[Record]:
+def analyse(
+    path: str,
+    *,
+    nlp: Any,
+    date: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    text_field: str = "text",
+    show_text: bool = False,
+) -> list[Record]:
     """Records (or error records) of the articles in `path`; never raises for one bad article."""
     from extractor import chunks
 
     records: list[Record] = []
-    for article in read_articles(path, max_chars=max_chars):
+    for article in read_articles(path, max_chars=max_chars, text_field=text_field):
         if isinstance(article, InputError):
             records.append(error_record(article.source, article.reason))
             continue
@@ -210,7 +220,12 @@ def analyse(path: str, *, nlp: Any, date: str | None, max_chars: int) -> list[Re
             # Strings spaCy interns for this article are freed when the zone ends.
             with nlp.memory_zone():
                 record = chunks.extract_text(
-                    article.text, nlp=nlp, source=article.source, date=date, meta=meta_of(article)
+                    article.text,
+                    nlp=nlp,
+                    source=article.source,
+                    date=date,
+                    meta=meta_of(article),
+                    show_text=show_text,
                 )
         except Exception as error:  # one article's bug must not end a 100,000-article run
             record = error_record(article.source, _describe(error))
@@ -243,8 +258,7 @@ def _describe(error: BaseException) -> str:
 @dataclass(frozen=True)
 class _Config:
     model: str | None
-    date: str | None
-    max_chars: int
+    options: dict[str, Any]  # analyse()'s keyword arguments
 
 
 def _worker_main(conn: Connection, config: _Config) -> None:
@@ -268,7 +282,7 @@ def _worker_main(conn: Connection, config: _Config) -> None:
         if task is None:
             return
         index, path = task
-        records = analyse(path, nlp=nlp, date=config.date, max_chars=config.max_chars)
+        records = analyse(path, nlp=nlp, **config.options)
         try:
             conn.send(("done", index, records))
         except OSError:
@@ -415,15 +429,15 @@ def run(
     *,
     jobs: int | None = None,
     model: str | None = None,
-    date: str | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
     window: int | None = None,
+    **options: Any,
 ) -> Iterator[tuple[str, list[Record]]]:
     """(path, its records) for every path, in input order, analysed by `jobs` processes.
 
-    Paths are consumed lazily, and at most `window` of them (default 16 per job) are
-    between sent and yielded, so memory does not grow with their number. A consumer that
-    stops early, or a KeyboardInterrupt, terminates the workers.
+    `options` go to `analyse` (date, max_chars, text_field, show_text). Paths are consumed
+    lazily, and at most `window` of them (default 16 per job) are between sent and
+    yielded, so memory does not grow with their number. A consumer that stops early, or a
+    KeyboardInterrupt, terminates the workers.
     """
     jobs = jobs or default_jobs()
     window = window or 16 * jobs
@@ -432,7 +446,7 @@ def run(
     if not head:
         return
     pending = itertools.chain(head, pending)
-    pool = _Pool(len(head), _Config(model=model, date=date, max_chars=max_chars))
+    pool = _Pool(len(head), _Config(model=model, options=options))
     sent = written = 0
     exhausted = False
     try:
@@ -465,19 +479,23 @@ def extract_many(
     model: str | None = None,
     date: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    text_field: str = "text",
+    show_text: bool = False,
 ) -> Iterator[Record]:
     """Records of many articles, in input order: the same dicts as `extract_text`.
 
-    `paths` are article files (see `find_inputs` to expand folders and patterns); they
-    are read by `jobs` worker processes (default: every CPU), each with its own model. An
-    article that cannot be read or analysed yields `{"source": path, "error": "..."}`
-    instead; the iteration goes on. Raises BatchError if the model cannot be loaded.
+    `paths` are article files (see `find_inputs` to expand folders and patterns): text,
+    HTML, JSON, or JSON Lines feeds of many articles. They are read by `jobs` worker
+    processes (default: every CPU), each with its own model. An article that cannot be
+    read or analysed yields `{"source": ..., "error": "..."}` instead, and the iteration
+    goes on. Raises BatchError if the model cannot be loaded.
 
-        for record in extract_many(["a.txt", "b.txt"], jobs=2):
+        for record in extract_many(["a.txt", "b.html"], jobs=2):
             print(record["source"], [p["name"] for p in record.get("people", [])])
     """
     names = (os.fspath(path) for path in paths)
+    options = {"date": date, "max_chars": max_chars, "text_field": text_field}
     # closing(): a caller that stops early ends the workers now, not at garbage collection.
-    with closing(run(names, jobs=jobs, model=model, date=date, max_chars=max_chars)) as results:
+    with closing(run(names, jobs=jobs, model=model, show_text=show_text, **options)) as results:
         for _, records in results:
             yield from records

@@ -53,7 +53,7 @@ EPILOG = f"""\
 
 [bold]Many articles[/bold] (a folder, a pattern, several files): one JSON record per line
 
-  extract articles/ -o results.jsonl           # every .txt/.text/.md under the folder
+  extract articles/ -o results.jsonl           # every article file under the folder
   extract 'feeds/**/*.txt' a.txt b.txt         # patterns and several paths
   find . -name '*.txt' | extract --files-from -
   extract articles/ --output-dir out/          # out/<name>.json per article
@@ -102,7 +102,7 @@ def extract(
     sources: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="FILE...",
+            metavar="FILE",
             help="Article as a text file (any common encoding), or [bold]-[/bold] for stdin. "
             "Several files, folders (searched recursively for "
             f"{', '.join(ARTICLE_SUFFIXES)} files, hidden ones skipped) and quoted glob "
@@ -202,7 +202,7 @@ def extract(
             "--jobs",
             "-j",
             min=1,
-            help="Batch: worker processes, each with its own model (about 250 MB). "
+            help="Batch: worker processes, each with its own model (about 200 MB). "
             "Default: the number of CPUs.",
             show_default=False,
         ),
@@ -219,6 +219,23 @@ def extract(
         bool,
         typer.Option("--quiet", "-q", help="No progress bar, no per-article failures, no summary."),
     ] = False,
+    text_field: Annotated[
+        str,
+        typer.Option(
+            "--text-field",
+            metavar="NAME",
+            help="JSON input: the field holding the article's text (dots reach into "
+            "objects: body.text).",
+        ),
+    ] = "text",
+    show_text: Annotated[
+        bool,
+        typer.Option(
+            "--show-text",
+            help="Add the analysed text (decoded, normalized, taken out of HTML) to the record "
+            "as `text`: the string every offset indexes.",
+        ),
+    ] = False,
 ) -> None:
     categories = _parse_only(only) if only is not None else None
     if date is not None:
@@ -234,85 +251,86 @@ def extract(
         or resume
         or expands(sources[0])
     )
-    if not batch:
-        _single(
-            sources[0],
-            model,
-            fmt or Format.json,
-            compact,
-            categories,
-            date,
-            max_chars,
-            verbose,
-            quiet,
-        )
-        return
-    if not sources and files_from is None:
-        _fail("no article given: name files, folders or patterns, - for stdin, or --files-from")
-    _check_batch(sources, fmt, output, output_dir, files_from, resume)
-    options = _Batch(
+    options = _Options(
         model=model,
         categories=categories,
         date=date,
         max_chars=max_chars,
+        text_field=text_field,
+        show_text=show_text,
         verbose=verbose,
         quiet=quiet,
-        jobs=jobs or default_jobs(),
-        output=output,
     )
+    if not batch:
+        _single(sources[0], options, fmt or Format.json, compact)
+        return
+    if not sources and files_from is None:
+        _fail("no article given: name files, folders or patterns, - for stdin, or --files-from")
+    _check_batch(sources, fmt, output, output_dir, files_from, resume)
     _batch(
         sources,
         files_from,
         options,
+        jobs=jobs or default_jobs(),
         sink_options={"output": output, "output_dir": output_dir, "resume": resume},
     )
 
 
-def _single(
-    source: str,
-    model: str | None,
-    fmt: Format,
-    compact: bool,
-    categories: tuple[str, ...] | None,
-    date: str | None,
-    max_chars: int,
-    verbose: bool,
-    quiet: bool,
-) -> None:
+@dataclass(frozen=True)
+class _Options:
+    """What every article gets, in one run or many."""
+
+    model: str | None
+    categories: tuple[str, ...] | None
+    date: str | None
+    max_chars: int
+    text_field: str
+    show_text: bool
+    verbose: bool
+    quiet: bool
+
+
+def _single(source: str, options: _Options, fmt: Format, compact: bool) -> None:
     """One article: one JSON record (or tables) on stdout, exit 2 if it cannot be read."""
     # sys.stdin at call time: the test runner swaps it. None when there is no stdin at all.
     stdin = getattr(sys.stdin, "buffer", None) if source == STDIN else None
-    if stdin is not None and err.is_terminal and sys.stdin.isatty() and not quiet:
+    if stdin is not None and err.is_terminal and sys.stdin.isatty() and not options.quiet:
         err.print("[dim]reading the article from stdin; end it with Ctrl-D[/dim]")
     try:
-        article = read_article(source, max_chars=max_chars, stdin=stdin)
+        article = read_article(
+            source, max_chars=options.max_chars, stdin=stdin, text_field=options.text_field
+        )
     except InputError as error:
         _fail(str(error))
-    if verbose:
+    if options.verbose:
         _say(f"{article.source}: {len(article.text):,} characters, encoding {article.encoding}")
 
     from extractor import api, chunks
     from extractor.pipeline import ModelNotFound, model_name
 
+    name = model_name(options.model)
     started = time.perf_counter()
     try:
-        with (
-            err.status(f"loading {model_name(model)}", spinner="dots") if not quiet else _nothing()
-        ):
-            nlp = api.default_pipeline(model)
+        with err.status(f"loading {name}", spinner="dots") if not options.quiet else _nothing():
+            nlp = api.default_pipeline(options.model)
     except ModelNotFound as error:
         _fail(str(error))
-    if verbose:
-        _say(f"model {model_name(model)} loaded in {time.perf_counter() - started:.1f} s")
+    if options.verbose:
+        _say(f"model {name} loaded in {time.perf_counter() - started:.1f} s")
 
     started = time.perf_counter()
     # Past chunks.CHUNK_CHARS the text is parsed in pieces: memory stays bounded.
     record = chunks.extract_text(
-        article.text, nlp=nlp, source=article.source, date=date, meta=meta_of(article)
+        article.text,
+        nlp=nlp,
+        source=article.source,
+        date=options.date,
+        meta=meta_of(article),
+        show_text=options.show_text,
     )
-    if verbose:
+    if options.verbose:
         _say(f"analysed in {time.perf_counter() - started:.2f} s")
-    write_record(select(record, categories), out, fmt, compact=compact)
+    write_record(select(record, options.categories), out, fmt, compact=compact)
 
 
 def main() -> None:
@@ -348,18 +366,6 @@ def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 # --- batch runs -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Batch:
-    model: str | None
-    categories: tuple[str, ...] | None
-    date: str | None
-    max_chars: int
-    verbose: bool
-    quiet: bool
-    jobs: int
-    output: Path | None
 
 
 @dataclass
@@ -400,7 +406,12 @@ def _check_batch(
 
 
 def _batch(
-    sources: list[str], files_from: str | None, options: _Batch, sink_options: dict[str, Any]
+    sources: list[str],
+    files_from: str | None,
+    options: _Options,
+    *,
+    jobs: int,
+    sink_options: dict[str, Any],
 ) -> NoReturn:
     problems: list[str] = []
     seen: set[str] = set()
@@ -426,17 +437,19 @@ def _batch(
     if options.verbose:
         _say(
             f"{len(inputs):,} articles, {skipped:,} already done; "
-            f"{min(options.jobs, len(todo))} worker processes"
+            f"{min(jobs, len(todo))} worker processes"
         )
     tally = _Tally()
     started = time.perf_counter()
     previous_term = signal.signal(signal.SIGTERM, _interrupt)
     results = run(
         (item.path for item in todo),
-        jobs=options.jobs,
+        jobs=jobs,
         model=options.model,
         date=options.date,
         max_chars=options.max_chars,
+        text_field=options.text_field,
+        show_text=options.show_text,
     )
     try:
         with _progress(
@@ -522,7 +535,7 @@ class _Advance:
 
 
 @contextmanager
-def _progress(total: int, options: _Batch, to_stdout: bool) -> Iterator[_Advance]:
+def _progress(total: int, options: _Options, to_stdout: bool) -> Iterator[_Advance]:
     # Only for a person watching stderr, and not over results scrolling in the same terminal.
     if options.quiet or not err.is_terminal or (to_stdout and out.is_terminal) or not total:
         yield _Advance()
