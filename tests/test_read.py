@@ -8,6 +8,8 @@ import gzip
 import io
 import os
 import stat
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +22,7 @@ from extractor.read import (
     clean_text,
     decode,
     markup_limit,
+    printable,
     read_article,
     read_articles,
 )
@@ -388,3 +391,70 @@ def test_stdin_html_and_json_are_recognised_by_their_first_bytes():
     json_article = read_article("-", stdin=io.BytesIO(b'  {"text": "Hello Dushanbe."}'))
     assert json_article.format == "json"
     assert json_article.text == "Hello Dushanbe."
+
+
+# --- the same hostile inputs through the command: exit code 2, one line, no traceback ---
+
+
+def hostile_inputs(tmp_path: Path) -> dict[str, tuple[list[str], object, str]]:
+    """(arguments, stdin, the message after "extract: <source>: ") of each hostile input."""
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as f:
+        f.truncate(2 * 2**30)
+    line = tmp_path / "line.txt"
+    line.write_bytes(b"word " * (2 * 2**20))
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"text": ' + "[" * 200_000 + "]" * 200_000 + "}")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"text": "Sergei Ivanov"')
+    binary = tmp_path / "article.txt"
+    binary.write_bytes(gzip.compress(TAJIK.read_bytes()))
+    front = Path(__file__).resolve().parent / "data" / "section-front-no-article.html"
+    limit = "over the limit of 1,000,000 characters (raise it with --max-chars)"
+    return {
+        "2 GB file": ([str(huge)], None, f"a file of 2.0 GB, {limit}"),
+        "10 MB line": ([str(line)], None, f"a file of 10.0 MB, {limit}"),
+        "deep JSON": ([str(deep)], None, "invalid JSON: nested too deeply"),
+        "malformed JSON": (
+            [str(broken)], None, "invalid JSON: expecting ',' delimiter at column 25"
+        ),
+        "binary": ([str(binary)], None, "looks like a binary file, not text"),
+        "no article": ([str(front)], None, "no article text found in the HTML page"),
+        "endless stdin": (
+            ["--max-chars", "1000", "-"],
+            "yes",  # a real endless pipe, into the real command
+            "too large, over the limit of 1,000 characters (raise it with --max-chars)",
+        ),
+        "odd path": ([str(tmp_path / "a\nb.txt")], None, "no such file"),
+    }  # fmt: skip
+
+
+HOSTILE = ["2 GB file", "10 MB line", "deep JSON", "malformed JSON", "binary", "no article",
+           "endless stdin", "odd path"]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_hostile_input_through_the_command(tmp_path, kind):
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    args, stdin, reason = hostile_inputs(tmp_path)[kind]
+    if stdin == "yes":
+        with subprocess.Popen(["yes"], stdout=subprocess.PIPE) as yes:
+            result = subprocess.run(
+                [sys.executable, "-m", "extractor", *args],
+                stdin=yes.stdout,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            yes.kill()
+        code, stdout, stderr = result.returncode, result.stdout, result.stderr
+    else:
+        result = CliRunner().invoke(app, args)
+        code, stdout, stderr = result.exit_code, result.stdout, result.stderr
+    assert code == 2, stderr
+    assert stdout == ""
+    source = "<stdin>" if args[-1] == "-" else printable(args[-1])
+    assert stderr == f"extract: {source}: {reason}\n"
