@@ -253,6 +253,15 @@ def test_usage_errors_are_one_line_exit_2_before_any_work(case):
     assert message in result.stderr
 
 
+def test_a_missing_model_stops_the_run_with_one_line_and_no_part_file(tmp_path):
+    output = tmp_path / "results.jsonl"
+    result = run(str(SAMPLES), "-o", str(output), "--model", "xx_no_such_model")
+    assert result.exit_code == 2, result.output
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert "'xx_no_such_model' is not installed" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # a later run needs no --resume
+
+
 def test_an_unfinished_run_is_not_overwritten_without_resume(tmp_path):
     output = tmp_path / "results.jsonl"
     Path(f"{output}.part").write_text("")

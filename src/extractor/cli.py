@@ -267,13 +267,16 @@ def extract(
     if not sources and files_from is None:
         _fail("no article given: name files, folders or patterns, - for stdin, or --files-from")
     _check_batch(sources, fmt, output, output_dir, files_from, resume)
-    _batch(
-        sources,
-        files_from,
-        options,
-        jobs=jobs or default_jobs(),
-        sink_options={"output": output, "output_dir": output_dir, "resume": resume},
-    )
+    try:
+        _batch(
+            sources,
+            files_from,
+            options,
+            jobs=jobs or default_jobs(),
+            sink_options={"output": output, "output_dir": output_dir, "resume": resume},
+        )
+    except KeyboardInterrupt:  # before any article was analysed (finding them, say)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 @dataclass(frozen=True)

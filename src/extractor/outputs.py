@@ -116,6 +116,7 @@ class JsonlSink(Sink):
             self._done = _rewrite(part, lines, key=lambda line: json.loads(line)["source"])
         elif part.exists():
             raise OutputError(_interrupted(part))
+        self.fresh = not resume  # the .part is this run's own: nothing to keep if it stays empty
         self.file = _open(part, "a" if resume else "w")
 
     def done(self, item: Input) -> bool:
@@ -125,6 +126,7 @@ class JsonlSink(Sink):
         for record in records:
             if _key(record["source"]) not in self._done:
                 _write_plain(self.file, to_text(record, Format.jsonl))
+                self.fresh = False
         self.file.flush()
 
     def finish(self) -> None:
@@ -133,7 +135,7 @@ class JsonlSink(Sink):
 
     def abort(self) -> None:
         if self.path is not None:
-            self.file.close()
+            _abort(self.file, _part(self.path), self.fresh)
 
 
 class CsvSink(Sink):
@@ -152,6 +154,7 @@ class CsvSink(Sink):
         elif part.exists():
             raise OutputError(_interrupted(part))
         resumed = resume and part.exists()
+        self.fresh = not resumed  # the .part is this run's own: nothing to keep if no row
         self.file = _open(part, "a" if resumed else "w", newline="")
         self.writer = csv.DictWriter(self.file, CSV_COLUMNS, extrasaction="ignore")
         if not resumed:
@@ -167,6 +170,7 @@ class CsvSink(Sink):
                 self.errors.write(record)
             elif _key(record["source"]) not in self._done:
                 self.writer.writerows(csv_rows(record))
+                self.fresh = False
         self.file.flush()
 
     def finish(self) -> None:
@@ -174,7 +178,7 @@ class CsvSink(Sink):
         self.errors.finish()
 
     def abort(self) -> None:
-        self.file.close()
+        _abort(self.file, _part(self.path), self.fresh)
         self.errors.abort()
 
 
@@ -314,6 +318,12 @@ def _finish(file: IO[str], part: Path, path: Path) -> None:
     os.fsync(file.fileno())
     file.close()
     os.replace(part, path)
+
+
+def _abort(file: IO[str], part: Path, fresh: bool) -> None:
+    file.close()
+    if fresh:  # e.g. the model could not be loaded: no .part to block the next run
+        part.unlink(missing_ok=True)
 
 
 def _write_plain(file: IO[str], text: str) -> None:
