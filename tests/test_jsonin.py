@@ -143,7 +143,7 @@ def test_json_lines_saved_as_json_are_read_as_lines(tmp_path):
 
 def test_read_article_refuses_a_feed_of_several(tmp_path):
     path = write_lines(tmp_path / "feed.jsonl", {"text": "One."}, {"text": "Two."})
-    with pytest.raises(InputError, match="holds more than one article; read it as a batch"):
+    with pytest.raises(InputError, match="holds more than one article"):
         read_article(path)
     one = write_lines(tmp_path / "one.jsonl", {"text": "Only."})
     assert read_article(one).text == "Only."

@@ -129,7 +129,7 @@ def read_article(
         raise first
     if next(items, None) is not None:
         raise InputError(
-            _source_name(name), "holds more than one article; read it as a batch (read_articles)"
+            _source_name(name), "holds more than one article (a feed): read it with read_articles"
         )
     return first
 
