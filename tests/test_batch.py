@@ -150,6 +150,18 @@ def test_folder_walk_takes_articles_only(corpus):
     assert problems == []
 
 
+def test_our_own_output_inside_the_folder_is_not_read_back(tmp_path):
+    shutil.copy(TAJIK, tmp_path / "a.txt")
+    (tmp_path / "results.jsonl").write_text("{}\n")  # an earlier run's results
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.json").write_text("{}\n")
+    skip = [tmp_path / "results.jsonl", tmp_path / "out"]
+    for sources in ([str(tmp_path)], [str(tmp_path / "*")]):
+        found = [Path(item.path).name for item in find_inputs(sources, skip=skip)]
+        assert found == ["a.txt"]
+    assert len(list(find_inputs([str(tmp_path)]))) == 3
+
+
 def test_patterns_and_paths_are_expanded_once_in_order(corpus):
     pattern = str(corpus / "batch-*" / "russia-*.txt")
     problems: list[str] = []

@@ -84,6 +84,7 @@ def find_inputs(
     expand: bool = True,
     problems: list[str] | None = None,
     seen: set[str] | None = None,
+    skip: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Input]:
     """Expand folders (recursively) and glob patterns into article paths, in a stable order.
 
@@ -92,12 +93,17 @@ def find_inputs(
     them walked. Anything else, and every source when `expand` is False (--files-from), is
     one article path as it is: a missing file or a directory becomes an error record when
     read. A folder or pattern that yields nothing is described in `problems`. A path already
-    in `seen` (shared between calls) is skipped.
+    in `seen` (shared between calls) is skipped, and so are the files and folders in `skip`
+    (our own output, which may lie inside the folder being read).
     """
     seen = set() if seen is None else seen
+    outputs = _identities(skip)
     for source in sources:
         found = 0
-        items = _expand(source) if expand else iter([Input(source, _plain_relative(source))])
+        if expand:
+            items = _expand(source, outputs)
+        else:
+            items = iter([Input(source, _plain_relative(source))])
         for item in items:
             found += 1
             key = os.path.normpath(item.path)
@@ -123,23 +129,26 @@ def _is_plain(source: str) -> bool:
     return not glob.has_magic(source) or os.path.lexists(source)
 
 
-def _expand(source: str) -> Iterator[Input]:
+def _expand(source: str, skip: frozenset[tuple[int, int]]) -> Iterator[Input]:
     if os.path.isdir(source):
-        yield from _walk(source, source)
+        yield from _walk(source, source, skip)
     elif _is_plain(source):
         yield Input(source, _plain_relative(source))
     else:
         root = _pattern_root(source)
         for match in sorted(glob.iglob(source, recursive=True)):
             if os.path.isdir(match):
-                for item in _walk(match, match):
+                for item in _walk(match, match, skip):
                     yield Input(item.path, os.path.relpath(item.path, root))
-            else:
+            elif _identity(match) not in skip:
                 yield Input(match, os.path.relpath(match, root))
 
 
 def _walk(
-    root: str, folder: str, visited: frozenset[tuple[int, int]] = frozenset()
+    root: str,
+    folder: str,
+    skip: frozenset[tuple[int, int]],
+    visited: frozenset[tuple[int, int]] = frozenset(),
 ) -> Iterator[Input]:
     try:
         info = os.stat(folder)
@@ -147,16 +156,31 @@ def _walk(
     except OSError:
         return  # unreadable folder: nothing we can list (its files cannot be named either)
     here = (info.st_dev, info.st_ino)
-    if here in visited:  # a symlink back up the tree
+    if here in visited or here in skip:  # a symlink back up the tree; our output folder
         return
     visited = visited | {here}
+    inodes = {inode for _, inode in skip}
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(root, entry.path, visited)
+            yield from _walk(root, entry.path, skip, visited)
         elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and _is_article_file(entry):
+            if entry.inode() in inodes and _identity(entry.path) in skip:
+                continue  # our own results.jsonl, read back as a feed on the next run
             yield Input(entry.path, os.path.relpath(entry.path, root))
+
+
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _identities(paths: Iterable[str | os.PathLike[str]]) -> frozenset[tuple[int, int]]:
+    return frozenset(i for i in map(_identity, paths) if i is not None)
 
 
 def _is_article_file(entry: os.DirEntry[str]) -> bool:

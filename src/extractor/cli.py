@@ -418,7 +418,7 @@ def _batch(
 ) -> NoReturn:
     problems: list[str] = []
     seen: set[str] = set()
-    inputs = list(find_inputs(sources, problems=problems, seen=seen))
+    inputs = list(find_inputs(sources, problems=problems, seen=seen, skip=_outputs(sink_options)))
     if files_from is not None:
         listed = _read_paths(files_from)
         inputs += find_inputs(listed, expand=False, seen=seen)
@@ -498,6 +498,19 @@ def _batch(
     if failed and tally.analysed - tally.failed == 0 and not skipped:
         raise typer.Exit(EXIT_USAGE)  # nothing could be read
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _outputs(sink_options: dict[str, Any]) -> list[Path]:
+    """What this run writes: never read back as articles when it lies in a folder given."""
+    from extractor.outputs import PART, errors_path
+
+    output, folder = sink_options["output"], sink_options["output_dir"]
+    if folder is not None:
+        return [folder]
+    if output is None:
+        return []
+    files = [output, errors_path(output)]
+    return files + [path.with_name(path.name + PART) for path in files]
 
 
 def _read_paths(name: str) -> list[str]:
