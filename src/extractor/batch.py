@@ -27,6 +27,7 @@ import os
 import signal
 import stat
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -323,10 +324,13 @@ class _Worker:
         child.close()  # ours closed, so the child's death is EOF on self.conn
         self.ready = False  # the model is loaded
         self.task: tuple[int, str] | None = None  # (index, path) being analysed
+        self.started: float | None = None  # when it began on the task (after loading)
+        self.overdue: float | None = None  # the time limit it was stopped at
 
     def send(self, index: int, path: str) -> None:
         self.conn.send((index, path))
         self.task = (index, path)
+        self.started = time.monotonic() if self.ready else None
 
     def stop(self) -> None:
         try:
@@ -347,6 +351,8 @@ class _Worker:
 
     def death(self) -> str:
         self.process.join(1)
+        if self.overdue is not None:
+            return f"was stopped after {self.overdue:g} s (the --timeout for one input)"
         code = self.process.exitcode
         if code is None:
             return "stopped answering"
@@ -374,8 +380,9 @@ def _start(process: Any) -> None:
 class _Pool:
     """Workers, each with one task at most; finished results by input index."""
 
-    def __init__(self, size: int, config: _Config) -> None:
+    def __init__(self, size: int, config: _Config, timeout: float | None) -> None:
         self.config = config
+        self.timeout = timeout
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
         self.results: dict[int, tuple[str, list[Record]]] = {}
@@ -400,7 +407,8 @@ class _Pool:
         """Wait until a worker answers or dies; file its results; replace the dead."""
         conns = [worker.conn for worker in self.workers]
         sentinels = [worker.process.sentinel for worker in self.workers]
-        signalled = set(wait(conns + sentinels))
+        signalled = set(wait(conns + sentinels, timeout=self._time_left()))
+        self._stop_overdue()
         for i, worker in enumerate(self.workers):
             if worker.conn in signalled or worker.process.sentinel in signalled:
                 if not self._receive(worker):
@@ -417,11 +425,30 @@ class _Pool:
                 raise BatchError(message[1])
             if message[0] == "ready":
                 worker.ready = True
+                if worker.task is not None:  # sent while it was loading: starts now
+                    worker.started = time.monotonic()
             elif message[0] == "done" and worker.task is not None:
                 index, path = worker.task
                 self.results[index] = (path, message[2])
                 worker.task = None
         return worker.process.is_alive()
+
+    def _time_left(self) -> float | None:
+        starts = [w.started for w in self.workers if w.task is not None and w.started is not None]
+        if self.timeout is None or not starts:
+            return None
+        return max(0.0, min(starts) + self.timeout - time.monotonic())
+
+    def _stop_overdue(self) -> None:
+        # A hang (a pathological input) would otherwise hold the ordered output for ever.
+        if self.timeout is None:
+            return
+        now = time.monotonic()
+        for worker in self.workers:
+            if worker.task is not None and worker.started is not None:
+                if now - worker.started >= self.timeout and worker.overdue is None:
+                    worker.overdue = self.timeout
+                    worker.process.kill()  # its sentinel wakes the next collect()
 
     def _replace(self, worker: _Worker) -> _Worker:
         if not worker.ready:
@@ -454,11 +481,14 @@ def run(
     jobs: int | None = None,
     model: str | None = None,
     window: int | None = None,
+    timeout: float | None = None,
     **options: Any,
 ) -> Iterator[tuple[str, list[Record]]]:
     """(path, its records) for every path, in input order, analysed by `jobs` processes.
 
-    `options` go to `analyse` (date, max_chars, text_field, show_text). Paths are consumed
+    An input taking over `timeout` seconds is stopped (its worker killed and replaced)
+    and gets an error record. `options` go to `analyse` (date, max_chars, text_field,
+    show_text). Paths are consumed
     lazily, and at most `window` of them (default 16 per job) are between sent and
     yielded, so memory does not grow with their number. A consumer that stops early, or a
     KeyboardInterrupt, terminates the workers.
@@ -470,7 +500,7 @@ def run(
     if not head:
         return
     pending = itertools.chain(head, pending)
-    pool = _Pool(len(head), _Config(model=model, options=options))
+    pool = _Pool(len(head), _Config(model=model, options=options), timeout)
     sent = written = 0
     exhausted = False
     try:
@@ -505,6 +535,7 @@ def extract_many(
     max_chars: int = DEFAULT_MAX_CHARS,
     text_field: str = "text",
     show_text: bool = False,
+    timeout: float | None = None,
 ) -> Iterator[Record]:
     """Records of many articles, in input order: the same dicts as `extract_text`.
 
@@ -512,7 +543,8 @@ def extract_many(
     HTML, JSON, or JSON Lines feeds of many articles. They are read by `jobs` worker
     processes (default: every CPU), each with its own model. An article that cannot be
     read or analysed yields `{"source": ..., "error": "..."}` instead, and the iteration
-    goes on. Raises BatchError if the model cannot be loaded.
+    goes on; so does an input that takes over `timeout` seconds (default: no limit).
+    Raises BatchError if the model cannot be loaded.
 
         for record in extract_many(["a.txt", "b.html"], jobs=2):
             print(record["source"], [p["name"] for p in record.get("people", [])])
@@ -520,6 +552,7 @@ def extract_many(
     names = (os.fspath(path) for path in paths)
     options = {"date": date, "max_chars": max_chars, "text_field": text_field}
     # closing(): a caller that stops early ends the workers now, not at garbage collection.
-    with closing(run(names, jobs=jobs, model=model, show_text=show_text, **options)) as results:
+    results = run(names, jobs=jobs, model=model, timeout=timeout, show_text=show_text, **options)
+    with closing(results):
         for _, records in results:
             yield from records

@@ -215,6 +215,16 @@ def extract(
             "analyse only the other articles; failed ones are tried again.",
         ),
     ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0,
+            metavar="SECONDS",
+            help="Batch: stop an input that takes longer (its worker is replaced, the input "
+            "gets an error record); 0: no limit.",
+        ),
+    ] = 600,
     quiet: Annotated[
         bool,
         typer.Option("--quiet", "-q", help="No progress bar, no per-article failures, no summary."),
@@ -273,6 +283,7 @@ def extract(
             files_from,
             options,
             jobs=jobs or default_jobs(),
+            timeout=timeout or None,
             sink_options={"output": output, "output_dir": output_dir, "resume": resume},
         )
     except KeyboardInterrupt:  # before any article was analysed (finding them, say)
@@ -414,6 +425,7 @@ def _batch(
     options: _Options,
     *,
     jobs: int,
+    timeout: float | None,
     sink_options: dict[str, Any],
 ) -> NoReturn:
     problems: list[str] = []
@@ -448,6 +460,7 @@ def _batch(
     results = run(
         (item.path for item in todo),
         jobs=jobs,
+        timeout=timeout,
         model=options.model,
         date=options.date,
         max_chars=options.max_chars,
