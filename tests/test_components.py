@@ -241,3 +241,14 @@ def test_organization_type_as_last_word_makes_an_organization(vocab, words, labe
                    + ["O"])
     OrgHeads()(doc)
     assert doc.ents[0].label_ == expected
+
+
+def test_surname_the_model_left_unlabelled_joins_the_person(vocab):
+    # GUM defector article: "Marty Rathbun ... said Rathbun" with the second unlabelled.
+    words = ["Marty", "Rathbun", "left", ".", "Then", "Rathbun", "spoke", "to", "Rathbun", "Hall"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "ADV", "PROPN", "VERB", "ADP", "PROPN", "PROPN"]
+    doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON"] + ["O"] * 8, pos=pos)
+    Consistency()(doc)
+    # The lone surname is added; inside another name ("Rathbun Hall") it is not.
+    assert ents(doc) == [("Marty Rathbun", "PERSON"), ("Rathbun", "PERSON")]
+    assert doc.ents[1].start == 5

@@ -5,7 +5,9 @@ Classes of error fixed:
   five times and PERSON once): every mention takes the name's majority label;
 - a surname alone labelled ORG or GPE ("Braverman said", "Mohamed's family") when the
   article names a person with that surname: it is the person, unless the one-word form
-  is itself used more often than the person is (then it is, say, "Ford" the company).
+  is itself used more often than the person is (then it is, say, "Ford" the company);
+- a surname alone that the model left unlabelled ("said Rathbun") after the article
+  named the person in full: it is a mention of that person.
 """
 
 from __future__ import annotations
@@ -21,7 +23,29 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 class Consistency:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.relabel(doc))
+        self.add(doc, self.missed_surnames(doc))
         return doc
+
+    def missed_surnames(self, doc: Doc) -> list[Span]:
+        first_full: dict[str, int] = {}
+        for e in doc.ents:
+            if e.label_ == "PERSON" and len(e) > 1 and len(e[-1]) > 2 and e[-1].is_title:
+                first_full.setdefault(e[-1].text, e.end)
+        if not first_full:
+            return []
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        return [
+            Span(doc, t.i, t.i + 1, label="PERSON")
+            for t in doc
+            if t.text in first_full and t.i not in taken and t.i >= first_full[t.text]
+            and t.pos_ == "PROPN"
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+        ]
+
+    def add(self, doc: Doc, spans: list[Span]) -> None:
+        if spans:
+            doc.ents = sorted([*doc.ents, *spans], key=lambda e: e.start)
 
     def relabel(self, doc: Doc) -> dict[int, str]:
         """Index in doc.ents -> new label."""
