@@ -7,6 +7,7 @@ spaCy (through `extractor.api`) is imported only once an article is to be analys
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import signal
@@ -215,6 +216,17 @@ def extract(
             "analyse only the other articles; failed ones are tried again.",
         ),
     ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Batch: run on a Dask cluster, tcp://host:8786, or local:N for N worker "
+            "processes on this machine (pip install 'extractor[dask]'; see docs/scale.md). "
+            "Input paths must be readable from every worker.",
+            show_default=False,
+        ),
+    ] = None,
     timeout: Annotated[
         float,
         typer.Option(
@@ -259,6 +271,7 @@ def extract(
         or output is not None
         or output_dir is not None
         or resume
+        or scheduler is not None
         or expands(sources[0])
     )
     options = _Options(
@@ -277,6 +290,8 @@ def extract(
     if not sources and files_from is None:
         _fail("no article given: name files, folders or patterns, - for stdin, or --files-from")
     _check_batch(sources, fmt, output, output_dir, files_from, resume)
+    if scheduler is not None and jobs is not None:
+        _fail("choose one of --jobs (processes here) and --scheduler (a Dask cluster)")
     try:
         _batch(
             sources,
@@ -284,6 +299,7 @@ def extract(
             options,
             jobs=jobs or default_jobs(),
             timeout=timeout or None,
+            scheduler=scheduler,
             sink_options={"output": output, "output_dir": output_dir, "resume": resume},
         )
     except KeyboardInterrupt:  # before any article was analysed (finding them, say)
@@ -426,6 +442,7 @@ def _batch(
     *,
     jobs: int,
     timeout: float | None,
+    scheduler: str | None,
     sink_options: dict[str, Any],
 ) -> NoReturn:
     problems: list[str] = []
@@ -450,17 +467,13 @@ def _batch(
     todo = [item for item in inputs if not sink.done(item)]
     skipped = len(inputs) - len(todo)
     if options.verbose:
-        _say(
-            f"{len(inputs):,} articles, {skipped:,} already done; "
-            f"{min(jobs, len(todo))} worker processes"
-        )
+        where = f"Dask: {scheduler}" if scheduler else f"{min(jobs, len(todo))} worker processes"
+        _say(f"{len(inputs):,} articles, {skipped:,} already done; {where}")
     tally = _Tally()
     started = time.perf_counter()
     previous_term = signal.signal(signal.SIGTERM, _interrupt)
-    results = run(
+    results = _runner(scheduler, jobs=jobs, timeout=timeout)(
         (item.path for item in todo),
-        jobs=jobs,
-        timeout=timeout,
         model=options.model,
         date=options.date,
         max_chars=options.max_chars,
@@ -511,6 +524,17 @@ def _batch(
     if failed and tally.analysed - tally.failed == 0 and not skipped:
         raise typer.Exit(EXIT_USAGE)  # nothing could be read
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _runner(scheduler: str | None, *, jobs: int, timeout: float | None) -> Any:
+    """batch.run on our worker processes, or cluster.run on the Dask cluster asked for."""
+    if scheduler is None:
+        return functools.partial(run, jobs=jobs, timeout=timeout)
+    try:
+        from extractor import cluster
+    except ImportError as error:
+        _fail(str(error))
+    return functools.partial(cluster.run, scheduler=scheduler)
 
 
 def _outputs(sink_options: dict[str, Any]) -> list[Path]:
