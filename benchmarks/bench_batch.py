@@ -9,15 +9,21 @@ the ratios 2/1 (target >= 0.85: our product costs at most 15% over the bare mode
 stay under 600 MB and not grow with the corpus (run it with --articles 2000 and 10000).
 
 Every system runs as its own command, timed from start to exit (model loading included,
-as a user waits for it). Peak memory comes from /proc: a sampler thread records the
-VmHWM (peak RSS) of the command and of every process under it, twice a second.
+as a user waits for it). On a shared machine a slow spell would favour whichever system
+ran at a quiet moment, so the corpus is cut into --slices folders and the three systems
+run on each slice in turn (the order rotating per slice); the times are summed.
+
+Memory is measured in a separate run of `extract --jobs N` over the whole corpus, so a
+worker lives through every article: a sampler thread records the VmHWM (peak RSS) of
+the command and of every process under it from /proc, twice a second.
 
 The corpus is data/samples/*.txt plus the `text` of every gold article in
 ../shared/eval/*.jsonl, repeated to --articles files in a temporary folder (removed
 afterwards unless --keep).
 
 Usage:
-  python benchmarks/bench_batch.py [--articles 2000] [--jobs N] [--model NAME]
+  python benchmarks/bench_batch.py [--articles 2000] [--slices 8] [--jobs N] [--model NAME]
+  python benchmarks/bench_batch.py --articles 10000 --memory-only
 """
 
 from __future__ import annotations
@@ -59,15 +65,20 @@ def texts() -> list[str]:
     return out
 
 
-def build_corpus(folder: Path, count: int) -> int:
-    """`count` article files in `folder`; the number of words in them."""
+def build_corpus(folder: Path, count: int, slices: int) -> list[tuple[Path, int]]:
+    """`count` article files in `slices` sub-folders of `folder`: (sub-folder, words)."""
     source = texts()
-    words = 0
-    for i in range(count):
-        text = source[i % len(source)]
-        (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
-        words += len(text.split())
-    return words
+    out = []
+    for number in range(slices):
+        sub = folder / f"slice-{number:02d}"
+        sub.mkdir(parents=True)
+        words = 0
+        for i in range(number, count, slices):
+            text = source[i % len(source)]
+            (sub / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+            words += len(text.split())
+        out.append((sub, words))
+    return out
 
 
 @dataclass
@@ -145,58 +156,75 @@ def measure(name: str, command: list[str]) -> Run:
     return run
 
 
+def commands(model: str, jobs: int, folder: Path, out: Path) -> dict[str, list[str]]:
+    extract = [sys.executable, "-m", "extractor", str(folder), "--quiet", "-m", model]
+    return {
+        "plain": [sys.executable, "-c", PLAIN, model, str(folder)],
+        "jobs-1": [*extract, "-o", str(out / "one.jsonl"), "--jobs", "1"],
+        f"jobs-{jobs}": [*extract, "-o", str(out / "many.jsonl"), "--jobs", str(jobs)],
+    }
+
+
+def speed(corpus: list[tuple[Path, int]], model: str, jobs: int, work: Path) -> None:
+    names = list(commands(model, jobs, work, work))
+    seconds = dict.fromkeys(names, 0.0)
+    same = True
+    for number, (folder, _) in enumerate(corpus):
+        shift = number % len(names)
+        for name in names[shift:] + names[:shift]:
+            out = work / folder.name
+            out.mkdir(exist_ok=True)
+            seconds[name] += measure(name, commands(model, jobs, folder, out)[name]).seconds
+        one, many = (out / "one.jsonl").read_bytes(), (out / "many.jsonl").read_bytes()
+        same = same and one == many
+        print(f"  slice {number + 1}/{len(corpus)} done", file=sys.stderr)
+    words = sum(w for _, w in corpus)
+    articles = sum(len(list(folder.iterdir())) for folder, _ in corpus)
+    for name in names:
+        print(
+            f"{name:>7}: {seconds[name]:7.1f} s, {words / seconds[name]:8,.0f} words/s, "
+            f"{articles / seconds[name]:6.1f} articles/s"
+        )
+    plain, one, many = (seconds[name] for name in names)
+    print(f"ratio jobs-1 / plain: {plain / one:.2f} (target >= 0.85)")
+    print(f"ratio jobs-{jobs} / jobs-1: {one / many:.2f} (target >= {0.8 * jobs:.1f})")
+    print(f"jobs-1 and jobs-{jobs} outputs identical: {same}")
+
+
+def memory(folder: Path, articles: int, model: str, jobs: int, work: Path) -> None:
+    name = f"jobs-{jobs}"
+    run = measure(name, commands(model, jobs, folder, work)[name])
+    workers = ", ".join(f"{mb:.0f}" for mb in run.workers_mb())
+    print(
+        f"memory, {articles:,} articles in one run of {name} ({run.seconds:.0f} s): "
+        f"worker peak RSS {workers} MB; main process {run.main_mb():.0f} MB"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000, help="corpus size (files)")
+    parser.add_argument("--slices", type=int, default=8, help="interleaved timing rounds")
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: ours)")
+    parser.add_argument("--memory-only", action="store_true", help="skip the timing rounds")
     parser.add_argument("--keep", action="store_true", help="keep the corpus folder")
-    parser.add_argument("--only", default="plain,jobs-1,jobs-N", help="systems to run")
     options = parser.parse_args()
     from extractor.pipeline import model_name
 
     model = model_name(options.model)
     folder = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     try:
-        corpus = folder / "articles"
-        corpus.mkdir()
-        words = build_corpus(corpus, options.articles)
+        corpus = build_corpus(folder / "articles", options.articles, options.slices)
+        words = sum(w for _, w in corpus)
         print(f"corpus: {options.articles:,} articles, {words:,} words; model {model}")
         print(
             f"python {platform.python_version()}, {os.cpu_count()} CPUs, "
             f"load average before {os.getloadavg()[0]:.2f}"
         )
-        extract = [sys.executable, "-m", "extractor", str(corpus), "--quiet", "-m", model]
-        systems = {
-            "plain": [sys.executable, "-c", PLAIN, model, str(corpus)],
-            "jobs-1": [*extract, "-o", str(folder / "one.jsonl"), "--jobs", "1"],
-            "jobs-N": [*extract, "-o", str(folder / "many.jsonl"), "--jobs", str(options.jobs)],
-        }
-        runs = {}
-        for name in options.only.split(","):
-            run = measure(name, systems[name])
-            runs[name] = run
-            workers = run.workers_mb()
-            memory = (
-                f"workers peak RSS {', '.join(f'{mb:.0f}' for mb in workers)} MB; "
-                if workers
-                else ""
-            )
-            print(
-                f"{name.replace('N', str(options.jobs)):>7}: {run.seconds:7.1f} s, "
-                f"{words / run.seconds:8,.0f} words/s, {options.articles / run.seconds:6.1f} "
-                f"articles/s; {memory}main process peak RSS {run.main_mb():.0f} MB"
-            )
-        if {"plain", "jobs-1"} <= runs.keys():
-            ratio = runs["plain"].seconds / runs["jobs-1"].seconds
-            print(f"ratio jobs-1 / plain: {ratio:.2f} (target >= 0.85)")
-        if {"jobs-1", "jobs-N"} <= runs.keys():
-            ratio = runs["jobs-1"].seconds / runs["jobs-N"].seconds
-            target = 0.8 * options.jobs
-            print(f"ratio jobs-{options.jobs} / jobs-1: {ratio:.2f} (target >= {target:.1f})")
-            one = (folder / "one.jsonl").read_text(encoding="utf-8")
-            many = (folder / "many.jsonl").read_text(encoding="utf-8")
-            print(f"jobs-1 and jobs-{options.jobs} outputs identical: {one == many}")
+        if not options.memory_only:
+            speed(corpus, model, options.jobs, folder)
+        memory(folder / "articles", options.articles, model, options.jobs, folder)
         print(f"load average after {os.getloadavg()[0]:.2f}")
     finally:
         if options.keep:

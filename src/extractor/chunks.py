@@ -65,7 +65,9 @@ def parse(nlp: Language, text: str, *, limit: int | None = None) -> Doc:
     ours = [(name, step) for name, step in nlp.pipeline if name in COMPONENTS]
     docs = [_apply(nlp.make_doc(piece), steps) for piece in split(text, limit)]
     # ensure_whitespace=False: the pieces already hold every character, spaces included.
-    doc = _apply(Doc.from_docs(docs, ensure_whitespace=False), ours)
+    # No user_data: a piece's cached values (doctext's text) would be wrong for the whole.
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
+    doc = _apply(joined, ours)
     if doc.text != text:  # from_docs promises this; offsets would silently be wrong otherwise
         raise RuntimeError("merging the pieces of a long text changed the text")
     return doc
