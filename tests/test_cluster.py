@@ -37,7 +37,7 @@ def scheduler():
         n_workers=2,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",  # None still takes port 8787 for HTTP
         host="127.0.0.1",
         silence_logs=logging.ERROR,
     ) as cluster:

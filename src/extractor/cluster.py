@@ -211,7 +211,8 @@ class _connect:
                     n_workers=workers,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    host="127.0.0.1",  # this machine only
+                    dashboard_address="127.0.0.1:0",  # None still takes port 8787 for HTTP
                     silence_logs=logging.ERROR,
                 )
                 address = self.cluster
