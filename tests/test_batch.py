@@ -290,6 +290,13 @@ def start(*args: str) -> subprocess.Popen:
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def workers_of(pid: int) -> list[int]:
+    """The worker processes of a running `extract` (not multiprocessing's resource tracker)."""
+    tasks = Path(f"/proc/{pid}/task").iterdir()
+    found = [int(child) for task in tasks for child in (task / "children").read_text().split()]
+    return [c for c in found if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
 def wait_for_lines(path: Path, count: int, process: subprocess.Popen) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -307,12 +314,15 @@ def test_resume_after_a_stopped_run_gives_the_clean_run_output(stop, corpus, two
     args = [str(corpus), "-o", str(output), "--jobs", "1", "--max-chars", MAX_CHARS]
     process = start(*args)
     wait_for_lines(part, 5, process)
+    workers = workers_of(process.pid)
+    assert len(workers) == 1
     if stop == "ctrl-c":
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=30)
         assert process.returncode == 130, stderr
         assert "Traceback" not in stderr
         assert "--resume goes on from there" in stderr
+        assert not Path(f"/proc/{workers[0]}").exists()  # terminated, not left running
     else:
         process.kill()
         process.communicate(timeout=30)
