@@ -577,14 +577,16 @@ class _Advance:
     def __init__(self, progress: Any = None) -> None:
         self.progress = progress
         self.console = progress.console if progress is not None else err
-        self.task = progress.add_task("extracting", rate="") if progress is not None else None
+        # Until the first article is done the workers are loading their models.
+        self.task = progress.add_task("loading", rate="") if progress is not None else None
 
     def __call__(self) -> None:
         if self.progress is None:
             return
         self.progress.advance(self.task)
         speed = self.progress.tasks[0].speed
-        self.progress.update(self.task, rate=f"{speed:.1f} articles/s" if speed else "")
+        rate = f"{speed:.1f} articles/s" if speed else ""
+        self.progress.update(self.task, description="extracting", rate=rate)
 
 
 @contextmanager
@@ -602,7 +604,7 @@ def _progress(total: int, options: _Options, to_stdout: bool) -> Iterator[_Advan
     )
 
     columns = (
-        TextColumn("extracting"),
+        TextColumn("{task.description:<10}"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"),
