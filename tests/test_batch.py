@@ -433,7 +433,7 @@ def test_parse_in_pieces_keeps_offsets_and_our_rules_on_the_whole(nlp, tajik_tex
 def test_an_article_over_the_chunk_size_is_one_record_with_whole_text_offsets(nlp, tajik_text):
     copies = chunks.CHUNK_CHARS // len(tajik_text) + 2
     text = "\n\n".join([tajik_text] * copies)
-    record = chunks.extract_text(text, nlp=nlp, source="long.txt")
+    record = extract_text(text, nlp=nlp, source="long.txt")  # api: long texts in pieces
     single = extract_text(tajik_text, nlp=nlp)
     ivanov = next(p for p in record["people"] if p["name"] == "Sergei Ivanov")
     alone = next(p for p in single["people"] if p["name"] == "Sergei Ivanov")

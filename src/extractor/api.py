@@ -7,8 +7,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from extractor import chunks, record
 from extractor import meta as meta_module
-from extractor import record
 from extractor.meta import Header
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def extract_text(
     """
     nlp = nlp or default_pipeline()
     header = meta_header(text, meta, day_first=date_order == "DMY")
-    doc = nlp(text)
+    doc = chunks.parse(nlp, text)  # in pieces past chunks.CHUNK_CHARS: memory stays bounded
     published = date or (meta or {}).get("published") or header.published
     return record.build(
         doc,

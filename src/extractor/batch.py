@@ -234,7 +234,7 @@ def analyse(
     show_text: bool = False,
 ) -> list[Record]:
     """Records (or error records) of the articles in `path`; never raises for one bad article."""
-    from extractor import chunks
+    from extractor import api
 
     records: list[Record] = []
     for article in read_articles(path, max_chars=max_chars, text_field=text_field):
@@ -244,7 +244,7 @@ def analyse(
         try:
             # Strings spaCy interns for this article are freed when the zone ends.
             with nlp.memory_zone():
-                record = chunks.extract_text(
+                record = api.extract_text(
                     article.text,
                     nlp=nlp,
                     source=article.source,

@@ -73,29 +73,6 @@ def parse(nlp: Language, text: str, *, limit: int | None = None) -> Doc:
     return doc
 
 
-def extract_text(text: str, *, nlp: Language, **options: Any) -> dict[str, Any]:
-    """`api.extract_text` (same options), with a long text parsed by `parse`.
-
-    Once api.extract_text calls `chunks.parse(nlp, text)` instead of `nlp(text)`, this is
-    api.extract_text itself.
-    """
-    from extractor import api
-
-    if len(text) > chunk_limit(nlp):
-        nlp = _InPieces(nlp)  # type: ignore[assignment]
-    return api.extract_text(text, nlp=nlp, **options)
-
-
-class _InPieces:
-    """What api.extract_text calls as `nlp(text)`: the same pipeline, through `parse`."""
-
-    def __init__(self, nlp: Language) -> None:
-        self.nlp = nlp
-
-    def __call__(self, text: str) -> Doc:
-        return parse(self.nlp, text)
-
-
 def _cut(text: str, start: int, stop: int) -> int:
     # The last break in the second half of the window: pieces stay near the limit.
     floor = start + (stop - start) // 2

@@ -335,7 +335,7 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> None:
     if options.verbose:
         _say(f"{article.source}: {len(article.text):,} characters, encoding {article.encoding}")
 
-    from extractor import api, chunks
+    from extractor import api
     from extractor.pipeline import ModelNotFound, model_name
 
     name = model_name(options.model)
@@ -349,8 +349,7 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> None:
         _say(f"model {name} loaded in {time.perf_counter() - started:.1f} s")
 
     started = time.perf_counter()
-    # Past chunks.CHUNK_CHARS the text is parsed in pieces: memory stays bounded.
-    record = chunks.extract_text(
+    record = api.extract_text(
         article.text,
         nlp=nlp,
         source=article.source,

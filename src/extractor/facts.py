@@ -9,6 +9,7 @@ None for a span that must not appear in the output (record.py drops it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from extractor.dates import DEFAULT_DATE_ORDER, normalize_date, tense_of
@@ -17,7 +18,7 @@ from extractor.figures import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$|^\d{1,2}\s*[ap]\.?m\.?$", re.I)
@@ -297,14 +298,24 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PERIOD_ANAPHORA = re.compile(r"\bsame (?:period|month|quarter|week|season|time)\b", re.I)
 
 
+def _date_ents(doc: Doc) -> list[Span]:
+    """The DATE/TIME entities of a document, computed once (doc.ents builds new Spans on
+    every access: per date that was quadratic in the article's length)."""
+    key = "extractor.date_ents"
+    ents = doc.user_data.get(key)
+    if ents is None:
+        ents = doc.user_data[key] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    return ents
+
+
 def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
     """The date under discussion at `span`: the value of the closest date before it in
     the document that names a day ("On Monday ... to end the day" -> Monday's date), or
     for "the same period last year" a day, week, month or quarter. Only expressions that
     point back use it."""
     wanted = _ANCHORABLE if _PERIOD_ANAPHORA.search(span.text) else _DAY
-    previous = [e for e in span.doc.ents if e.end <= span.start and e.label_ in ("DATE",
-                                                                               "TIME")]
+    dates = _date_ents(span.doc)
+    previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
     for ent in reversed(previous[-8:]):
         value = normalize_date(ent.text, reference, tense=tense_of(ent),
                                date_order=date_order, label=ent.label_).value
