@@ -253,7 +253,9 @@ def _prepare(client: Client, paths: list[str], model: str | None) -> int:
     try:
         client.register_plugin(ModelPlugin(model))
     except ModuleNotFoundError as error:
-        raise ClusterError(f"a worker cannot import {error.name}: {_INSTALL}") from None
+        raise ClusterError(
+            f"a worker cannot load extractor ({_one_line(error)}): {_INSTALL}"
+        ) from None
     except Exception as error:  # ModelNotFound, and anything else setup raised over there
         raise ClusterError(f"a worker cannot load the model: {_one_line(error)}") from None
     # One input the caller can read, asked of every worker: a cluster without the shared
