@@ -234,7 +234,8 @@ def test_files_from_stdin_reads_each_line_as_one_article(corpus, expected):
     assert [r["source"] for r in records] == listed
     assert "is a directory" in records[1]["error"]
     assert records[2]["error"] == "no such file"
-    assert list(records[0]) == ["source", "title", "published", "people"]
+    assert list(records[0]) == ["source", "title", "published", "authors", "site", "url",
+                                "people"]
     assert records[3]["people"] == expected[listed[3]]["people"]
 
 

@@ -25,7 +25,7 @@ from .conftest import SAMPLES, TAJIK
 from .test_read import latin1_text, unreadable
 
 runner = CliRunner()
-META = ["source", "title", "published"]
+META = ["source", "title", "published", "authors", "site", "url"]
 
 
 def run(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None):

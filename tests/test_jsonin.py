@@ -315,6 +315,8 @@ def test_date_option_beats_metadata_beats_first_lines(nlp):
     assert extract_text(text, nlp=nlp, meta=meta, date="2016-07-29")["published"] == "2016-07-29"
 
 
-def test_without_metadata_the_record_keeps_its_keys(nlp):
+def test_without_metadata_the_record_has_the_same_keys_all_null(nlp):
     record = extract_text("Sergei Ivanov visited Dushanbe.", nlp=nlp)
-    assert list(record) == ["source", "title", "published", *CATEGORIES]
+    assert list(record) == ["source", "title", "published", "authors", "site", "url",
+                            *CATEGORIES]
+    assert record["authors"] is record["site"] is record["url"] is None

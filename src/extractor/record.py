@@ -47,8 +47,8 @@ def build(
         "title": header.title,
         "published": published,
     }
-    if meta is not None:
-        record |= _meta_keys(meta)
+    # Every record has the same keys, whatever the input format: null when unknown.
+    record |= _meta_keys(meta or {})
     for cat in ENTITY_CATEGORIES:
         record[cat] = [_entity(e) for e in entities[cat]]
     record[FIGURES] = []
@@ -76,7 +76,7 @@ def empty(source: str | None = None, meta: Mapping[str, Any] | None = None) -> d
     record: dict[str, Any] = {"source": source, "title": None, "published": None}
     if meta is not None:
         record |= {"title": meta.get("title"), "published": meta.get("published")}
-        record |= _meta_keys(meta)
+    record |= _meta_keys(meta or {})
     return record | {cat: [] for cat in CATEGORY_KEYS}
 
 
