@@ -309,3 +309,10 @@ def test_python_m_extractor_runs_the_cli():
     assert (
         probe.stderr.strip() == "extract: --date: '2016-13-01' is not a date in the form YYYY-MM-DD"
     )
+
+
+def test_a_path_with_emoji_codes_is_named_as_it_is(tmp_path):
+    missing = tmp_path / "a:x:b.txt"
+    result = run(str(missing))
+    assert result.exit_code == 2
+    assert "a:x:b.txt" in result.stderr

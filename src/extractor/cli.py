@@ -95,7 +95,8 @@ app = typer.Typer(
 
 # Results only on stdout; everything meant for a person on stderr.
 out = Console()
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+# emoji=False: a file named "a:x:b.txt" must not print as an emoji in a message.
+err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
 
 
 @app.command(help=HELP, epilog=EPILOG)
