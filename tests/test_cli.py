@@ -316,3 +316,21 @@ def test_a_path_with_emoji_codes_is_named_as_it_is(tmp_path):
     result = run(str(missing))
     assert result.exit_code == 2
     assert "a:x:b.txt" in result.stderr
+
+
+@pytest.mark.parametrize(("order", "value"), [("MDY", "2016-03-05"), ("dmy", "2016-05-03")])
+def test_date_order_reads_numeric_dates_in_the_body(tmp_path, order, value):
+    article = tmp_path / "a.txt"
+    article.write_text("Border talks resume\n\nThe talks resumed on 03/05/2016 in Dushanbe.\n")
+    result = run(str(article), "--date", "2016-06-01", "--date-order", order, "--only", "dates")
+    assert result.exit_code == 0, result.stderr
+    assert [d["value"] for d in json.loads(result.stdout)["dates"]] == [value]
+
+
+def test_date_order_reaches_batch_workers(tmp_path):
+    (tmp_path / "a.txt").write_text("Talks resumed on 03/05/2016 in Dushanbe.\n")
+    (tmp_path / "b.txt").write_text("Talks ended on 04/05/2016 in Kabul.\n")
+    result = run(str(tmp_path), "--jobs", "1", "--date-order", "DMY", "--only", "dates", "-q")
+    assert result.exit_code == 0, result.stderr
+    values = [r["dates"][0]["value"] for r in map(json.loads, result.stdout.splitlines())]
+    assert values == ["2016-05-03", "2016-05-04"]

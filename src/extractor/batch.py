@@ -232,6 +232,7 @@ def analyse(
     max_chars: int = DEFAULT_MAX_CHARS,
     text_field: str = "text",
     show_text: bool = False,
+    date_order: str = "MDY",
 ) -> list[Record]:
     """Records (or error records) of the articles in `path`; never raises for one bad article."""
     from extractor import api
@@ -251,6 +252,7 @@ def analyse(
                     date=date,
                     meta=meta_of(article),
                     show_text=show_text,
+                    date_order=date_order,
                 )
         except Exception as error:  # one article's bug must not end a 100,000-article run
             record = error_record(article.source, _describe(error))
@@ -536,6 +538,7 @@ def extract_many(
     text_field: str = "text",
     show_text: bool = False,
     timeout: float | None = None,
+    date_order: str = "MDY",
 ) -> Iterator[Record]:
     """Records of many articles, in input order: the same dicts as `extract_text`.
 
@@ -550,7 +553,8 @@ def extract_many(
             print(record["source"], [p["name"] for p in record.get("people", [])])
     """
     names = (os.fspath(path) for path in paths)
-    options = {"date": date, "max_chars": max_chars, "text_field": text_field}
+    options = {"date": date, "max_chars": max_chars, "text_field": text_field,
+               "date_order": date_order}
     # closing(): a caller that stops early ends the workers now, not at garbage collection.
     results = run(names, jobs=jobs, model=model, timeout=timeout, show_text=show_text, **options)
     with closing(results):

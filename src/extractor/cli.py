@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -94,6 +95,11 @@ app = typer.Typer(
 )
 
 # Results only on stdout; everything meant for a person on stderr.
+class DateOrder(StrEnum):
+    MDY = "MDY"
+    DMY = "DMY"
+
+
 out = Console()
 # emoji=False: a file named "a:x:b.txt" must not print as an emoji in a message.
 err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
@@ -259,6 +265,15 @@ def extract(
             "as `text`: the string every offset indexes.",
         ),
     ] = False,
+    date_order: Annotated[
+        DateOrder,
+        typer.Option(
+            "--date-order",
+            case_sensitive=False,
+            help="How to read all-numeric dates such as 03/04/2016: MDY, month first as in the "
+            "US (March 4), or DMY, day first (3 April).",
+        ),
+    ] = DateOrder.MDY,
 ) -> None:
     categories = _parse_only(only) if only is not None else None
     if date is not None:
@@ -282,6 +297,7 @@ def extract(
         max_chars=max_chars,
         text_field=text_field,
         show_text=show_text,
+        date_order=date_order.value,
         verbose=verbose,
         quiet=quiet,
     )
@@ -317,6 +333,7 @@ class _Options:
     max_chars: int
     text_field: str
     show_text: bool
+    date_order: str
     verbose: bool
     quiet: bool
 
@@ -357,6 +374,7 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> None:
         date=options.date,
         meta=meta_of(article),
         show_text=options.show_text,
+        date_order=options.date_order,
     )
     if options.verbose:
         _say(f"analysed in {time.perf_counter() - started:.2f} s")
@@ -479,6 +497,7 @@ def _batch(
         max_chars=options.max_chars,
         text_field=options.text_field,
         show_text=options.show_text,
+        date_order=options.date_order,
     )
     try:
         with _progress(

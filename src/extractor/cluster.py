@@ -138,6 +138,7 @@ def extract_bag(
     text_field: str = "text",
     show_text: bool = False,
     partition_size: int = PARTITION_SIZE,
+    date_order: str = "MDY",
 ) -> db.Bag:
     """A bag of records, one per article, in the order of `paths`: the dicts `extract_many`
     yields, error records `{"source": ..., "error": ...}` included.
@@ -162,6 +163,7 @@ def extract_bag(
         "max_chars": max_chars,
         "text_field": text_field,
         "show_text": show_text,
+        "date_order": date_order,
     }
     return paths.map_partitions(_partition, model=model, cwd=os.getcwd(), options=options)
 
