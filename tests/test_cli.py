@@ -334,3 +334,15 @@ def test_date_order_reaches_batch_workers(tmp_path):
     assert result.exit_code == 0, result.stderr
     values = [r["dates"][0]["value"] for r in map(json.loads, result.stdout.splitlines())]
     assert values == ["2016-05-03", "2016-05-04"]
+
+
+def test_one_feed_file_gives_one_json_line_per_article(tmp_path, tajik_text):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "tj", "text": tajik_text}) + "\n{broken\n"
+                    + json.dumps({"id": "b", "text": "Sergei Ivanov visited Dushanbe."}) + "\n")
+    result = run(str(feed), "--only", "people", "-q")
+    assert result.exit_code == 1  # one line was not JSON: its error record, the rest go on
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"] for r in records] == [f"{feed}#tj", f"{feed}:2", f"{feed}#b"]
+    assert "error" in records[1]
+    assert "Sergei Ivanov" in {p["name"] for p in records[0]["people"]}

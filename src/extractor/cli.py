@@ -35,7 +35,7 @@ from extractor.batch import (
     run,
 )
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
-from extractor.read import DEFAULT_MAX_CHARS, STDIN, InputError, read_article
+from extractor.read import DEFAULT_MAX_CHARS, STDIN, InputError, is_feed, read_article
 from extractor.write import Format, select, write_record
 
 EXIT_OK = 0
@@ -289,6 +289,7 @@ def extract(
         or resume
         or scheduler is not None
         or expands(sources[0])
+        or is_feed(sources[0])  # one file of many articles: one JSON line each
     )
     options = _Options(
         model=model,

@@ -66,6 +66,11 @@ _HTML_START = re.compile(
 )
 
 
+def is_feed(path: str) -> bool:
+    """Does the name say JSON Lines, a file of many articles (`feed.jsonl`)?"""
+    return _EXTENSIONS.get(os.path.splitext(path)[1].lower()) == "jsonl"
+
+
 class InputError(Exception):
     """An input that cannot be analysed; `str(error)` is a one-line message for the user."""
 
