@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import filecmp
-import json
 import logging
 import os
 import platform
@@ -38,33 +37,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "data" / "samples"
-EVAL = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_batch import build_corpus  # noqa: E402  (the same corpus as the batch benchmark)
+
 EXTRACT = str(Path(sys.executable).with_name("extract"))
-
-
-def texts() -> list[str]:
-    out = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
-    for path in sorted(EVAL.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as file:
-            out += [json.loads(line)["text"] for line in file if line.strip()]
-    return out
-
-
-def build_corpus(folder: Path, count: int, slices: int) -> list[tuple[Path, int]]:
-    """`count` article files in `slices` sub-folders of `folder`: (sub-folder, words)."""
-    source = texts()
-    out = []
-    for number in range(slices):
-        sub = folder / f"slice-{number:02d}"
-        sub.mkdir(parents=True)
-        words = 0
-        for i in range(number, count, slices):
-            text = source[i % len(source)]
-            (sub / f"{i:06d}.txt").write_text(text, encoding="utf-8")
-            words += len(text.split())
-        out.append((sub, words))
-    return out
 
 
 def timed(command: list[str]) -> float:

@@ -12,17 +12,8 @@ TAJIK_REF = "2016-07-27"
 
 
 @pytest.fixture(scope="session")
-def dnlp():
-    """Our pipeline with the date and figure span fixes (added here until the lead adds
-    them to pipeline.COMPONENTS)."""
-    import extractor.components.dates  # noqa: F401
-    import extractor.components.figures  # noqa: F401
-    from extractor.pipeline import load_pipeline
-
-    nlp = load_pipeline()
-    for name in ("extractor_dates", "extractor_figures"):
-        if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+def dnlp(nlp):
+    """The full pipeline (conftest's, loaded once): the span fixes are part of it."""
     return nlp
 
 
