@@ -158,6 +158,8 @@ def parsed():
          "David Strauss", "UBS analyst"),
         ("The government of Burhanuddin Rabbani, the Afghan leader ejected from Kabul, fell.",
          "Burhanuddin Rabbani", "Afghan leader"),
+        ("His father Mohamed El-Hassan Mohamed said he was taking his family to the U.N.",
+         "Mohamed El-Hassan Mohamed", "father"),
     ],
 )
 def test_roles_from_apposition_and_premodifiers(parsed, text, person, title):
@@ -216,6 +218,14 @@ def test_products_events_and_time_zones_are_not_organizations(vocab, words, ents
     doc = make_doc(vocab, words, ents_in)
     NotOrgs()(doc)
     assert ents(doc) == expected
+
+
+def test_a_noun_far_after_the_name_is_not_its_role(parsed):
+    # From the UK sample: the parser makes "Secretary" an apposition of "Sunak".
+    titles = parsed("During Prime Minister's Questions Wednesday, Sunak defended the "
+                    "government's record whilst promising a \"formal update\" from Braverman "
+                    'is forthcoming: "The Home Secretary and I are working intensely."')
+    assert titles.get("Sunak", []) == []
 
 
 def test_a_caption_label_is_not_a_role(parsed):

@@ -74,8 +74,19 @@ def _premodifier(ent: Span) -> str | None:
 
 
 def _apposition_after(ent: Span) -> str | None:
+    # The role must follow the name's comma directly (after a determiner at most): the
+    # parser also calls a noun far away an apposition ("Sunak defended ...: 'The Home
+    # Secretary and I ...'").
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
     for child in ent.root.children:
-        if child.dep_ == "appos" and child.i >= ent.end and child.ent_type_ != "PERSON":
+        if child.dep_ == "appos" and child.i > ent.end and child.ent_type_ != "PERSON":
+            left = child.left_edge.i
+            while left < child.i and doc[left].dep_ in ("det", "predet", "punct"):
+                left += 1
+            if left - ent.end > 2:
+                return None
             return _phrase(child)
     return None
 
@@ -105,9 +116,11 @@ def _comma_title(ent: Span) -> str | None:
 def _apposition_before(ent: Span) -> str | None:
     root = ent.root
     head = root.head
-    # A comma must separate them: "Image: Brian Burnell" is a caption, not a role.
+    # A comma or nothing must separate them ("The envoy, Sergei Yastrzhembsky"; "His
+    # father Mohamed El-Hassan Mohamed"): "Image: Brian Burnell" is a caption, not a role.
     if root.dep_ == "appos" and head.i < ent.start and head.ent_type_ == "" and \
-            head.pos_ == "NOUN" and ent.start > 0 and ent.doc[ent.start - 1].text == ",":
+            head.pos_ == "NOUN" and ent.start > 0 and (
+                ent.doc[ent.start - 1].text == "," or head.i == ent.start - 1):
         return _phrase(head)
     return None
 
