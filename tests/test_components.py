@@ -262,3 +262,17 @@ def test_surname_the_model_left_unlabelled_joins_the_person(vocab):
     # The lone surname is added; inside another name ("Rathbun Hall") it is not.
     assert ents(doc) == [("Marty Rathbun", "PERSON"), ("Rathbun", "PERSON")]
     assert doc.ents[1].start == 5
+
+
+def test_an_unclosed_bracket_ends_the_name(vocab):
+    words = ["the", "World", "Health", "Organisation", "(", "WHO", ")", "says"]
+    doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
+    Cleanup()(doc)
+    assert ents(doc) == [("World Health Organisation", "ORG")]
+
+
+def test_an_acronym_in_brackets_after_an_organization_is_that_organization(vocab):
+    words = ["the", "European", "Central", "Bank", "(", "ECB", ")", "said"]
+    doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"])
+    Consistency()(doc)
+    assert ents(doc) == [("European Central Bank", "ORG"), ("ECB", "ORG")]

@@ -4,8 +4,9 @@ Classes of error fixed (the model includes material around names):
 - a leading determiner: "the Security Council" -> "Security Council" (a capitalized
   "The" inside a sentence is part of the name: "The Associated Press", "The Hague");
 - a trailing possessive: "Masoud's" -> "Masoud";
-- punctuation at either edge, and a span that runs across a line break (headline
-  glued to the next line);
+- punctuation at either edge, an unclosed bracket and what follows it ("World Health
+  Organisation (WHO"), and a span that runs across a line break (headline glued to the
+  next line);
 - titles and honorifics inside a person's name: "President Vladimir Putin" ->
   "Vladimir Putin", with "President" kept on `doc._.titles` for the roles component;
 - a "name" with no capitalized word left, which is no name.
@@ -66,6 +67,7 @@ class Cleanup:
         doc = span.doc
         start, end = span.start, span.end
         start, end = _one_line(doc, start, end)
+        end = _before_open_bracket(doc, start, end)
         while start < end and (doc[start].is_punct or doc[start].is_space
                                or _is_determiner(doc[start])):
             start += 1
@@ -91,6 +93,15 @@ class Cleanup:
 def _is_determiner(tok) -> bool:
     # "The" capitalized mid-sentence belongs to the name ("The Associated Press").
     return tok.lower_ in DETERMINERS and (tok.is_lower or tok.is_sent_start)
+
+
+def _before_open_bracket(doc: Doc, start: int, end: int) -> int:
+    """Cut "World Health Organisation (WHO" before its unclosed bracket: the acronym that
+    follows is a mention of its own."""
+    texts = [t.text for t in doc[start:end]]
+    if "(" in texts and ")" not in texts:
+        return start + texts.index("(")
+    return end
 
 
 def _one_line(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -7,7 +7,8 @@ Classes of error fixed:
   article names a person with that surname: it is the person, unless the one-word form
   is itself used more often than the person is (then it is, say, "Ford" the company);
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
-  named the person in full: it is a mention of that person.
+  named the person in full: it is a mention of that person; likewise an acronym the
+  writer gives in brackets after an organization ("European Central Bank (ECB)").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
@@ -23,7 +25,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 class Consistency:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.relabel(doc))
-        self.add(doc, self.missed_surnames(doc))
+        self.add(doc, self.missed_surnames(doc) + self.bracketed_acronyms(doc))
         return doc
 
     def missed_surnames(self, doc: Doc) -> list[Span]:
@@ -43,9 +45,21 @@ class Consistency:
             and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
         ]
 
+    def bracketed_acronyms(self, doc: Doc) -> list[Span]:
+        """'European Central Bank (ECB)': the writer names the acronym; it is the org."""
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        found = []
+        for e in doc.ents:
+            i = e.end
+            if (e.label_ == "ORG" and i + 2 < len(doc) and doc[i].text == "("
+                    and doc[i + 2].text == ")" and doc[i + 1].is_upper
+                    and len(doc[i + 1]) >= 2 and i + 1 not in taken):
+                found.append(Span(doc, i + 1, i + 2, label="ORG"))
+        return found
+
     def add(self, doc: Doc, spans: list[Span]) -> None:
         if spans:
-            doc.ents = sorted([*doc.ents, *spans], key=lambda e: e.start)
+            doc.ents = filter_spans([*doc.ents, *spans])
 
     def relabel(self, doc: Doc) -> dict[int, str]:
         """Index in doc.ents -> new label."""
