@@ -197,6 +197,25 @@ def test_company_named_after_a_person_stays_an_organization(vocab):
     assert ents(doc)[1:] == [("Ford", "ORG"), ("Ford", "ORG")]
 
 
+def test_surname_the_model_also_calls_a_person_is_the_person(vocab):
+    # MEANTIME 238039: "Steve Jobs ... Jobs, aged 55 ... Jobs has not yet mentioned".
+    words = ["Steve", "Jobs", "left", ".", "Jobs", "said", ".", "Jobs", "wrote"]
+    doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O",
+                                  "B-PERSON", "O"])
+    Consistency()(doc)
+    assert [label for _, label in ents(doc)] == ["PERSON"] * 3
+
+
+def test_one_word_name_called_person_and_org_is_the_organization(vocab):
+    # MEANTIME 11714: the model calls "Ryanair" ORG twice and PERSON three times.
+    words = ["Ryanair", "ordered", "jets", ".", "Ryanair", "said", ".", "Ryanair", "flies",
+             ".", "Michael", "Cawley", "spoke"]
+    doc = make_doc(vocab, words, ["B-ORG", "O", "O", "O", "B-PERSON", "O", "O", "B-PERSON",
+                                  "O", "O", "B-PERSON", "I-PERSON", "O"])
+    Consistency()(doc)
+    assert ents(doc) == [("Ryanair", "ORG")] * 3 + [("Michael Cawley", "PERSON")]
+
+
 # -- not_orgs ------------------------------------------------------------------
 
 @pytest.mark.parametrize(
