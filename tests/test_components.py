@@ -320,3 +320,30 @@ def test_an_acronym_in_brackets_after_an_organization_is_that_organization(vocab
     doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"])
     Consistency()(doc)
     assert ents(doc) == [("European Central Bank", "ORG"), ("ECB", "ORG")]
+
+
+# -- teams (needs the parser) ---------------------------------------------------
+# Sentences from Wikinews, "FIFA World Cup 2018 day five" (CC BY 2.5).
+MATCH_REPORT = (
+    "Yesterday, day five of the 2018 FIFA football World Cup, Sweden defeated South Korea "
+    "1 – 0; and Tunisia lost 1 – 2 to England, with a late goal from English captain "
+    "Harry Kane.\nGroup F — Sweden 1 – 0 Korea Republic\nIn the first game of the day, "
+    "Sweden faced South Korea at the Nizhny Novgorod Stadium in Russia. The match ended "
+    "with Sweden winning three points."
+)
+
+
+def test_countries_playing_a_match_are_teams(nlp):
+    doc = nlp(MATCH_REPORT)
+    labels = {(e.text, e.label_) for e in doc.ents}
+    for team in ("Sweden", "South Korea", "Tunisia", "England", "Korea Republic"):
+        assert (team, "ORG") in labels, team
+    assert ("Russia", "GPE") in labels  # the venue stays a place
+    assert not any(e.text.endswith(" 1") for e in doc.ents)  # the score is cut off
+
+
+def test_countries_at_war_are_not_teams(nlp):
+    # Same verbs, no sport: "defeated" is a war, and the countries stay places.
+    doc = nlp("In 1945 the Soviet Union defeated Germany, and Japan faced the United "
+              "States in the Pacific until the surrender in September.")
+    assert {e.label_ for e in doc.ents if e.text in ("Germany", "Japan")} == {"GPE"}

@@ -122,6 +122,8 @@ class Gazetteer:
             self.by_code[code] = place
             for alt in _COUNTRY_ALIASES.get(code, ()):
                 self._add(alt, place)
+        for name, gid, lat, lon in _HOME_NATIONS:
+            self._add(name, Place(name, "country", "GB", gid, lat, lon))
         for code, names in provinces.items():
             for name in names:
                 self._add(name, Place(name, "region", code, None, None, None, 0))
@@ -182,7 +184,7 @@ _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("United States of America", "US", "USA", "U.S.", "U.S.A.", "America"),
     "GB": ("Britain", "Great Britain", "UK", "U.K."),
     "RU": ("Russian Federation",),
-    "KR": ("South Korea",),
+    "KR": ("South Korea", "Republic of Korea", "Korea Republic"),
     "KP": ("North Korea",),
     "CZ": ("Czech Republic",),
     "CD": ("Democratic Republic of the Congo", "DR Congo", "DRC"),
@@ -197,6 +199,15 @@ _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "MK": ("Macedonia",),
     "PS": ("Palestine", "Palestinian Territories"),
 }
+
+# The UK's four nations are countries in news (and in sport) but neither package lists
+# them; GeoNames ids and coordinates as GeoNames gives them.
+_HOME_NATIONS = (
+    ("England", 6269131, 52.16045, -0.70312),
+    ("Scotland", 2638360, 56.5, -4.0),
+    ("Wales", 2634895, 52.5, -3.5),
+    ("Northern Ireland", 2641364, 54.5, -6.5),
+)
 
 # Demonyms countryinfo lacks or spells in an old way ("Tadzhik").
 _EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {

@@ -7,7 +7,8 @@ Grouping rules (each a class of how news refers back to an entity):
   share the surname, the mention joins the nearest one mentioned before it.
 - organizations: an acronym equal to the initials of a longer name ("USAF" ->
   "United States Air Force"), and a leading part of a longer name ("Lockheed" ->
-  "Lockheed Martin").
+  "Lockheed Martin"); a national team by any of its country's names ("South Korea",
+  "Korea Republic").
 - places: mentions that the gazetteer links to the same GeoNames id ("U.S.", "United
   States"), otherwise the same name.
 The canonical `name` is the fullest form (most tokens, then longest).
@@ -140,6 +141,9 @@ def _refers_to(short: list[str], full: list[str]) -> bool:
 
 def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     text = _org_core(_norm(m.text))
+    country = gazetteer().resolve(text)
+    if country and country.kind == "country":  # a national team, by any of its names
+        return f"country:{country.geonames_id}"
     toks = text.split()
     raw = {_org_core(n): _strip_the(n).split() for n in names}  # core -> with legal form
     for n in sorted(raw, key=lambda n: -len(n)):

@@ -18,6 +18,7 @@ COMPONENTS = (
     "extractor_not_orgs",
     "extractor_org_heads",
     "extractor_consistency",
+    "extractor_teams",
     "extractor_roles",
     "extractor_dates",
     "extractor_figures",

@@ -9,4 +9,5 @@ from extractor.components import (  # noqa: F401
     org_heads,
     places,
     roles,
+    teams,
 )

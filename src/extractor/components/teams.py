@@ -1,0 +1,150 @@
+"""A country named as a sports team is an organization.
+
+Class of error fixed: match reports name national teams by their country ("Sweden
+defeated South Korea 1 – 0", "Tunisia lost 1 – 2 to England"); the model, and our
+gazetteer rules, call them places. Only in an article about sport (several sport words)
+is a country a team, and only when the text shows it playing: a score right beside the
+name, or two countries as subject and object of a sports verb. Every other mention of a
+team country (or state: college sport) then is the team too, except after a place
+preposition ("in Russia": the venue; "from Brazil": a club's home) or as a modifier ("US
+team Cloud9": the country of another team). A score's number that the model glues onto
+a name ("Sweden 1") is cut off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extractor.gazetteer import gazetteer
+
+# Inflected forms: the pipeline runs without the lemmatizer.
+SPORT_VERBS = {
+    "beat", "beats", "beating", "defeat", "defeats", "defeated", "defeating", "draw",
+    "draws", "drew", "drawn", "drawing", "face", "faces", "faced", "facing", "play",
+    "plays", "played", "playing", "lose", "loses", "lost", "losing", "win", "wins", "won",
+    "winning", "edge", "edged", "thrash", "thrashed", "overcame", "overcome", "eliminate",
+    "eliminated", "knock", "knocked", "rout", "routed", "tie", "tied", "trounced",
+    "hammered", "outplayed", "host", "hosted", "hosts", "meet", "met", "meets",
+}
+# Words that make an article a sports report; one of them is not enough.
+SPORT_WORDS = {
+    "match", "matches", "goal", "goals", "scored", "scoring", "striker", "goalkeeper",
+    "midfielder", "defender", "tournament", "league", "championship", "cup", "penalty",
+    "referee", "innings", "wicket", "wickets", "halftime", "half-time", "fixture",
+    "qualifier", "semifinal", "semi-final", "quarterfinal", "quarter-final", "final",
+    "squad", "coach", "captain", "stadium", "olympic", "olympics", "medal", "try",
+    "tries", "inning", "touchdown", "playoff", "playoffs", "scoreboard",
+}
+MIN_SPORT_WORDS = 3
+SCORE = re.compile(r"^\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}$")
+DASHES = {"-", "\u2013", "\u2014", ":"}
+# Prepositions before a venue; not "to" or "against" ("lost 1 – 2 to England").
+VENUE = {"in", "at", "inside", "within", "across", "throughout", "near", "outside", "from"}
+
+
+class Teams:
+    def __call__(self, doc: Doc) -> Doc:
+        if sum(t.lower_ in SPORT_WORDS for t in doc) < MIN_SPORT_WORDS:
+            return doc
+        _trim_scores(doc)
+        teams = self.find(doc)
+        if teams:
+            doc.ents = [
+                Span(doc, e.start, e.end, label="ORG") if e.start in teams else e
+                for e in doc.ents
+            ]
+        return doc
+
+    def find(self, doc: Doc) -> set[int]:
+        """Start tokens of country mentions that are teams."""
+        countries = [e for e in doc.ents if e.label_ == "GPE" and _country(e)]
+        seeds = {_country(e) for e in countries if _beside_score(e)}
+        seeds |= {_country(e) for e in countries if _plays_another(e, countries)}
+        seeds.discard(None)
+        return {
+            e.start for e in countries
+            if _country(e) in seeds and not _venue(e) and e.root.dep_ != "compound"
+        }
+
+
+def _trim_scores(doc: Doc) -> None:
+    """"Sweden 1 – 0 Korea Republic": the model glues a score's number onto a name."""
+    ents = []
+    for e in doc.ents:
+        start, end = e.start, e.end
+        if end - start > 1 and doc[end - 1].is_digit and _is_score(doc[end - 1 : end + 2], True):
+            end -= 1
+        if (end - start > 1 and start >= 2 and doc[start].is_digit
+                and _is_score(doc[start - 2 : start + 1], True)):
+            start += 1
+        if (start, end) == (e.start, e.end):
+            ents.append(e)
+            continue
+        span = Span(doc, start, end, label=e.label_)
+        ents.append(Span(doc, start, end, label="GPE") if _country(span) else span)
+    doc.ents = ents
+
+
+def _country(ent: Span) -> str | None:
+    """The country (or region: "Texas" in college sport) a name denotes, else None."""
+    text = ent.text[:-2] if ent.text.endswith(("'s", "\u2019s")) else ent.text
+    place = gazetteer().resolve(text.strip())
+    return place.name if place and place.kind in ("country", "region") else None
+
+
+def _beside_score(ent: Span) -> bool:
+    """"Sweden 1 – 0 Korea Republic", "defeated South Korea 1 – 0"."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 3]
+    before = doc[max(ent.start - 3, 0) : ent.start]
+    return _is_score(after, first=True) or _is_score(before, first=False)
+
+
+def _is_score(toks: Span, first: bool) -> bool:
+    if not len(toks):
+        return False
+    one = toks[0] if first else toks[-1]
+    if SCORE.match(one.text):
+        return True
+    if len(toks) < 3:
+        return False
+    a, dash, b = toks[0], toks[1], toks[2]
+    return a.like_num and dash.text in DASHES and b.like_num and a.is_digit and b.is_digit
+
+
+def _plays_another(ent: Span, countries: list[Span]) -> bool:
+    """Subject or object of a sports verb whose other side is another country."""
+    verb = _sport_verb(ent.root)
+    if verb is None:
+        return False
+    for other in countries:
+        theirs = _sport_verb(other.root)
+        if theirs is not None and theirs.i == verb.i and _country(other) != _country(ent):
+            return True
+    return False
+
+
+def _sport_verb(tok: Token) -> Token | None:
+    """The sports verb a name depends on, through at most one noun or preposition."""
+    for _ in range(3):
+        if tok.dep_ == "ROOT" and tok.lower_ not in SPORT_VERBS:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in SPORT_VERBS:
+            return tok if tok.lower_ in SPORT_VERBS else None
+    return None
+
+
+def _venue(ent: Span) -> bool:
+    i = ent.start - 1
+    if i >= 0 and ent.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and ent.doc[i].lower_ in VENUE
+
+
+@Language.factory("extractor_teams", assigns=["doc.ents"], requires=["token.dep"])
+def make_teams(nlp: Language, name: str) -> Teams:
+    return Teams()
