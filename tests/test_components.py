@@ -249,6 +249,9 @@ def test_one_word_name_called_person_and_org_is_the_organization(vocab):
         # "the first Airbus A380 was delivered": a product, not the maker.
         (["first", "Airbus", "A380", "was"], ["O", "B-ORG", "O", "O"],
          [("Airbus A380", "PRODUCT")]),
+        # The model tags the designator alone: "purchase of Boeing 787 Dreamliners".
+        (["of", "Boeing", "787", "Dreamliners"], ["O", "B-ORG", "B-PRODUCT", "O"],
+         [("Boeing 787", "PRODUCT")]),
         (["Apple", "'s", "Worldwide", "Developers", "Conference"],
          ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
          [("Apple", "ORG"), ("Worldwide Developers Conference", "EVENT")]),

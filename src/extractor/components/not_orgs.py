@@ -53,7 +53,9 @@ class NotOrgs:
             # "an Airbus", "a Boeing": one of the maker's products, not the maker.
             return Span(doc, ent.start, ent.end, label="PRODUCT")
         end = ent.end
-        while end < len(doc) and DESIGNATOR.match(doc[end].text) and not doc[end].ent_type_:
+        # The model often tags the designator alone ("A380" PRODUCT, "787" CARDINAL).
+        while (end < len(doc) and DESIGNATOR.match(doc[end].text)
+               and doc[end].ent_type_ in ("", "PRODUCT", "CARDINAL")):
             end += 1
         if end > ent.end or DESIGNATOR.match(ent[-1].text):
             return Span(doc, ent.start, end, label="PRODUCT")
