@@ -259,6 +259,19 @@ def test_one_word_name_called_person_and_org_is_the_organization(vocab):
         (["Boeing", "said"], ["B-ORG", "O"], [("Boeing", "ORG")]),
         (["flew", "on", "an", "Airbus", "."], ["O", "O", "O", "B-ORG", "O"],
          [("Airbus", "PRODUCT")]),
+        # Known products, whatever the model called them (GUM, MEANTIME).
+        (["Apple", "'s", "iTunes", "Music", "Store"], ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
+         [("Apple", "ORG"), ("iTunes Music Store", "PRODUCT")]),
+        (["than", "Chrome", "and", "IE9"], ["O", "B-PERSON", "O", "B-GPE"],
+         [("Chrome", "PRODUCT"), ("IE9", "PRODUCT")]),
+        # Stock indices: listed, or followed by "index"; a company of the same start stays.
+        (["the", "Dow", "Jones", "fell"], ["O", "B-ORG", "I-ORG", "O"], [("Dow Jones", "INDEX")]),
+        (["Standard", "&", "Poor", "'s", "500", "index", "dropped"],
+         ["B-ORG", "I-ORG", "I-ORG", "O", "B-CARDINAL", "O", "O"],
+         [("Standard & Poor", "INDEX"), ("500", "CARDINAL")]),
+        (["Dow", "Chemical", "said", "Dow", "cut"], ["B-ORG", "I-ORG", "O", "B-ORG", "O"],
+         [("Dow Chemical", "ORG"), ("Dow", "ORG")]),
+        (["40", "USD", "a", "month"], ["B-MONEY", "B-ORG", "O", "O"], [("40", "MONEY")]),
     ],
 )
 def test_products_events_and_time_zones_are_not_organizations(vocab, words, ents_in, expected):

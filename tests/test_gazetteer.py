@@ -27,3 +27,12 @@ def test_cache_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("EXTRACT_CACHE_DIR", "off")
     assert gz._cache_path() is None
     assert gz.gazetteer.__wrapped__().resolve("Moscow").country_code == "RU"
+
+
+def test_uk_nations_capitals_and_currencies():
+    gaz = gz.gazetteer()
+    england = gaz.resolve("England")
+    assert (england.kind, england.country_code, england.geonames_id) == ("country", "GB", 6269131)
+    assert gaz.resolve("Dushanbe").capital and not gaz.resolve("Toulouse").capital
+    assert gaz.resolve("Korea Republic").country_code == "KR"
+    assert {"USD", "EUR", "TJS"} <= gaz.currencies

@@ -53,6 +53,7 @@ class Gazetteer:
         self.by_name: dict[str, list[Place]] = {}
         self.demonyms: dict[str, str] = {}  # "Tajik" -> "TJ"; "European" -> "EU" (continent)
         self.by_code: dict[str, Place] = {}
+        self.currencies: set[str] = set()  # ISO 4217 codes of the countries' currencies
         self._load()
 
     # -- lookup --------------------------------------------------------------
@@ -120,6 +121,8 @@ class Gazetteer:
                           int(c.get("population") or 0))
             self._add(c["name"], place)
             self.by_code[code] = place
+            if c.get("currencycode"):
+                self.currencies.add(c["currencycode"])
             for alt in _COUNTRY_ALIASES.get(code, ()):
                 self._add(alt, place)
         for name, gid, lat, lon in _HOME_NATIONS:

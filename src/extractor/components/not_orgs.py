@@ -1,6 +1,12 @@
-"""Names the model calls organizations that are not: products, events, time zones.
+"""Names the model calls organizations that are not: products, indices, events, time zones.
 
 Classes of error fixed:
+- a known product or service ("iTunes Music Store", "MacBook Air", "Windows XP",
+  "Firefox"), from data/products.txt, is a PRODUCT whatever the model called it (ORG,
+  PERSON or GPE: "Chrome" is no person, "IE9" no place);
+- a stock market index ("the Dow Jones fell", "FTSE 100", "the Standard & Poor's 500
+  index"), from data/indices.txt or by the word "index" after it, is an INDEX, not an
+  organization; a currency code the model calls an organization ("USD") is dropped;
 - a maker followed by a model designator is a product, not the maker: "Airbus A380",
   "Boeing 747", "KC-45" -> PRODUCT (the span grows to cover the designator); so is a
   maker's name after "a"/"an" ("flew on an Airbus"; but "a Boeing spokesman");
@@ -8,16 +14,21 @@ Classes of error fixed:
   "Google Science Fair", "Fan Expo" -> EVENT;
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
   organization: the ORG span is dropped.
-PRODUCT and EVENT are not output categories, so these names leave `organizations`.
+PRODUCT, INDEX and EVENT are not output categories, so these names leave
+`organizations`.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib.resources import files
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from extractor.gazetteer import gazetteer
 
 # "747", "A380", "KC-45", "787-8", "A350XWB": letters optional, then digits.
 DESIGNATOR = re.compile(r"^(?:[A-Z]{1,4}-?)?\d{2,4}(?:-\d{1,3})?[A-Z]{0,3}s?$")
@@ -28,6 +39,32 @@ EVENT_NOUNS = {
 }
 TIME_ZONES = {"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
               "CET", "CEST", "BST", "IST", "JST", "AEST", "AEDT", "MSK"}
+
+
+# Labels a product name may wrongly carry: the model's guess for an unknown name.
+NAME_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"}
+INDEX_WORDS = {"index", "indices", "indexes", "average"}
+
+
+def _entries(name: str) -> list[str]:
+    lines = files("extractor.data").joinpath(name).read_text(encoding="utf-8").splitlines()
+    return [x.strip() for x in lines if x.strip() and not x.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def product_pattern() -> re.Pattern[str]:
+    """An entry at the start of a name, its first word maybe plural or versioned."""
+    alts = []
+    for entry in sorted(_entries("products.txt"), key=len, reverse=True):
+        alts.append(re.escape(entry) + r"(?:e?s|\d+)?")
+    return re.compile(r"^(?:" + "|".join(alts) + r")(?=\s|$)")
+
+
+@lru_cache(maxsize=1)
+def index_pattern() -> re.Pattern[str]:
+    """The whole name is an index, maybe with its number and "Index" after it."""
+    alts = [re.escape(e) for e in sorted(_entries("indices.txt"), key=len, reverse=True)]
+    return re.compile(r"^(?:" + "|".join(alts) + r")(?:\s+\d+)?(?:\s+(?:Index|Average))?$")
 
 
 CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?$|^[ap]\.?m\.?$", re.I)
@@ -43,9 +80,15 @@ class NotOrgs:
         return doc
 
     def fix(self, ent: Span) -> Span | None:
+        if ent.label_ in NAME_LABELS and product_pattern().match(ent.text):
+            return Span(doc=ent.doc, start=ent.start, end=ent.end, label="PRODUCT")
         if ent.label_ != "ORG":
             return ent
         doc = ent.doc
+        if _is_index(ent):
+            return Span(doc, ent.start, ent.end, label="INDEX")
+        if ent.text in gazetteer().currencies:
+            return None
         if ent.text in TIME_ZONES and ent.start > 0 and _clock(doc[ent.start - 1]):
             return None
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an") and \
@@ -65,6 +108,22 @@ class NotOrgs:
 
     def set_annotations(self, doc: Doc, fixed: list[Span | None]) -> None:
         doc.ents = filter_spans([e for e in fixed if e is not None])
+
+
+def _is_index(ent: Span) -> bool:
+    """A listed index, or a name the writer follows with "index" ("S&P's 500 index")."""
+    doc = ent.doc
+    if index_pattern().match(ent.text):
+        # "Dow" alone is the index, unless the article names "Dow Chemical".
+        longer = any(e.label_ == "ORG" and len(e) > len(ent) and e[: len(ent)].text == ent.text
+                     for e in doc.ents)
+        return not longer
+    for tok in doc[ent.end : ent.end + 4]:
+        if tok.lower_ in INDEX_WORDS:
+            return True
+        if not (tok.like_num or tok.text in ("'s", "\u2019s")):
+            return False
+    return False
 
 
 @Language.factory("extractor_not_orgs", assigns=["doc.ents"])
