@@ -134,6 +134,19 @@ def test_title_moves_out_of_a_persons_name(vocab):
     assert doc._.titles[(putin.start_char, putin.end_char)] == ["President"]
 
 
+def test_personal_role_before_a_name_called_org_makes_a_person(vocab):
+    # MEANTIME 106653: the model calls "Spokeswoman Sandy Angers" an organization.
+    words = ["Spokeswoman", "Sandy", "Angers", "said", "."]
+    doc = make_doc(vocab, words, ["B-ORG", "I-ORG", "I-ORG", "O", "O"])
+    Cleanup()(doc)
+    assert ents(doc) == [("Sandy Angers", "PERSON")]
+    assert list(doc._.titles.values()) == [["Spokeswoman"]]
+    # A role word starting an institution's name leaves it alone.
+    doc = make_doc(vocab, ["Judge", "Business", "School"], ["B-ORG", "I-ORG", "I-ORG"])
+    Cleanup()(doc)
+    assert ents(doc) == [("Judge Business School", "ORG")]
+
+
 def test_honorific_is_stripped_but_is_not_a_title(vocab):
     words = ["said", "Mr.", "Barksdale"]
     doc = make_doc(vocab, words, ["O", "B-PERSON", "I-PERSON"])

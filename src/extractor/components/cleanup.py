@@ -9,6 +9,8 @@ Classes of error fixed (the model includes material around names):
   next line);
 - titles and honorifics inside a person's name: "President Vladimir Putin" ->
   "Vladimir Putin", with "President" kept on `doc._.titles` for the roles component;
+- a role that only people hold, before a name the model calls an organization or a
+  place ("Spokeswoman Sandy Angers" ORG): the name is a person's, and the role a title;
 - a "name" with no capitalized word left, which is no name.
 Figures and dates are left to their own normalizers.
 """
@@ -27,6 +29,17 @@ from extractor.gazetteer import gazetteer
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 DETERMINERS = {"the", "a", "an"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+# Roles no organization or place name starts with (unlike "General", "Major", "Home").
+PERSONAL_ROLES = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "spokesman", "spokeswoman",
+    "spokesperson", "senator", "sen.", "congressman", "congresswoman", "chairman",
+    "chairwoman", "ceo", "cfo", "president", "mayor", "governor", "judge", "detective",
+    "actor", "actress", "singer", "rapper", "novelist", "reporter", "correspondent",
+    "striker", "goalkeeper", "midfielder", "defender", "coach",
+}
+# Words that end an organization's name ("Judge Business School" is a school).
+_ORG_ENDS = {"school", "college", "university", "institute", "foundation", "office",
+             "house", "hotel", "center", "centre", "company", "group", "fund"}
 
 if not Doc.has_extension("titles"):
     # (start_char, end_char) of a PERSON span -> titles found for that mention.
@@ -75,11 +88,14 @@ class Cleanup:
                                or doc[end - 1].text in POSSESSIVE):
             end -= 1
         title = None
-        if span.label_ == "PERSON":
+        label = span.label_
+        if label != "PERSON" and _role_then_name(doc, start, end):
+            label = "PERSON"
+        if label == "PERSON":
             start, title = _strip_titles(doc, start, end)
         if start >= end or not any(t.text[:1].isupper() for t in doc[start:end]):
             return None, None
-        return Span(doc, start, end, label=span.label_), title
+        return Span(doc, start, end, label=label), title
 
     def set_annotations(self, doc: Doc, found: list[tuple[Span | None, str | None]]) -> None:
         titles = person_titles(doc)
@@ -115,6 +131,14 @@ def _one_line(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return start, end
     parts.append((s, end))
     return max(parts, key=lambda p: p[1] - p[0])
+
+
+def _role_then_name(doc: Doc, start: int, end: int) -> bool:
+    """"Spokeswoman Sandy Angers": a personal role, then one to three capitalized words."""
+    rest = doc[start + 1 : end]
+    return (doc[start].lower_ in PERSONAL_ROLES and 1 <= len(rest) <= 3
+            and all(t.is_title and t.is_alpha for t in rest)
+            and rest[-1].lower_ not in _ORG_ENDS)
 
 
 def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
