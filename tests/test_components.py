@@ -317,9 +317,15 @@ def test_a_caption_label_is_not_a_role(parsed):
         (["Colorado", "State", "University"], "GPE", "ORG"),
         (["Jim", "Press"], "PERSON", "PERSON"),  # a surname, not "the press"
         (["Mountain", "View"], "GPE", "GPE"),
+        # Buildings and sites the model calls organizations are places.
+        (["Changi", "International", "Airport"], "ORG", "FAC"),
+        (["Terminal", "3"], "ORG", "FAC"),
+        (["White", "House"], "ORG", "FAC"),
+        (["Random", "House"], "ORG", "ORG"),
+        (["Pew", "Research", "Center"], "ORG", "ORG"),
     ],
 )
-def test_organization_type_as_last_word_makes_an_organization(vocab, words, label, expected):
+def test_last_word_says_organization_or_place(vocab, words, label, expected):
     doc = make_doc(vocab, words + ["said"], [f"B-{label}"] + [f"I-{label}"] * (len(words) - 1)
                    + ["O"])
     OrgHeads()(doc)

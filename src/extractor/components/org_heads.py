@@ -1,4 +1,5 @@
-"""A name whose last word is an organization type is an organization.
+"""A name whose last word is an organization type is an organization; one whose last
+word is a kind of building or site is a place.
 
 Class of error fixed: the model calls "Saturn Corporation" a person, "Irving Police
 Department" or "Colorado State University" a place, because the first words look like
@@ -6,6 +7,11 @@ a name or a place. English names put the kind of organization last, so a multi-w
 GPE, LOC or FAC span ending in a legal form ("Corporation", "Inc.") or an institution
 noun ("University", "Police", "Council") is relabelled ORG; a PERSON span only for words
 that are never surnames.
+
+The reverse error: "Changi International Airport", "Terminal 3", "Century City Towers",
+"NTU Hospital Station" and "the White House" are called ORG, but they are buildings and
+sites, places a reader can go to: an ORG span ending in a facility noun (maybe with a
+number after it) is relabelled FAC, which `places` reports.
 """
 
 from __future__ import annotations
@@ -34,6 +40,15 @@ ORG_HEADS = INSTITUTIONS | {
     "organisation", "organization",
 }
 RELABEL = {"PERSON", "GPE", "LOC", "FAC"}
+# Not "House", "Centre", "Hall" or "Park" alone: "Random House", "Pew Research Center",
+# "Tammany Hall" are organizations.
+FACILITIES = {
+    "airport", "station", "stadium", "arena", "terminal", "tower", "towers", "bridge",
+    "square", "palace", "cathedral", "mosque", "temple", "castle", "building", "street",
+    "avenue", "boulevard", "pier", "harbour", "harbor", "dam", "canal", "highway",
+}
+# Buildings known by a name that does not end in a facility noun.
+LANDMARKS = {"White House", "Blue House"}
 
 
 class OrgHeads:
@@ -42,6 +57,8 @@ class OrgHeads:
         return doc
 
     def fix(self, ent: Span) -> Span:
+        if ent.label_ == "ORG" and _facility(ent):
+            return Span(ent.doc, ent.start, ent.end, label="FAC")
         heads = INSTITUTIONS if ent.label_ == "PERSON" else ORG_HEADS
         if ent.label_ in RELABEL and len(ent) > 1 and ent[-1].lower_ in heads:
             return Span(ent.doc, ent.start, ent.end, label="ORG")
@@ -49,6 +66,13 @@ class OrgHeads:
 
     def set_annotations(self, doc: Doc, fixed: list[Span]) -> None:
         doc.ents = fixed
+
+
+def _facility(ent: Span) -> bool:
+    if ent.text in LANDMARKS:
+        return True
+    words = [t for t in ent if not t.is_digit]
+    return len(ent) > 1 and bool(words) and words[-1].lower_ in FACILITIES
 
 
 @Language.factory("extractor_org_heads", assigns=["doc.ents"])
