@@ -178,3 +178,12 @@ def test_date_order_reads_all_numeric_dates(nlp, order, published, value):
     record = extract_text(text, nlp=nlp, date_order=order)
     assert record["published"] == published
     assert value in [d["value"] for d in record["dates"]]
+
+
+def test_acronym_in_brackets_joins_the_name_before_it(nlp):
+    # Initials would give "SA"; the writer's brackets say "SIA".
+    text = ("Singapore Airlines (SIA) took delivery of its first jet on Monday. "
+            "SIA said the aircraft would fly to Sydney.")
+    orgs = extract_text(text, nlp=nlp)["organizations"]
+    assert [(o["name"], o["aliases"], o["count"]) for o in orgs] == [
+        ("Singapore Airlines", ["SIA"], 3)]

@@ -7,7 +7,8 @@ Grouping rules (each a class of how news refers back to an entity):
   share the surname, the mention joins the nearest one mentioned before it.
 - organizations: an acronym equal to the initials of a longer name ("USAF" ->
   "United States Air Force"), and a leading part of a longer name ("Lockheed" ->
-  "Lockheed Martin"); a national team by any of its country's names ("South Korea",
+  "Lockheed Martin"); an acronym the writer gives in brackets after the name
+  ("Singapore Airlines (SIA)"); a national team by any of its country's names ("South Korea",
   "Korea Republic").
 - places: mentions that the gazetteer links to the same GeoNames id ("U.S.", "United
   States"), otherwise the same name.
@@ -74,9 +75,14 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
         if cat in by_cat:
             by_cat[cat].append(Mention(span.start_char, span.end_char, span.text, span.label_))
     _link_places(by_cat[PLACES], doc_text(doc))
+    expands = _bracketed(by_cat[ORGANIZATIONS], doc_text(doc))
+
+    def org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
+        return _org_key(expands.get(_norm(m.text), m), names, mentions)
+
     out = {
         cat: _merge(mentions, _people_key if cat == PEOPLE else
-                    _org_key if cat == ORGANIZATIONS else _place_key if cat == PLACES
+                    org_key if cat == ORGANIZATIONS else _place_key if cat == PLACES
                     else _exact_key)
         for cat, mentions in by_cat.items()
     }
@@ -164,6 +170,19 @@ def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
             # is its own entity ("Google" ... "Google Science Fair").
             return n.casefold()
     return text.casefold()
+
+
+def _bracketed(mentions: list[Mention], text: str) -> dict[str, Mention]:
+    """Acronym -> the name the writer gave it in brackets: "Singapore Airlines (SIA)".
+
+    The writer's own pairing beats initials, which miss "SIA" and "EADS".
+    """
+    out: dict[str, Mention] = {}
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if (text[a.end:b.start] == " (" and text[b.end:b.end + 1] == ")"
+                and b.text.isupper() and len(b.text.split()) == 1):
+            out.setdefault(_norm(b.text), a)
+    return out
 
 
 def _is_place(tokens: list[str]) -> bool:
