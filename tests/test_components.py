@@ -382,3 +382,11 @@ def test_countries_at_war_are_not_teams(nlp):
     doc = nlp("In 1945 the Soviet Union defeated Germany, and Japan faced the United "
               "States in the Pacific until the surrender in September.")
     assert {e.label_ for e in doc.ents if e.text in ("Germany", "Japan")} == {"GPE"}
+
+
+def test_a_legal_form_the_model_split_off_joins_the_organization(vocab):
+    # "U.S. automaker Chrysler LLC said": the model gives "Chrysler" and "LLC".
+    words = ["automaker", "Chrysler", "LLC", "said"]
+    doc = make_doc(vocab, words, ["O", "B-ORG", "B-ORG", "O"])
+    OrgHeads()(doc)
+    assert ents(doc) == [("Chrysler LLC", "ORG")]

@@ -12,6 +12,9 @@ The reverse error: "Changi International Airport", "Terminal 3", "Century City T
 "NTU Hospital Station" and "the White House" are called ORG, but they are buildings and
 sites, places a reader can go to: an ORG span ending in a facility noun (maybe with a
 number after it) is relabelled FAC, which `places` reports.
+
+A legal form right after an organization is part of its name: the model splits
+"Chrysler LLC" into "Chrysler" and "LLC", two organizations; they are joined.
 """
 
 from __future__ import annotations
@@ -51,9 +54,13 @@ FACILITIES = {
 LANDMARKS = {"White House", "Blue House"}
 
 
+LEGAL_FORMS = {"inc", "inc.", "corp", "corp.", "llc", "ltd", "ltd.", "plc", "ag", "gmbh",
+               "n.v.", "s.a.", "co.", "corporation", "limited", "lp", "llp"}
+
+
 class OrgHeads:
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, [self.fix(e) for e in doc.ents])
+        self.set_annotations(doc, [self.fix(e) for e in _join_legal_forms(doc)])
         return doc
 
     def fix(self, ent: Span) -> Span:
@@ -66,6 +73,18 @@ class OrgHeads:
 
     def set_annotations(self, doc: Doc, fixed: list[Span]) -> None:
         doc.ents = fixed
+
+
+def _join_legal_forms(doc: Doc) -> list[Span]:
+    out: list[Span] = []
+    for e in doc.ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == "ORG" and e.start == prev.end
+                and len(e) == 1 and e[0].lower_ in LEGAL_FORMS and prev[-1].whitespace_):
+            out[-1] = Span(doc, prev.start, e.end, label="ORG")
+            continue
+        out.append(e)
+    return out
 
 
 def _facility(ent: Span) -> bool:
