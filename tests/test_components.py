@@ -99,6 +99,17 @@ def test_missed_place_is_added_only_when_unambiguous(vocab):
     assert ents(doc) == [("Toulouse", "GPE")]
 
 
+def test_a_missed_province_is_added_only_when_its_country_is_named(vocab):
+    words = ["Australia", "said", "Tasmania", "was", "excluded"]
+    pos = ["PROPN", "VERB", "PROPN", "AUX", "VERB"]
+    doc = make_doc(vocab, words, ["B-GPE", "O", "O", "O", "O"], pos=pos)
+    PlaceRules(100_000)(doc)
+    assert ents(doc) == [("Australia", "GPE"), ("Tasmania", "GPE")]
+    doc = make_doc(vocab, words[1:], ["O"] * 4, pos=pos[1:])
+    PlaceRules(100_000)(doc)
+    assert ents(doc) == []
+
+
 def test_missed_place_inside_a_longer_name_is_not_added(vocab):
     words = ["the", "Paris", "Agreement", "was", "signed"]
     pos = ["DET", "PROPN", "PROPN", "AUX", "VERB"]

@@ -13,6 +13,10 @@ Classes of error fixed:
   unambiguously and the tagger calls every word of it a proper noun that stands alone
   (not part of a longer name such as "Paris Agreement"). Cities must be large
   (`min_population`) for this, because small towns share names with common words.
+- provinces and states outside the US (countryinfo's list, without GeoNames ids) are
+  used in both rules only when the article also names their country ("Tasmania" in an
+  article about Australia), since alone they are too obscure ("Falcon" is a Venezuelan
+  state) to overrule the model or the capitalization of a word.
 """
 
 from __future__ import annotations
@@ -37,22 +41,34 @@ class PlaceRules:
         self.gaz: Gazetteer = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = self.relabel(doc)
-        ents += self.missed(doc, ents)
+        named = self.countries_named(doc)
+        ents = self.relabel(doc, named)
+        ents += self.missed(doc, ents, named)
         doc.ents = filter_spans(ents)
         return doc
 
+    def countries_named(self, doc: Doc) -> set[str]:
+        codes = set()
+        for e in doc.ents:
+            if e.label_ in ("GPE", "NORP", "LOC"):
+                place = self.gaz.resolve(_bare(e)) or self.gaz.demonym_place(e.text)
+                if place and place.kind == "country":
+                    codes.add(place.country_code)
+        return codes
+
+    def _obscure(self, place: Place, named: set[str]) -> bool:
+        """A province whose country the article does not name."""
+        return place.geonames_id is None and place.country_code not in named
+
     # -- find ----------------------------------------------------------------
-    def relabel(self, doc: Doc) -> list[Span]:
+    def relabel(self, doc: Doc, named: set[str]) -> list[Span]:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         out = []
         for ent in doc.ents:
             label = ent.label_
             if label in ("NORP", "ORG", "PERSON"):
                 place = self.gaz.resolve(_bare(ent))
-                # countryinfo's provinces ("Falcon", a Venezuelan state) are too obscure
-                # to overrule the model; they only link what it already calls a place.
-                if place and place.geonames_id is None:
+                if place and self._obscure(place, named):
                     place = None
                 if (place and place.kind == "city" and not place.capital
                         and label != "NORP" and not _locative(ent)
@@ -66,7 +82,7 @@ class PlaceRules:
             out.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
         return out
 
-    def missed(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def missed(self, doc: Doc, ents: list[Span], named: set[str]) -> list[Span]:
         taken = set()
         for e in ents:
             taken.update(range(e.start, e.end))
@@ -84,18 +100,18 @@ class PlaceRules:
             if j - i <= MAX_NGRAM:
                 span = doc[i:j]
                 place = self.gaz.resolve(span.text)
-                if place and self._confident(place, span, lowered):
+                if place and self._confident(place, span, lowered, named):
                     found.append(Span(doc, i, j, label="GPE"))
             i = j
         return found
 
-    def _confident(self, place: Place, span: Span, lowered: set[str]) -> bool:
-        if place.alternate:
+    def _confident(self, place: Place, span: Span, lowered: set[str], named: set[str]) -> bool:
+        if place.alternate or self._obscure(place, named):
             return False
         if len(span) == 1 and span.text.lower() in lowered:
             return False  # the word is used in lower case too: a common word
-        if place.kind in ("country", "continent"):
-            return True
+        if place.kind in ("country", "continent") or place.geonames_id is None:
+            return True  # a country, or a province of a country the article names
         return place.population >= self.min_population
 
 
