@@ -173,6 +173,14 @@ def test_span_across_a_line_break_keeps_its_longer_line(vocab):
     assert ents(doc) == [("Tajikistan Border", "ORG")]
 
 
+def test_a_caption_label_after_a_name_is_cut(vocab):
+    # Wikinews: "tweet to student Ahmed Mohamed Image: Twitter / Barack Obama."
+    words = ["student", "Ahmed", "Mohamed", "Image", ":", "Twitter"]
+    doc = make_doc(vocab, words, ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    Cleanup()(doc)
+    assert ents(doc) == [("Ahmed Mohamed", "PERSON")]
+
+
 def test_span_with_no_capitalized_word_is_dropped(vocab):
     words = ["the", "weekend", "talks"]
     doc = make_doc(vocab, words, ["B-ORG", "I-ORG", "O"])

@@ -4,6 +4,8 @@ Classes of error fixed (the model includes material around names):
 - a leading determiner: "the Security Council" -> "Security Council" (a capitalized
   "The" inside a sentence is part of the name: "The Associated Press", "The Hague");
 - a trailing possessive: "Masoud's" -> "Masoud";
+- a caption label glued to the name before it ("student Ahmed Mohamed Image: Twitter"):
+  web pages put "Image:", "Photo:" credits right after the caption text;
 - punctuation at either edge, an unclosed bracket and what follows it ("World Health
   Organisation (WHO"), and a span that runs across a line break (headline glued to the
   next line);
@@ -37,6 +39,8 @@ PERSONAL_ROLES = {
     "actor", "actress", "singer", "rapper", "novelist", "reporter", "correspondent",
     "striker", "goalkeeper", "midfielder", "defender", "coach",
 }
+CAPTION_LABELS = {"image", "images", "photo", "photos", "picture", "video", "credit",
+                  "source", "file", "caption", "graphic"}
 # Words that end an organization's name ("Judge Business School" is a school).
 _ORG_ENDS = {"school", "college", "university", "institute", "foundation", "office",
              "house", "hotel", "center", "centre", "company", "group", "fund"}
@@ -84,6 +88,9 @@ class Cleanup:
         while start < end and (doc[start].is_punct or doc[start].is_space
                                or _is_determiner(doc[start])):
             start += 1
+        if (end - start > 1 and doc[end - 1].lower_ in CAPTION_LABELS and end < len(doc)
+                and doc[end].text == ":"):
+            end -= 1
         while start < end and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].text in POSSESSIVE):
             end -= 1
