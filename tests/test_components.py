@@ -263,6 +263,13 @@ def test_surname_the_model_also_calls_a_person_is_the_person(vocab):
     assert [label for _, label in ents(doc)] == ["PERSON"] * 3
 
 
+def test_one_word_person_starting_an_organization_name_is_that_organization(vocab):
+    words = ["Cerberus", "Capital", "Management", "bought", "it", ".", "Cerberus", "said"]
+    doc = make_doc(vocab, words, ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-PERSON", "O"])
+    Consistency()(doc)
+    assert ents(doc)[-1] == ("Cerberus", "ORG")
+
+
 def test_one_word_name_called_person_and_org_is_the_organization(vocab):
     # MEANTIME 11714: the model calls "Ryanair" ORG twice and PERSON three times.
     words = ["Ryanair", "ordered", "jets", ".", "Ryanair", "said", ".", "Ryanair", "flies",
@@ -304,6 +311,9 @@ def test_one_word_name_called_person_and_org_is_the_organization(vocab):
         (["Dow", "Chemical", "said", "Dow", "cut"], ["B-ORG", "I-ORG", "O", "B-ORG", "O"],
          [("Dow Chemical", "ORG"), ("Dow", "ORG")]),
         (["40", "USD", "a", "month"], ["B-MONEY", "B-ORG", "O", "O"], [("40", "MONEY")]),
+        # The product word left untagged before the rest of the name.
+        (["on", "the", "iTunes", "Music", "Store"], ["O", "O", "O", "B-PERSON", "I-PERSON"],
+         [("iTunes Music Store", "PRODUCT")]),
     ],
 )
 def test_products_events_and_time_zones_are_not_organizations(vocab, words, ents_in, expected):
@@ -401,6 +411,13 @@ def test_countries_at_war_are_not_teams(nlp):
     doc = nlp("In 1945 the Soviet Union defeated Germany, and Japan faced the United "
               "States in the Pacific until the surrender in September.")
     assert {e.label_ for e in doc.ents if e.text in ("Germany", "Japan")} == {"GPE"}
+
+
+def test_organizations_joined_by_for_the_are_one_name(vocab):
+    words = ["the", "Federal", "Service", "for", "the", "Financial", "Markets", "ordered"]
+    doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"])
+    OrgHeads()(doc)
+    assert ents(doc) == [("Federal Service for the Financial Markets", "ORG")]
 
 
 def test_a_legal_form_the_model_split_off_joins_the_organization(vocab):

@@ -9,7 +9,9 @@ Classes of error fixed:
   on its own (then it is, say, "Ford" the company);
 - a one-word name the model calls both PERSON and ORG ("Ryanair") that is no part of any
   full name of a person in the article: it is the organization, because news
-  introduces people by full name before using a single name;
+  introduces people by full name before using a single name; likewise a one-word PERSON
+  that is the first word of an organization's name in the article and of no person's
+  ("Cerberus" after "Cerberus Capital Management");
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
   named the person in full: it is a mention of that person; likewise an acronym the
   writer gives in brackets after an organization ("European Central Bank (ECB)").
@@ -77,6 +79,7 @@ class Consistency:
         people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
         person_count = Counter(e[-1].text for e in people)
         name_parts = {t.text for e in people for t in e}
+        org_firsts = {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1}
         changes: dict[int, str] = {}
         for i, e in enumerate(ents):
             if e.label_ not in NAME_LABELS:
@@ -87,7 +90,7 @@ class Consistency:
                 if (sum(vote.values()) <= person_count[e.text]
                         or vote["PERSON"] >= vote[e.label_]):
                     changes[i] = "PERSON"
-            elif (len(e) == 1 and vote["PERSON"] and vote["ORG"]
+            elif (len(e) == 1 and (vote["ORG"] or e.text in org_firsts) and vote["PERSON"]
                   and e.text not in name_parts):
                 if e.label_ != "ORG":
                     changes[i] = "ORG"

@@ -80,8 +80,14 @@ class NotOrgs:
         return doc
 
     def fix(self, ent: Span) -> Span | None:
-        if ent.label_ in NAME_LABELS and product_pattern().match(ent.text):
-            return Span(doc=ent.doc, start=ent.start, end=ent.end, label="PRODUCT")
+        if ent.label_ in NAME_LABELS:
+            if product_pattern().match(ent.text):
+                return Span(ent.doc, ent.start, ent.end, label="PRODUCT")
+            # "iTunes" left untagged before "Music Store" (PERSON): one product name.
+            before = ent.start - 1
+            if (before >= 0 and not ent.doc[before].ent_type_
+                    and product_pattern().match(ent.doc[before : ent.end].text)):
+                return Span(ent.doc, before, ent.end, label="PRODUCT")
         if ent.label_ != "ORG":
             return ent
         doc = ent.doc

@@ -14,7 +14,9 @@ sites, places a reader can go to: an ORG span ending in a facility noun (maybe w
 number after it) is relabelled FAC, which `places` reports.
 
 A legal form right after an organization is part of its name: the model splits
-"Chrysler LLC" into "Chrysler" and "LLC", two organizations; they are joined.
+"Chrysler LLC" into "Chrysler" and "LLC", two organizations; they are joined. So are two
+organizations joined by "for" or "of" ("Federal Service for the Financial Markets"):
+the model breaks long institution names at the lower-case word.
 """
 
 from __future__ import annotations
@@ -79,12 +81,19 @@ def _join_legal_forms(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for e in doc.ents:
         prev = out[-1] if out else None
-        if (prev is not None and prev.label_ == "ORG" and e.start == prev.end
-                and len(e) == 1 and e[0].lower_ in LEGAL_FORMS and prev[-1].whitespace_):
+        if prev is not None and prev.label_ == "ORG" and (
+                (e.start == prev.end and len(e) == 1 and e[0].lower_ in LEGAL_FORMS
+                 and prev[-1].whitespace_)
+                or (e.label_ == "ORG" and _joined_by_preposition(doc, prev.end, e.start))):
             out[-1] = Span(doc, prev.start, e.end, label="ORG")
             continue
         out.append(e)
     return out
+
+
+def _joined_by_preposition(doc: Doc, end: int, start: int) -> bool:
+    between = [t.lower_ for t in doc[end:start]]
+    return between in (["for"], ["of"], ["for", "the"], ["of", "the"])
 
 
 def _facility(ent: Span) -> bool:
