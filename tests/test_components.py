@@ -270,6 +270,35 @@ def test_one_word_person_starting_an_organization_name_is_that_organization(voca
     assert ents(doc)[-1] == ("Cerberus", "ORG")
 
 
+def test_a_persons_name_the_model_split_or_mislabelled_is_the_person(vocab):
+    # GUM soccer report: "Dries" ORG + "Mertens" PERSON; "Dries Mertens" PRODUCT.
+    words = ["Dries", "Mertens", "scored", ".", "Mertens", "shot", ".", "Dries", "Mertens",
+             "won"]
+    doc = make_doc(vocab, words, ["B-ORG", "B-PERSON", "O", "O", "B-PERSON", "O", "O",
+                                  "B-PRODUCT", "I-PRODUCT", "O"])
+    Consistency()(doc)
+    assert ents(doc) == [("Dries Mertens", "PERSON"), ("Mertens", "PERSON"),
+                         ("Dries Mertens", "PERSON")]
+
+
+def test_a_full_name_repeated_with_its_surname_untagged_is_the_person(vocab):
+    words = ["and", "Dries", "Mertens", "attempted", ".", "Dries", "Mertens", "scored"]
+    doc = make_doc(vocab, words, ["O", "B-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    Consistency()(doc)
+    assert ents(doc) == [("Dries Mertens", "PERSON")] * 2
+
+
+def test_a_company_named_after_people_stays_an_organization(vocab):
+    # "Northrop Grumman" once called PERSON; "Lockheed" ORG + "Martin" PRODUCT.
+    words = ["Northrop", "Grumman", "won", ".", "Northrop", "Grumman", "said", ".",
+             "Lockheed", "Martin", "lost", ".", "Lockheed", "Martin", "said"]
+    doc = make_doc(vocab, words, ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O",
+                                  "O", "B-ORG", "B-PRODUCT", "O", "O", "B-ORG", "I-ORG", "O"])
+    Consistency()(doc)
+    assert ("Northrop Grumman", "ORG") in ents(doc)
+    assert ("Lockheed Martin", "PERSON") not in ents(doc)
+
+
 def test_one_word_name_called_person_and_org_is_the_organization(vocab):
     # MEANTIME 11714: the model calls "Ryanair" ORG twice and PERSON three times.
     words = ["Ryanair", "ordered", "jets", ".", "Ryanair", "said", ".", "Ryanair", "flies",

@@ -12,6 +12,10 @@ Classes of error fixed:
   introduces people by full name before using a single name; likewise a one-word PERSON
   that is the first word of an organization's name in the article and of no person's
   ("Cerberus" after "Cerberus Capital Management");
+- a person's name the model splits or mislabels: "Dries" (ORG) right before "Mertens"
+  (PERSON) is one person, and so is "Dries Mertens" (PRODUCT) when the article uses
+  "Mertens" as a person's name: a short capitalized name whose last word is a surname
+  of the article's people is that person;
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
   named the person in full: it is a mention of that person; likewise an acronym the
   writer gives in brackets after an organization ("European Central Bank (ECB)").
@@ -26,10 +30,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+# Labels the model gives a person's first name or whole name by mistake (not NORP:
+# "Tajik Rakhmonov" is a nationality and a name).
+SPLIT_LABELS = {"ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"}
 
 
 class Consistency:
     def __call__(self, doc: Doc) -> Doc:
+        self.join_split_names(doc)
         # Surnames the model left unlabelled vote too ("Papermaster" ORG three times,
         # unlabelled five), so they are added before the labels are settled.
         self.add(doc, self.missed_surnames(doc) + self.bracketed_acronyms(doc))
@@ -52,6 +60,55 @@ class Consistency:
             and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
             and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
         ]
+
+    def join_split_names(self, doc: Doc) -> None:
+        ents = list(doc.ents)
+        # Surnames from other names: "Northrop Grumman" once called PERSON says nothing.
+        surnames: dict[str, set[str]] = {}
+        for e in ents:
+            if e.label_ == "PERSON" and e[-1].is_title:
+                surnames.setdefault(e[-1].text, set()).add(e.text)
+        out: list[Span] = []
+        for e in ents:
+            prev = out[-1] if out else None
+            if (prev is not None and e.label_ == "PERSON" and len(e) == 1
+                    and prev.label_ in SPLIT_LABELS and len(prev) == 1 and prev.end == e.start
+                    and prev[0].is_title and prev[0].is_alpha and prev[0].whitespace_):
+                out[-1] = Span(doc, prev.start, e.end, label="PERSON")
+                continue
+            if (e.label_ in SPLIT_LABELS and 2 <= len(e) <= 3
+                    and surnames.get(e[-1].text, set()) - {e.text}
+                    and all(t.is_title and t.is_alpha for t in e)):
+                e = Span(doc, e.start, e.end, label="PERSON")
+            out.append(e)
+        doc.ents = out
+        self.add(doc, self.repeated_full_names(doc))
+
+    def repeated_full_names(self, doc: Doc) -> list[Span]:
+        """Every other occurrence of a person's full name, where the model tagged it only
+        in part or not at all ("Dries" ORG + "Mertens" unlabelled, after "Dries Mertens")."""
+        names: dict[str, list[tuple[str, ...]]] = {}
+        for e in doc.ents:
+            if e.label_ == "PERSON" and len(e) > 1:
+                names.setdefault(e[0].text, []).append(tuple(t.text for t in e))
+        if not names:
+            return []
+        tagged = {(e.start, e.end) for e in doc.ents}
+        found = []
+        for tok in doc:
+            for name in names.get(tok.text, ()):
+                end = tok.i + len(name)
+                if (end <= len(doc) and (tok.i, end) not in tagged
+                        and tuple(t.text for t in doc[tok.i:end]) == name):
+                    span = doc[tok.i:end]
+                    # Only where no entity crosses the name's edges, and the surname is
+                    # untagged or a person ("Lockheed" ORG + "Martin" PRODUCT is no
+                    # evidence for a person "Lockheed Martin").
+                    if (all(t.ent_iob_ != "I" or t.i > tok.i for t in span)
+                            and (end == len(doc) or doc[end].ent_iob_ != "I")
+                            and span[-1].ent_type_ in ("", "PERSON")):
+                        found.append(Span(doc, tok.i, end, label="PERSON"))
+        return found
 
     def bracketed_acronyms(self, doc: Doc) -> list[Span]:
         """'European Central Bank (ECB)': the writer names the acronym; it is the org."""
