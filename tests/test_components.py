@@ -181,6 +181,21 @@ def test_a_caption_label_after_a_name_is_cut(vocab):
     assert ents(doc) == [("Ahmed Mohamed", "PERSON")]
 
 
+@pytest.mark.parametrize(
+    ("words", "tags"),
+    [
+        # "Shadow Home Secretary Yvette Cooper": "Shadow Home" is part of her title.
+        (["Shadow", "Home", "Secretary"], ["B-ORG", "I-ORG", "O"]),
+        # "where KC-30s will be assembled": a model designator, not a facility.
+        (["where", "KC-30s", "will"], ["O", "B-FAC", "O"]),
+    ],
+)
+def test_role_words_and_designators_are_not_names(vocab, words, tags):
+    doc = make_doc(vocab, words, tags)
+    Cleanup()(doc)
+    assert ents(doc) == []
+
+
 def test_span_with_no_capitalized_word_is_dropped(vocab):
     words = ["the", "weekend", "talks"]
     doc = make_doc(vocab, words, ["B-ORG", "I-ORG", "O"])

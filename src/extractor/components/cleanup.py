@@ -13,7 +13,10 @@ Classes of error fixed (the model includes material around names):
   "Vladimir Putin", with "President" kept on `doc._.titles` for the roles component;
 - a role that only people hold, before a name the model calls an organization or a
   place ("Spokeswoman Sandy Angers" ORG): the name is a person's, and the role a title;
-- a "name" with no capitalized word left, which is no name.
+- a "name" with no capitalized word left, which is no name; an "organization" made of
+  role words only ("Home" and "Shadow Home" of "Shadow Home Secretary", "Defense"),
+  which is part of a title; a "place" whose every word holds a digit ("KC-30s"), which
+  is a model designator.
 Figures and dates are left to their own normalizers.
 """
 
@@ -101,6 +104,12 @@ class Cleanup:
         if label == "PERSON":
             start, title = _strip_titles(doc, start, end)
         if start >= end or not any(t.text[:1].isupper() for t in doc[start:end]):
+            return None, None
+        words, _ = title_words()
+        if label == "ORG" and all(t.lower_ in words for t in doc[start:end]):
+            return None, None
+        if label in ("GPE", "LOC", "FAC") and all(any(c.isdigit() for c in t.text)
+                                           for t in doc[start:end]):
             return None, None
         return Span(doc, start, end, label=label), title
 
