@@ -11,7 +11,9 @@ Classes of error fixed:
   "Boeing 747", "KC-45" -> PRODUCT (the span grows to cover the designator); so is a
   maker's name after "a"/"an" ("flew on an Airbus"; but "a Boeing spokesman");
 - a name ending in an event noun is an event: "Worldwide Developers Conference",
-  "Google Science Fair", "Fan Expo" -> EVENT;
+  "Google Science Fair", "Fan Expo" -> EVENT; so is a named operation ("Operation
+  Clambake"), and a study or survey ("National Iodine Nutrition Study") is a WORK
+  (not "Programme": the World Food Programme is an organization);
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
   organization: the ORG span is dropped.
 PRODUCT, INDEX and EVENT are not output categories, so these names leave
@@ -37,6 +39,7 @@ EVENT_NOUNS = {
     "olympics", "championship", "championships", "cup", "forum", "convention",
     "symposium", "congress", "tournament", "marathon", "awards", "week",
 }
+WORK_NOUNS = {"study", "survey", "census", "report", "index"}
 TIME_ZONES = {"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
               "CET", "CEST", "BST", "IST", "JST", "AEST", "AEDT", "MSK"}
 
@@ -108,8 +111,10 @@ class NotOrgs:
             end += 1
         if end > ent.end or DESIGNATOR.match(ent[-1].text):
             return Span(doc, ent.start, end, label="PRODUCT")
-        if ent[-1].lower_ in EVENT_NOUNS and len(ent) > 1:
+        if len(ent) > 1 and (ent[-1].lower_ in EVENT_NOUNS or ent[0].lower_ == "operation"):
             return Span(doc, ent.start, ent.end, label="EVENT")
+        if len(ent) > 1 and ent[-1].lower_ in WORK_NOUNS:
+            return Span(doc, ent.start, ent.end, label="WORK_OF_ART")
         return ent
 
     def set_annotations(self, doc: Doc, fixed: list[Span | None]) -> None:
