@@ -36,3 +36,9 @@ def test_uk_nations_capitals_and_currencies():
     assert gaz.resolve("Dushanbe").capital and not gaz.resolve("Toulouse").capital
     assert gaz.resolve("Korea Republic").country_code == "KR"
     assert {"USD", "EUR", "TJS"} <= gaz.currencies
+
+
+def test_a_leading_the_is_read_past_when_the_name_needs_it():
+    gaz = gz.gazetteer()
+    assert gaz.resolve("The United States").country_code == "US"
+    assert gaz.resolve("the Netherlands").country_code == "NL"

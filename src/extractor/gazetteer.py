@@ -58,7 +58,12 @@ class Gazetteer:
 
     # -- lookup --------------------------------------------------------------
     def candidates(self, name: str) -> list[Place]:
-        return self.by_name.get(_key(name), [])
+        key = _key(name)
+        found = self.by_name.get(key)
+        if found is None and key.startswith("the "):
+            # "The United States" at the start of a sentence keeps its "The".
+            found = self.by_name.get(key[4:])
+        return found or []
 
     def resolve(self, name: str) -> Place | None:
         """The one place `name` denotes, or None when unknown or ambiguous."""
