@@ -173,6 +173,15 @@ def test_span_across_a_line_break_keeps_its_longer_line(vocab):
     assert ents(doc) == [("Tajikistan Border", "ORG")]
 
 
+def test_a_plural_name_after_the_is_a_band_or_team(vocab):
+    words = ["the", "Beatles", "'", "label", ",", "the", "Jones", "family"]
+    pos = ["DET", "PROPN", "PART", "NOUN", "PUNCT", "DET", "PROPN", "NOUN"]
+    doc = make_doc(vocab, words, ["O", "B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"],
+                   pos=pos)
+    Cleanup()(doc)
+    assert ents(doc) == [("Beatles", "ORG"), ("Jones", "PERSON")]
+
+
 def test_a_caption_label_after_a_name_is_cut(vocab):
     # Wikinews: "tweet to student Ahmed Mohamed Image: Twitter / Barack Obama."
     words = ["student", "Ahmed", "Mohamed", "Image", ":", "Twitter"]

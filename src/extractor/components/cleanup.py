@@ -4,6 +4,8 @@ Classes of error fixed (the model includes material around names):
 - a leading determiner: "the Security Council" -> "Security Council" (a capitalized
   "The" inside a sentence is part of the name: "The Associated Press", "The Hague");
 - a trailing possessive: "Masoud's" -> "Masoud";
+- a plural name after "the" that the model calls a person ("the Beatles", "the Rolling
+  Stones"): a band or a team, an organization (a person's name takes no article);
 - a caption label glued to the name before it ("student Ahmed Mohamed Image: Twitter"):
   web pages put "Image:", "Photo:" credits right after the caption text;
 - punctuation at either edge, an unclosed bracket and what follows it ("World Health
@@ -101,6 +103,8 @@ class Cleanup:
         label = span.label_
         if label != "PERSON" and _role_then_name(doc, start, end):
             label = "PERSON"
+        elif label == "PERSON" and _the_plural(doc, start, end):
+            label = "ORG"
         if label == "PERSON":
             start, title = _strip_titles(doc, start, end)
         if start >= end or not any(t.text[:1].isupper() for t in doc[start:end]):
@@ -147,6 +151,17 @@ def _one_line(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return start, end
     parts.append((s, end))
     return max(parts, key=lambda p: p[1] - p[0])
+
+
+def _the_plural(doc: Doc, start: int, end: int) -> bool:
+    """"the Beatles", "The Rolling Stones": an article, then a name ending in a plural."""
+    first = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    if doc[first].lower_ != "the" or first == end - 1:
+        return False
+    last = doc[end - 1]
+    if end < len(doc) and doc[end].pos_ == "NOUN":
+        return False  # a modifier: "the Jones family"
+    return last.text.endswith("s") and not last.text.endswith("ss") and last.is_title
 
 
 def _role_then_name(doc: Doc, start: int, end: int) -> bool:
