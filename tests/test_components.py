@@ -348,6 +348,8 @@ def test_one_word_name_called_person_and_org_is_the_organization(vocab):
          ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
          [("Apple", "ORG"), ("Worldwide Developers Conference", "EVENT")]),
         (["at", "15:00", "UTC", "on"], ["O", "O", "B-ORG", "O"], []),
+        (["at", "the", "Google", "Science", "Fair"], ["O", "O", "B-GPE", "I-GPE", "I-GPE"],
+         [("Google Science Fair", "EVENT")]),
         (["the", "Operation", "Clambake", "site"], ["O", "B-ORG", "I-ORG", "O"],
          [("Operation Clambake", "EVENT")]),
         (["National", "Iodine", "Nutrition", "Study"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG"],

@@ -91,6 +91,9 @@ class NotOrgs:
             if (before >= 0 and not ent.doc[before].ent_type_
                     and product_pattern().match(ent.doc[before : ent.end].text)):
                 return Span(ent.doc, before, ent.end, label="PRODUCT")
+            # Events are named like places too ("Google Science Fair" GPE).
+            if ent.label_ != "NORP" and len(ent) > 1 and ent[-1].lower_ in EVENT_NOUNS:
+                return Span(ent.doc, ent.start, ent.end, label="EVENT")
         if ent.label_ != "ORG":
             return ent
         doc = ent.doc
