@@ -474,16 +474,18 @@ def test_countries_at_war_are_not_teams(nlp):
     assert {e.label_ for e in doc.ents if e.text in ("Germany", "Japan")} == {"GPE"}
 
 
-def test_organizations_joined_by_for_the_are_one_name(vocab):
-    words = ["the", "Federal", "Service", "for", "the", "Financial", "Markets", "ordered"]
-    doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"])
+@pytest.mark.parametrize(
+    ("words", "tags", "expected"),
+    [
+        # "U.S. automaker Chrysler LLC said": the model gives "Chrysler" and "LLC".
+        (["automaker", "Chrysler", "LLC", "said"], ["O", "B-ORG", "B-ORG", "O"],
+         "Chrysler LLC"),
+        (["the", "Federal", "Service", "for", "the", "Financial", "Markets", "ordered"],
+         ["O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"],
+         "Federal Service for the Financial Markets"),
+    ],
+)
+def test_an_organization_name_the_model_broke_is_joined(vocab, words, tags, expected):
+    doc = make_doc(vocab, words, tags)
     OrgHeads()(doc)
-    assert ents(doc) == [("Federal Service for the Financial Markets", "ORG")]
-
-
-def test_a_legal_form_the_model_split_off_joins_the_organization(vocab):
-    # "U.S. automaker Chrysler LLC said": the model gives "Chrysler" and "LLC".
-    words = ["automaker", "Chrysler", "LLC", "said"]
-    doc = make_doc(vocab, words, ["O", "B-ORG", "B-ORG", "O"])
-    OrgHeads()(doc)
-    assert ents(doc) == [("Chrysler LLC", "ORG")]
+    assert ents(doc) == [(expected, "ORG")]
