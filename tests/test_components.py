@@ -362,8 +362,8 @@ def test_one_word_name_called_person_and_org_is_the_organization(vocab):
         # Known products, whatever the model called them (GUM, MEANTIME).
         (["Apple", "'s", "iTunes", "Music", "Store"], ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
          [("Apple", "ORG"), ("iTunes Music Store", "PRODUCT")]),
-        (["than", "Chrome", "and", "IE9"], ["O", "B-PERSON", "O", "B-GPE"],
-         [("Chrome", "PRODUCT"), ("IE9", "PRODUCT")]),
+        (["than", "Chrome", "on", "Windows", "XP"], ["O", "B-PERSON", "O", "B-GPE", "I-GPE"],
+         [("Chrome", "PRODUCT"), ("Windows XP", "PRODUCT")]),
         # Stock indices: listed, or followed by "index"; a company of the same start stays.
         (["the", "Dow", "Jones", "fell"], ["O", "B-ORG", "I-ORG", "O"], [("Dow Jones", "INDEX")]),
         (["Standard", "&", "Poor", "'s", "500", "index", "dropped"],
@@ -398,6 +398,15 @@ def test_a_caption_label_is_not_a_role(parsed):
 
 
 # -- org_heads -------------------------------------------------------------------
+
+def test_a_known_organization_named_alone_is_one(vocab):
+    words = ["posted", "on", "Twitter", ".", "Walt", "Disney", "drew", ";", "Disney", "smiled"]
+    tags = ["O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O"]
+    doc = make_doc(vocab, words, tags)
+    OrgHeads()(doc)
+    # "Disney" after "Walt Disney" is the man, not the company.
+    assert ents(doc) == [("Twitter", "ORG"), ("Walt Disney", "PERSON"), ("Disney", "PERSON")]
+
 
 @pytest.mark.parametrize(
     ("words", "label", "expected"),

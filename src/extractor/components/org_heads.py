@@ -13,6 +13,9 @@ The reverse error: "Changi International Airport", "Terminal 3", "Century City T
 sites, places a reader can go to: an ORG span ending in a facility noun (maybe with a
 number after it) is relabelled FAC, which `places` reports.
 
+A well-known organization named alone is one whatever the model called it ("Twitter"
+PERSON, "Ubisoft" GPE): the names are data, `data/organizations.txt`.
+
 A legal form right after an organization is part of its name: the model splits
 "Chrysler LLC" into "Chrysler" and "LLC", two organizations; they are joined. So are two
 organizations joined by "for" or "of" ("Federal Service for the Financial Markets"):
@@ -20,6 +23,9 @@ the model breaks long institution names at the lower-case word.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -45,6 +51,7 @@ ORG_HEADS = INSTITUTIONS | {
     "organisation", "organization",
 }
 RELABEL = {"PERSON", "GPE", "LOC", "FAC"}
+KNOWN_RELABEL = {"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"}
 # Not "House", "Centre", "Hall" or "Park" alone: "Random House", "Pew Research Center",
 # "Tammany Hall" are organizations.
 FACILITIES = {
@@ -60,12 +67,22 @@ LEGAL_FORMS = {"inc", "inc.", "corp", "corp.", "llc", "ltd", "ltd.", "plc", "ag"
                "n.v.", "s.a.", "co.", "corporation", "limited", "lp", "llp"}
 
 
+@lru_cache(maxsize=1)
+def known_organizations() -> frozenset[str]:
+    text = files("extractor.data").joinpath("organizations.txt").read_text(encoding="utf-8")
+    return frozenset(x.strip() for x in text.splitlines() if x.strip() and x[0] != "#")
+
+
 class OrgHeads:
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, [self.fix(e) for e in _join_legal_forms(doc)])
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        self.set_annotations(doc, [self.fix(e, surnames) for e in _join_legal_forms(doc)])
         return doc
 
-    def fix(self, ent: Span) -> Span:
+    def fix(self, ent: Span, surnames: set[str]) -> Span:
+        if (ent.label_ in KNOWN_RELABEL and ent.text in known_organizations()
+                and ent.text not in surnames):
+            return Span(ent.doc, ent.start, ent.end, label="ORG")
         if ent.label_ == "ORG" and _facility(ent):
             return Span(ent.doc, ent.start, ent.end, label="FAC")
         heads = INSTITUTIONS if ent.label_ == "PERSON" else ORG_HEADS
