@@ -84,7 +84,9 @@ class NotOrgs:
 
     def fix(self, ent: Span) -> Span | None:
         if ent.label_ in NAME_LABELS:
-            if product_pattern().match(ent.text):
+            m = product_pattern().match(ent.text)
+            # A person's name may start with a product's: "Mac Jones" is a quarterback.
+            if m and (ent.label_ != "PERSON" or m.end() == len(ent.text)):
                 return Span(ent.doc, ent.start, ent.end, label="PRODUCT")
             # "iTunes" left untagged before "Music Store" (PERSON): one product name.
             before = ent.start - 1
