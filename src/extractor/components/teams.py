@@ -36,7 +36,8 @@ SPORT_WORDS = {
     "referee", "innings", "wicket", "wickets", "halftime", "half-time", "fixture",
     "qualifier", "semifinal", "semi-final", "quarterfinal", "quarter-final", "final",
     "squad", "coach", "captain", "stadium", "olympic", "olympics", "medal", "try",
-    "tries", "inning", "touchdown", "playoff", "playoffs", "scoreboard",
+    "tries", "inning", "touchdown", "touchdowns", "playoff", "playoffs", "scoreboard",
+    "quarterback", "pitcher", "batsman", "bowler", "goalscorer", "hat-trick", "kickoff",
 }
 MIN_SPORT_WORDS = 3
 SCORE = re.compile(r"^\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}$")
