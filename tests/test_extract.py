@@ -187,3 +187,8 @@ def test_acronym_in_brackets_joins_the_name_before_it(nlp):
     orgs = extract_text(text, nlp=nlp)["organizations"]
     assert [(o["name"], o["aliases"], o["count"]) for o in orgs] == [
         ("Singapore Airlines", ["SIA"], 3)]
+
+
+def test_a_national_team_is_one_organization_under_its_names():
+    ms, names_ = _orgs("South Korea", "Korea Republic", "Korea")
+    assert {_org_key(m, names_, ms) for m in ms} == {"country:1835841"}

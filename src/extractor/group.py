@@ -147,7 +147,11 @@ def _refers_to(short: list[str], full: list[str]) -> bool:
 
 def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     text = _org_core(_norm(m.text))
-    country = gazetteer().resolve(text)
+    gaz = gazetteer()
+    country = gaz.resolve(text)
+    if country is None:  # "Korea" for the team "South Korea" named in the article
+        fuller = [gaz.resolve(_org_core(n)) for n in names if n.endswith(" " + text)]
+        country = next((c for c in fuller if c and c.kind == "country"), None)
     if country and country.kind == "country":  # a national team, by any of its names
         return f"country:{country.geonames_id}"
     toks = text.split()

@@ -65,9 +65,14 @@ class Teams:
         seeds = {_country(e) for e in countries if _beside_score(e)}
         seeds |= {_country(e) for e in countries if _plays_another(e, countries)}
         seeds.discard(None)
+        # "Korea" after "South Korea": a short form of a team's name is that team.
+        names = {e.text for e in countries if _country(e) in seeds}
+        short = [e for e in doc.ents if e.label_ == "GPE" and not _country(e)
+                 and any(n.endswith(" " + _bare(e)) for n in names)]
         return {
-            e.start for e in countries
-            if _country(e) in seeds and not _venue(e) and e.root.dep_ != "compound"
+            e.start for e in countries + short
+            if (_country(e) in seeds or e in short) and not _venue(e)
+            and e.root.dep_ != "compound"
         }
 
 
@@ -89,10 +94,13 @@ def _trim_scores(doc: Doc) -> None:
     doc.ents = ents
 
 
+def _bare(ent: Span) -> str:
+    return (ent.text[:-2] if ent.text.endswith(("'s", "\u2019s")) else ent.text).strip()
+
+
 def _country(ent: Span) -> str | None:
     """The country (or region: "Texas" in college sport) a name denotes, else None."""
-    text = ent.text[:-2] if ent.text.endswith(("'s", "\u2019s")) else ent.text
-    place = gazetteer().resolve(text.strip())
+    place = gazetteer().resolve(_bare(ent))
     return place.name if place and place.kind in ("country", "region") else None
 
 
