@@ -192,3 +192,11 @@ def test_acronym_in_brackets_joins_the_name_before_it(nlp):
 def test_a_national_team_is_one_organization_under_its_names():
     ms, names_ = _orgs("South Korea", "Korea Republic", "Korea")
     assert {_org_key(m, names_, ms) for m in ms} == {"country:1835841"}
+
+
+def test_a_short_country_name_is_read_through_the_articles_fuller_name(nlp):
+    text = "South Korea and Japan met. Officials in Korea said the talks in Seoul went well."
+    places = {p["name"]: p for p in extract_text(text, nlp=nlp)["places"]}
+    assert places["South Korea"]["aliases"] == ["Korea"]
+    alone = extract_text("Officials in Korea said the talks went well.", nlp=nlp)["places"]
+    assert [(p["name"], p["country_code"]) for p in alone] == [("Korea", None)]

@@ -11,7 +11,8 @@ Grouping rules (each a class of how news refers back to an entity):
   ("Singapore Airlines (SIA)"); a national team by any of its country's names ("South Korea",
   "Korea Republic").
 - places: mentions that the gazetteer links to the same GeoNames id ("U.S.", "United
-  States"), otherwise the same name.
+  States"), otherwise the same name; a short form the gazetteer cannot decide is read
+  through the article's fuller country name ("Korea" after "South Korea").
 The canonical `name` is the fullest form (most tokens, then longest).
 
 Salience: each mention weighs 3 in the headline, 2 in the lead paragraph, 1 elsewhere;
@@ -239,6 +240,13 @@ def _link_places(mentions: list[Mention], text: str) -> None:
     for m in mentions:
         # A facility (FAC) is never a city or country of the same name.
         m.place = None if m.label == "FAC" else gaz.resolve(_norm(m.text))
+    countries = {_norm(m.text): m.place for m in mentions
+                 if m.place and m.place.kind == "country"}
+    for m in mentions:
+        if m.place is None and m.label != "FAC":
+            # "Korea" in an article that says "South Korea": the article's own fuller name.
+            m.place = next((p for n, p in countries.items()
+                            if n.endswith(" " + _norm(m.text))), None)
     for a, b in zip(mentions, mentions[1:], strict=False):
         if text[a.end:b.start] != ", " or "FAC" in (a.label, b.label):
             continue
