@@ -263,6 +263,16 @@ def test_minority_label_of_a_name_follows_the_majority(vocab):
     assert {label for _, label in ents(doc)} == {"ORG"}
 
 
+def test_a_tie_between_organization_and_place_goes_to_the_gazetteer(vocab):
+    # GUM: the model calls "Scientology" LOC and ORG equally often; no place has the name.
+    words = ["Scientology", "said", ".", "within", "Scientology", ".", "Georgia", "won", ".",
+             "in", "Georgia"]
+    tags = ["B-ORG", "O", "O", "O", "B-LOC", "O", "B-ORG", "O", "O", "O", "B-GPE"]
+    doc = make_doc(vocab, words, tags)
+    Consistency()(doc)
+    assert [label for _, label in ents(doc)] == ["ORG", "ORG", "ORG", "GPE"]
+
+
 def test_lone_surname_labelled_org_is_the_person(vocab):
     words = ["Suella", "Braverman", "spoke", ".", "Braverman", "said", "no"]
     doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"])

@@ -2,7 +2,9 @@
 
 Classes of error fixed:
 - the model labels the same name differently in one article ("Northrop Grumman" ORG
-  five times and PERSON once): every mention takes the name's majority label;
+  five times and PERSON once): every mention takes the name's majority label; on a tie
+  between organization and place, a name the gazetteer does not know as a place is the
+  organization ("Scientology" five times each);
 - a surname alone labelled ORG or GPE ("Braverman said", "Mohamed's family") when the
   article names a person with that surname: it is the person, unless the one-word form
   is itself used more often than the person is and the model never calls it a person
@@ -29,7 +31,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.gazetteer import gazetteer
+
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the model gives a person's first name or whole name by mistake (not NORP:
 # "Tajik Rakhmonov" is a nationality and a name).
 SPLIT_LABELS = {"ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"}
@@ -153,6 +158,9 @@ class Consistency:
                     changes[i] = "ORG"
             elif top != e.label_ and (not rest or n > rest[0][1]):
                 changes[i] = top
+            elif (rest and n == rest[0][1] and e.label_ in PLACE_LABELS
+                  and vote["ORG"] == n and gazetteer().resolve(e.text) is None):
+                changes[i] = "ORG"  # a tie, and no gazetteer place by that name
         return changes
 
     def set_annotations(self, doc: Doc, changes: dict[int, str]) -> None:
