@@ -333,6 +333,16 @@ def test_a_company_named_after_people_stays_an_organization(vocab):
     assert ("Lockheed Martin", "PERSON") not in ents(doc)
 
 
+def test_a_one_word_person_joined_by_and_to_an_organization_is_one(vocab):
+    # Airbus sample: "successfully challenged by Lockheed and Sikorsky in 2006".
+    words = ["by", "Lockheed", "and", "Sikorsky", "in", "2006", ".", "Sikorsky", "lost"]
+    tags = ["O", "B-ORG", "O", "B-PERSON", "O", "B-DATE", "O", "B-PERSON", "O"]
+    doc = make_doc(vocab, words, tags)
+    Consistency()(doc)
+    assert ents(doc) == [("Lockheed", "ORG"), ("Sikorsky", "ORG"), ("2006", "DATE"),
+                         ("Sikorsky", "ORG")]
+
+
 def test_one_word_name_called_person_and_org_is_the_organization(vocab):
     # MEANTIME 11714: the model calls "Ryanair" ORG twice and PERSON three times.
     words = ["Ryanair", "ordered", "jets", ".", "Ryanair", "said", ".", "Ryanair", "flies",

@@ -13,7 +13,8 @@ Classes of error fixed:
   full name of a person in the article: it is the organization, because news
   introduces people by full name before using a single name; likewise a one-word PERSON
   that is the first word of an organization's name in the article and of no person's
-  ("Cerberus" after "Cerberus Capital Management");
+  ("Cerberus" after "Cerberus Capital Management"), or that is joined by "and" to an
+  organization ("Lockheed and Sikorsky");
 - a person's name the model splits or mislabels: "Dries" (ORG) right before "Mertens"
   (PERSON) is one person, and so is "Dries Mertens" (PRODUCT) when the article uses
   "Mertens" as a person's name: a short capitalized name whose last word is a surname
@@ -141,7 +142,8 @@ class Consistency:
         people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
         person_count = Counter(e[-1].text for e in people)
         name_parts = {t.text for e in people for t in e}
-        org_firsts = {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1}
+        org_words = {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1}
+        org_words |= {e.text for e in ents if len(e) == 1 and _coordinated_with_org(e)}
         changes: dict[int, str] = {}
         for i, e in enumerate(ents):
             if e.label_ not in NAME_LABELS:
@@ -152,8 +154,8 @@ class Consistency:
                 if (sum(vote.values()) <= person_count[e.text]
                         or vote["PERSON"] >= vote[e.label_]):
                     changes[i] = "PERSON"
-            elif (len(e) == 1 and (vote["ORG"] or e.text in org_firsts) and vote["PERSON"]
-                  and e.text not in name_parts):
+            elif (len(e) == 1 and vote["PERSON"] and e.text not in name_parts
+                  and (vote["ORG"] or e.text in org_words)):
                 if e.label_ != "ORG":
                     changes[i] = "ORG"
             elif top != e.label_ and (not rest or n > rest[0][1]):
@@ -169,6 +171,19 @@ class Consistency:
                 Span(doc, e.start, e.end, label=changes[i]) if i in changes else e
                 for i, e in enumerate(doc.ents)
             ]
+
+
+def _coordinated_with_org(ent: Span) -> bool:
+    """"Lockheed and Sikorsky": a name joined by "and"/"or" to an organization is one."""
+    doc = ent.doc
+    before = ent.start - 2
+    after = ent.end + 1
+    return (
+        (before >= 0 and doc[before + 1].lower_ in ("and", "or")
+         and doc[before].ent_type_ == "ORG")
+        or (after < len(doc) and doc[ent.end].lower_ in ("and", "or")
+            and doc[after].ent_type_ == "ORG")
+    )
 
 
 @Language.factory("extractor_consistency", assigns=["doc.ents"])
