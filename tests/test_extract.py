@@ -82,6 +82,32 @@ def test_offsets_slice_back_to_the_text(nlp, path):
             assert text[f["start"]:f["end"]] == f["text"]
 
 
+@pytest.mark.parametrize(
+    ("sample", "category", "present", "absent"),
+    [
+        # Captions ("Image: Twitter / NASA") glued to names; a platform the model calls
+        # a person; a building it calls an organization.
+        ("texas-student-clock-movement.txt", "organizations", {"Twitter"}, {"White House"}),
+        ("texas-student-clock-movement.txt", "people", {"Ahmed Mohamed"},
+         {"Twitter", "Ahmed Mohamed Image"}),
+        ("texas-student-clock-movement.txt", "places", {"White House"},
+         {"International Space Station Image", "Google Science Fair"}),
+        # "Lockheed and Sikorsky"; "KC-30s" is an aircraft.
+        ("airbus-boeing-airtanker-contract.txt", "organizations", {"Sikorsky", "Lockheed"},
+         set()),
+        ("airbus-boeing-airtanker-contract.txt", "places", {"Toulouse"}, {"KC-30s"}),
+        # "Shadow Home Secretary Yvette Cooper": the role is no organization.
+        ("uk-asylum-questionnaire.txt", "organizations", {"Border Force"},
+         {"Home", "Shadow Home"}),
+    ],
+)
+def test_samples_keep_each_name_in_its_category(nlp, sample, category, present, absent):
+    record = extract_text((SAMPLES / sample).read_text(encoding="utf-8"), nlp=nlp)
+    names = {e["name"] for e in record[category]}
+    assert present <= names
+    assert not absent & names
+
+
 def test_empty_text_gives_empty_lists(nlp):
     record = extract_text("", nlp=nlp)
     assert all(record[c] == [] for c in ("people", "organizations", "places", "figures"))
