@@ -18,7 +18,8 @@ Classes of error fixed:
 - a person's name the model splits or mislabels: "Dries" (ORG) right before "Mertens"
   (PERSON) is one person, and so is "Dries Mertens" (PRODUCT) when the article uses
   "Mertens" as a person's name: a short capitalized name whose last word is a surname
-  of the article's people is that person;
+  of the article's people is that person; and every repeat of a person's full name that
+  the model tagged only in part or not at all is that person;
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
   named the person in full: it is a mention of that person; likewise an acronym the
   writer gives in brackets after an organization ("European Central Bank (ECB)").
