@@ -384,6 +384,8 @@ def test_one_word_name_called_person_and_org_is_the_organization(vocab):
          [("Apple", "ORG"), ("iTunes Music Store", "PRODUCT")]),
         (["quarterback", "Mac", "Jones"], ["O", "B-PERSON", "I-PERSON"],
          [("Mac Jones", "PERSON")]),
+        (["the", "Apple", "Macintosh", "sold"], ["O", "B-ORG", "I-ORG", "O"],
+         [("Apple Macintosh", "PRODUCT")]),
         (["than", "Chrome", "on", "Windows", "XP"], ["O", "B-PERSON", "O", "B-GPE", "I-GPE"],
          [("Chrome", "PRODUCT"), ("Windows XP", "PRODUCT")]),
         # Stock indices: listed, or followed by "index"; a company of the same start stays.

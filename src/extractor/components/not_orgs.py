@@ -3,7 +3,8 @@
 Classes of error fixed:
 - a known product or service ("iTunes Music Store", "MacBook Air", "Windows XP",
   "Firefox"), from data/products.txt, is a PRODUCT whatever the model called it (ORG,
-  PERSON or GPE: "Chrome" is no person, "IE9" no place);
+  PERSON or GPE: "Chrome" is no person, "Windows XP" no place); so is a maker's name
+  before one ("Apple Macintosh", "Microsoft Windows");
 - a stock market index ("the Dow Jones fell", "FTSE 100", "the Standard & Poor's 500
   index"), from data/indices.txt or by the word "index" after it, is an INDEX, not an
   organization; a currency code the model calls an organization ("USD") is dropped;
@@ -87,6 +88,10 @@ class NotOrgs:
             m = product_pattern().match(ent.text)
             # A person's name may start with a product's: "Mac Jones" is a quarterback.
             if m and (ent.label_ != "PERSON" or m.end() == len(ent.text)):
+                return Span(ent.doc, ent.start, ent.end, label="PRODUCT")
+            # A maker before its product: "Apple Macintosh", "Microsoft Windows".
+            rest = product_pattern().match(ent[1:].text) if len(ent) > 1 else None
+            if rest and ent.label_ != "PERSON" and rest.end() == len(ent[1:].text):
                 return Span(ent.doc, ent.start, ent.end, label="PRODUCT")
             # "iTunes" left untagged before "Music Store" (PERSON): one product name.
             before = ent.start - 1
