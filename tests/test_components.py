@@ -273,6 +273,21 @@ def test_a_tie_between_organization_and_place_goes_to_the_gazetteer(vocab):
     assert [label for _, label in ents(doc)] == ["ORG", "ORG", "ORG", "GPE"]
 
 
+def test_two_names_joined_by_a_hyphen_are_split_when_each_stands_alone(vocab):
+    # MEANTIME: "the Boeing-Air Force contract" beside "Boeing" and "the Air Force".
+    words = ["the", "Boeing", "-", "Air", "Force", "deal", ",", "Boeing", "and", "Air",
+             "Force", ";", "Hewlett", "-", "Packard", "by", "Hewlett", "and", "Packard"]
+    tags = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O", "B-ORG",
+            "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O", "B-PERSON"]
+    spaces = [True, False, False, True, True, False, True, True, True, True, False, True,
+              False, False, True, True, True, True, False]
+    doc = Doc(vocab, words=words, spaces=spaces, ents=tags)
+    Consistency()(doc)
+    assert ents(doc)[:4] == [("Boeing", "ORG"), ("Air Force", "ORG"), ("Boeing", "ORG"),
+                             ("Air Force", "ORG")]
+    assert ("Hewlett-Packard", "ORG") in ents(doc)  # founders' names: one company
+
+
 def test_lone_surname_labelled_org_is_the_person(vocab):
     words = ["Suella", "Braverman", "spoke", ".", "Braverman", "said", "no"]
     doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"])

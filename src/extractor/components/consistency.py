@@ -20,6 +20,8 @@ Classes of error fixed:
   "Mertens" as a person's name: a short capitalized name whose last word is a surname
   of the article's people is that person; and every repeat of a person's full name that
   the model tagged only in part or not at all is that person;
+- two names joined by a hyphen into one ("Boeing-Air Force" ORG) when the article also
+  gives each alone: two mentions, each with its own label;
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
   named the person in full: it is a mention of that person; likewise an acronym the
   writer gives in brackets after an organization ("European Central Bank (ECB)").
@@ -44,6 +46,7 @@ SPLIT_LABELS = {"ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"}
 
 class Consistency:
     def __call__(self, doc: Doc) -> Doc:
+        self.split_hyphen_pairs(doc)
         self.join_split_names(doc)
         # Surnames the model left unlabelled vote too ("Papermaster" ORG three times,
         # unlabelled five), so they are added before the labels are settled.
@@ -67,6 +70,25 @@ class Consistency:
             and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
             and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
         ]
+
+    def split_hyphen_pairs(self, doc: Doc) -> None:
+        """"Boeing-Air Force" (ORG): two names the article also gives alone."""
+        alone = {e.text: e.label_ for e in doc.ents if not any(t.text == "-" for t in e)}
+        out: list[Span] = []
+        for e in doc.ents:
+            dash = next((t.i for t in e[1:-1] if t.text == "-" and not t.whitespace_
+                         and not doc[t.i - 1].whitespace_), None)
+            left = doc[e.start:dash] if dash is not None else None
+            right = doc[dash + 1:e.end] if dash is not None else None
+            # Not people's names: "Hewlett-Packard", "Rolls-Royce" are one company.
+            if (left is not None and right is not None and left.text in alone
+                    and right.text in alone
+                    and "PERSON" not in (alone[left.text], alone[right.text])):
+                out += [Span(doc, left.start, left.end, label=alone[left.text]),
+                        Span(doc, right.start, right.end, label=alone[right.text])]
+            else:
+                out.append(e)
+        doc.ents = out
 
     def join_split_names(self, doc: Doc) -> None:
         ents = list(doc.ents)
