@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.components.respan import apply_fixes
 from extractor.dates import normalize_date
 from extractor.doctext import doc_text
 from extractor.facts import _is_year
@@ -149,15 +150,7 @@ class DateSpans:
     """Re-spans, relabels and adds temporal expressions (see the module docstring)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        ents: list[Span] = []
-        for ent in doc.ents:
-            for fix in FIXES:
-                replacement = fix(doc, ent)
-                if replacement is not None:
-                    ents.extend(replacement)
-                    break
-            else:
-                ents.append(ent)
+        ents, _ = apply_fixes(doc, FIXES)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         for span in _added(doc):
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.components.respan import apply_fixes
 from extractor.doctext import doc_text
 from extractor.facts import MONTH_WORDS, is_age
 from extractor.figures import CURRENCY_PREFIXES, CURRENCY_WORDS, SCALES, parse_figure
@@ -162,17 +163,7 @@ class FigureSpans:
     """Re-spans and relabels numbers (see the module docstring for the classes)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        ents: list[Span] = []
-        changed = False
-        for ent in doc.ents:
-            for fix in FIXES:
-                replacement = fix(doc, ent)
-                if replacement is not None:
-                    ents.extend(replacement)
-                    changed = True
-                    break
-            else:
-                ents.append(ent)
+        ents, changed = apply_fixes(doc, FIXES)
         added = _missed(doc, ents)
         if changed or added:
             doc.ents = filter_spans(ents + added)
