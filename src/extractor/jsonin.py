@@ -164,18 +164,7 @@ def _rest_as_document(
 
 def _byte_lines(reader: io.BufferedReader, limit: int) -> Iterator[tuple[int, bytes | None]]:
     """(line number, line) from 1; None for a line over `limit`, which is skipped."""
-    number = 0
-    while True:
-        line = reader.readline(limit + 1)
-        if not line:
-            return
-        number += 1
-        if len(line) > limit and not line.endswith(b"\n"):
-            yield number, None
-            if not _skip_line(reader.readline, limit):
-                return
-            continue
-        yield number, line
+    return _limited_lines(reader.readline, limit)
 
 
 def _wide_lines(
@@ -183,15 +172,20 @@ def _wide_lines(
 ) -> Iterator[tuple[int, str | None]]:
     """Lines of a UTF-16/32 stream (its BOM says which), decoded as they are read."""
     text = io.TextIOWrapper(reader, encoding=encoding, errors="replace", newline=None)
+    return _limited_lines(text.readline, limit)
+
+
+def _limited_lines(readline: Any, limit: int) -> Iterator[tuple[int, Any]]:
+    """(line number, line) from `readline` (bytes or text); None for an over-long line."""
     number = 0
     while True:
-        line = text.readline(limit + 1)
+        line = readline(limit + 1)
         if not line:
             return
         number += 1
-        if len(line) > limit and not line.endswith("\n"):
+        if len(line) > limit and not line.endswith(b"\n" if isinstance(line, bytes) else "\n"):
             yield number, None
-            if not _skip_line(text.readline, limit):
+            if not _skip_line(readline, limit):
                 return
             continue
         yield number, line
