@@ -85,19 +85,9 @@ class NotOrgs:
 
     def fix(self, ent: Span) -> Span | None:
         if ent.label_ in NAME_LABELS:
-            m = product_pattern().match(ent.text)
-            # A person's name may start with a product's: "Mac Jones" is a quarterback.
-            if m and (ent.label_ != "PERSON" or m.end() == len(ent.text)):
-                return Span(ent.doc, ent.start, ent.end, label="PRODUCT")
-            # A maker before its product: "Apple Macintosh", "Microsoft Windows".
-            rest = product_pattern().match(ent[1:].text) if len(ent) > 1 else None
-            if rest and ent.label_ != "PERSON" and rest.end() == len(ent[1:].text):
-                return Span(ent.doc, ent.start, ent.end, label="PRODUCT")
-            # "iTunes" left untagged before "Music Store" (PERSON): one product name.
-            before = ent.start - 1
-            if (before >= 0 and not ent.doc[before].ent_type_
-                    and product_pattern().match(ent.doc[before : ent.end].text)):
-                return Span(ent.doc, before, ent.end, label="PRODUCT")
+            product = _product(ent)
+            if product is not None:
+                return product
             # Events are named like places too ("Google Science Fair" GPE).
             if ent.label_ != "NORP" and len(ent) > 1 and ent[-1].lower_ in EVENT_NOUNS:
                 return Span(ent.doc, ent.start, ent.end, label="EVENT")
@@ -121,7 +111,7 @@ class NotOrgs:
             end += 1
         if end > ent.end or DESIGNATOR.match(ent[-1].text):
             return Span(doc, ent.start, end, label="PRODUCT")
-        if len(ent) > 1 and (ent[-1].lower_ in EVENT_NOUNS or ent[0].lower_ == "operation"):
+        if len(ent) > 1 and ent[0].lower_ == "operation":
             return Span(doc, ent.start, ent.end, label="EVENT")
         if len(ent) > 1 and ent[-1].lower_ in WORK_NOUNS:
             return Span(doc, ent.start, ent.end, label="WORK_OF_ART")
@@ -129,6 +119,24 @@ class NotOrgs:
 
     def set_annotations(self, doc: Doc, fixed: list[Span | None]) -> None:
         doc.ents = filter_spans([e for e in fixed if e is not None])
+
+
+def _product(ent: Span) -> Span | None:
+    """The product a name is, from data/products.txt, or None."""
+    doc, pattern = ent.doc, product_pattern()
+    whole = pattern.match(ent.text)
+    # A person's name may start with a product's: "Mac Jones" is a quarterback.
+    if whole and (ent.label_ != "PERSON" or whole.end() == len(ent.text)):
+        return Span(doc, ent.start, ent.end, label="PRODUCT")
+    # A maker before its product: "Apple Macintosh", "Microsoft Windows".
+    rest = pattern.match(ent[1:].text) if len(ent) > 1 else None
+    if rest and ent.label_ != "PERSON" and rest.end() == len(ent[1:].text):
+        return Span(doc, ent.start, ent.end, label="PRODUCT")
+    # "iTunes" left untagged before "Music Store" (PERSON): one product name.
+    before = ent.start - 1
+    if before >= 0 and not doc[before].ent_type_ and pattern.match(doc[before : ent.end].text):
+        return Span(doc, before, ent.end, label="PRODUCT")
+    return None
 
 
 def _is_index(ent: Span) -> bool:
