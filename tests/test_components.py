@@ -75,6 +75,15 @@ def test_a_town_the_model_calls_org_or_person_needs_place_context(vocab, words, 
     assert town.label_ == expected
 
 
+def test_a_hyphenated_country_the_model_calls_org_is_a_place(vocab):
+    # spaCy splits "Guinea-Bissau" into three tokens; the name is read as written.
+    words = ["troops", "in", "Guinea", "-", "Bissau", "left"]
+    doc = Doc(vocab, words=words, spaces=[True, True, False, False, True, False],
+              ents=["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    PlaceRules(100_000)(doc)
+    assert ents(doc) == [("Guinea-Bissau", "GPE")]
+
+
 def test_demonym_is_never_a_person(vocab):
     words = ["Tajik", "President", "Emomali", "Rakhmonov"]
     doc = make_doc(vocab, words, ["B-PERSON", "O", "B-PERSON", "I-PERSON"])

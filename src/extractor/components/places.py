@@ -51,7 +51,7 @@ class PlaceRules:
         codes = set()
         for e in doc.ents:
             if e.label_ in ("GPE", "NORP", "LOC"):
-                place = self.gaz.resolve(_bare(e)) or self.gaz.demonym_place(e.text)
+                place = self.gaz.resolve(bare_name(e)) or self.gaz.demonym_place(e.text)
                 if place and place.kind == "country":
                     codes.add(place.country_code)
         return codes
@@ -67,7 +67,7 @@ class PlaceRules:
         for ent in doc.ents:
             label = ent.label_
             if label in ("NORP", "ORG", "PERSON"):
-                place = self.gaz.resolve(_bare(ent))
+                place = self.gaz.resolve(bare_name(ent))
                 if place and self._obscure(place, named):
                     place = None
                 if (place and place.kind == "city" and not place.capital
@@ -144,13 +144,15 @@ def _name_word(tok) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha
 
 
-def _bare(ent: Span) -> str:
-    toks = [t.text for t in ent]
-    if toks and toks[0].lower() in _STRIP:
-        toks = toks[1:]
-    if toks and toks[-1] in ("'s", "\u2019s"):
-        toks = toks[:-1]
-    return " ".join(toks)
+def bare_name(ent: Span) -> str:
+    """The name without a leading "the" or a trailing possessive, as written
+    ("Guinea-Bissau" keeps its hyphen unspaced)."""
+    start, end = ent.start, ent.end
+    if end - start > 1 and ent.doc[start].lower_ in _STRIP:
+        start += 1
+    if end - start > 1 and ent.doc[end - 1].text in ("'s", "\u2019s"):
+        end -= 1
+    return ent.doc[start:end].text
 
 
 @Language.factory(
