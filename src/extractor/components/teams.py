@@ -18,6 +18,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extractor.components.places import bare_name
 from extractor.gazetteer import gazetteer
 
 # Inflected forms: the pipeline runs without the lemmatizer.
@@ -61,17 +62,17 @@ class Teams:
 
     def find(self, doc: Doc) -> set[int]:
         """Start tokens of country mentions that are teams."""
-        countries = [e for e in doc.ents if e.label_ == "GPE" and _country(e)]
-        seeds = {_country(e) for e in countries if _beside_score(e)}
-        seeds |= {_country(e) for e in countries if _plays_another(e, countries)}
-        seeds.discard(None)
+        country = {e.start: _country(e) for e in doc.ents if e.label_ == "GPE"}
+        countries = [e for e in doc.ents if country.get(e.start)]
+        seeds = {country[e.start] for e in countries
+                 if _beside_score(e) or _plays_another(e, countries, country)}
         # "Korea" after "South Korea": a short form of a team's name is that team.
-        names = {e.text for e in countries if _country(e) in seeds}
-        short = [e for e in doc.ents if e.label_ == "GPE" and not _country(e)
-                 and any(n.endswith(" " + _bare(e)) for n in names)]
+        names = {e.text for e in countries if country[e.start] in seeds}
+        short = [e for e in doc.ents if e.label_ == "GPE" and not country[e.start]
+                 and any(n.endswith(" " + bare_name(e)) for n in names)]
         return {
             e.start for e in countries + short
-            if (_country(e) in seeds or e in short) and not _venue(e)
+            if (country[e.start] in seeds or e in short) and not _venue(e)
             and e.root.dep_ != "compound"
         }
 
@@ -94,13 +95,9 @@ def _trim_scores(doc: Doc) -> None:
     doc.ents = ents
 
 
-def _bare(ent: Span) -> str:
-    return (ent.text[:-2] if ent.text.endswith(("'s", "\u2019s")) else ent.text).strip()
-
-
 def _country(ent: Span) -> str | None:
     """The country (or region: "Texas" in college sport) a name denotes, else None."""
-    place = gazetteer().resolve(_bare(ent))
+    place = gazetteer().resolve(bare_name(ent))
     return place.name if place and place.kind in ("country", "region") else None
 
 
@@ -124,14 +121,15 @@ def _is_score(toks: Span, first: bool) -> bool:
     return a.like_num and dash.text in DASHES and b.like_num and a.is_digit and b.is_digit
 
 
-def _plays_another(ent: Span, countries: list[Span]) -> bool:
+def _plays_another(ent: Span, countries: list[Span], country: dict[int, str | None]) -> bool:
     """Subject or object of a sports verb whose other side is another country."""
     verb = _sport_verb(ent.root)
     if verb is None:
         return False
     for other in countries:
         theirs = _sport_verb(other.root)
-        if theirs is not None and theirs.i == verb.i and _country(other) != _country(ent):
+        if (theirs is not None and theirs.i == verb.i
+                and country[other.start] != country[ent.start]):
             return True
     return False
 
