@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.components.org_heads import FACILITIES, ORG_HEADS
 from extractor.gazetteer import gazetteer
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -46,9 +47,9 @@ PERSONAL_ROLES = {
 }
 CAPTION_LABELS = {"image", "images", "photo", "photos", "picture", "video", "credit",
                   "source", "file", "caption", "graphic"}
-# Words that end an organization's name ("Judge Business School" is a school).
-_ORG_ENDS = {"school", "college", "university", "institute", "foundation", "office",
-             "house", "hotel", "center", "centre", "company", "group", "fund"}
+# Words that end an institution's or a building's name, not a person's ("Judge Business
+# School"): org_heads' lists, and the building words it leaves to the model.
+_ORG_ENDS = ORG_HEADS | FACILITIES | {"house", "hotel", "center", "centre", "hall", "fund"}
 
 if not Doc.has_extension("titles"):
     # (start_char, end_char) of a PERSON span -> titles found for that mention.
