@@ -315,10 +315,9 @@ def _rule_sets(text: str, ctx: _Context) -> DateValue | None:
     if not m:
         return None
     what = m.group("what")
-    if what in WEEKDAYS:
-        return DateValue(f"XXXX-WXX-{WEEKDAYS[what] + 1}", "set")
-    if what.rstrip("s") in WEEKDAYS:
-        return DateValue(f"XXXX-WXX-{WEEKDAYS[what.rstrip('s')] + 1}", "set")
+    day = what if what in WEEKDAYS else what.rstrip("s")  # "every Monday", "on Mondays"
+    if day in WEEKDAYS:
+        return DateValue(f"XXXX-WXX-{WEEKDAYS[day] + 1}", "set")
     n = re.fullmatch(r"(?:(?P<num>\w+) )?(?P<unit>[a-z]+)", what)
     if n and _unit_of(n.group("unit")):
         amount = _number(n.group("num")) if n.group("num") else 1
