@@ -78,14 +78,12 @@ class Consistency:
         for e in doc.ents:
             dash = next((t.i for t in e[1:-1] if t.text == "-" and not t.whitespace_
                          and not doc[t.i - 1].whitespace_), None)
-            left = doc[e.start:dash] if dash is not None else None
-            right = doc[dash + 1:e.end] if dash is not None else None
+            parts = (doc[e.start:dash], doc[dash + 1:e.end]) if dash is not None else ()
+            labels = [alone.get(part.text) for part in parts]
             # Not people's names: "Hewlett-Packard", "Rolls-Royce" are one company.
-            if (left is not None and right is not None and left.text in alone
-                    and right.text in alone
-                    and "PERSON" not in (alone[left.text], alone[right.text])):
-                out += [Span(doc, left.start, left.end, label=alone[left.text]),
-                        Span(doc, right.start, right.end, label=alone[right.text])]
+            if parts and None not in labels and "PERSON" not in labels:
+                out += [Span(doc, part.start, part.end, label=label)
+                        for part, label in zip(parts, labels, strict=True)]
             else:
                 out.append(e)
         doc.ents = out
