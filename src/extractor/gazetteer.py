@@ -18,6 +18,7 @@ import pickle
 import re
 import tempfile
 import unicodedata
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -95,6 +96,16 @@ class Gazetteer:
         cands = [c for c in self.candidates(name) if c.country_code == country_code]
         cands.sort(key=lambda c: (c.alternate, _RANK[c.kind], -c.population))
         return cands[0] if cands else None
+
+    def fuller(self, name: str, names: Iterable[str], kinds: Container[str]) -> Place | None:
+        """The place that a fuller name among `names` ends in `name` denotes: "Korea" in an
+        article that says "South Korea". The gazetteer alone cannot decide such a name."""
+        for full in names:
+            if full.endswith(" " + name):
+                place = self.resolve(full)
+                if place and place.kind in kinds:
+                    return place
+        return None
 
     def is_demonym(self, word: str) -> bool:
         return _key(word) in self.demonyms

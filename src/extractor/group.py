@@ -151,8 +151,7 @@ def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     gaz = gazetteer()
     country = gaz.resolve(text)
     if country is None:  # "Korea" for the team "South Korea" named in the article
-        fuller = [gaz.resolve(_org_core(n)) for n in names if n.endswith(" " + text)]
-        country = next((c for c in fuller if c and c.kind == "country"), None)
+        country = gaz.fuller(text, map(_org_core, names), ("country",))
     if country and country.kind == "country":  # a national team, by any of its names
         return f"country:{country.geonames_id}"
     toks = text.split()
@@ -240,13 +239,11 @@ def _link_places(mentions: list[Mention], text: str) -> None:
     for m in mentions:
         # A facility (FAC) is never a city or country of the same name.
         m.place = None if m.label == "FAC" else gaz.resolve(_norm(m.text))
-    countries = {_norm(m.text): m.place for m in mentions
-                 if m.place and m.place.kind == "country"}
+    countries = [_norm(m.text) for m in mentions if m.place and m.place.kind == "country"]
     for m in mentions:
         if m.place is None and m.label != "FAC":
             # "Korea" in an article that says "South Korea": the article's own fuller name.
-            m.place = next((p for n, p in countries.items()
-                            if n.endswith(" " + _norm(m.text))), None)
+            m.place = gaz.fuller(_norm(m.text), countries, ("country",))
     for a, b in zip(mentions, mentions[1:], strict=False):
         if text[a.end:b.start] != ", " or "FAC" in (a.label, b.label):
             continue

@@ -43,6 +43,7 @@ SPORT_WORDS = {
 MIN_SPORT_WORDS = 3
 SCORE = re.compile(r"^\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}$")
 DASHES = {"-", "\u2013", "\u2014", ":"}
+TEAM_KINDS = ("country", "region")  # national teams; states in US college sport
 # Prepositions before a venue; not "to" or "against" ("lost 1 – 2 to England").
 VENUE = {"in", "at", "inside", "within", "across", "throughout", "near", "outside", "from"}
 
@@ -69,7 +70,7 @@ class Teams:
         # "Korea" after "South Korea": a short form of a team's name is that team.
         names = {e.text for e in countries if country[e.start] in seeds}
         short = [e for e in doc.ents if e.label_ == "GPE" and not country[e.start]
-                 and any(n.endswith(" " + bare_name(e)) for n in names)]
+                 and gazetteer().fuller(bare_name(e), names, TEAM_KINDS)]
         return {
             e.start for e in countries + short
             if (country[e.start] in seeds or e in short) and not _venue(e)
@@ -98,7 +99,7 @@ def _trim_scores(doc: Doc) -> None:
 def _country(ent: Span) -> str | None:
     """The country (or region: "Texas" in college sport) a name denotes, else None."""
     place = gazetteer().resolve(bare_name(ent))
-    return place.name if place and place.kind in ("country", "region") else None
+    return place.name if place and place.kind in TEAM_KINDS else None
 
 
 def _beside_score(ent: Span) -> bool:
