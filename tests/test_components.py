@@ -524,6 +524,14 @@ def test_countries_playing_a_match_are_teams(nlp):
     assert not any(e.text.endswith(" 1") for e in doc.ents)  # the score is cut off
 
 
+def test_a_team_country_before_its_coach_is_the_team(nlp):
+    # Same article: "Panama coach" and "the Belgium captain" are the teams' people.
+    doc = nlp("Group G — Belgium 3 – 0 Panama\nAfter the match, Hernan Dario Gomez, "
+              "Panama coach, said the match was hard, and the Belgium captain agreed.")
+    assert [e.label_ for e in doc.ents if e.text == "Panama"] == ["ORG", "ORG"]
+    assert [e.label_ for e in doc.ents if e.text == "Belgium"] == ["ORG", "ORG"]
+
+
 def test_countries_at_war_are_not_teams(nlp):
     # Same verbs, no sport: "defeated" is a war, and the countries stay places.
     doc = nlp("In 1945 the Soviet Union defeated Germany, and Japan faced the United "

@@ -7,7 +7,8 @@ is a country a team, and only when the text shows it playing: a score right besi
 name, or two countries as subject and object of a sports verb. Every other mention of a
 team country (or state: college sport) then is the team too, except after a place
 preposition ("in Russia": the venue; "from Brazil": a club's home) or as a modifier ("US
-team Cloud9": the country of another team). A score's number that the model glues onto
+team Cloud9": the country of another team), unless what it modifies is one of the team's
+own people ("Panama coach", "England captain"). A score's number that the model glues onto
 a name ("Sweden 1") is cut off.
 """
 
@@ -45,6 +46,13 @@ SCORE = re.compile(r"^\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}$")
 DASHES = {"-", "\u2013", "\u2014", ":"}
 TEAM_KINDS = ("country", "region")  # national teams; states in US college sport
 # Prepositions before a venue; not "to" or "against" ("lost 1 – 2 to England").
+# Nouns a team's name modifies as the team itself: its staff and players, not "team"
+# ("US team Cloud9" is another team from that country).
+TEAM_PEOPLE = {
+    "coach", "coaches", "captain", "manager", "boss", "skipper", "goalkeeper", "keeper",
+    "striker", "forward", "midfielder", "defender", "winger", "player", "players",
+    "squad", "fans", "supporters",
+}
 VENUE = {"in", "at", "inside", "within", "across", "throughout", "near", "outside", "from"}
 
 
@@ -74,7 +82,7 @@ class Teams:
         return {
             e.start for e in countries + short
             if (country[e.start] in seeds or e in short) and not _venue(e)
-            and e.root.dep_ != "compound"
+            and (e.root.dep_ != "compound" or e.root.head.lower_ in TEAM_PEOPLE)
         }
 
 
