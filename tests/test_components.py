@@ -504,6 +504,29 @@ def test_an_acronym_in_brackets_after_an_organization_is_that_organization(vocab
     assert ents(doc) == [("European Central Bank", "ORG"), ("ECB", "ORG")]
 
 
+# Wikinews, "Cisco sues Apple for iPhone trademark" and "Pop culture celebrated at Fan
+# Expo Canada 2016" (CC BY 2.5).
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Cisco sues Apple for iPhone trademark\nCisco states that it has received the "
+         "trademark in 2000.", "Cisco"),
+        ("Ubisoft, Microsoft, and PlayStation VR all had booths with demos of their "
+         "latest games.", "Ubisoft"),
+    ],
+)
+def test_an_unknown_place_acting_as_a_company_is_an_organization(nlp, text, company):
+    doc = nlp(text)
+    labels = {e.label_ for e in doc.ents if e.text == company}
+    assert labels == {"ORG"}
+
+
+def test_a_known_place_doing_what_companies_do_stays_a_place(nlp):
+    doc = nlp("China announced new tariffs, and Japan and Microsoft signed the accord.")
+    assert {e.text: e.label_ for e in doc.ents if e.text in ("China", "Japan")} == {
+        "China": "GPE", "Japan": "GPE"}
+
+
 # -- teams (needs the parser) ---------------------------------------------------
 # Sentences from Wikinews, "FIFA World Cup 2018 day five" (CC BY 2.5).
 MATCH_REPORT = (

@@ -20,6 +20,11 @@ Classes of error fixed:
   "Mertens" as a person's name: a short capitalized name whose last word is a surname
   of the article's people is that person; and every repeat of a person's full name that
   the model tagged only in part or not at all is that person;
+- a name the model calls a place but the gazetteer does not know, used as a company is
+  used: in a list with organizations ("Ubisoft, Microsoft, and PlayStation VR") or as
+  the subject of what companies do and places do not ("Cisco sues Apple", "Cisco
+  states that it has received the trademark"): it is the organization, at every
+  mention;
 - two names joined by a hyphen into one ("Boeing-Air Force" ORG) when the article also
   gives each alone: two mentions, each with its own label;
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
@@ -42,6 +47,19 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the model gives a person's first name or whole name by mistake (not NORP:
 # "Tajik Rakhmonov" is a nationality and a name).
 SPLIT_LABELS = {"ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"}
+# What a company does and a town does not (inflected: no lemmatizer in the pipeline).
+# Not "say": "Moscow said" is a government speaking, and the place is right.
+COMPANY_VERBS = {
+    verb + ending
+    for verb, endings in {
+        "sue": ("", "s", "d"), "state": ("s", "d"), "claim": ("", "s", "ed"),
+        "announce": ("", "s", "d"), "release": ("s", "d"), "launch": ("", "es", "ed"),
+        "unveil": ("", "s", "ed"), "acquire": ("", "s", "d"), "hire": ("s", "d"),
+        "manufacture": ("s", "d"), "ship": ("s", "ped"), "declare": ("s", "d"),
+        "sell": ("s",), "sold": ("",), "buy": ("s",), "bought": ("",),
+    }.items()
+    for ending in endings
+}
 
 
 class Consistency:
@@ -165,6 +183,7 @@ class Consistency:
         name_parts = {t.text for e in people for t in e}
         org_words = {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1}
         org_words |= {e.text for e in ents if len(e) == 1 and _coordinated_with_org(e)}
+        companies = {e.text for e in ents if e.label_ in PLACE_LABELS and _acts_as_company(e)}
         changes: dict[int, str] = {}
         for i, e in enumerate(ents):
             if e.label_ not in NAME_LABELS:
@@ -179,6 +198,8 @@ class Consistency:
                   and (vote["ORG"] or e.text in org_words)):
                 if e.label_ != "ORG":
                     changes[i] = "ORG"
+            elif e.text in companies and e.label_ in PLACE_LABELS:
+                changes[i] = "ORG"
             elif top != e.label_ and (not rest or n > rest[0][1]):
                 changes[i] = top
             elif (rest and n == rest[0][1] and e.label_ in PLACE_LABELS
@@ -204,6 +225,19 @@ def _coordinated_with_org(ent: Span) -> bool:
          and doc[before].ent_type_ == "ORG")
         or (after < len(doc) and doc[ent.end].lower_ in ("and", "or")
             and doc[after].ent_type_ == "ORG")
+    )
+
+
+def _acts_as_company(ent: Span) -> bool:
+    """A name no gazetteer place has, listed with organizations or doing what they do."""
+    root = ent.root
+    listed_with = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        listed_with.append(root.head)
+    return (
+        (any(t.ent_type_ == "ORG" for t in listed_with)
+         or (root.dep_ == "nsubj" and root.head.lower_ in COMPANY_VERBS))
+        and gazetteer().resolve(ent.text) is None
     )
 
 
