@@ -297,6 +297,19 @@ def test_two_names_joined_by_a_hyphen_are_split_when_each_stands_alone(vocab):
     assert ("Hewlett-Packard", "ORG") in ents(doc)  # founders' names: one company
 
 
+def test_a_dash_between_spaces_splits_a_name(vocab):
+    # Wikinews (CC BY 2.5): "a leader in network and communication systems, based in San
+    # Jose - Cisco." The model gives one GPE across the dash; "1998 - 2002" is one date.
+    words = ["based", "in", "San", "Jose", "-", "Cisco", ".", "Cisco", "sued", "in",
+             "1998", "-", "2002"]
+    tags = ["O", "O", "B-GPE", "I-GPE", "I-GPE", "I-GPE", "O", "B-ORG", "O", "O",
+            "B-DATE", "I-DATE", "I-DATE"]
+    doc = Doc(vocab, words=words, ents=tags)  # spaces everywhere
+    Consistency()(doc)
+    assert ents(doc) == [("San Jose", "GPE"), ("Cisco", "ORG"), ("Cisco", "ORG"),
+                         ("1998 - 2002", "DATE")]
+
+
 def test_lone_surname_labelled_org_is_the_person(vocab):
     words = ["Suella", "Braverman", "spoke", ".", "Braverman", "said", "no"]
     doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"])

@@ -26,7 +26,8 @@ Classes of error fixed:
   states that it has received the trademark"): it is the organization, at every
   mention;
 - two names joined by a hyphen into one ("Boeing-Air Force" ORG) when the article also
-  gives each alone: two mentions, each with its own label;
+  gives each alone, or by a dash between spaces ("based in San Jose - Cisco", GPE):
+  two mentions, each with its own label;
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
   named the person in full: it is a mention of that person; likewise an acronym the
   writer gives in brackets after an organization ("European Central Bank (ECB)").
@@ -47,6 +48,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the model gives a person's first name or whole name by mistake (not NORP:
 # "Tajik Rakhmonov" is a nationality and a name).
 SPLIT_LABELS = {"ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"}
+DASHES = {"-", "\u2013", "\u2014"}
 # What a company does and a town does not (inflected: no lemmatizer in the pipeline).
 # Not "say": "Moscow said" is a government speaking, and the place is right.
 COMPANY_VERBS = {
@@ -90,16 +92,23 @@ class Consistency:
         ]
 
     def split_hyphen_pairs(self, doc: Doc) -> None:
-        """"Boeing-Air Force" (ORG): two names the article also gives alone."""
-        alone = {e.text: e.label_ for e in doc.ents if not any(t.text == "-" for t in e)}
+        """"Boeing-Air Force" (ORG): two names the article also gives alone; "San Jose -
+        Cisco" (GPE): a dash between spaces is punctuation, never inside a name."""
+        alone = {e.text: e.label_ for e in doc.ents if not any(t.text in DASHES for t in e)}
         out: list[Span] = []
         for e in doc.ents:
-            dash = next((t.i for t in e[1:-1] if t.text == "-" and not t.whitespace_
-                         and not doc[t.i - 1].whitespace_), None)
-            parts = (doc[e.start:dash], doc[dash + 1:e.end]) if dash is not None else ()
+            dash = next((t for t in e[1:-1] if t.text in DASHES), None)
+            if dash is None or e.label_ not in SPLIT_LABELS | NAME_LABELS:  # not "2006 - 2009"
+                out.append(e)
+                continue
+            parts = (doc[e.start:dash.i], doc[dash.i + 1:e.end])
+            if dash.whitespace_ and doc[dash.i - 1].whitespace_:
+                out += [Span(doc, p.start, p.end, label=alone.get(p.text, e.label_))
+                        for p in parts]
+                continue
             labels = [alone.get(part.text) for part in parts]
             # Not people's names: "Hewlett-Packard", "Rolls-Royce" are one company.
-            if parts and None not in labels and "PERSON" not in labels:
+            if dash.text == "-" and None not in labels and "PERSON" not in labels:
                 out += [Span(doc, part.start, part.end, label=label)
                         for part, label in zip(parts, labels, strict=True)]
             else:
