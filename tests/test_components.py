@@ -517,6 +517,31 @@ def test_an_acronym_in_brackets_after_an_organization_is_that_organization(vocab
     assert ents(doc) == [("European Central Bank", "ORG"), ("ECB", "ORG")]
 
 
+def test_an_acronym_takes_the_category_of_the_name_it_stands_for(vocab):
+    # Wikinews: "Apple released the long awaited iPhones Software Development Kit (SDK)
+    # ... The SDK will allow third party software developers"; the model: SDK is ORG.
+    words = ["Apple", "released", "the", "Software", "Development", "Kit", "(", "SDK",
+             ")", ".", "The", "SDK", "will", "allow"]
+    tags = ["B-ORG", "O", "O", "B-PRODUCT", "I-PRODUCT", "I-PRODUCT", "O", "O", "O", "O",
+            "O", "B-ORG", "O", "O"]
+    doc = make_doc(vocab, words, tags)
+    Consistency()(doc)
+    assert ents(doc) == [("Apple", "ORG"), ("Software Development Kit", "PRODUCT"),
+                         ("SDK", "PRODUCT"), ("SDK", "PRODUCT")]
+
+
+def test_the_last_word_of_a_product_alone_is_the_product(vocab):
+    # Wikinews: "Apple announces Mac OS X Lion ... Apple unveiled Lion, the new version".
+    words = ["Apple", "announces", "Mac", "OS", "X", "Lion", ".", "Apple", "unveiled",
+             "Lion", ",", "the", "new", "version"]
+    tags = ["B-ORG", "O", "B-PRODUCT", "I-PRODUCT", "I-PRODUCT", "I-PRODUCT", "O", "B-ORG",
+            "O", "B-ORG", "O", "O", "O", "O"]
+    doc = make_doc(vocab, words, tags)
+    Consistency()(doc)
+    assert ents(doc) == [("Apple", "ORG"), ("Mac OS X Lion", "PRODUCT"), ("Apple", "ORG"),
+                         ("Lion", "PRODUCT")]
+
+
 # Wikinews, "Cisco sues Apple for iPhone trademark" and "Pop culture celebrated at Fan
 # Expo Canada 2016" (CC BY 2.5).
 @pytest.mark.parametrize(

@@ -30,7 +30,11 @@ Classes of error fixed:
   two mentions, each with its own label;
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
   named the person in full: it is a mention of that person; likewise an acronym the
-  writer gives in brackets after an organization ("European Central Bank (ECB)").
+  writer gives in brackets after an organization ("European Central Bank (ECB)");
+- an acronym the model calls an organization though the writer defined it as something
+  else ("iPhones Software Development Kit (SDK)" ... "the SDK"): every mention takes
+  the category of the name it stands for; and the last word of a product's name
+  alone ("Lion" after "Mac OS X Lion") is that product.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractor.gazetteer import gazetteer
@@ -48,6 +52,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the model gives a person's first name or whole name by mistake (not NORP:
 # "Tajik Rakhmonov" is a nationality and a name).
 SPLIT_LABELS = {"ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"}
+# Names an acronym in brackets can stand for (not people: "(R-AZ)" is a party and state).
+ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW",
+                  "INDEX"}
 DASHES = {"-", "\u2013", "\u2014"}
 # What a company does and a town does not (inflected: no lemmatizer in the pipeline).
 # Not "say": "Moscow said" is a government speaking, and the place is right.
@@ -165,15 +172,13 @@ class Consistency:
         return found
 
     def bracketed_acronyms(self, doc: Doc) -> list[Span]:
-        """'European Central Bank (ECB)': the writer names the acronym; it is the org."""
+        """'European Central Bank (ECB)': the writer names the acronym; it is the org
+        (or the product, index, place ... the name before it is)."""
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         found = []
-        for e in doc.ents:
-            i = e.end
-            if (e.label_ == "ORG" and i + 2 < len(doc) and doc[i].text == "("
-                    and doc[i + 2].text == ")" and doc[i + 1].is_upper
-                    and len(doc[i + 1]) >= 2 and i + 1 not in taken):
-                found.append(Span(doc, i + 1, i + 2, label="ORG"))
+        for e, acronym in _defined_acronyms(doc):
+            if acronym.i not in taken:
+                found.append(Span(doc, acronym.i, acronym.i + 1, label=e.label_))
         return found
 
     def add(self, doc: Doc, spans: list[Span]) -> None:
@@ -193,13 +198,23 @@ class Consistency:
         org_words = {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1}
         org_words |= {e.text for e in ents if len(e) == 1 and _coordinated_with_org(e)}
         companies = {e.text for e in ents if e.label_ in PLACE_LABELS and _acts_as_company(e)}
+        # "iPhones Software Development Kit (SDK)": every "SDK" is the product.
+        defined = {acronym.text: e.label_ for e, acronym in _defined_acronyms(doc)}
+        # "Lion" after "Mac OS X Lion": a product's last word alone is the product.
+        products = {e[-1].text for e in ents if e.label_ == "PRODUCT" and len(e) > 1
+                    and e[-1].is_alpha and e[-1].is_title}
         changes: dict[int, str] = {}
         for i, e in enumerate(ents):
             if e.label_ not in NAME_LABELS:
                 continue
             vote = votes[e.text]
             (top, n), *rest = vote.most_common()
-            if len(e) == 1 and e.text in person_count and e.label_ in ("ORG", "GPE", "FAC"):
+            if e.text in defined:
+                if defined[e.text] != e.label_:
+                    changes[i] = defined[e.text]
+            elif len(e) == 1 and e.text in products and e.label_ != "NORP":
+                changes[i] = "PRODUCT"
+            elif len(e) == 1 and e.text in person_count and e.label_ in ("ORG", "GPE", "FAC"):
                 if (sum(vote.values()) <= person_count[e.text]
                         or vote["PERSON"] >= vote[e.label_]):
                     changes[i] = "PERSON"
@@ -235,6 +250,17 @@ def _coordinated_with_org(ent: Span) -> bool:
         or (after < len(doc) and doc[ent.end].lower_ in ("and", "or")
             and doc[after].ent_type_ == "ORG")
     )
+
+
+def _defined_acronyms(doc: Doc) -> list[tuple[Span, Token]]:
+    """(name, acronym) for each "Name (ACRONYM)" the writer gives."""
+    found = []
+    for e in doc.ents:
+        i = e.end
+        if (e.label_ in ACRONYM_LABELS and i + 2 < len(doc) and doc[i].text == "("
+                and doc[i + 2].text == ")" and doc[i + 1].is_upper and len(doc[i + 1]) >= 2):
+            found.append((e, doc[i + 1]))
+    return found
 
 
 def _acts_as_company(ent: Span) -> bool:
