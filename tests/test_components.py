@@ -310,6 +310,16 @@ def test_a_dash_between_spaces_splits_a_name(vocab):
                          ("1998 - 2002", "DATE")]
 
 
+def test_a_spaced_hyphen_inside_a_name_stays(vocab):
+    # Tokenized Wikinews text spaces hyphens: "the Council on American - Islamic
+    # Relations"; neither side is a name alone, so the name stays whole.
+    words = ["the", "Council", "on", "American", "-", "Islamic", "Relations", "said"]
+    doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG",
+                                  "I-ORG", "O"])
+    Consistency()(doc)
+    assert ents(doc) == [("Council on American - Islamic Relations", "ORG")]
+
+
 def test_lone_surname_labelled_org_is_the_person(vocab):
     words = ["Suella", "Braverman", "spoke", ".", "Braverman", "said", "no"]
     doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"])

@@ -26,8 +26,8 @@ Classes of error fixed:
   states that it has received the trademark"): it is the organization, at every
   mention;
 - two names joined by a hyphen into one ("Boeing-Air Force" ORG) when the article also
-  gives each alone, or by a dash between spaces ("based in San Jose - Cisco", GPE):
-  two mentions, each with its own label;
+  gives each alone, or by a dash between spaces with one side given alone ("based in
+  San Jose - Cisco", GPE): two mentions, each with its own label;
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
   named the person in full: it is a mention of that person; likewise an acronym the
   writer gives in brackets after an organization ("European Central Bank (ECB)");
@@ -100,7 +100,8 @@ class Consistency:
 
     def split_hyphen_pairs(self, doc: Doc) -> None:
         """"Boeing-Air Force" (ORG): two names the article also gives alone; "San Jose -
-        Cisco" (GPE): a dash between spaces is punctuation, never inside a name."""
+        Cisco" (GPE): a dash between spaces, with a name the article gives alone on one
+        side, is punctuation."""
         alone = {e.text: e.label_ for e in doc.ents if not any(t.text in DASHES for t in e)}
         out: list[Span] = []
         for e in doc.ents:
@@ -109,7 +110,10 @@ class Consistency:
                 out.append(e)
                 continue
             parts = (doc[e.start:dash.i], doc[dash.i + 1:e.end])
-            if dash.whitespace_ and doc[dash.i - 1].whitespace_:
+            # Tokenized text spaces every hyphen ("Council on American - Islamic
+            # Relations"), so a part must stand alone somewhere too.
+            if (dash.whitespace_ and doc[dash.i - 1].whitespace_
+                    and any(p.text in alone for p in parts)):
                 out += [Span(doc, p.start, p.end, label=alone.get(p.text, e.label_))
                         for p in parts]
                 continue
