@@ -152,6 +152,13 @@ def test_acronym_of_the_name_with_its_legal_form_and_a_place_prefix_join():
     assert _org_key(ms[3], names_, ms) == "united states air force"
 
 
+def test_a_short_form_joins_the_nearest_longer_name_before_it():
+    # Wikinews: headline "Ford Taurus to be revived", then "Ford Motor Company CEO Alan
+    # Mulally has reported that Ford will rename ...": "Ford" is the company.
+    ms, names_ = _orgs("Ford Taurus", "Ford Motor Company", "Ford")
+    assert _org_key(ms[2], names_, ms) == "ford motor"
+
+
 def test_a_short_form_used_before_the_long_name_stays_its_own_organization():
     ms, names_ = _orgs("Google", "Google Science Fair")
     assert _org_key(ms[0], names_, ms) == "google"

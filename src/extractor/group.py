@@ -156,24 +156,33 @@ def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
         return f"country:{country.geonames_id}"
     toks = text.split()
     raw = {_org_core(n): _strip_the(n).split() for n in names}  # core -> with legal form
-    for n in sorted(raw, key=lambda n: -len(n)):
-        if len(n) <= len(text):
-            continue
-        full = n.split()
-        if text.isupper() and len(text) >= 2 and text.replace(".", "") in (
-                _initials(full), _initials(raw.get(n, full))):
-            return n.casefold()
-        if full[-len(toks):] == toks and _is_place(full[: -len(toks)]):
-            # "Air Force" for "United States Air Force", "Federal Reserve" for
-            # "U.S. Federal Reserve": the place in front only says whose it is.
-            return n.casefold()
-        if (full[: len(toks)] == toks and toks[-1][:1].isupper() and len(toks[-1]) > 2
-                and (len(full) <= 2 or _first(mentions, n) < _first(mentions, text))):
-            # A short form of a two-word name ("Lockheed" for "Lockheed Martin"), or one
-            # that refers back to a longer name already given. Used first, a short form
-            # is its own entity ("Google" ... "Google Science Fair").
-            return n.casefold()
-    return text.casefold()
+    fuller = [n for n in sorted(raw, key=lambda n: -len(n))
+              if len(n) > len(text) and _org_refers_to(text, toks, n, raw, mentions)]
+    if len(fuller) > 1:
+        # "Ford" after the headline's "Ford Taurus" and then "Ford Motor Company": a
+        # short form refers back to the nearest longer name before it.
+        before = [x for x in mentions if x.start < m.start and _org_core(_norm(x.text)) in fuller]
+        if before:
+            return _org_core(_norm(before[-1].text)).casefold()
+    return fuller[0].casefold() if fuller else text.casefold()
+
+
+def _org_refers_to(text: str, toks: list[str], n: str, raw: dict[str, list[str]],
+                   mentions: list[Mention]) -> bool:
+    """Is the organization name `text` a short form of the longer name `n`?"""
+    full = n.split()
+    if text.isupper() and len(text) >= 2 and text.replace(".", "") in (
+            _initials(full), _initials(raw.get(n, full))):
+        return True
+    if full[-len(toks):] == toks and _is_place(full[: -len(toks)]):
+        # "Air Force" for "United States Air Force", "Federal Reserve" for
+        # "U.S. Federal Reserve": the place in front only says whose it is.
+        return True
+    # A short form of a two-word name ("Lockheed" for "Lockheed Martin"), or one that
+    # refers back to a longer name already given. Used first, a short form is its own
+    # entity ("Google" ... "Google Science Fair").
+    return (full[: len(toks)] == toks and toks[-1][:1].isupper() and len(toks[-1]) > 2
+            and (len(full) <= 2 or _first(mentions, n) < _first(mentions, text)))
 
 
 def _bracketed(mentions: list[Mention], text: str) -> dict[str, Mention]:
