@@ -159,6 +159,14 @@ def test_a_short_form_joins_the_nearest_longer_name_before_it():
     assert _org_key(ms[2], names_, ms) == "ford motor"
 
 
+def test_a_clipped_headline_name_joins_the_full_name():
+    # Wikinews: "Penske Auto selected to buy General Motors' Saturn unit" ... "the
+    # Penske Automotive Group (PAG) was selected"; a lone word is never clipped.
+    ms, names_ = _orgs("Penske Auto", "Penske Automotive Group", "Ford", "Fordham University")
+    assert _org_key(ms[0], names_, ms) == "penske automotive"
+    assert _org_key(ms[2], names_, ms) == "ford"
+
+
 def test_a_short_form_used_before_the_long_name_stays_its_own_organization():
     ms, names_ = _orgs("Google", "Google Science Fair")
     assert _org_key(ms[0], names_, ms) == "google"

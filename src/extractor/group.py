@@ -180,8 +180,13 @@ def _org_refers_to(text: str, toks: list[str], n: str, raw: dict[str, list[str]]
         return True
     # A short form of a two-word name ("Lockheed" for "Lockheed Martin"), or one that
     # refers back to a longer name already given. Used first, a short form is its own
-    # entity ("Google" ... "Google Science Fair").
-    return (full[: len(toks)] == toks and toks[-1][:1].isupper() and len(toks[-1]) > 2
+    # entity ("Google" ... "Google Science Fair"). A headline clips the last word of a
+    # longer form ("Penske Auto" for "Penske Automotive Group"), never a lone word
+    # ("Ford" is no "Fordham").
+    head = full[: len(toks)]
+    same = head == toks or (len(toks) > 1 and head[:-1] == toks[:-1]
+                            and head[-1].startswith(toks[-1]))
+    return (same and toks[-1][:1].isupper() and len(toks[-1]) > 2
             and (len(full) <= 2 or _first(mentions, n) < _first(mentions, text)))
 
 
