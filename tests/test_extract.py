@@ -167,6 +167,14 @@ def test_a_clipped_headline_name_joins_the_full_name():
     assert _org_key(ms[2], names_, ms) == "ford"
 
 
+def test_an_acronym_led_by_its_country_joins_the_name():
+    # Wikinews: "the USAF has announced ... to protect the Air Force's interests".
+    ms, names_ = _orgs("USAF", "Air Force", "USDA", "Department of Agriculture", "XYAF")
+    assert _org_key(ms[0], names_, ms) == _org_key(ms[1], names_, ms) == "air force"
+    assert _org_key(ms[2], names_, ms) == "department of agriculture"
+    assert _org_key(ms[4], names_, ms) == "xyaf"  # "XY" is no country
+
+
 def test_a_short_form_used_before_the_long_name_stays_its_own_organization():
     ms, names_ = _orgs("Google", "Google Science Fair")
     assert _org_key(ms[0], names_, ms) == "google"

@@ -6,10 +6,12 @@ Grouping rules (each a class of how news refers back to an entity):
   a lone first name joins the one fuller name that starts with it. When two fuller names
   share the surname, the mention joins the nearest one mentioned before it.
 - organizations: an acronym equal to the initials of a longer name ("USAF" ->
-  "United States Air Force"), and a leading part of a longer name ("Lockheed" ->
-  "Lockheed Martin"); an acronym the writer gives in brackets after the name
-  ("Singapore Airlines (SIA)"); a national team by any of its country's names ("South Korea",
-  "Korea Republic").
+  "United States Air Force"), or to a country's and the name's ("USAF" -> "Air
+  Force"); a leading part of a longer name ("Lockheed" -> "Lockheed Martin"), the
+  nearest one before it when there are several, and a headline's clipped form
+  ("Penske Auto" -> "Penske Automotive Group"); an acronym the writer gives in brackets
+  after the name ("Singapore Airlines (SIA)"); a national team by any of its country's
+  names ("South Korea", "Korea Republic").
 - places: mentions that the gazetteer links to the same GeoNames id ("U.S.", "United
   States"), otherwise the same name; a short form the gazetteer cannot decide is read
   through the article's fuller country name ("Korea" after "South Korea").
@@ -173,6 +175,10 @@ def _org_refers_to(text: str, toks: list[str], n: str, raw: dict[str, list[str]]
     full = n.split()
     if text.isupper() and len(text) >= 2 and text.replace(".", "") in (
             _initials(full), _initials(raw.get(n, full))):
+        return True
+    if (text.isupper() and len(text) > len(initials := _initials(full)) >= 2
+            and text.endswith(initials) and _is_place([text[: -len(initials)]])):
+        # "USAF" for "Air Force": the acronym's first letters name the country.
         return True
     if full[-len(toks):] == toks and _is_place(full[: -len(toks)]):
         # "Air Force" for "United States Air Force", "Federal Reserve" for
