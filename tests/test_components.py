@@ -610,6 +610,19 @@ def test_countries_at_war_are_not_teams(nlp):
     assert {e.label_ for e in doc.ents if e.text in ("Germany", "Japan")} == {"GPE"}
 
 
+def test_air_and_a_place_is_an_airline(vocab):
+    # Wikinews: "Dreamliners delivered to six airlines - Air China, China Eastern
+    # Airlines, ..."; the model tags "China" alone.
+    words = ["six", "airlines", "-", "Air", "China", ",", "China", "Eastern", "Airlines",
+             "and", "Air", "India", "flew", "over", "China"]
+    tags = ["O", "O", "O", "O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-GPE",
+            "O", "O", "B-GPE"]
+    doc = make_doc(vocab, words, tags)
+    OrgHeads()(doc)
+    assert ents(doc) == [("Air China", "ORG"), ("China Eastern Airlines", "ORG"),
+                         ("Air India", "ORG"), ("China", "GPE")]
+
+
 @pytest.mark.parametrize(
     ("words", "tags", "expected"),
     [

@@ -20,6 +20,10 @@ A legal form right after an organization is part of its name: the model splits
 "Chrysler LLC" into "Chrysler" and "LLC", two organizations; they are joined. So are two
 organizations joined by "for" or "of" ("Federal Service for the Financial Markets"):
 the model breaks long institution names at the lower-case word.
+
+Airlines are named "Air" and a country or city ("Air China", "Air India", "Air Berlin");
+the model tags the place alone, so a place right after a capitalized "Air" is the
+airline.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ ORG_HEADS = INSTITUTIONS | {
     "organisation", "organization",
 }
 RELABEL = {"PERSON", "GPE", "LOC", "FAC"}
+PLACE_LABELS = {"GPE", "LOC"}
 KNOWN_RELABEL = {"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"}
 # Not "House", "Centre", "Hall" or "Park" alone: "Random House", "Pew Research Center",
 # "Tammany Hall" are organizations.
@@ -76,7 +81,8 @@ def known_organizations() -> frozenset[str]:
 class OrgHeads:
     def __call__(self, doc: Doc) -> Doc:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-        self.set_annotations(doc, [self.fix(e, surnames) for e in _join_legal_forms(doc)])
+        self.set_annotations(doc, [self.fix(_airline(e), surnames)
+                                   for e in _join_legal_forms(doc)])
         return doc
 
     def fix(self, ent: Span, surnames: set[str]) -> Span:
@@ -106,6 +112,15 @@ def _join_legal_forms(doc: Doc) -> list[Span]:
             continue
         out.append(e)
     return out
+
+
+def _airline(ent: Span) -> Span:
+    """"Air" + "China" (GPE) -> "Air China" (ORG)."""
+    doc = ent.doc
+    if (ent.label_ in PLACE_LABELS and ent.start > 0 and doc[ent.start - 1].text == "Air"
+            and doc[ent.start - 1].ent_type_ == ""):
+        return Span(doc, ent.start - 1, ent.end, label="ORG")
+    return ent
 
 
 def _joined_by_preposition(doc: Doc, end: int, start: int) -> bool:
