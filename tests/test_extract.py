@@ -140,6 +140,13 @@ def test_acronym_and_leading_part_join_an_organization():
     assert _org_key(ms[3], names_, ms) == "lockheed martin"
 
 
+def test_a_name_does_not_join_its_branch_in_a_place():
+    # Wikinews: "assistance package for Ford" ... "Ford Australia": the branch is its own.
+    ms, names_ = _orgs("Ford", "Ford Australia", "Google", "Google UK")
+    assert _org_key(ms[0], names_, ms) == "ford"
+    assert _org_key(ms[2], names_, ms) == "google"
+
+
 def test_legal_form_and_the_do_not_split_an_organization():
     ms, names_ = _orgs("Apple", "The Apple Inc.", "General Motors Corporation")
     assert _org_key(ms[1], names_, ms) == _org_key(ms[0], names_, ms) == "apple"

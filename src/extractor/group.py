@@ -7,7 +7,8 @@ Grouping rules (each a class of how news refers back to an entity):
   share the surname, the mention joins the nearest one mentioned before it.
 - organizations: an acronym equal to the initials of a longer name ("USAF" ->
   "United States Air Force"), or to a country's and the name's ("USAF" -> "Air
-  Force"); a leading part of a longer name ("Lockheed" -> "Lockheed Martin"), the
+  Force"); a leading part of a longer name ("Lockheed" -> "Lockheed Martin", but not
+  "Ford" -> "Ford Australia", a branch), the
   nearest one before it when there are several, and a headline's clipped form
   ("Penske Auto" -> "Penske Automotive Group"); an acronym the writer gives in brackets
   after the name ("Singapore Airlines (SIA)"); a national team by any of its country's
@@ -192,8 +193,10 @@ def _org_refers_to(text: str, toks: list[str], n: str, raw: dict[str, list[str]]
     head = full[: len(toks)]
     same = head == toks or (len(toks) > 1 and head[:-1] == toks[:-1]
                             and head[-1].startswith(toks[-1]))
+    # "Ford" is not "Ford Australia": a place after the name makes a branch of it.
     return (same and toks[-1][:1].isupper() and len(toks[-1]) > 2
-            and (len(full) <= 2 or _first(mentions, n) < _first(mentions, text)))
+            and (len(full) <= 2 or _first(mentions, n) < _first(mentions, text))
+            and not _is_place(full[len(toks):]))
 
 
 def _bracketed(mentions: list[Mention], text: str) -> dict[str, Mention]:
