@@ -196,7 +196,14 @@ def _org_refers_to(text: str, toks: list[str], n: str, raw: dict[str, list[str]]
     # "Ford" is not "Ford Australia": a place after the name makes a branch of it.
     return (same and toks[-1][:1].isupper() and len(toks[-1]) > 2
             and (len(full) <= 2 or _first(mentions, n) < _first(mentions, text))
-            and not _is_place(full[len(toks):]))
+            and not _is_branch(full[len(toks):]))
+
+
+def _is_branch(tokens: list[str]) -> bool:
+    """A country or larger after a company's name ("Ford Australia"); not a town, which
+    is as often a surname ("Lockheed Martin": Martin, Slovakia)."""
+    place = gazetteer().resolve(" ".join(tokens)) if tokens else None
+    return place is not None and place.kind in ("country", "region", "continent")
 
 
 def _bracketed(mentions: list[Mention], text: str) -> dict[str, Mention]:
