@@ -423,6 +423,19 @@ def test_one_word_name_called_person_and_org_is_the_organization(vocab):
          [("National Iodine Nutrition Study", "WORK_OF_ART")]),
         (["World", "Food", "Programme"], ["B-ORG", "I-ORG", "I-ORG"],
          [("World Food Programme", "ORG")]),
+        # The noun outside the name: "Director of the National Iodine Nutrition study";
+        # who made a study stays the organization ("the Pew Research Center survey").
+        (["the", "National", "Iodine", "Nutrition", "study"],
+         ["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+         [("National Iodine Nutrition", "WORK_OF_ART")]),
+        (["the", "Pew", "Research", "Center", "survey"], ["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+         [("Pew Research Center", "ORG")]),
+        (["the", "Harvard", "study"], ["O", "B-ORG", "O"], [("Harvard", "ORG")]),
+        # Where and when an event is held end its name: "Fan Expo Canada 2016 in Toronto".
+        (["at", "Fan", "Expo", "Canada", "2016"], ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"],
+         [("Fan Expo Canada 2016", "EVENT")]),
+        (["Conference", "Board", "said"], ["B-ORG", "I-ORG", "O"],
+         [("Conference Board", "ORG")]),
         (["Boeing", "said"], ["B-ORG", "O"], [("Boeing", "ORG")]),
         (["flew", "on", "an", "Airbus", "."], ["O", "O", "O", "B-ORG", "O"],
          [("Airbus", "PRODUCT")]),
@@ -608,6 +621,20 @@ def test_countries_at_war_are_not_teams(nlp):
     doc = nlp("In 1945 the Soviet Union defeated Germany, and Japan faced the United "
               "States in the Pacific until the surrender in September.")
     assert {e.label_ for e in doc.ents if e.text in ("Germany", "Japan")} == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [
+        # "took place at the Metro Toronto Convention Centre"; Wikinews.
+        (["Metro", "Toronto", "Convention", "Centre"], "FAC"),
+        (["Pew", "Research", "Center"], "ORG"),  # a centre of research is a body
+    ],
+)
+def test_a_centre_for_an_activity_is_a_site(vocab, words, label):
+    doc = make_doc(vocab, ["at", *words], ["O", "B-ORG"] + ["I-ORG"] * (len(words) - 1))
+    OrgHeads()(doc)
+    assert ents(doc) == [(" ".join(words), label)]
 
 
 def test_air_and_a_place_is_an_airline(vocab):

@@ -12,9 +12,11 @@ Classes of error fixed:
   "Boeing 747", "KC-45" -> PRODUCT (the span grows to cover the designator); so is a
   maker's name after "a"/"an" ("flew on an Airbus"; but "a Boeing spokesman");
 - a name ending in an event noun is an event: "Worldwide Developers Conference",
-  "Google Science Fair", "Fan Expo" -> EVENT; so is a named operation ("Operation
-  Clambake"), and a study or survey ("National Iodine Nutrition Study") is a WORK
-  (not "Programme": the World Food Programme is an organization);
+  "Google Science Fair", "Fan Expo" -> EVENT, also with where or when after it ("Fan
+  Expo Canada", "Web Summit 2016"); so is a named operation ("Operation
+  Clambake"), and a study or survey ("National Iodine Nutrition Study", or "the
+  National Iodine Nutrition study" with the noun outside the name) is a WORK (not
+  "Programme": the World Food Programme is an organization);
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
   organization: the ORG span is dropped.
 PRODUCT, INDEX and EVENT are not output categories, so these names leave
@@ -31,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.components.org_heads import ORG_HEADS
 from extractor.gazetteer import gazetteer
 
 # "747", "A380", "KC-45", "787-8", "A350XWB": letters optional, then digits.
@@ -41,6 +44,8 @@ EVENT_NOUNS = {
     "symposium", "congress", "tournament", "marathon", "awards", "week",
 }
 WORK_NOUNS = {"study", "survey", "census", "report", "index"}
+# Words of research bodies that publish studies: their names stay organizations.
+RESEARCH_HEADS = {"center", "centre", "lab", "labs", "laboratory", "laboratories"}
 TIME_ZONES = {"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
               "CET", "CEST", "BST", "IST", "JST", "AEST", "AEDT", "MSK"}
 
@@ -89,7 +94,7 @@ class NotOrgs:
             if product is not None:
                 return product
             # Events are named like places too ("Google Science Fair" GPE).
-            if ent.label_ != "NORP" and len(ent) > 1 and ent[-1].lower_ in EVENT_NOUNS:
+            if ent.label_ != "NORP" and _event(ent):
                 return Span(ent.doc, ent.start, ent.end, label="EVENT")
         if ent.label_ != "ORG":
             return ent
@@ -115,6 +120,11 @@ class NotOrgs:
             return Span(doc, ent.start, ent.end, label="EVENT")
         if len(ent) > 1 and ent[-1].lower_ in WORK_NOUNS:
             return Span(doc, ent.start, ent.end, label="WORK_OF_ART")
+        if (len(ent) > 1 and end < len(doc) and doc[end].lower_ in WORK_NOUNS
+                and not any(t.lower_ in ORG_HEADS | RESEARCH_HEADS for t in ent)):
+            # "the National Iodine Nutrition study": the name of the study, not of who
+            # made it ("the Pew Research Center survey", "a Harvard study" stay).
+            return Span(doc, ent.start, ent.end, label="WORK_OF_ART")
         return ent
 
     def set_annotations(self, doc: Doc, fixed: list[Span | None]) -> None:
@@ -137,6 +147,18 @@ def _product(ent: Span) -> Span | None:
     if before >= 0 and not doc[before].ent_type_ and pattern.match(doc[before : ent.end].text):
         return Span(doc, before, ent.end, label="PRODUCT")
     return None
+
+
+def _event(ent: Span) -> bool:
+    """A name whose last event noun ends it, or is followed only by where or when it is
+    held: "Fan Expo", "Fan Expo Canada", "Web Summit 2016"."""
+    last = max((t.i for t in ent[1:] if t.lower_ in EVENT_NOUNS), default=None)
+    if last is None:
+        return False
+    rest = ent.doc[last + 1 : ent.end]
+    while len(rest) and re.fullmatch(r"(?:19|20)\d\d", rest[-1].text):
+        rest = rest[:-1]
+    return not len(rest) or gazetteer().resolve(rest.text) is not None
 
 
 def _is_index(ent: Span) -> bool:

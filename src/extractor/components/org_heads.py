@@ -64,6 +64,12 @@ FACILITIES = {
     "square", "palace", "cathedral", "mosque", "temple", "castle", "building", "street",
     "avenue", "boulevard", "pier", "harbour", "harbor", "dam", "canal", "highway",
 }
+# "... Centre" after these words is a site, not a body ("Convention Centre").
+ACTIVITY_CENTRES = {
+    "convention", "exhibition", "conference", "shopping", "sports", "leisure", "delivery",
+    "distribution", "visitor", "visitors", "community", "trade", "data", "civic",
+    "aquatic", "aquatics", "detention", "transit",
+}
 # Buildings known by a name that does not end in a facility noun.
 LANDMARKS = {"White House", "Blue House"}
 
@@ -132,6 +138,10 @@ def _facility(ent: Span) -> bool:
     if ent.text in LANDMARKS:
         return True
     words = [t for t in ent if not t.is_digit]
+    if len(words) > 1 and words[-1].lower_ in ("centre", "center"):
+        # "Metro Toronto Convention Centre", "Delivery Center": a centre for an activity
+        # is a site; "Pew Research Center" is an organization.
+        return words[-2].lower_ in ACTIVITY_CENTRES
     return len(ent) > 1 and bool(words) and words[-1].lower_ in FACILITIES
 
 
