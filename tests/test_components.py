@@ -206,12 +206,22 @@ def test_a_caption_label_after_a_name_is_cut(vocab):
         (["Shadow", "Home", "Secretary"], ["B-ORG", "I-ORG", "O"]),
         # "where KC-30s will be assembled": a model designator, not a facility.
         (["where", "KC-30s", "will"], ["O", "B-FAC", "O"]),
+        # "plied the Sheriff's detective": a role, not a place the gazetteer knows.
+        (["the", "Sheriff", "'s", "detective"], ["O", "B-FAC", "O", "O"]),
     ],
 )
 def test_role_words_and_designators_are_not_names(vocab, words, tags):
     doc = make_doc(vocab, words, tags)
     Cleanup()(doc)
     assert ents(doc) == []
+
+
+def test_a_place_in_a_picture_credit_is_who_made_it(vocab):
+    # Wikinews: "Instituto Gonzaga, a catholic school in Milan. Image: Friedrichstrasse."
+    words = ["school", "in", "Milan", ".", "Image", ":", "Friedrichstrasse", "."]
+    doc = make_doc(vocab, words, ["O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"])
+    Cleanup()(doc)
+    assert ents(doc) == [("Milan", "GPE"), ("Friedrichstrasse", "ORG")]
 
 
 def test_span_with_no_capitalized_word_is_dropped(vocab):
@@ -621,6 +631,13 @@ def test_countries_at_war_are_not_teams(nlp):
     doc = nlp("In 1945 the Soviet Union defeated Germany, and Japan faced the United "
               "States in the Pacific until the surrender in September.")
     assert {e.label_ for e in doc.ents if e.text in ("Germany", "Japan")} == {"GPE"}
+
+
+def test_a_name_ending_in_org_is_an_organization(vocab):
+    # Wikinews: "he left the Sea Org in 2004" (LOC to the model every time).
+    doc = make_doc(vocab, ["left", "the", "Sea", "Org"], ["O", "O", "B-LOC", "I-LOC"])
+    OrgHeads()(doc)
+    assert ents(doc) == [("Sea Org", "ORG")]
 
 
 @pytest.mark.parametrize(

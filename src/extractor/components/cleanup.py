@@ -17,8 +17,11 @@ Classes of error fixed (the model includes material around names):
   place ("Spokeswoman Sandy Angers" ORG): the name is a person's, and the role a title;
 - a "name" with no capitalized word left, which is no name; an "organization" made of
   role words only ("Home" and "Shadow Home" of "Shadow Home Secretary", "Defense"),
-  which is part of a title; a "place" whose every word holds a digit ("KC-30s"), which
-  is a model designator.
+  which is part of a title, and so is a "place" of role words the gazetteer does not
+  know ("the Sheriff's detective"); a "place" whose every word holds a digit
+  ("KC-30s"), which is a model designator;
+- a "place" named in a picture credit ("Image: Friedrichstrasse"): a credit names who
+  made the picture, so a name the gazetteer does not know there is an organization.
 Figures and dates are left to their own normalizers.
 """
 
@@ -35,6 +38,7 @@ from extractor.components.org_heads import FACILITIES, ORG_HEADS
 from extractor.gazetteer import gazetteer
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DETERMINERS = {"the", "a", "an"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 # Roles no organization or place name starts with (unlike "General", "Major", "Home").
@@ -111,9 +115,13 @@ class Cleanup:
         if start >= end or not any(t.text[:1].isupper() for t in doc[start:end]):
             return None, None
         words, _ = title_words()
-        if label == "ORG" and all(t.lower_ in words for t in doc[start:end]):
-            return None, None
-        if label in ("GPE", "LOC", "FAC") and all(any(c.isdigit() for c in t.text)
+        name = doc[start:end]
+        unknown_place = label in PLACE_LABELS and gazetteer().resolve(name.text) is None
+        if all(t.lower_ in words for t in name) and (label == "ORG" or unknown_place):
+            return None, None  # "Shadow Home", "the Sheriff's detective"
+        if unknown_place and _credited(doc, start):
+            label = "ORG"  # "Image: Friedrichstrasse": who made the picture, not where
+        if label in PLACE_LABELS and all(any(c.isdigit() for c in t.text)
                                            for t in doc[start:end]):
             return None, None
         return Span(doc, start, end, label=label), title
@@ -125,6 +133,11 @@ class Cleanup:
             if span is not None and title:
                 titles.setdefault((span.start_char, span.end_char), []).append(title)
         doc.ents = filter_spans(spans)
+
+
+def _credited(doc: Doc, start: int) -> bool:
+    """Is the name right after a caption label's colon ("Image: Nick Moreau")?"""
+    return start >= 2 and doc[start - 1].text == ":" and doc[start - 2].lower_ in CAPTION_LABELS
 
 
 def _is_determiner(tok) -> bool:

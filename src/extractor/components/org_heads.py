@@ -52,7 +52,7 @@ ORG_HEADS = INSTITUTIONS | {
     "union", "party", "bank", "authority", "bureau", "office", "court", "parliament",
     "senate", "assembly", "police", "army", "navy", "foundation", "society", "club",
     "airlines", "airways", "network", "newspaper", "times", "post", "news", "press",
-    "organisation", "organization",
+    "organisation", "organization", "org",
 }
 RELABEL = {"PERSON", "GPE", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC"}
