@@ -140,6 +140,13 @@ def test_acronym_and_leading_part_join_an_organization():
     assert _org_key(ms[3], names_, ms) == "lockheed martin"
 
 
+def test_the_kind_of_body_alone_joins_the_body_named_before():
+    # Wikinews: "the Supreme Court ruled ... The case on which the Court has ruled".
+    ms, names_ = _orgs("Supreme Court", "Court", "World Bank", "European Central Bank", "Bank")
+    assert _org_key(ms[1], names_, ms) == "supreme court"
+    assert _org_key(ms[4], names_, ms) == "european central bank"  # the nearest
+
+
 def test_a_name_does_not_join_its_branch_in_a_place():
     # Wikinews: "assistance package for Ford" ... "Ford Australia": the branch is its own.
     ms, names_ = _orgs("Ford", "Ford Australia", "Google", "Google UK")

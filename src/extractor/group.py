@@ -10,7 +10,8 @@ Grouping rules (each a class of how news refers back to an entity):
   Force"); a leading part of a longer name ("Lockheed" -> "Lockheed Martin", but not
   "Ford" -> "Ford Australia", a branch), the
   nearest one before it when there are several, and a headline's clipped form
-  ("Penske Auto" -> "Penske Automotive Group"); an acronym the writer gives in brackets
+  ("Penske Auto" -> "Penske Automotive Group"), and the kind of body alone ("the
+  Court" -> "Supreme Court"); an acronym the writer gives in brackets
   after the name ("Singapore Airlines (SIA)"); a national team by any of its country's
   names ("South Korea", "Korea Republic").
 - places: mentions that the gazetteer links to the same GeoNames id ("U.S.", "United
@@ -30,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from extractor.components.org_heads import ORG_HEADS
 from extractor.doctext import doc_text
 from extractor.gazetteer import Place, gazetteer
 from extractor.labels import ENTITY_CATEGORIES, ORGANIZATIONS, PEOPLE, PLACES, category
@@ -180,6 +182,10 @@ def _org_refers_to(text: str, toks: list[str], n: str, raw: dict[str, list[str]]
     if (text.isupper() and len(text) > len(initials := _initials(full)) >= 2
             and text.endswith(initials) and _is_place([text[: -len(initials)]])):
         # "USAF" for "Air Force": the acronym's first letters name the country.
+        return True
+    if len(toks) == 1 and toks[0].lower() in ORG_HEADS and full[-1] == toks[0]:
+        # "the Court" after "the Supreme Court": the kind of body, capitalized, is
+        # the writer's short name for it.
         return True
     if full[-len(toks):] == toks and _is_place(full[: -len(toks)]):
         # "Air Force" for "United States Air Force", "Federal Reserve" for
