@@ -446,6 +446,8 @@ def test_one_word_name_called_person_and_org_is_the_organization(vocab):
          [("Fan Expo Canada 2016", "EVENT")]),
         (["Conference", "Board", "said"], ["B-ORG", "I-ORG", "O"],
          [("Conference Board", "ORG")]),
+        # "Mohamed had been subject to Islamophobia": an idea, not a body.
+        (["subject", "to", "Islamophobia"], ["O", "O", "B-ORG"], []),
         (["Boeing", "said"], ["B-ORG", "O"], [("Boeing", "ORG")]),
         (["flew", "on", "an", "Airbus", "."], ["O", "O", "O", "B-ORG", "O"],
          [("Airbus", "PRODUCT")]),

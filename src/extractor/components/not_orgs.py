@@ -17,6 +17,8 @@ Classes of error fixed:
   Clambake"), and a study or survey ("National Iodine Nutrition Study", or "the
   National Iodine Nutrition study" with the noun outside the name) is a WORK (not
   "Programme": the World Food Programme is an organization);
+- a one-word "organization" naming an idea or attitude ("Islamophobia", "Zionism") is
+  dropped;
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
   organization: the ORG span is dropped.
 PRODUCT, INDEX and EVENT are not output categories, so these names leave
@@ -46,6 +48,8 @@ EVENT_NOUNS = {
 WORK_NOUNS = {"study", "survey", "census", "report", "index"}
 # Words of research bodies that publish studies: their names stay organizations.
 RESEARCH_HEADS = {"center", "centre", "lab", "labs", "laboratory", "laboratories"}
+# Words for ideas and attitudes, never for a body of people ("Islamophobia", "Zionism").
+IDEA_SUFFIXES = ("ism", "isms", "phobia", "philia")
 TIME_ZONES = {"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
               "CET", "CEST", "BST", "IST", "JST", "AEST", "AEDT", "MSK"}
 
@@ -103,6 +107,8 @@ class NotOrgs:
             return Span(doc, ent.start, ent.end, label="INDEX")
         if ent.text in gazetteer().currencies:
             return None
+        if len(ent) == 1 and ent.text.lower().endswith(IDEA_SUFFIXES):
+            return None  # "subject to Islamophobia": an idea, not a body
         if ent.text in TIME_ZONES and ent.start > 0 and _clock(doc[ent.start - 1]):
             return None
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an") and \
