@@ -552,6 +552,20 @@ def test_an_acronym_in_brackets_after_an_organization_is_that_organization(vocab
     assert ents(doc) == [("European Central Bank", "ORG"), ("ECB", "ORG")]
 
 
+def test_a_one_word_person_the_article_writes_as_a_noun_is_that_noun(vocab):
+    # Wikinews: "... an adequate intake of iodine. Iodine deficiency can lead to ..."
+    # A first name of a full name in the article stays ("Mark" of "Mark Zuckerberg").
+    words = ["intake", "of", "iodine", ".", "Iodine", "deficiency", ".", "Mark",
+             "Zuckerberg", "wrote", "a", "mark", ".", "Mark", "agreed"]
+    pos = ["NOUN", "ADP", "NOUN", "PUNCT", "PROPN", "NOUN", "PUNCT", "PROPN", "PROPN",
+           "VERB", "DET", "NOUN", "PUNCT", "PROPN", "VERB"]
+    tags = ["O", "O", "O", "O", "B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O",
+            "O", "B-PERSON", "O"]
+    doc = make_doc(vocab, words, tags, pos=pos)
+    Consistency()(doc)
+    assert ents(doc) == [("Mark Zuckerberg", "PERSON"), ("Mark", "PERSON")]
+
+
 def test_an_acronym_takes_the_category_of_the_name_it_stands_for(vocab):
     # Wikinews: "Apple released the long awaited iPhones Software Development Kit (SDK)
     # ... The SDK will allow third party software developers"; the model: SDK is ORG.

@@ -28,6 +28,9 @@ Classes of error fixed:
 - two names joined by a hyphen into one ("Boeing-Air Force" ORG) when the article also
   gives each alone, or by a dash between spaces with one side given alone ("based in
   San Jose - Cisco", GPE): two mentions, each with its own label;
+- a one-word "person" the article also writes as a lower-case noun ("Iodine deficiency
+  can lead to ..." beside "intake of iodine") is that noun, capitalized at a sentence
+  start: it is dropped;
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
   named the person in full: it is a mention of that person; likewise an acronym the
   writer gives in brackets after an organization ("European Central Bank (ECB)");
@@ -79,7 +82,21 @@ class Consistency:
         # unlabelled five), so they are added before the labels are settled.
         self.add(doc, self.missed_surnames(doc) + self.bracketed_acronyms(doc))
         self.set_annotations(doc, self.relabel(doc))
+        self.drop_common_nouns(doc)
         return doc
+
+    def drop_common_nouns(self, doc: Doc) -> None:
+        """"Iodine deficiency can lead to ..." beside "an adequate intake of iodine": a
+        one-word "person" the article also writes as a lower-case noun is that noun,
+        capitalized at a sentence start. Part of a full name it stays ("Mark" of "Mark
+        Zuckerberg")."""
+        nouns = {t.text for t in doc if t.is_lower and t.pos_ == "NOUN"}
+        if not nouns:
+            return
+        parts = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        doc.ents = [e for e in doc.ents if not (
+            e.label_ == "PERSON" and len(e) == 1 and e.text.lower() in nouns
+            and e.text not in parts)]
 
     def missed_surnames(self, doc: Doc) -> list[Span]:
         first_full: dict[str, int] = {}
