@@ -140,20 +140,6 @@ def test_acronym_and_leading_part_join_an_organization():
     assert _org_key(ms[3], names_, ms) == "lockheed martin"
 
 
-def test_the_kind_of_body_alone_joins_the_body_named_before():
-    # Wikinews: "the Supreme Court ruled ... The case on which the Court has ruled".
-    ms, names_ = _orgs("Supreme Court", "Court", "World Bank", "European Central Bank", "Bank")
-    assert _org_key(ms[1], names_, ms) == "supreme court"
-    assert _org_key(ms[4], names_, ms) == "european central bank"  # the nearest
-
-
-def test_a_name_does_not_join_its_branch_in_a_place():
-    # Wikinews: "assistance package for Ford" ... "Ford Australia": the branch is its own.
-    ms, names_ = _orgs("Ford", "Ford Australia", "Google", "Google UK")
-    assert _org_key(ms[0], names_, ms) == "ford"
-    assert _org_key(ms[2], names_, ms) == "google"
-
-
 def test_legal_form_and_the_do_not_split_an_organization():
     ms, names_ = _orgs("Apple", "The Apple Inc.", "General Motors Corporation")
     assert _org_key(ms[1], names_, ms) == _org_key(ms[0], names_, ms) == "apple"
@@ -166,27 +152,31 @@ def test_acronym_of_the_name_with_its_legal_form_and_a_place_prefix_join():
     assert _org_key(ms[3], names_, ms) == "united states air force"
 
 
-def test_a_short_form_joins_the_nearest_longer_name_before_it():
-    # Wikinews: headline "Ford Taurus to be revived", then "Ford Motor Company CEO Alan
-    # Mulally has reported that Ford will rename ...": "Ford" is the company.
-    ms, names_ = _orgs("Ford Taurus", "Ford Motor Company", "Ford")
-    assert _org_key(ms[2], names_, ms) == "ford motor"
-
-
-def test_a_clipped_headline_name_joins_the_full_name():
-    # Wikinews: "Penske Auto selected to buy General Motors' Saturn unit" ... "the
-    # Penske Automotive Group (PAG) was selected"; a lone word is never clipped.
-    ms, names_ = _orgs("Penske Auto", "Penske Automotive Group", "Ford", "Fordham University")
-    assert _org_key(ms[0], names_, ms) == "penske automotive"
-    assert _org_key(ms[2], names_, ms) == "ford"
-
-
-def test_an_acronym_led_by_its_country_joins_the_name():
-    # Wikinews: "the USAF has announced ... to protect the Air Force's interests".
-    ms, names_ = _orgs("USAF", "Air Force", "USDA", "Department of Agriculture", "XYAF")
-    assert _org_key(ms[0], names_, ms) == _org_key(ms[1], names_, ms) == "air force"
-    assert _org_key(ms[2], names_, ms) == "department of agriculture"
-    assert _org_key(ms[4], names_, ms) == "xyaf"  # "XY" is no country
+# Each row: the article's organization names in order, which one, the group it joins.
+# Wikinews sentences: "the Supreme Court ruled ... the Court has ruled"; "assistance for
+# Ford" ... "Ford Australia"; headline "Ford Taurus to be revived", then "Ford Motor
+# Company CEO Alan Mulally has reported that Ford will ..."; "Penske Auto selected to
+# buy ..." ... "the Penske Automotive Group (PAG)"; "the USAF has announced ... the Air
+# Force's interests".
+@pytest.mark.parametrize(
+    ("names", "which", "key"),
+    [
+        (("Supreme Court", "Court"), 1, "supreme court"),
+        (("World Bank", "European Central Bank", "Bank"), 2, "european central bank"),
+        (("Ford", "Ford Australia"), 0, "ford"),  # a branch in a country is its own
+        (("Google", "Google UK"), 0, "google"),
+        (("Lockheed Martin", "Lockheed"), 1, "lockheed martin"),  # Martin: a town too
+        (("Ford Taurus", "Ford Motor Company", "Ford"), 2, "ford motor"),  # the nearest
+        (("Penske Auto", "Penske Automotive Group"), 0, "penske automotive"),
+        (("Ford", "Fordham University"), 0, "ford"),  # a lone word is never clipped
+        (("USAF", "Air Force"), 0, "air force"),
+        (("USDA", "Department of Agriculture"), 0, "department of agriculture"),
+        (("XYAF", "Air Force"), 0, "xyaf"),  # "XY" is no country
+    ],
+)
+def test_an_organization_short_form_joins_its_full_name(names, which, key):
+    ms, names_ = _orgs(*names)
+    assert _org_key(ms[which], names_, ms) == key
 
 
 def test_a_short_form_used_before_the_long_name_stays_its_own_organization():
