@@ -31,6 +31,12 @@ LABEL_TO_CATEGORY: dict[str, str] = {
     "TIME": DATES,
 }
 
+# Model labels that name an entity, and those of them that name a place: what the rule
+# components read and rewrite.
+NAME_LABELS = frozenset(label for label, cat in LABEL_TO_CATEGORY.items()
+                        if cat in ENTITY_CATEGORIES)
+PLACE_LABELS = frozenset(label for label, cat in LABEL_TO_CATEGORY.items() if cat == PLACES)
+
 # Figure kind before full normalization: what the model's label alone tells.
 FIGURE_KIND: dict[str, str] = {
     "CARDINAL": "count",

@@ -36,9 +36,8 @@ from spacy.util import filter_spans
 
 from extractor.components.org_heads import FACILITIES, ORG_HEADS
 from extractor.gazetteer import gazetteer
+from extractor.labels import NAME_LABELS, PLACE_LABELS
 
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DETERMINERS = {"the", "a", "an"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 # Roles no organization or place name starts with (unlike "General", "Major", "Home").

@@ -49,9 +49,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractor.gazetteer import gazetteer
+from extractor.labels import NAME_LABELS, PLACE_LABELS
 
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the model gives a person's first name or whole name by mistake (not NORP:
 # "Tajik Rakhmonov" is a nationality and a name).
 SPLIT_LABELS = {"ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"}

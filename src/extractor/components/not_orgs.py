@@ -37,6 +37,7 @@ from spacy.util import filter_spans
 
 from extractor.components.org_heads import ORG_HEADS
 from extractor.gazetteer import gazetteer
+from extractor.labels import NAME_LABELS
 
 # "747", "A380", "KC-45", "787-8", "A350XWB": letters optional, then digits.
 DESIGNATOR = re.compile(r"^(?:[A-Z]{1,4}-?)?\d{2,4}(?:-\d{1,3})?[A-Z]{0,3}s?$")
@@ -54,8 +55,6 @@ TIME_ZONES = {"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PD
               "CET", "CEST", "BST", "IST", "JST", "AEST", "AEDT", "MSK"}
 
 
-# Labels a product name may wrongly carry: the model's guess for an unknown name.
-NAME_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"}
 INDEX_WORDS = {"index", "indices", "indexes", "average"}
 
 

@@ -55,7 +55,8 @@ ORG_HEADS = INSTITUTIONS | {
     "organisation", "organization", "org",
 }
 RELABEL = {"PERSON", "GPE", "LOC", "FAC"}
-PLACE_LABELS = {"GPE", "LOC"}
+# What the model tags of an airline's name ("Air" + "China" GPE); not a building.
+AIRLINE_HOMES = {"GPE", "LOC"}
 KNOWN_RELABEL = {"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"}
 # Not "House", "Centre", "Hall" or "Park" alone: "Random House", "Pew Research Center",
 # "Tammany Hall" are organizations.
@@ -123,7 +124,7 @@ def _join_legal_forms(doc: Doc) -> list[Span]:
 def _airline(ent: Span) -> Span:
     """"Air" + "China" (GPE) -> "Air China" (ORG)."""
     doc = ent.doc
-    if (ent.label_ in PLACE_LABELS and ent.start > 0 and doc[ent.start - 1].text == "Air"
+    if (ent.label_ in AIRLINE_HOMES and ent.start > 0 and doc[ent.start - 1].text == "Air"
             and doc[ent.start - 1].ent_type_ == ""):
         return Span(doc, ent.start - 1, ent.end, label="ORG")
     return ent
