@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from extractor.doctext import doc_text
 from extractor.gazetteer import Place, gazetteer
 from extractor.labels import ENTITY_CATEGORIES, ORGANIZATIONS, PEOPLE, PLACES, category
+from extractor.namewords import ORG_HEADS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -182,10 +183,6 @@ def _org_refers_to(text: str, toks: list[str], n: str, raw: dict[str, list[str]]
             and text.endswith(initials) and _is_place([text[: -len(initials)]])):
         # "USAF" for "Air Force": the acronym's first letters name the country.
         return True
-    # Imported here: the components package loads spaCy, which `extract --help` and
-    # the error paths never need.
-    from extractor.components.org_heads import ORG_HEADS
-
     if len(toks) == 1 and toks[0].lower() in ORG_HEADS and full[-1] == toks[0]:
         # "the Court" after "the Supreme Court": the kind of body, capitalized, is
         # the writer's short name for it.

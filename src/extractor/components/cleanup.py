@@ -34,9 +34,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.components.org_heads import FACILITIES, ORG_HEADS
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS, PLACE_LABELS
+from extractor.namewords import FACILITIES, ORG_HEADS
 
 DETERMINERS = {"the", "a", "an"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
@@ -51,7 +51,7 @@ PERSONAL_ROLES = {
 CAPTION_LABELS = {"image", "images", "photo", "photos", "picture", "video", "credit",
                   "source", "file", "caption", "graphic"}
 # Words that end an institution's or a building's name, not a person's ("Judge Business
-# School"): org_heads' lists, and the building words it leaves to the model.
+# School"): the namewords lists, and the building words org_heads leaves to the model.
 _ORG_ENDS = ORG_HEADS | FACILITIES | {"house", "hotel", "center", "centre", "hall", "fund"}
 
 if not Doc.has_extension("titles"):

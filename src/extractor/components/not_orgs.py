@@ -35,9 +35,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.components.org_heads import ORG_HEADS
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS
+from extractor.namewords import ORG_HEADS
 
 # "747", "A380", "KC-45", "787-8", "A350XWB": letters optional, then digits.
 DESIGNATOR = re.compile(r"^(?:[A-Z]{1,4}-?)?\d{2,4}(?:-\d{1,3})?[A-Z]{0,3}s?$")

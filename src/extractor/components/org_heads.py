@@ -34,37 +34,12 @@ from importlib.resources import files
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-# Safe after a person-like name too: no one is surnamed "Ministry" (but "Jim Press" is).
-INSTITUTIONS = {
-    "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc", "gmbh",
-    "university", "institute", "academy", "ministry", "department", "agency",
-    "commission", "committee", "council", "association", "federation", "foundation",
-    "authority", "bureau", "parliament", "airlines", "airways", "organisation",
-    "organization",
-}
-ORG_HEADS = INSTITUTIONS | {
-    # legal forms
-    "inc", "inc.", "corp", "corp.", "corporation", "co.", "company", "ltd", "ltd.",
-    "llc", "plc", "ag", "gmbh", "n.v.", "s.a.", "group", "holdings",
-    # institutions
-    "university", "college", "institute", "academy", "school", "ministry", "department",
-    "agency", "commission", "committee", "council", "association", "federation",
-    "union", "party", "bank", "authority", "bureau", "office", "court", "parliament",
-    "senate", "assembly", "police", "army", "navy", "foundation", "society", "club",
-    "airlines", "airways", "network", "newspaper", "times", "post", "news", "press",
-    "organisation", "organization", "org",
-}
+from extractor.namewords import FACILITIES, INSTITUTIONS, ORG_HEADS
+
 RELABEL = {"PERSON", "GPE", "LOC", "FAC"}
 # What the model tags of an airline's name ("Air" + "China" GPE); not a building.
 AIRLINE_HOMES = {"GPE", "LOC"}
 KNOWN_RELABEL = {"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"}
-# Not "House", "Centre", "Hall" or "Park" alone: "Random House", "Pew Research Center",
-# "Tammany Hall" are organizations.
-FACILITIES = {
-    "airport", "station", "stadium", "arena", "terminal", "tower", "towers", "bridge",
-    "square", "palace", "cathedral", "mosque", "temple", "castle", "building", "street",
-    "avenue", "boulevard", "pier", "harbour", "harbor", "dam", "canal", "highway",
-}
 # "... Centre" after these words is a site, not a body ("Convention Centre").
 ACTIVITY_CENTRES = {
     "convention", "exhibition", "conference", "shopping", "sports", "leisure", "delivery",

@@ -1,0 +1,29 @@
+"""Words that end names and say what kind of thing is named, as plain data.
+
+Apart from the components (which load spaCy) so that grouping can read them too.
+"""
+
+from __future__ import annotations
+
+# Safe after a person-like name too: no one is surnamed "Ministry" (but "Jim Press" is).
+INSTITUTIONS = frozenset({
+    "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc", "gmbh",
+    "university", "institute", "academy", "ministry", "department", "agency",
+    "commission", "committee", "council", "association", "federation", "foundation",
+    "authority", "bureau", "parliament", "airlines", "airways", "organisation",
+    "organization",
+})
+# Last words of organizations' names: legal forms and kinds of institution.
+ORG_HEADS = INSTITUTIONS | {
+    "co.", "company", "ag", "n.v.", "s.a.", "group", "holdings",
+    "college", "school", "union", "party", "bank", "office", "court", "senate",
+    "assembly", "police", "army", "navy", "society", "club", "network", "newspaper",
+    "times", "post", "news", "press", "org",
+}
+# Last words of buildings' and sites' names. Not "House", "Centre", "Hall" or "Park"
+# alone: "Random House", "Pew Research Center", "Tammany Hall" are organizations.
+FACILITIES = frozenset({
+    "airport", "station", "stadium", "arena", "terminal", "tower", "towers", "bridge",
+    "square", "palace", "cathedral", "mosque", "temple", "castle", "building", "street",
+    "avenue", "boulevard", "pier", "harbour", "harbor", "dam", "canal", "highway",
+})
