@@ -8,12 +8,11 @@ Grouping rules (each a class of how news refers back to an entity):
 - organizations: an acronym equal to the initials of a longer name ("USAF" ->
   "United States Air Force"), or to a country's and the name's ("USAF" -> "Air
   Force"); a leading part of a longer name ("Lockheed" -> "Lockheed Martin", but not
-  "Ford" -> "Ford Australia", a branch), the
-  nearest one before it when there are several, and a headline's clipped form
-  ("Penske Auto" -> "Penske Automotive Group"), and the kind of body alone ("the
-  Court" -> "Supreme Court"); an acronym the writer gives in brackets
-  after the name ("Singapore Airlines (SIA)"); a national team by any of its country's
-  names ("South Korea", "Korea Republic").
+  "Ford" -> "Ford Australia", a branch), the nearest one before it when there are
+  several; a headline's clipped form ("Penske Auto" -> "Penske Automotive Group"); the
+  kind of body alone ("the Court" -> "Supreme Court"); an acronym the writer gives in
+  brackets after the name ("Singapore Airlines (SIA)"); a national team by any of its
+  country's names ("South Korea", "Korea Republic").
 - places: mentions that the gazetteer links to the same GeoNames id ("U.S.", "United
   States"), otherwise the same name; a short form the gazetteer cannot decide is read
   through the article's fuller country name ("Korea" after "South Korea").

@@ -115,10 +115,13 @@ class Cleanup:
             return None, None
         words, _ = title_words()
         name = doc[start:end]
-        unknown_place = label in PLACE_LABELS and gazetteer().resolve(name.text) is None
-        if all(t.lower_ in words for t in name) and (label == "ORG" or unknown_place):
-            return None, None  # "Shadow Home", "the Sheriff's detective"
-        if unknown_place and _credited(doc, start):
+        roles_only = all(t.lower_ in words for t in name)
+        if roles_only and label == "ORG":
+            return None, None  # "Shadow Home"
+        if (label in PLACE_LABELS and (roles_only or _credited(doc, start))
+                and gazetteer().resolve(name.text) is None):
+            if roles_only:
+                return None, None  # "the Sheriff's detective"
             label = "ORG"  # "Image: Friedrichstrasse": who made the picture, not where
         if label in PLACE_LABELS and all(any(c.isdigit() for c in t.text)
                                            for t in doc[start:end]):

@@ -79,8 +79,9 @@ class Consistency:
         self.join_split_names(doc)
         # Surnames the model left unlabelled vote too ("Papermaster" ORG three times,
         # unlabelled five), so they are added before the labels are settled.
-        self.add(doc, self.missed_surnames(doc) + self.bracketed_acronyms(doc))
-        self.set_annotations(doc, self.relabel(doc))
+        defined = _defined_acronyms(doc)
+        self.add(doc, self.missed_surnames(doc) + self.bracketed_acronyms(doc, defined))
+        self.set_annotations(doc, self.relabel(doc, defined))
         self.drop_common_nouns(doc)
         return doc
 
@@ -191,12 +192,12 @@ class Consistency:
                         found.append(Span(doc, tok.i, end, label="PERSON"))
         return found
 
-    def bracketed_acronyms(self, doc: Doc) -> list[Span]:
+    def bracketed_acronyms(self, doc: Doc, defined: list[tuple[Span, Token]]) -> list[Span]:
         """'European Central Bank (ECB)': the writer names the acronym; it is the org
         (or the product, index, place ... the name before it is)."""
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         found = []
-        for e, acronym in _defined_acronyms(doc):
+        for e, acronym in defined:
             if acronym.i not in taken:
                 found.append(Span(doc, acronym.i, acronym.i + 1, label=e.label_))
         return found
@@ -205,7 +206,7 @@ class Consistency:
         if spans:
             doc.ents = filter_spans([*doc.ents, *spans])
 
-    def relabel(self, doc: Doc) -> dict[int, str]:
+    def relabel(self, doc: Doc, acronyms: list[tuple[Span, Token]]) -> dict[int, str]:
         """Index in doc.ents -> new label."""
         ents = list(doc.ents)
         votes: dict[str, Counter[str]] = {}
@@ -219,7 +220,7 @@ class Consistency:
         org_words |= {e.text for e in ents if len(e) == 1 and _coordinated_with_org(e)}
         companies = {e.text for e in ents if e.label_ in PLACE_LABELS and _acts_as_company(e)}
         # "iPhones Software Development Kit (SDK)": every "SDK" is the product.
-        defined = {acronym.text: e.label_ for e, acronym in _defined_acronyms(doc)}
+        defined = {acronym.text: e.label_ for e, acronym in acronyms}
         # "Lion" after "Mac OS X Lion": a product's last word alone is the product.
         products = {e[-1].text for e in ents if e.label_ == "PRODUCT" and len(e) > 1
                     and e[-1].is_alpha and e[-1].is_title}

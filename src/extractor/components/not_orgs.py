@@ -125,7 +125,7 @@ class NotOrgs:
             return Span(doc, ent.start, ent.end, label="EVENT")
         if len(ent) > 1 and ent[-1].lower_ in WORK_NOUNS:
             return Span(doc, ent.start, ent.end, label="WORK_OF_ART")
-        if (len(ent) > 1 and end < len(doc) and doc[end].lower_ in WORK_NOUNS
+        if (len(ent) > 1 and ent.end < len(doc) and doc[ent.end].lower_ in WORK_NOUNS
                 and not any(t.lower_ in ORG_HEADS | RESEARCH_HEADS for t in ent)):
             # "the National Iodine Nutrition study": the name of the study, not of who
             # made it ("the Pew Research Center survey", "a Harvard study" stay).

@@ -45,7 +45,6 @@ MIN_SPORT_WORDS = 3
 SCORE = re.compile(r"^\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}$")
 DASHES = {"-", "\u2013", "\u2014", ":"}
 TEAM_KINDS = ("country", "region")  # national teams; states in US college sport
-# Prepositions before a venue; not "to" or "against" ("lost 1 – 2 to England").
 # Nouns a team's name modifies as the team itself: its staff and players, not "team"
 # ("US team Cloud9" is another team from that country).
 TEAM_PEOPLE = {
@@ -53,6 +52,7 @@ TEAM_PEOPLE = {
     "striker", "forward", "midfielder", "defender", "winger", "player", "players",
     "squad", "fans", "supporters",
 }
+# Prepositions before a venue; not "to" or "against" ("lost 1 – 2 to England").
 VENUE = {"in", "at", "inside", "within", "across", "throughout", "near", "outside", "from"}
 
 
