@@ -103,6 +103,8 @@ class Cleanup:
         while start < end and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].text in POSSESSIVE):
             end -= 1
+        if start >= end:
+            return None, None  # punctuation only: "‚" tagged PERSON at the end of a text
         title = None
         label = span.label_
         if label != "PERSON" and _role_then_name(doc, start, end):
