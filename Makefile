@@ -18,12 +18,12 @@ run: install
 	$(BIN)/extract $(SAMPLE)
 
 test: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 evaluate: install
 	$(BIN)/extract-evaluate --baseline ../shared/eval/meantime-dev.jsonl ../shared/eval/gum-news-dev.jsonl

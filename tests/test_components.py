@@ -15,6 +15,7 @@ from extractor.components.cleanup import Cleanup
 from extractor.components.consistency import Consistency
 from extractor.components.not_orgs import NotOrgs
 from extractor.components.org_heads import OrgHeads
+from extractor.components.person_names import PersonNames
 from extractor.components.places import PlaceRules
 from extractor.components.roles import Roles
 
@@ -706,3 +707,54 @@ def test_an_organization_name_the_model_broke_is_joined(vocab, words, tags, expe
     doc = make_doc(vocab, words, tags)
     OrgHeads()(doc)
     assert ents(doc) == [(expected, "ORG")]
+
+
+# -- person_names --------------------------------------------------------------
+
+def _sentence(vocab, words, tags):
+    return make_doc(vocab, words, tags, sent_starts=[True] + [False] * (len(words) - 1))
+
+
+@pytest.mark.parametrize(
+    "words, tags",
+    [
+        # GUM afghan and soccer: full names the model called organizations.
+        (["was", "founded", "by", "Dean", "Kamen", "to", "encourage", "interest"],
+         ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"]),
+        (["was", "saved", "by", "Thibaut", "Courtois", "."],
+         ["O", "O", "O", "B-ORG", "I-ORG", "O"]),
+    ],
+)
+def test_a_full_name_called_an_organization_is_a_person(vocab, words, tags):
+    doc = PersonNames()(_sentence(vocab, words, tags))
+    assert [label for _, label in ents(doc)] == ["PERSON"]
+
+
+@pytest.mark.parametrize(
+    "words, tags",
+    [
+        # A company named after its founder, where the sentence speaks of a company.
+        (["Shares", "of", "Ralph", "Lauren", "fell"], ["O", "O", "B-ORG", "I-ORG", "O"]),
+        # Listed as an organization (data/organizations.txt).
+        (["arranged", "by", "Morgan", "Stanley"], ["O", "O", "B-ORG", "I-ORG"]),
+        # A longer name in the article contains it.
+        (["Charles", "Schwab", "and", "the", "Charles", "Schwab", "Corporation"],
+         ["B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG"]),
+        # A place first, a country anywhere, or an institution noun.
+        (["works", "at", "Sydney", "Trains"], ["O", "O", "B-ORG", "I-ORG"]),
+        (["opened", "Kate", "Spade", "Japan"], ["O", "B-ORG", "I-ORG", "I-ORG"]),
+        (["the", "Irving", "Police", "Department"], ["O", "B-ORG", "I-ORG", "I-ORG"]),
+    ],
+)
+def test_an_organization_named_like_a_person_stays_one(vocab, words, tags):
+    doc = PersonNames()(_sentence(vocab, words, tags))
+    assert {label for _, label in ents(doc)} == {"ORG"}
+
+
+def test_an_untagged_first_name_joins_the_person_after_it(vocab):
+    # GUM questionnaire: the model tags only "Solomon".
+    words = ["the", "Refugee", "Council", "Enver", "Solomon", "told", "Sky", "News"]
+    tags = ["B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O", "B-ORG", "I-ORG"]
+    doc = PersonNames()(_sentence(vocab, words, tags))
+    assert ("Enver Solomon", "PERSON") in ents(doc)
+    assert ("the Refugee Council", "ORG") in ents(doc)

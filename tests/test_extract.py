@@ -99,6 +99,8 @@ def test_offsets_slice_back_to_the_text(nlp, path):
         # "Shadow Home Secretary Yvette Cooper": the role is no organization.
         ("uk-asylum-questionnaire.txt", "organizations", {"Border Force"},
          {"Home", "Shadow Home"}),
+        # "CEO of the Refugee Council Enver Solomon": the model tags only the surname.
+        ("uk-asylum-questionnaire.txt", "people", {"Enver Solomon"}, {"Solomon"}),
     ],
 )
 def test_samples_keep_each_name_in_its_category(nlp, sample, category, present, absent):

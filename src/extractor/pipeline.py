@@ -14,6 +14,7 @@ MODEL_ENV = "EXTRACT_MODEL"
 # Our components, in order (each registered in its own module under components/).
 COMPONENTS = (
     "extractor_places",
+    "extractor_person_names",
     "extractor_cleanup",
     "extractor_not_orgs",
     "extractor_org_heads",

@@ -7,6 +7,7 @@ from extractor.components import (  # noqa: F401
     figures,
     not_orgs,
     org_heads,
+    person_names,
     places,
     roles,
     teams,

@@ -1,0 +1,105 @@
+"""A name that starts with a known given name is a person's name.
+
+Classes of error fixed (the small model knows few names outside the US and UK):
+- a person's full name labelled ORG: "founded by Dean Kamen", "was saved by Thibaut
+  Courtois". A two- or three-word ORG made only of capitalized words, the first a given
+  name (data/given_names.txt) and none of them an organization or site noun, a title,
+  a place or a known organization's name, is relabelled PERSON. Companies named after
+  their founders ("Walt Disney", "Charles Schwab") are kept when the article also
+  gives a longer organization's name that contains them, or when they are listed in
+  data/organizations.txt.
+- a person's first name left out: "the Refugee Council Enver Solomon told Sky News"
+  tags only "Solomon". An untagged given name right before a PERSON span joins it.
+
+Runs before `cleanup`, so the fixed spans get the same trimming and titles as the
+model's own.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extractor.components.cleanup import title_words
+from extractor.components.org_heads import LEGAL_FORMS, known_organizations
+from extractor.gazetteer import gazetteer
+from extractor.namewords import FACILITIES, ORG_HEADS
+
+# Words in a sentence that speak of a company, not a person: "Shares of Morgan Stanley
+# fell", "Dean Witter said it would close". "it"/"its" are the company's pronouns.
+COMPANY_CUES = frozenset({
+    "it", "its", "company", "companies", "firm", "firms", "bank", "banks", "brand",
+    "brands", "shares", "share", "stock", "stocks", "investors", "shareholders",
+    "profit", "profits", "revenue", "revenues", "earnings", "sales", "store", "stores",
+    "subsidiary", "merger", "acquired", "acquisition", "quarter", "customers", "products",
+})
+# Longer ORG spans are rarely one person ("Bell Curve Trading" is three words too,
+# so three is the limit).
+MAX_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    text = files("extractor.data").joinpath("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(x.strip() for x in text.splitlines() if x.strip() and x[0] != "#")
+
+
+class PersonNames:
+    def __call__(self, doc: Doc) -> Doc:
+        names = given_names()
+        orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+        fixed = [self.fix(e, names, orgs) for e in doc.ents]
+        if fixed != list(doc.ents):
+            doc.ents = fixed
+        return doc
+
+    def fix(self, ent: Span, names: frozenset[str], orgs: list[str]) -> Span:
+        if ent.label_ == "ORG" and _person_like(ent, names, orgs):
+            return Span(ent.doc, ent.start, ent.end, label="PERSON")
+        if ent.label_ == "PERSON" and ent.start > 0:
+            before = ent.doc[ent.start - 1]
+            if _untagged_given_name(before, names):
+                return Span(ent.doc, ent.start - 1, ent.end, label="PERSON")
+        return ent
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_alpha and token.is_title
+
+
+def _person_like(ent: Span, names: frozenset[str], orgs: list[str]) -> bool:
+    if not 2 <= len(ent) <= MAX_WORDS or ent[0].text not in names:
+        return False
+    if not all(_name_word(t) for t in ent):
+        return False
+    titles, _ = title_words()
+    known = known_organizations()
+    places = gazetteer()
+    for i, t in enumerate(ent):
+        low = t.lower_
+        if low in ORG_HEADS or low in FACILITIES or low in LEGAL_FORMS or low in titles:
+            return False
+        # A place first ("Austin Energy") or a country or region anywhere ("Ford
+        # Australia") makes a company; towns share many surnames ("Kamen", "Salem").
+        kinds = {p.kind for p in places.candidates(t.text)}
+        if kinds and (i == 0 or kinds - {"city"}):
+            return False
+    if any(t.lower_ in COMPANY_CUES for t in ent.sent):
+        return False
+    text = ent.text
+    # "Walt Disney" beside "Walt Disney Company": the company's short name.
+    return text not in known and not any(text in o and text != o for o in orgs)
+
+
+def _untagged_given_name(token: Token, names: frozenset[str]) -> bool:
+    titles, _ = title_words()
+    return (token.ent_iob_ == "O" and _name_word(token) and token.text in names
+            and token.lower_ not in titles)
+
+
+@Language.factory("extractor_person_names", assigns=["doc.ents"])
+def make_person_names(nlp: Language, name: str) -> PersonNames:
+    return PersonNames()
