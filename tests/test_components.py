@@ -709,6 +709,28 @@ def test_an_organization_name_the_model_broke_is_joined(vocab, words, tags, expe
     assert ents(doc) == [(expected, "ORG")]
 
 
+@pytest.mark.parametrize(
+    ("words", "tags", "pos", "expected"),
+    [
+        # GUM clock and MEANTIME 100911: untagged, or tagged only in part.
+        (["The", "Deseret", "News", "observed"], ["O"] * 4,
+         ["DET", "PROPN", "PROPN", "VERB"], [("Deseret News", "ORG")]),
+        (["European", "Aeronautic", "Defence", "and", "Space", "Company", "EADS"],
+         ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-ORG"],
+         ["PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN"],
+         [("European Aeronautic Defence and Space Company", "ORG"), ("EADS", "ORG")]),
+        # One word, or no organization head: left alone.
+        (["News", "of", "police"], ["O"] * 3, ["PROPN", "ADP", "NOUN"], []),
+        (["Group", "G", "ended"], ["O"] * 3, ["PROPN", "PROPN", "VERB"], []),
+    ],
+)
+def test_an_untagged_name_ending_in_an_organization_head_is_one(vocab, words, tags, pos,
+                                                                 expected):
+    doc = make_doc(vocab, words, tags, pos=pos)
+    OrgHeads()(doc)
+    assert ents(doc) == expected
+
+
 # -- person_names --------------------------------------------------------------
 
 def _sentence(vocab, words, tags):

@@ -21,6 +21,12 @@ A legal form right after an organization is part of its name: the model splits
 organizations joined by "for" or "of" ("Federal Service for the Financial Markets"):
 the model breaks long institution names at the lower-case word.
 
+The model also leaves some organizations untagged ("The Deseret News observed", "the
+Sea Org group", "- Apple Inc. -"), or tags a long name only in part ("European
+Aeronautic Defence" ORG, "and Space Company" nothing): a run of two or more untagged
+capitalized proper nouns ending in an organization head is an organization, joined to
+an organization right before it by "and".
+
 Airlines are named "Air" and a country or city ("Air China", "Air India", "Air Berlin");
 the model tags the place alone, so a place right after a capitalized "Air" is the
 airline.
@@ -32,7 +38,8 @@ from functools import lru_cache
 from importlib.resources import files
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from extractor.namewords import FACILITIES, INSTITUTIONS, ORG_HEADS
 
@@ -63,6 +70,7 @@ def known_organizations() -> frozenset[str]:
 class OrgHeads:
     def __call__(self, doc: Doc) -> Doc:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        _add_untagged(doc)
         self.set_annotations(doc, [self.fix(_airline(e), surnames)
                                    for e in _join_legal_forms(doc)])
         return doc
@@ -94,6 +102,38 @@ def _join_legal_forms(doc: Doc) -> list[Span]:
             continue
         out.append(e)
     return out
+
+
+def _untagged_name_word(token: Token) -> bool:
+    return (token.ent_iob_ == "O" and token.pos_ == "PROPN"
+            and (token.is_title or token.is_upper or token.lower_ in LEGAL_FORMS))
+
+
+def _add_untagged(doc: Doc) -> None:
+    """Untagged "Deseret News" -> ORG; "EADS" ORG + "and Space Company" -> one ORG."""
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _untagged_name_word(doc[j]):
+            j += 1
+        if j - i >= 2 and doc[j - 1].lower_ in ORG_HEADS:
+            start = i
+            before = doc[i - 2] if i >= 2 else None
+            if (doc[i - 1].lower_ == "and" and before is not None
+                    and before.ent_type_ == "ORG" and before.ent_iob_ != "O"):
+                start = _ent_start(before)
+            found.append(Span(doc, start, j, label="ORG"))
+        i = max(j, i + 1)
+    if found:
+        doc.ents = filter_spans(found + list(doc.ents))
+
+
+def _ent_start(token: Token) -> int:
+    for e in token.doc.ents:
+        if e.start <= token.i < e.end:
+            return e.start
+    return token.i
 
 
 def _airline(ent: Span) -> Span:
