@@ -701,12 +701,23 @@ def test_air_and_a_place_is_an_airline(vocab):
         (["the", "Federal", "Service", "for", "the", "Financial", "Markets", "ordered"],
          ["O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"],
          "Federal Service for the Financial Markets"),
+        # GUM taxes: the acronym (in Italian word order) spells both parts.
+        (["Union", "of", "Rationalist", "Atheists", "and", "Agnostics", "(", "UAAR", ")"],
+         ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O", "O", "O"],
+         "Union of Rationalist Atheists and Agnostics"),
     ],
 )
 def test_an_organization_name_the_model_broke_is_joined(vocab, words, tags, expected):
     doc = make_doc(vocab, words, tags)
     OrgHeads()(doc)
     assert ents(doc) == [(expected, "ORG")]
+
+
+def test_organizations_joined_by_and_without_their_acronym_stay_two(vocab):
+    words = ["Lockheed", "and", "Sikorsky", "(", "LS", ")"]
+    doc = make_doc(vocab, words, ["B-ORG", "O", "B-ORG", "O", "O", "O"])
+    OrgHeads()(doc)
+    assert ents(doc) == [("Lockheed", "ORG"), ("Sikorsky", "ORG")]
 
 
 @pytest.mark.parametrize(

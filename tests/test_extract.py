@@ -174,11 +174,28 @@ def test_acronym_of_the_name_with_its_legal_form_and_a_place_prefix_join():
         (("USAF", "Air Force"), 0, "air force"),
         (("USDA", "Department of Agriculture"), 0, "department of agriculture"),
         (("XYAF", "Air Force"), 0, "xyaf"),  # "XY" is no country
+        # "The Italian Supreme Court of Cassation ruled ... the Supreme Court said".
+        (("Italian Supreme Court of Cassation", "Supreme Court"), 1,
+         "italian supreme court of cassation"),
+        (("Church of Scientology", "Scientology"), 1, "church of scientology"),
+        (("Scientology", "Church of Scientology"), 0, "scientology"),  # named first
     ],
 )
 def test_an_organization_short_form_joins_its_full_name(names, which, key):
     ms, names_ = _orgs(*names)
     assert _org_key(ms[which], names_, ms) == key
+
+
+def test_short_forms_of_short_forms_join_the_full_name(nlp):
+    text = ("The Italian Supreme Court of Cassation ruled on Monday that the schools must "
+            "pay the tax. The Supreme Court said the law was clear. Lawyers said the Court "
+            "had ruled against the Church of Scientology before. The protest against "
+            "Scientology drew 200 people.")
+    orgs = extract_text(text, nlp=nlp)["organizations"]
+    court = next(e for e in orgs if e["name"] == "Italian Supreme Court of Cassation")
+    assert {"Supreme Court", "Court"} <= set(court["aliases"])
+    church = next(e for e in orgs if e["name"] == "Church of Scientology")
+    assert "Scientology" in church["aliases"]
 
 
 def test_a_short_form_used_before_the_long_name_stays_its_own_organization():

@@ -83,7 +83,17 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
     expands = _bracketed(by_cat[ORGANIZATIONS], doc_text(doc))
 
     def org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
-        return _org_key(expands.get(_norm(m.text), m), names, mentions)
+        key = _org_key(expands.get(_norm(m.text), m), names, mentions)
+        # Follow the chain: "the Court" -> "Supreme Court" -> "Italian Supreme Court of
+        # Cassation" are one body.
+        seen = {key}
+        while rep := next((x for x in mentions if _org_core(_norm(x.text)).casefold() == key),
+                          None):
+            key = _org_key(rep, names, mentions)
+            if key in seen:
+                break
+            seen.add(key)
+        return key
 
     out = {
         cat: _merge(mentions, _people_key if cat == PEOPLE else
@@ -190,6 +200,17 @@ def _org_refers_to(text: str, toks: list[str], n: str, raw: dict[str, list[str]]
         # "Air Force" for "United States Air Force", "Federal Reserve" for
         # "U.S. Federal Reserve": the place in front only says whose it is.
         return True
+    if "of" in full and _first(mentions, n) < _first(mentions, text):
+        # After "the Italian Supreme Court of Cassation", "the Supreme Court": the name
+        # without whose it is and the "of" part. After "the Church of Scientology",
+        # "Scientology": what the body is of names the body.
+        of = full.index("of")
+        if full[of + 1:] == toks:
+            return True
+        start = of - len(toks)
+        if start >= 0 and full[start:of] == toks and (
+                start == 0 or _is_place(full[:start])):
+            return True
     # A short form of a two-word name ("Lockheed" for "Lockheed Martin"), or one that
     # refers back to a longer name already given. Used first, a short form is its own
     # entity ("Google" ... "Google Science Fair"). A headline clips the last word of a

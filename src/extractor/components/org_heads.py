@@ -19,7 +19,9 @@ PERSON, "Ubisoft" GPE): the names are data, `data/organizations.txt`.
 A legal form right after an organization is part of its name: the model splits
 "Chrysler LLC" into "Chrysler" and "LLC", two organizations; they are joined. So are two
 organizations joined by "for" or "of" ("Federal Service for the Financial Markets"):
-the model breaks long institution names at the lower-case word.
+the model breaks long institution names at the lower-case word; and two joined by "and"
+when the writer's acronym after them spells both ("Union of Rationalist Atheists and
+Agnostics (UAAR)").
 
 The model also leaves some organizations untagged ("The Deseret News observed", "the
 Sea Org group", "- Apple Inc. -"), or tags a long name only in part ("European
@@ -97,7 +99,8 @@ def _join_legal_forms(doc: Doc) -> list[Span]:
         if prev is not None and prev.label_ == "ORG" and (
                 (e.start == prev.end and len(e) == 1 and e[0].lower_ in LEGAL_FORMS
                  and prev[-1].whitespace_)
-                or (e.label_ == "ORG" and _joined_by_preposition(doc, prev.end, e.start))):
+                or (e.label_ == "ORG" and _joined_by_preposition(doc, prev.end, e.start))
+                or _joined_by_acronym(doc, prev, e)):
             out[-1] = Span(doc, prev.start, e.end, label="ORG")
             continue
         out.append(e)
@@ -134,6 +137,21 @@ def _ent_start(token: Token) -> int:
         if e.start <= token.i < e.end:
             return e.start
     return token.i
+
+
+def _joined_by_acronym(doc: Doc, first: Span, second: Span) -> bool:
+    """"Union of Rationalist Atheists" and "Agnostics" (UAAR): the writer's acronym
+    spells both parts, so they are one name the model split at "and"."""
+    if [t.lower_ for t in doc[first.end:second.start]] not in (["and"], ["&"]):
+        return False
+    after = doc[second.end:second.end + 3]
+    if len(after) < 3 or after[0].text != "(" or after[2].text != ")":
+        return False
+    initials = "".join(t.text[0] for t in doc[first.start:second.end]
+                       if t.is_title or t.is_upper)
+    # As a multiset: a translated name keeps its own word order ("UAAR" is the Italian
+    # Unione degli Atei e degli Agnostici Razionalisti).
+    return len(initials) >= 3 and sorted(after[1].text) == sorted(initials)
 
 
 def _airline(ent: Span) -> Span:
