@@ -128,6 +128,22 @@ def test_surname_joins_the_nearest_full_name_before_it():
     assert _people_key(ms[3], names_, ms) == "laura bush"
 
 
+@pytest.mark.parametrize(
+    ("names", "key"),
+    [
+        # GUM iodine: "Lydia Buchtmann" ... "Ms Bauchtman said".
+        (("Lydia Buchtmann", "Mu Li", "Bauchtman"), "lydia buchtmann"),
+        # Too short to tell a typo from another name; two close surnames: no guess.
+        (("Adam Smith", "Smyth"), "smyth"),
+        (("Ann Johnson", "Bob Johnston", "Jonson"), "jonson"),
+        (("Lydia Buchtmann", "Kaufmann"), "kaufmann"),
+    ],
+)
+def test_a_misspelt_lone_surname_joins_the_one_close_full_name(names, key):
+    ms = [_m(t, 30 * i) for i, t in enumerate(names)]
+    assert _people_key(ms[-1], list(names), ms) == key
+
+
 def _orgs(*texts):
     ms, pos = [], 0
     for t in texts:
