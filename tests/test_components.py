@@ -399,6 +399,21 @@ def test_a_company_named_after_people_stays_an_organization(vocab):
     assert ("Lockheed Martin", "PERSON") not in ents(doc)
 
 
+@pytest.mark.parametrize(
+    ("surname", "label"),
+    [
+        ("DesRoiser", "PERSON"),  # Wikinews Ford sample: a typo for "DesRosier"
+        ("Deloitte", "ORG"),  # not close enough
+    ],
+)
+def test_a_misspelt_surname_the_model_called_an_organization(vocab, surname, label):
+    words = ["analyst", "Dennis", "DesRosier", "believes", ".", surname, "said", "."]
+    tags = ["O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"]
+    doc = make_doc(vocab, words, tags)
+    Consistency()(doc)
+    assert (surname, label) in ents(doc)
+
+
 def test_a_one_word_person_joined_by_and_to_an_organization_is_one(vocab):
     # Airbus sample: "successfully challenged by Lockheed and Sikorsky in 2006".
     words = ["by", "Lockheed", "and", "Sikorsky", "in", "2006", ".", "Sikorsky", "lost"]

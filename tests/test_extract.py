@@ -101,6 +101,8 @@ def test_offsets_slice_back_to_the_text(nlp, path):
          {"Home", "Shadow Home"}),
         # "CEO of the Refugee Council Enver Solomon": the model tags only the surname.
         ("uk-asylum-questionnaire.txt", "people", {"Enver Solomon"}, {"Solomon"}),
+        # "DesRoiser said": the analyst's surname misspelt, which the model calls ORG.
+        ("ford-cutting-30000-jobs.txt", "organizations", {"UAW"}, {"DesRoiser"}),
     ],
 )
 def test_samples_keep_each_name_in_its_category(nlp, sample, category, present, absent):

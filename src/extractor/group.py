@@ -28,13 +28,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from extractor.doctext import doc_text
 from extractor.gazetteer import Place, gazetteer
 from extractor.labels import ENTITY_CATEGORIES, ORGANIZATIONS, PEOPLE, PLACES, category
 from extractor.namewords import ORG_HEADS
+from extractor.surnames import misspelt_surname_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -43,9 +43,6 @@ if TYPE_CHECKING:
 
 HEADLINE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
-# A lone surname this close to one person's surname is that person, misspelt.
-FUZZY_SURNAME_RATIO = 0.85
-MIN_FUZZY_SURNAME = 6
 
 _NATURAL = re.compile(
     r"\b(River|Mountains?|Sea|Lake|Ocean|Valley|Desert|Island|Islands|Gulf|Bay|Peninsula|"
@@ -146,7 +143,7 @@ def _people_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     fuller = [n for n in fuller if not any(
         len(o.split()) > len(n.split()) and _refers_to(n.split(), o.split()) for o in fuller)]
     if not fuller and len(toks) == 1:
-        fuller = _misspelt_surname_of(toks[0], names)
+        fuller = misspelt_surname_of(toks[0], names)
     if not fuller:
         return " ".join(toks).casefold()
     if len(fuller) == 1:
@@ -156,18 +153,6 @@ def _people_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     pick = before[-1].text if before else next(
         x.text for x in mentions if _norm(x.text) in fuller)
     return _norm(pick).casefold()
-
-
-def _misspelt_surname_of(word: str, names: list[str]) -> list[str]:
-    """The one full name whose surname `word` misspells ("Ms Bauchtman said" after
-    "Lydia Buchtmann"): a lone surname no one in the article bears is a typo when a
-    single person's surname is that close. Short names differ by a letter too often
-    ("Smith", "Smyth") to be matched."""
-    if len(word) < MIN_FUZZY_SURNAME:
-        return []
-    close = [n for n in names if len(parts := n.split()) >= 2 and parts[-1][0] == word[0]
-             and SequenceMatcher(None, parts[-1], word).ratio() >= FUZZY_SURNAME_RATIO]
-    return close if len(close) == 1 else []
 
 
 def _refers_to(short: list[str], full: list[str]) -> bool:

@@ -8,7 +8,8 @@ Classes of error fixed:
 - a surname alone labelled ORG or GPE ("Braverman said", "Mohamed's family") when the
   article names a person with that surname: it is the person, unless the one-word form
   is itself used more often than the person is and the model never calls it a person
-  on its own (then it is, say, "Ford" the company);
+  on its own (then it is, say, "Ford" the company); a one-word name used once that
+  misspells one person's surname is that person ("DesRoiser" after "Dennis DesRosier");
 - a one-word name the model calls both PERSON and ORG ("Ryanair") that is no part of any
   full name of a person in the article: it is the organization, because news
   introduces people by full name before using a single name; likewise a one-word PERSON
@@ -50,6 +51,7 @@ from spacy.util import filter_spans
 
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS, PLACE_LABELS
+from extractor.surnames import misspelt_surname_of
 
 # Labels the model gives a person's first name or whole name by mistake (not NORP:
 # "Tajik Rakhmonov" is a nationality and a name).
@@ -216,6 +218,7 @@ class Consistency:
         people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
         person_count = Counter(e[-1].text for e in people)
         name_parts = {t.text for e in people for t in e}
+        full_names = {e.text for e in people}
         org_words = {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1}
         org_words |= {e.text for e in ents if len(e) == 1 and _coordinated_with_org(e)}
         companies = {e.text for e in ents if e.label_ in PLACE_LABELS and _acts_as_company(e)}
@@ -239,6 +242,9 @@ class Consistency:
                 if (sum(vote.values()) <= person_count[e.text]
                         or vote["PERSON"] >= vote[e.label_]):
                     changes[i] = "PERSON"
+            elif (len(e) == 1 and e.label_ in ("ORG", "GPE", "FAC") and sum(vote.values()) == 1
+                  and e.text[:1].isupper() and misspelt_surname_of(e.text, full_names)):
+                changes[i] = "PERSON"  # "DesRoiser" once, after "Dennis DesRosier"
             elif (len(e) == 1 and vote["PERSON"] and e.text not in name_parts
                   and (vote["ORG"] or e.text in org_words)):
                 if e.label_ != "ORG":
