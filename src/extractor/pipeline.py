@@ -54,6 +54,10 @@ def load_pipeline(model: str | None = None) -> Language:
         raise ModelNotFound(f"spaCy model '{name}' is not installed: {hint}") from None
     if "ner" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy pipeline '{name}' has no 'ner' component")
+    if not any("token.dep" in nlp.get_pipe_meta(p).assigns for p in nlp.pipe_names):
+        # Our rules read the parse (roles, teams, tense of dates); without one, spaCy
+        # hands out unset trees, which can crash the process rather than raise.
+        raise ModelNotFound(f"spaCy pipeline '{name}' has no dependency parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp

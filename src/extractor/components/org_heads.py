@@ -27,7 +27,8 @@ The model also leaves some organizations untagged ("The Deseret News observed", 
 Sea Org group", "- Apple Inc. -"), or tags a long name only in part ("European
 Aeronautic Defence" ORG, "and Space Company" nothing): a run of two or more untagged
 capitalized proper nouns ending in an organization head is an organization, joined to
-an organization right before it by "and".
+an organization right before it by "and"; ending in a facility noun, a site ("walking
+from Shandao Station"). Not in a Title Case headline, where every word is capitalized.
 
 Airlines are named "Air" and a country or city ("Air China", "Air India", "Air Berlin");
 the model tags the place alone, so a place right after a capitalized "Air" is the
@@ -55,6 +56,10 @@ ACTIVITY_CENTRES = {
     "distribution", "visitor", "visitors", "community", "trade", "data", "civic",
     "aquatic", "aquatics", "detention", "transit",
 }
+# Sites an untagged name can end in. Not streets: the famous ones the model leaves
+# untagged mostly stand for an industry or a government ("Wall Street had its best
+# week", "Downing Street said").
+UNTAGGED_SITES = FACILITIES - {"street", "avenue", "boulevard", "highway"}
 # Buildings known by a name that does not end in a facility noun.
 LANDMARKS = {"White House", "Blue House"}
 
@@ -113,23 +118,38 @@ def _untagged_name_word(token: Token) -> bool:
 
 
 def _add_untagged(doc: Doc) -> None:
-    """Untagged "Deseret News" -> ORG; "EADS" ORG + "and Space Company" -> one ORG."""
+    """Untagged "Deseret News" -> ORG, "Shandao Station" -> FAC; "EADS" ORG + "and
+    Space Company" -> one ORG."""
     found: list[Span] = []
     i = 0
     while i < len(doc):
         j = i
         while j < len(doc) and _untagged_name_word(doc[j]):
             j += 1
-        if j - i >= 2 and doc[j - 1].lower_ in ORG_HEADS:
+        last = doc[j - 1].lower_ if j > i else ""
+        if j - i >= 2 and (last in ORG_HEADS or last in UNTAGGED_SITES) and not _title_case(
+                sentence(doc[i:j])):
             start = i
-            before = doc[i - 2] if i >= 2 else None
-            if (doc[i - 1].lower_ == "and" and before is not None
-                    and before.ent_type_ == "ORG" and before.ent_iob_ != "O"):
-                start = _ent_start(before)
-            found.append(Span(doc, start, j, label="ORG"))
+            if (last in ORG_HEADS and i >= 2 and doc[i - 1].lower_ == "and"
+                    and doc[i - 2].ent_type_ == "ORG"):
+                start = _ent_start(doc[i - 2])
+            found.append(Span(doc, start, j, label="ORG" if last in ORG_HEADS else "FAC"))
         i = max(j, i + 1)
     if found:
         doc.ents = filter_spans(found + list(doc.ents))
+
+
+def _title_case(sent: Span) -> bool:
+    """A headline in Title Case ("Man Arrested At Bus Station") capitalizes every word,
+    so a run of capitals there is no name."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
+
+
+def sentence(span: Span) -> Span:
+    """The sentence around `span`; the whole text when the pipeline sets no sentences
+    (a user's NER-only model)."""
+    return span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
 
 
 def _ent_start(token: Token) -> int:

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractor.components.cleanup import title_words
-from extractor.components.org_heads import LEGAL_FORMS, known_organizations
+from extractor.components.org_heads import LEGAL_FORMS, known_organizations, sentence
 from extractor.gazetteer import gazetteer
 from extractor.namewords import FACILITIES, ORG_HEADS
 
@@ -87,7 +87,7 @@ def _person_like(ent: Span, names: frozenset[str], orgs: list[str]) -> bool:
         kinds = {p.kind for p in places.candidates(t.text)}
         if kinds and (i == 0 or kinds - {"city"}):
             return False
-    if any(t.lower_ in COMPANY_CUES for t in ent.sent):
+    if any(t.lower_ in COMPANY_CUES for t in sentence(ent)):
         return False
     text = ent.text
     # "Walt Disney" beside "Walt Disney Company": the company's short name.
