@@ -519,6 +519,14 @@ def test_a_caption_label_is_not_a_role(parsed):
 
 # -- org_heads -------------------------------------------------------------------
 
+def test_a_known_organization_the_model_left_untagged_is_one(vocab):
+    # Wikinews clock sample: "Facebook co-founder Mark Zuckerberg tweeted".
+    words = ["Facebook", "co", "-", "founder", "Mark", "Zuckerberg", "tweeted"]
+    doc = make_doc(vocab, words, ["O"] * 4 + ["B-PERSON", "I-PERSON", "O"])
+    OrgHeads()(doc)
+    assert ents(doc) == [("Facebook", "ORG"), ("Mark Zuckerberg", "PERSON")]
+
+
 def test_a_known_organization_named_alone_is_one(vocab):
     words = ["posted", "on", "Twitter", ".", "Walt", "Disney", "drew", ";", "Disney", "smiled"]
     tags = ["O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O"]

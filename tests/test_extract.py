@@ -87,7 +87,8 @@ def test_offsets_slice_back_to_the_text(nlp, path):
     [
         # Captions ("Image: Twitter / NASA") glued to names; a platform the model calls
         # a person; a building it calls an organization.
-        ("texas-student-clock-movement.txt", "organizations", {"Twitter"}, {"White House"}),
+        ("texas-student-clock-movement.txt", "organizations", {"Twitter", "Facebook"},
+         {"White House"}),
         ("texas-student-clock-movement.txt", "people", {"Ahmed Mohamed"},
          {"Twitter", "Ahmed Mohamed Image"}),
         ("texas-student-clock-movement.txt", "places", {"White House"},

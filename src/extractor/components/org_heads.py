@@ -14,7 +14,8 @@ sites, places a reader can go to: an ORG span ending in a facility noun (maybe w
 number after it) is relabelled FAC, which `places` reports.
 
 A well-known organization named alone is one whatever the model called it ("Twitter"
-PERSON, "Ubisoft" GPE): the names are data, `data/organizations.txt`.
+PERSON, "Ubisoft" GPE), or where it left it untagged ("Facebook co-founder Mark
+Zuckerberg"): the names are data, `data/organizations.txt`.
 
 A legal form right after an organization is part of its name: the model splits
 "Chrysler LLC" into "Chrysler" and "LLC", two organizations; they are joined. So are two
@@ -78,6 +79,7 @@ class OrgHeads:
     def __call__(self, doc: Doc) -> Doc:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         _add_untagged(doc)
+        _add_known(doc)
         self.set_annotations(doc, [self.fix(_airline(e), surnames)
                                    for e in _join_legal_forms(doc)])
         return doc
@@ -135,6 +137,29 @@ def _add_untagged(doc: Doc) -> None:
                 start = _ent_start(doc[i - 2])
             found.append(Span(doc, start, j, label="ORG" if last in ORG_HEADS else "FAC"))
         i = max(j, i + 1)
+    if found:
+        doc.ents = filter_spans(found + list(doc.ents))
+
+
+def _add_known(doc: Doc) -> None:
+    """A listed organization the model left untagged ("Facebook co-founder Mark
+    Zuckerberg", "their Google Science Fair") is one: the list holds only names with no
+    other reading."""
+    by_first: dict[str, list[list[str]]] = {}
+    for name in known_organizations():
+        words = name.split()
+        by_first.setdefault(words[0], []).append(words)
+    found = []
+    for tok in doc:
+        if tok.ent_iob_ != "O":
+            continue
+        for words in by_first.get(tok.text, ()):
+            end = tok.i + len(words)
+            span = doc[tok.i:end]
+            if end <= len(doc) and [t.text for t in span] == words and all(
+                    t.ent_iob_ == "O" for t in span):
+                found.append(Span(doc, tok.i, end, label="ORG"))
+                break
     if found:
         doc.ents = filter_spans(found + list(doc.ents))
 
