@@ -145,10 +145,7 @@ def _add_known(doc: Doc) -> None:
     """A listed organization the model left untagged ("Facebook co-founder Mark
     Zuckerberg", "their Google Science Fair") is one: the list holds only names with no
     other reading."""
-    by_first: dict[str, list[list[str]]] = {}
-    for name in known_organizations():
-        words = name.split()
-        by_first.setdefault(words[0], []).append(words)
+    by_first = _known_by_first_word()
     found = []
     for tok in doc:
         if tok.ent_iob_ != "O":
@@ -162,6 +159,15 @@ def _add_known(doc: Doc) -> None:
                 break
     if found:
         doc.ents = filter_spans(found + list(doc.ents))
+
+
+@lru_cache(maxsize=1)
+def _known_by_first_word() -> dict[str, list[list[str]]]:
+    by_first: dict[str, list[list[str]]] = {}
+    for name in known_organizations():
+        words = name.split()
+        by_first.setdefault(words[0], []).append(words)
+    return by_first
 
 
 def _title_case(sent: Span) -> bool:

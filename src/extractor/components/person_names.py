@@ -3,11 +3,12 @@
 Classes of error fixed (the small model knows few names outside the US and UK):
 - a person's full name labelled ORG: "founded by Dean Kamen", "was saved by Thibaut
   Courtois". A two- or three-word ORG made only of capitalized words, the first a given
-  name (data/given_names.txt) and none of them an organization or site noun, a title,
-  a place or a known organization's name, is relabelled PERSON. Companies named after
-  their founders ("Walt Disney", "Charles Schwab") are kept when the article also
-  gives a longer organization's name that contains them, or when they are listed in
-  data/organizations.txt.
+  name (data/given_names.txt) and none of them an organization or site noun or a title,
+  with no place first and no country or region in it, is relabelled PERSON. Companies
+  named after their founders keep ORG when the sentence speaks of a company ("Shares
+  of Ralph Lauren fell"), when the article gives a longer name containing them
+  ("Charles Schwab Corporation"), or when data/organizations.txt lists them ("Morgan
+  Stanley").
 - a person's first name left out: "the Refugee Council Enver Solomon told Sky News"
   tags only "Solomon". An untagged given name right before a PERSON span joins it.
 
