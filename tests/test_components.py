@@ -736,6 +736,27 @@ def test_an_organization_name_the_model_broke_is_joined(vocab, words, tags, expe
     assert ents(doc) == [(expected, "ORG")]
 
 
+@pytest.mark.parametrize(
+    ("words", "tags", "pos", "expected"),
+    [
+        # GUM afghan: "After some interplay between the State and Homeland Security
+        # Departments" (the model: nothing).
+        (["the", "State", "and", "Homeland", "Security", "Departments", ","],
+         ["O"] * 7, ["DET", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "PUNCT"],
+         [("State", "ORG"), ("Homeland Security Departments", "ORG")]),
+        # An adjective before "and" names no body on its own.
+        (["The", "Foreign", "and", "Interior", "Ministries", "said"], ["O"] * 6,
+         ["DET", "ADJ", "CCONJ", "PROPN", "PROPN", "VERB"], []),
+    ],
+)
+def test_two_bodies_sharing_a_plural_head_are_two(vocab, words, tags, pos, expected):
+    doc = make_doc(vocab, words, tags, pos=pos)
+    for tok in doc:
+        tok.tag_ = "NNPS" if tok.text.endswith(("ments", "ries")) else "NNP"
+    OrgHeads()(doc)
+    assert ents(doc) == expected
+
+
 def test_organizations_joined_by_and_without_their_acronym_stay_two(vocab):
     words = ["Lockheed", "and", "Sikorsky", "(", "LS", ")"]
     doc = make_doc(vocab, words, ["B-ORG", "O", "B-ORG", "O", "O", "O"])

@@ -22,7 +22,8 @@ A legal form right after an organization is part of its name: the model splits
 organizations joined by "for" or "of" ("Federal Service for the Financial Markets"):
 the model breaks long institution names at the lower-case word; and two joined by "and"
 when the writer's acronym after them spells both ("Union of Rationalist Atheists and
-Agnostics (UAAR)").
+Agnostics (UAAR)"). Two bodies sharing one plural head are two organizations ("the
+State and Homeland Security Departments"); the model tags them in part or not at all.
 
 The model also leaves some organizations untagged ("The Deseret News observed", "the
 Sea Org group", "- Apple Inc. -"), or tags a long name only in part ("European
@@ -61,6 +62,11 @@ ACTIVITY_CENTRES = {
 # untagged mostly stand for an industry or a government ("Wall Street had its best
 # week", "Downing Street said").
 UNTAGGED_SITES = FACILITIES - {"street", "avenue", "boulevard", "highway"}
+# Plural heads two bodies can share ("the Defense and State Departments").
+PLURAL_INSTITUTIONS = frozenset({
+    "departments", "ministries", "committees", "agencies", "commissions", "councils",
+    "offices", "services", "courts",
+})
 # Buildings known by a name that does not end in a facility noun.
 LANDMARKS = {"White House", "Blue House"}
 
@@ -78,6 +84,7 @@ def known_organizations() -> frozenset[str]:
 class OrgHeads:
     def __call__(self, doc: Doc) -> Doc:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        _split_shared_heads(doc)
         _add_untagged(doc)
         _add_known(doc)
         self.set_annotations(doc, [self.fix(_airline(e), surnames)
@@ -139,6 +146,39 @@ def _add_untagged(doc: Doc) -> None:
         i = max(j, i + 1)
     if found:
         doc.ents = filter_spans(found + list(doc.ents))
+
+
+def _split_shared_heads(doc: Doc) -> None:
+    """"the State and Homeland Security Departments" -> "State", "Homeland Security
+    Departments": two bodies sharing one plural head, which the model tags in part or
+    not at all."""
+    found: list[Span] = []
+    region: set[int] = set()
+    for tok in doc:
+        if tok.tag_ != "NNPS" or tok.lower_ not in PLURAL_INSTITUTIONS:
+            continue
+        start = tok.i
+        while start > 0 and _name_word(doc[start - 1]):
+            start -= 1
+        and_i = start - 1
+        if start == tok.i or and_i < 1 or doc[and_i].lower_ != "and":
+            continue
+        first = and_i
+        while first > 0 and _name_word(doc[first - 1]):
+            first -= 1
+        if first < and_i:
+            # The second keeps the head, as the text has it; the first has only its name.
+            found += [Span(doc, first, and_i, label="ORG"),
+                      Span(doc, start, tok.i + 1, label="ORG")]
+            region.update(range(first, tok.i + 1))
+    if found:
+        doc.ents = sorted(found + [e for e in doc.ents
+                                   if not any(i in region for i in range(e.start, e.end))],
+                          key=lambda e: e.start)
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_alpha and (token.is_title or token.is_upper) and token.pos_ == "PROPN"
 
 
 def _add_known(doc: Doc) -> None:
