@@ -757,6 +757,22 @@ def test_two_bodies_sharing_a_plural_head_are_two(vocab, words, tags, pos, expec
     assert ents(doc) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # MEANTIME 149731: the model calls the magazine a person; GUM hackers: "UK" GPE.
+        ("The delay only became public this weekend, when German magazine Der Spiegel "
+         "cited confidential documents.", "Der Spiegel", "ORG"),
+        ("The site rose to number 3 in the company Hitwise UK's religion category.",
+         "Hitwise UK", "ORG"),
+        # The subject of a relative clause is no name of the company.
+        ("Apple is a company Steve Jobs founded.", "Steve Jobs", "PERSON"),
+    ],
+)
+def test_a_name_after_the_kind_of_organization_is_that_organization(nlp, text, name, label):
+    assert (name, label) in [(e.text, e.label_) for e in nlp(text).ents]
+
+
 def test_organizations_joined_by_and_without_their_acronym_stay_two(vocab):
     words = ["Lockheed", "and", "Sikorsky", "(", "LS", ")"]
     doc = make_doc(vocab, words, ["B-ORG", "O", "B-ORG", "O", "O", "O"])

@@ -24,6 +24,8 @@ the model breaks long institution names at the lower-case word; and two joined b
 when the writer's acronym after them spells both ("Union of Rationalist Atheists and
 Agnostics (UAAR)"). Two bodies sharing one plural head are two organizations ("the
 State and Homeland Security Departments"); the model tags them in part or not at all.
+A name right after the kind of organization it is ("the company Hitwise UK", "German
+magazine Der Spiegel") is that organization, whatever the model called it.
 
 The model also leaves some organizations untagged ("The Deseret News observed", "the
 Sea Org group", "- Apple Inc. -"), or tags a long name only in part ("European
@@ -62,6 +64,14 @@ ACTIVITY_CENTRES = {
 # untagged mostly stand for an industry or a government ("Wall Street had its best
 # week", "Downing Street said").
 UNTAGGED_SITES = FACILITIES - {"street", "avenue", "boulevard", "highway"}
+# Kinds of organization a writer puts before its name ("the company Hitwise UK", "German
+# magazine Der Spiegel"); the name after one is that organization.
+ORG_KINDS = frozenset({
+    "company", "firm", "newspaper", "magazine", "broadcaster", "airline", "carmaker",
+    "automaker", "bank", "retailer", "publisher", "charity", "insurer", "startup",
+})
+# Labels the model gives such a name by mistake; an ORG stays as it is.
+RETAG = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 # Plural heads two bodies can share ("the Defense and State Departments").
 PLURAL_INSTITUTIONS = frozenset({
     "departments", "ministries", "committees", "agencies", "commissions", "councils",
@@ -85,6 +95,7 @@ class OrgHeads:
     def __call__(self, doc: Doc) -> Doc:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         _split_shared_heads(doc)
+        _named_after_kind(doc)
         _add_untagged(doc)
         _add_known(doc)
         self.set_annotations(doc, [self.fix(_airline(e), surnames)
@@ -144,6 +155,32 @@ def _add_untagged(doc: Doc) -> None:
                 start = _ent_start(doc[i - 2])
             found.append(Span(doc, start, j, label="ORG" if last in ORG_HEADS else "FAC"))
         i = max(j, i + 1)
+    if found:
+        doc.ents = filter_spans(found + list(doc.ents))
+
+
+def _named_after_kind(doc: Doc) -> None:
+    """"the company Hitwise UK" (the model: "UK" GPE), "German magazine Der Spiegel"
+    (PERSON): a name right after the kind of organization it is, is that organization."""
+    found: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in ORG_KINDS or tok.pos_ != "NOUN" or not tok.is_lower:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and (
+                doc[end].is_title or doc[end].is_upper or doc[end].lower_ in LEGAL_FORMS):
+            end += 1
+        if end == tok.i + 1:
+            continue
+        run = doc[tok.i + 1:end]
+        if run.root.dep_ in ("nsubj", "nsubjpass") and run.root.head.dep_ == "relcl":
+            continue  # "a company Steve Jobs founded": the subject of a relative clause
+        overlapping = [e for e in doc.ents if e.start < run.end and run.start < e.end]
+        # Only where the model found nothing, or a person or place, inside the run.
+        if all(e.start >= run.start and e.end <= run.end and e.label_ in RETAG
+               for e in overlapping) and not (overlapping and overlapping[0].label_ == "ORG"
+                                              and len(overlapping) == 1):
+            found.append(Span(doc, run.start, run.end, label="ORG"))
     if found:
         doc.ents = filter_spans(found + list(doc.ents))
 
