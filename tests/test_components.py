@@ -773,6 +773,21 @@ def test_a_name_after_the_kind_of_organization_is_that_organization(nlp, text, n
     assert (name, label) in [(e.text, e.label_) for e in nlp(text).ents]
 
 
+def test_names_listed_after_a_plural_kind_of_organization_are_several(vocab):
+    # GUM taxes: "of the religious schools Santo Spirito and Immacolata in Livorno".
+    words = ["schools", "Santo", "Spirito", "and", "Immacolata", "in", "Livorno"]
+    doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE"])
+    OrgHeads()(doc)
+    assert ents(doc) == [("Santo Spirito", "ORG"), ("Immacolata", "ORG"), ("Livorno", "GPE")]
+
+
+def test_a_name_with_and_after_a_singular_kind_stays_one(vocab):
+    words = ["the", "newspaper", "The", "Globe", "and", "Mail", "said"]
+    doc = make_doc(vocab, words, ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    OrgHeads()(doc)
+    assert ents(doc) == [("The Globe and Mail", "ORG")]
+
+
 def test_organizations_joined_by_and_without_their_acronym_stay_two(vocab):
     words = ["Lockheed", "and", "Sikorsky", "(", "LS", ")"]
     doc = make_doc(vocab, words, ["B-ORG", "O", "B-ORG", "O", "O", "O"])

@@ -25,7 +25,9 @@ when the writer's acronym after them spells both ("Union of Rationalist Atheists
 Agnostics (UAAR)"). Two bodies sharing one plural head are two organizations ("the
 State and Homeland Security Departments"); the model tags them in part or not at all.
 A name right after the kind of organization it is ("the company Hitwise UK", "German
-magazine Der Spiegel") is that organization, whatever the model called it.
+magazine Der Spiegel") is that organization, whatever the model called it; after the
+plural, names it tagged as one are split at "and" ("the schools Santo Spirito and
+Immacolata").
 
 The model also leaves some organizations untagged ("The Deseret News observed", "the
 Sea Org group", "- Apple Inc. -"), or tags a long name only in part ("European
@@ -70,6 +72,13 @@ ORG_KINDS = frozenset({
     "company", "firm", "newspaper", "magazine", "broadcaster", "airline", "carmaker",
     "automaker", "bank", "retailer", "publisher", "charity", "insurer", "startup",
 })
+# The same kinds in the plural, before a list of names ("the schools Santo Spirito and
+# Immacolata").
+PLURAL_KINDS = frozenset({
+    "companies", "firms", "newspapers", "magazines", "broadcasters", "airlines",
+    "carmakers", "automakers", "banks", "retailers", "publishers", "charities", "schools",
+    "universities", "clubs", "parties",
+})
 # Labels the model gives such a name by mistake; an ORG stays as it is.
 RETAG = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 # Plural heads two bodies can share ("the Defense and State Departments").
@@ -96,6 +105,7 @@ class OrgHeads:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         _split_shared_heads(doc)
         _named_after_kind(doc)
+        _split_listed_after_kind(doc)
         _add_untagged(doc)
         _add_known(doc)
         self.set_annotations(doc, [self.fix(_airline(e), surnames)
@@ -183,6 +193,23 @@ def _named_after_kind(doc: Doc) -> None:
             found.append(Span(doc, run.start, run.end, label="ORG"))
     if found:
         doc.ents = filter_spans(found + list(doc.ents))
+
+
+def _split_listed_after_kind(doc: Doc) -> None:
+    """"the religious schools Santo Spirito and Immacolata" (one ORG to the model): after
+    a plural kind of organization, names joined by "and" are that many organizations."""
+    out: list[Span] = []
+    for e in doc.ents:
+        ands = [t.i for t in e if t.lower_ == "and"]
+        if (e.label_ == "ORG" and len(ands) == 1 and e.start > 0
+                and doc[e.start - 1].lower_ in PLURAL_KINDS
+                and e.start < ands[0] < e.end - 1):
+            out += [Span(doc, e.start, ands[0], label="ORG"),
+                    Span(doc, ands[0] + 1, e.end, label="ORG")]
+        else:
+            out.append(e)
+    if len(out) != len(doc.ents):
+        doc.ents = out
 
 
 def _split_shared_heads(doc: Doc) -> None:
