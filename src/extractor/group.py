@@ -83,18 +83,13 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
     _link_places(by_cat[PLACES], doc_text(doc))
     expands = _bracketed(by_cat[ORGANIZATIONS], doc_text(doc))
 
+    chains: dict[str, str] = {}
+
     def org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
         key = _org_key(expands.get(_norm(m.text), m), names, mentions)
-        # Follow the chain: "the Court" -> "Supreme Court" -> "Italian Supreme Court of
-        # Cassation" are one body.
-        seen = {key}
-        while rep := next((x for x in mentions if _org_core(_norm(x.text)).casefold() == key),
-                          None):
-            key = _org_key(rep, names, mentions)
-            if key in seen:
-                break
-            seen.add(key)
-        return key
+        if key not in chains:
+            chains[key] = _follow_chain(key, names, mentions)
+        return chains[key]
 
     out = {
         cat: _merge(mentions, _people_key if cat == PEOPLE else
@@ -108,6 +103,19 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
             _finish(e, cat, titles)
     _salience([e for es in out.values() for e in es], header, doc_text(doc))
     return out
+
+
+def _follow_chain(key: str, names: list[str], mentions: list[Mention]) -> str:
+    """"the Court" -> "Supreme Court" -> "Italian Supreme Court of Cassation" are one
+    body: a key that is itself a short form takes the key of the name it stands for."""
+    seen = {key}
+    while rep := next((x for x in mentions if _org_core(_norm(x.text)).casefold() == key),
+                      None):
+        key = _org_key(rep, names, mentions)
+        if key in seen:
+            break
+        seen.add(key)
+    return key
 
 
 # -- grouping ----------------------------------------------------------------

@@ -142,9 +142,19 @@ def _join_legal_forms(doc: Doc) -> list[Span]:
     return out
 
 
+def _capitalized_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and (
+        token.is_title or token.is_upper or token.lower_ in LEGAL_FORMS)
+
+
 def _untagged_name_word(token: Token) -> bool:
-    return (token.ent_iob_ == "O" and token.pos_ == "PROPN"
-            and (token.is_title or token.is_upper or token.lower_ in LEGAL_FORMS))
+    return token.ent_iob_ == "O" and _capitalized_name_word(token)
+
+
+def _add(doc: Doc, found: list[Span]) -> None:
+    """Add spans; where they overlap the model's, the longer wins."""
+    if found:
+        doc.ents = filter_spans(found + list(doc.ents))
 
 
 def _add_untagged(doc: Doc) -> None:
@@ -165,8 +175,7 @@ def _add_untagged(doc: Doc) -> None:
                 start = _ent_start(doc[i - 2])
             found.append(Span(doc, start, j, label="ORG" if last in ORG_HEADS else "FAC"))
         i = max(j, i + 1)
-    if found:
-        doc.ents = filter_spans(found + list(doc.ents))
+    _add(doc, found)
 
 
 def _named_after_kind(doc: Doc) -> None:
@@ -177,8 +186,7 @@ def _named_after_kind(doc: Doc) -> None:
         if tok.lower_ not in ORG_KINDS or tok.pos_ != "NOUN" or not tok.is_lower:
             continue
         end = tok.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and (
-                doc[end].is_title or doc[end].is_upper or doc[end].lower_ in LEGAL_FORMS):
+        while end < len(doc) and _capitalized_name_word(doc[end]):
             end += 1
         if end == tok.i + 1:
             continue
@@ -191,8 +199,7 @@ def _named_after_kind(doc: Doc) -> None:
                for e in overlapping) and not (overlapping and overlapping[0].label_ == "ORG"
                                               and len(overlapping) == 1):
             found.append(Span(doc, run.start, run.end, label="ORG"))
-    if found:
-        doc.ents = filter_spans(found + list(doc.ents))
+    _add(doc, found)
 
 
 def _split_listed_after_kind(doc: Doc) -> None:
@@ -261,8 +268,7 @@ def _add_known(doc: Doc) -> None:
                     t.ent_iob_ == "O" for t in span):
                 found.append(Span(doc, tok.i, end, label="ORG"))
                 break
-    if found:
-        doc.ents = filter_spans(found + list(doc.ents))
+    _add(doc, found)
 
 
 @lru_cache(maxsize=1)
