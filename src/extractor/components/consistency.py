@@ -246,7 +246,10 @@ class Consistency:
                   and e.text[:1].isupper() and misspelt_surname_of(e.text, full_names)):
                 changes[i] = "PERSON"  # "DesRoiser" once, after "Dennis DesRosier"
             elif (len(e) == 1 and vote["PERSON"] and e.text not in name_parts
-                  and (vote["ORG"] or e.text in org_words)):
+                  and (vote["ORG"] or e.text in org_words)
+                  # Not a town the model mostly calls a place ("Tulsa", with "Tulsa
+                  # Transit" ORG): the majority below decides that one.
+                  and vote["ORG"] + vote["PERSON"] > sum(vote[x] for x in PLACE_LABELS)):
                 if e.label_ != "ORG":
                     changes[i] = "ORG"
             elif e.text in companies and e.label_ in PLACE_LABELS:
