@@ -5,6 +5,7 @@ from extractor.components import (  # noqa: F401
     consistency,
     dates,
     figures,
+    name_sense,
     not_orgs,
     org_heads,
     person_names,

@@ -1,0 +1,226 @@
+"""Whether a name is a person, decided once per article from how the article uses it.
+
+Class of error fixed: a person's name that the model calls an organization or a place,
+or leaves unlabelled, at some or all of its mentions ("Nida was born in ...", "Holt bats
+left-handed", "Maria Lyon ... Lyon said she ..."). The model labels each mention from its
+few neighbouring words; a writer shows that a name is a person across the whole article.
+Evidence is read at every mention of the name:
+- a person: the mention is the subject of a clause whose next pronoun is "he", "she",
+  "his" or "her" (companies and places are "it"), "born" right after it, or a
+  possessive before a word for kin or a life ("Lyon's father", "Nida's career");
+- a thing: the next pronoun is "it"/"its", a place preposition before it ("in Lyon"),
+  "-based" after it, or an article before it ("the Lyon").
+A name the evidence calls a person (twice, or once when the article also gives a full
+name ending with it, and never outweighed) becomes a person at every mention, untagged
+ones too; a mention with evidence of its own for a thing keeps its label ("flights to
+Lyon"). Countries, continents and regions the gazetteer knows are left alone ("Jordan").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from extractor.components.person_names import given_names
+from extractor.gazetteer import gazetteer
+from extractor.labels import NAME_LABELS
+from extractor.namewords import FACILITIES, ORG_HEADS
+
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+# After "X's": words for a person's kin and life, which no company or town has.
+PERSONAL = frozenset({
+    "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister",
+    "parents", "children", "widow", "widower", "grandfather", "grandmother", "uncle",
+    "aunt", "nephew", "niece", "cousin", "fiancée", "fiancee", "girlfriend", "boyfriend",
+    "birth", "death", "childhood", "funeral", "youth", "marriage", "retirement",
+    "career", "life", "lifetime", "autobiography", "biography", "mind", "body",
+})
+# Before a place: not "to", "from", "by", "with", which take people as often.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "inside",
+                                "across", "throughout", "around", "within"})
+SUBJECT = frozenset({"nsubj", "nsubjpass"})
+# How far a pronoun may follow its name: the rest of the sentence and the next one.
+PRONOUN_WINDOW = 40
+MAX_GIVEN_NAMES = 3  # untagged given names joined before a surname ("Brock Wyatt Holt")
+
+
+@dataclass
+class Name:
+    """The mentions of one word used as a name, and what they say it is."""
+
+    tokens: list[Token] = field(default_factory=list)
+    person: int = 0
+    thing: int = 0
+    full_name: bool = False  # the article gives a longer name ending with it
+    org_first: bool = False  # it begins an organization's longer name ("Ford Motor")
+
+
+class NameSense:
+    def __call__(self, doc: Doc) -> Doc:
+        names = self.find(doc)
+        if names:
+            self.set_annotations(doc, names)
+        return doc
+
+    def find(self, doc: Doc) -> dict[str, Name]:
+        names: dict[str, Name] = defaultdict(Name)
+        for e in doc.ents:
+            if e.label_ not in NAME_LABELS or not _name_word(e[-1]):
+                continue
+            name = names[e[-1].text]
+            if len(e) > 1:
+                if e.label_ == "PERSON" or e[0].text in given_names():
+                    name.full_name = True
+                if e.label_ == "ORG":
+                    names[e[0].text].org_first = True
+        for tok in doc:
+            # Only names used alone vote: "Bill Ford ... he" says nothing of "Ford".
+            if tok.text in names and _name_word(tok) and _alone(tok):
+                name = names[tok.text]
+                name.tokens.append(tok)
+                person, thing = evidence(tok)
+                name.person += person
+                name.thing += thing
+        return names
+
+    def set_annotations(self, doc: Doc, names: dict[str, Name]) -> None:
+        people = {w for w, n in names.items() if _is_person(w, n)}
+        # "Ford said it would close plants" beside "Ford Motor Company" and "Bill Ford".
+        companies = {w for w, n in names.items() if n.org_first and n.thing > n.person}
+        ents, new = [], []
+        for e in doc.ents:
+            word = e[-1].text
+            if (len(e) == 1 and e.label_ in ("PERSON", "ORG") and word in names
+                    and (names[word].full_name or word in people) and _own_place(e[0])):
+                e = Span(doc, e.start, e.end, label="GPE")  # "flights to Lyon"
+            elif (e.label_ != "PERSON" and e.label_ in NAME_LABELS and word in people
+                    and (len(e) == 1 or _plain_name(e)) and evidence(e[-1])[1] == 0):
+                e = Span(doc, e.start, e.end, label="PERSON")
+            elif len(e) == 1 and e.label_ == "PERSON" and word in companies:
+                e = Span(doc, e.start, e.end, label="ORG")
+            ents.append(e)
+        for tok in doc:
+            if (tok.text in people and tok.ent_iob_ == "O" and tok.pos_ == "PROPN"
+                    and _name_word(tok) and _last_of_mention(tok) and evidence(tok)[1] == 0):
+                start = tok.i
+                while (tok.i - start < MAX_GIVEN_NAMES and start > 0
+                       and doc[start - 1].ent_iob_ == "O"
+                       and doc[start - 1].text in given_names()):
+                    start -= 1
+                new.append(Span(doc, start, tok.i + 1, label="PERSON"))
+        doc.ents = filter_spans(ents + new) if new else ents
+
+
+def evidence(tok: Token) -> tuple[int, int]:
+    """(person, thing) evidence at one mention whose last word is `tok`."""
+    doc = tok.doc
+    person = thing = 0
+    after = doc[tok.i + 1 : tok.i + 4]
+    if any(t.lower_ == "born" for t in after):
+        person += 1
+    if (len(after) >= 2 and after[0].text in ("'s", "\u2019s")
+            and after[1].lower_ in PERSONAL):
+        person += 1
+    if len(after) >= 2 and after[0].text == "-" and after[1].lower_ == "based":
+        thing += 1
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1  # to the first word of the mention
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in ("the", "a", "an"):
+        thing += 1
+        before = doc[start - 2] if start > 1 else None
+    if before is not None and before.lower_ in PLACE_PREPOSITIONS or _own_place(tok):
+        thing += 1
+    if tok.dep_ in SUBJECT or (tok.dep_ == "compound" and tok.head.dep_ in SUBJECT):
+        pronoun = _next_pronoun(tok)
+        if pronoun in PERSON_PRONOUNS:
+            person += 1
+        elif pronoun in THING_PRONOUNS:
+            thing += 1
+    return person, thing
+
+
+def _own_place(tok: Token) -> bool:
+    """A place preposition right before a word the gazetteer knows as a place: "flights
+    to Lyon" in an article that also quotes Maria Lyon."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (before is not None and (before.lower_ in PLACE_PREPOSITIONS
+                                    or before.lower_ in ("to", "from"))
+            and bool(gazetteer().candidates(tok.text)))
+
+
+def _next_pronoun(tok: Token) -> str | None:
+    """The first he/she/it-like pronoun after the subject `tok`, unless another name
+    comes first (then the pronoun may be that name's)."""
+    doc = tok.doc
+    sent_end = tok.sent.end
+    for t in doc[tok.i + 1 : min(len(doc), tok.i + PRONOUN_WINDOW)]:
+        if t.i >= sent_end and t.sent.start != sent_end:
+            return None  # past the next sentence
+        low = t.lower_
+        if low in PERSON_PRONOUNS or low in THING_PRONOUNS:
+            return low
+        if t.ent_type_ in ("PERSON", "ORG") or (t.pos_ == "PROPN" and t.dep_ in SUBJECT):
+            return None
+    return None
+
+
+def _is_person(word: str, name: Name) -> bool:
+    if name.person <= 2 * name.thing:
+        return False
+    if name.person < 2 and not name.full_name:
+        return False
+    if name.org_first and name.person < 2:
+        return False  # "Ford" beside "Ford Motor Company" needs more than the surname
+    kinds = {p.kind for p in gazetteer().candidates(word)}
+    return not kinds & {"country", "continent", "region"}
+
+
+def _name_word(tok: Token) -> bool:
+    text = tok.text
+    return len(text) > 1 and text[0].isupper() and not text.isupper() and any(
+        c.isalpha() for c in text)
+
+
+def _last_of_mention(tok: Token) -> bool:
+    """Is the word a name's last word, not inside a longer run of names?"""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.ent_iob_ != "O":
+        return nxt is None or nxt.ent_iob_ != "I"
+    return nxt is None or not (nxt.pos_ == "PROPN" and _name_word(nxt))
+
+
+def _alone(tok: Token) -> bool:
+    """Is the word a name by itself: a one-word mention, or an untagged proper noun with
+    no name word on either side?"""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if any(t.whitespace_ for t in doc[start : tok.i]):
+        return False  # several words; "Mensah-Bonsu" is one, in three tokens
+    prev = doc[start - 1] if start > 0 else None
+    if (tok.ent_iob_ == "O" and prev is not None and prev.ent_iob_ == "O"
+            and prev.pos_ == "PROPN" and _name_word(prev)):
+        return False
+    return _last_of_mention(tok)
+
+
+def _plain_name(ent: Span) -> bool:
+    """A multi-word name that could be a person's: capitalized words, no kind of body
+    or site among them ("Brock Holt", not "Holt Renfrew Bank")."""
+    words = [t for t in ent if t.text != "-"]  # "Mensah-Bonsu" is three tokens
+    return len(words) <= 4 and all(
+        _name_word(t) and t.lower_ not in ORG_HEADS and t.lower_ not in FACILITIES
+        for t in words)
+
+
+@Language.factory("extractor_name_sense", assigns=["doc.ents"], requires=["token.dep"])
+def make_name_sense(nlp: Language, name: str) -> NameSense:
+    return NameSense()

@@ -1,0 +1,67 @@
+"""One category per name per article (components `name_sense` and `consistency`).
+
+Sentences written for these tests: the classes come from held-out news, the words do not.
+Each runs the whole pipeline (the evidence is read from the parse), and where the small
+model already gets a case right, the test pins that the rule leaves it so.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def labels(nlp, text: str, word: str) -> list[str]:
+    doc = nlp(text)
+    return [e.label_ for e in doc.ents if e.text == word]
+
+
+def without(nlp, component: str, text: str, word: str) -> list[str]:
+    with nlp.select_pipes(disable=[component]):
+        return labels(nlp, text, word)
+
+
+# A surname the model calls an organization at most mentions, though the article shows a
+# person: "his" after it, "born", a possessive before "career".
+PLAYER = (
+    "Brock Teller made his debut in 2012. In 2013, Teller played in 26 games. "
+    "Teller batted .292 and Teller hit his first home run in May."
+)
+SCHOLAR = (
+    "Kwame Mensah-Bonsu studied law in Accra. Mensah-Bonsu was born in Kumasi in 1961. "
+    "Mensah-Bonsu's career began at a small firm, where Mensah-Bonsu met his wife."
+)
+
+
+@pytest.mark.parametrize("text, word", [(PLAYER, "Teller"), (SCHOLAR, "Mensah-Bonsu")])
+def test_a_surname_the_article_uses_as_a_person_is_one_at_every_mention(nlp, text, word):
+    assert "ORG" in without(nlp, "extractor_name_sense", text, word)  # the model's error
+    assert labels(nlp, text, word) == ["PERSON"] * 3
+
+
+def test_a_place_mention_of_a_persons_surname_stays_a_place(nlp):
+    text = (
+        "Maria Lyon has run the bakery on Elm Street for thirty years. Lyon said her "
+        "father taught her to bake. The airline added two flights to Lyon this week, and "
+        "Lyon said she would take one."
+    )
+    assert labels(nlp, text, "Lyon") == ["PERSON", "GPE", "PERSON"]
+
+
+def test_a_company_named_after_its_founder_stays_the_company(nlp):
+    text = (
+        "Ford Motor Company cut 30,000 jobs. Ford said it would close plants in Ohio. "
+        "Bill Ford, the chairman, said he regretted the cuts."
+    )
+    assert labels(nlp, text, "Ford") == ["ORG"]
+
+
+def test_a_town_the_model_mostly_calls_a_place_is_not_an_organization(nlp):
+    # "Tulsa Transit" (an organization starting with the town's name) and one mention
+    # the model calls a person once made every "Tulsa" an organization.
+    text = (
+        "Tulsa lies in northeastern Oklahoma. Tulsa Transit runs the buses in Tulsa. "
+        "When Tulsa expanded, the rail yards moved north. Many visitors stay in Tulsa "
+        "for a week."
+    )
+    found = labels(nlp, text, "Tulsa")
+    assert "ORG" not in found and found.count("GPE") >= 3
