@@ -187,11 +187,21 @@ def _skeleton(text: str) -> str:
     return _VOWELS.sub("", _ascii(text).lower())
 
 
+# Letters that Unicode does not decompose into a base letter and an accent: without
+# these, "Łódź" folded to "odz" and no name starting with Ł, Ø or Æ was indexed.
+_UNDECOMPOSED = str.maketrans({
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe",
+    "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th", "ß": "ss", "ı": "i",
+    "Ħ": "H", "ħ": "h",
+})
+
+
 def _ascii(text: str) -> str:
     # "Herāt" and "Herat", "Düsseldorf" and "Dusseldorf" are written both ways in news.
     if text.isascii():
         return text
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return text.encode("ascii", "ignore").decode()
 
 
 def _key(name: str) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -56,6 +57,7 @@ class Name:
     tokens: list[Token] = field(default_factory=list)
     person: int = 0
     thing: int = 0
+    place: int = 0
     full_name: bool = False  # the article gives a longer name ending with it
     org_first: bool = False  # it begins an organization's longer name ("Ford Motor")
 
@@ -83,30 +85,37 @@ class NameSense:
             if tok.text in names and _name_word(tok) and _alone(tok):
                 name = names[tok.text]
                 name.tokens.append(tok)
-                person, thing = evidence(tok)
-                name.person += person
-                name.thing += thing
+                found = evidence(tok)
+                name.person += found.person
+                name.thing += found.thing
+                name.place += found.place
         return names
 
     def set_annotations(self, doc: Doc, names: dict[str, Name]) -> None:
         people = {w for w, n in names.items() if _is_person(w, n)}
         # "Ford said it would close plants" beside "Ford Motor Company" and "Bill Ford".
         companies = {w for w, n in names.items() if n.org_first and n.thing > n.person}
+        # "Lodz has been battling ... the population of Lodz": a town the article puts
+        # things in, and never uses as a person, is that town at every mention.
+        towns = {w for w, n in names.items() if n.place >= 2 and not n.person
+                 and (p := gazetteer().resolve(w)) is not None and not p.alternate}
         ents, new = [], []
         for e in doc.ents:
             word = e[-1].text
-            if (len(e) == 1 and e.label_ in ("PERSON", "ORG") and word in names
+            if len(e) == 1 and e.label_ in ("PERSON", "ORG") and word in towns:
+                e = Span(doc, e.start, e.end, label="GPE")
+            elif (len(e) == 1 and e.label_ in ("PERSON", "ORG") and word in names
                     and (names[word].full_name or word in people) and _own_place(e[0])):
                 e = Span(doc, e.start, e.end, label="GPE")  # "flights to Lyon"
             elif (e.label_ != "PERSON" and e.label_ in NAME_LABELS and word in people
-                    and (len(e) == 1 or _plain_name(e)) and evidence(e[-1])[1] == 0):
+                    and (len(e) == 1 or _plain_name(e)) and not evidence(e[-1]).thing):
                 e = Span(doc, e.start, e.end, label="PERSON")
             elif len(e) == 1 and e.label_ == "PERSON" and word in companies:
                 e = Span(doc, e.start, e.end, label="ORG")
             ents.append(e)
         for tok in doc:
             if (tok.text in people and tok.ent_iob_ == "O" and tok.pos_ == "PROPN"
-                    and _name_word(tok) and _last_of_mention(tok) and evidence(tok)[1] == 0):
+                    and _name_word(tok) and _last_of_mention(tok) and not evidence(tok).thing):
                 start = tok.i
                 while (tok.i - start < MAX_GIVEN_NAMES and start > 0
                        and doc[start - 1].ent_iob_ == "O"
@@ -116,10 +125,16 @@ class NameSense:
         doc.ents = filter_spans(ents + new) if new else ents
 
 
-def evidence(tok: Token) -> tuple[int, int]:
-    """(person, thing) evidence at one mention whose last word is `tok`."""
+class Evidence(NamedTuple):
+    person: int
+    thing: int  # a company or a place: "it", an article, and the place cues
+    place: int  # a place preposition before it, "-based" after it
+
+
+def evidence(tok: Token) -> Evidence:
+    """What one mention whose last word is `tok` says the name is."""
     doc = tok.doc
-    person = thing = 0
+    person = thing = place = 0
     after = doc[tok.i + 1 : tok.i + 4]
     if any(t.lower_ == "born" for t in after):
         person += 1
@@ -127,7 +142,7 @@ def evidence(tok: Token) -> tuple[int, int]:
             and after[1].lower_ in PERSONAL):
         person += 1
     if len(after) >= 2 and after[0].text == "-" and after[1].lower_ == "based":
-        thing += 1
+        place += 1
     start = tok.i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1  # to the first word of the mention
@@ -136,14 +151,14 @@ def evidence(tok: Token) -> tuple[int, int]:
         thing += 1
         before = doc[start - 2] if start > 1 else None
     if before is not None and before.lower_ in PLACE_PREPOSITIONS or _own_place(tok):
-        thing += 1
+        place += 1
     if tok.dep_ in SUBJECT or (tok.dep_ == "compound" and tok.head.dep_ in SUBJECT):
         pronoun = _next_pronoun(tok)
         if pronoun in PERSON_PRONOUNS:
             person += 1
         elif pronoun in THING_PRONOUNS:
             thing += 1
-    return person, thing
+    return Evidence(person, thing + place, place)
 
 
 def _own_place(tok: Token) -> bool:
