@@ -550,6 +550,16 @@ def test_a_known_organization_named_alone_is_one(vocab):
         (["White", "House"], "ORG", "FAC"),
         (["Random", "House"], "ORG", "ORG"),
         (["Pew", "Research", "Center"], "ORG", "ORG"),
+        # Places, sites and vessels named like people.
+        (["Fort", "Lee"], "PERSON", "GPE"),
+        (["Lake", "Erie"], "PERSON", "LOC"),
+        (["Ricki", "Lake"], "PERSON", "PERSON"),  # a place word last is a surname
+        (["Fort", "Worth", "Police"], "ORG", "ORG"),  # the body, not the town
+        (["Lyndon", "Space", "Center"], "PERSON", "FAC"),
+        (["Getty", "Museum"], "PERSON", "FAC"),
+        (["Space", "Shuttle", "Endeavour"], "PERSON", "PRODUCT"),
+        (["HMS", "Belfast"], "PERSON", "PRODUCT"),
+        (["Flight", "212"], "PERSON", "PRODUCT"),
     ],
 )
 def test_last_word_says_organization_or_place(vocab, words, label, expected):

@@ -50,6 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from extractor.gazetteer import gazetteer
 from extractor.namewords import FACILITIES, INSTITUTIONS, ORG_HEADS
 
 RELABEL = {"PERSON", "GPE", "LOC", "FAC"}
@@ -86,6 +87,20 @@ PLURAL_INSTITUTIONS = frozenset({
     "departments", "ministries", "committees", "agencies", "commissions", "councils",
     "offices", "services", "courts",
 })
+# First words of places' names that no one's name starts with ("Fort Lee", "Lake Erie",
+# "Cape Canaveral", "Mount Kenya", "Port Hutt"): the model calls many of them people.
+PLACE_PREFIXES = frozenset({"fort", "ft.", "mount", "mt.", "lake", "cape", "port", "isle",
+                            "loch"})
+# Last words of buildings and grounds a person's name never ends with ("the Lyndon Space
+# Center", "the Getty Museum"), beyond the facility nouns an ORG is relabelled for.
+PERSON_NEVER_ENDS = FACILITIES | {
+    "center", "centre", "museum", "hospital", "library", "gallery", "theatre", "theater",
+    "zoo", "park", "church", "chapel", "cemetery", "monument", "memorial", "observatory",
+}
+# Prefixes of ships' and flights' names: a vessel or a flight, not a person ("USS Cole",
+# "Space Shuttle Endeavour", "Flight 212").
+VEHICLE_PREFIXES = frozenset({"uss", "hms", "rms", "hmas", "hmcs", "hmnzs", "ss", "mv",
+                              "flight", "shuttle"})
 # Buildings known by a name that does not end in a facility noun.
 LANDMARKS = {"White House", "Blue House"}
 
@@ -118,6 +133,10 @@ class OrgHeads:
             return Span(ent.doc, ent.start, ent.end, label="ORG")
         if ent.label_ == "ORG" and _facility(ent):
             return Span(ent.doc, ent.start, ent.end, label="FAC")
+        if ent.label_ in ("PERSON", "ORG") and len(ent) > 1:
+            kind = _named_like_a_person(ent)
+            if kind:
+                return Span(ent.doc, ent.start, ent.end, label=kind)
         heads = INSTITUTIONS if ent.label_ == "PERSON" else ORG_HEADS
         if ent.label_ in RELABEL and len(ent) > 1 and ent[-1].lower_ in heads:
             return Span(ent.doc, ent.start, ent.end, label="ORG")
@@ -125,6 +144,23 @@ class OrgHeads:
 
     def set_annotations(self, doc: Doc, fixed: list[Span]) -> None:
         doc.ents = fixed
+
+
+def _named_like_a_person(ent: Span) -> str | None:
+    """The label of a place, site or vessel the model took for a person (or, for a
+    place's prefix, an organization): GPE/LOC, FAC or PRODUCT; None for anything else."""
+    first, last = ent[0].lower_, ent[-1].lower_
+    if last in ORG_HEADS:
+        return None  # "Fort Worth Police", "Port Authority": the body
+    if first in PLACE_PREFIXES and ent[1].is_title:
+        return "GPE" if gazetteer().candidates(ent.text) else "LOC"
+    if ent.label_ != "PERSON":
+        return None
+    if first in VEHICLE_PREFIXES or (first == "space" and ent[1].lower_ == "shuttle"):
+        return "PRODUCT"
+    if last in PERSON_NEVER_ENDS:
+        return "FAC"
+    return None
 
 
 def _join_legal_forms(doc: Doc) -> list[Span]:
