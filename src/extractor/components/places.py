@@ -41,11 +41,31 @@ class PlaceRules:
         self.gaz: Gazetteer = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
+        self.datelines(doc)
         named = self.countries_named(doc)
         ents = self.relabel(doc, named)
         ents += self.missed(doc, ents, named)
         doc.ents = filter_spans(ents)
         return doc
+
+    def datelines(self, doc: Doc) -> None:
+        """"PERTH, Australia 1997-03-02", "SAO PAULO 1997-01-05": a wire dateline's
+        capitals at a line's start are a place the gazetteer knows; the model reads
+        them as an organization or a person, or as part of the date after them."""
+        ents = list(doc.ents)
+        for start, end in _dateline_runs(doc):
+            name = " ".join(t.text.capitalize() for t in doc[start:end])
+            if not self.gaz.candidates(name):
+                continue
+            kept = []
+            for e in ents:
+                if e.end <= start or e.start >= end:
+                    kept.append(e)
+                elif e.end > end:  # "PAULO 1997-01-05" DATE: the date keeps its part
+                    kept.append(Span(doc, end, e.end, label=e.label_))
+            ents = [*kept, Span(doc, start, end, label="GPE")]
+        if ents != list(doc.ents):
+            doc.ents = sorted(ents, key=lambda e: e.start)
 
     def countries_named(self, doc: Doc) -> set[str]:
         codes = set()
@@ -113,6 +133,26 @@ class PlaceRules:
         if place.kind in ("country", "continent") or place.geonames_id is None:
             return True  # a country, or a province of a country the article names
         return place.population >= self.min_population
+
+
+MAX_DATELINE_WORDS = 3
+
+
+def _dateline_runs(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each run of capitalized words that opens a line and is followed
+    by a comma, a dash, a bracket or a number: where a wire story puts its dateline."""
+    runs = []
+    for i in range(len(doc)):
+        if i and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
+            continue  # not at a line's start
+        j = i
+        while j < len(doc) and j - i < MAX_DATELINE_WORDS and doc[j].is_upper and (
+                doc[j].is_alpha and len(doc[j]) > 1):
+            j += 1
+        if j > i and j < len(doc) and (doc[j].text in (",", "-", "\u2013", "(")
+                                       or doc[j].like_num):
+            runs.append((i, j))
+    return runs
 
 
 def _locative(ent: Span) -> bool:
