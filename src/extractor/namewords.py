@@ -12,6 +12,9 @@ INSTITUTIONS = frozenset({
     "commission", "committee", "council", "association", "federation", "foundation",
     "authority", "bureau", "parliament", "airlines", "airways", "organisation",
     "organization",
+    # Reinsurers ("Munich Re", "Swiss Re") and football clubs ("Leeds United", "Blackburn
+    # Rovers", "Wigan Athletic"): the model calls many of them people or places.
+    "re", "united", "rovers", "wanderers", "athletic", "albion", "hotspur", "fc", "afc",
 })
 # Last words of organizations' names: legal forms and kinds of institution.
 ORG_HEADS = INSTITUTIONS | {

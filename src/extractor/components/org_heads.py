@@ -123,6 +123,7 @@ class OrgHeads:
         _split_listed_after_kind(doc)
         _add_untagged(doc)
         _add_known(doc)
+        _join_untagged_heads(doc)
         self.set_annotations(doc, [self.fix(_airline(e), surnames)
                                    for e in _join_legal_forms(doc)])
         return doc
@@ -161,6 +162,19 @@ def _named_like_a_person(ent: Span) -> str | None:
     if last in PERSON_NEVER_ENDS:
         return "FAC"
     return None
+
+
+def _join_untagged_heads(doc: Doc) -> None:
+    """"Swiss Re", "Leeds United": the model tags "Swiss" (NORP) or "Leeds" (GPE) and
+    leaves the untagged word that makes the name a company's or a club's."""
+    ents = []
+    for e in doc.ents:
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if (e.label_ in RETAG and nxt is not None and nxt.ent_iob_ == "O"
+                and nxt.is_title and nxt.lower_ in INSTITUTIONS and e[-1].whitespace_):
+            e = Span(doc, e.start, e.end + 1, label="ORG")
+        ents.append(e)
+    doc.ents = ents
 
 
 def _join_legal_forms(doc: Doc) -> list[Span]:
