@@ -1,4 +1,4 @@
-"""A country named as a sports team is an organization.
+"""A country, or a town, named as a sports team is an organization.
 
 Class of error fixed: match reports name national teams by their country ("Sweden
 defeated South Korea 1 – 0", "Tunisia lost 1 – 2 to England"); the model, and our
@@ -9,7 +9,8 @@ team country (or state: college sport) then is the team too, except after a plac
 preposition ("in Russia": the venue; "from Brazil": a club's home) or as a modifier ("US
 team Cloud9": the country of another team), unless what it modifies is one of the team's
 own people ("Panama coach", "England captain"). A score's number that the model glues onto
-a name ("Sweden 1") is cut off.
+a name ("Sweden 1") is cut off. Clubs named after their town ("Sevilla beat Valencia
+2-1", "DENVER 3 Boston 2") are found the same way, whatever the model called them.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ MIN_SPORT_WORDS = 3
 SCORE = re.compile(r"^\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}$")
 DASHES = {"-", "\u2013", "\u2014", ":"}
 TEAM_KINDS = ("country", "region")  # national teams; states in US college sport
+# What the model calls a club named after its town: a place, a person, an organization.
+CLUB_LABELS = {"GPE", "PERSON", "ORG"}
 # Nouns a team's name modifies as the team itself: its staff and players, not "team"
 # ("US team Cloud9" is another team from that country).
 TEAM_PEOPLE = {
@@ -71,13 +74,15 @@ class Teams:
 
     def find(self, doc: Doc) -> set[int]:
         """Start tokens of country mentions that are teams."""
-        country = {e.start: _country(e) for e in doc.ents if e.label_ == "GPE"}
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        country = {e.start: (_country(e) if e.label_ == "GPE" else None)
+                   or _club_town(e, surnames) for e in doc.ents}
         countries = [e for e in doc.ents if country.get(e.start)]
         seeds = {country[e.start] for e in countries
                  if _beside_score(e) or _plays_another(e, countries, country)}
         # "Korea" after "South Korea": a short form of a team's name is that team.
         names = {e.text for e in countries if country[e.start] in seeds}
-        short = [e for e in doc.ents if e.label_ == "GPE" and not country[e.start]
+        short = [e for e in doc.ents if e.label_ == "GPE" and not country.get(e.start)
                  and gazetteer().fuller(bare_name(e), names, TEAM_KINDS)]
         return {
             e.start for e in countries + short
@@ -91,8 +96,11 @@ def _trim_scores(doc: Doc) -> None:
     ents = []
     for e in doc.ents:
         start, end = e.start, e.end
-        if end - start > 1 and doc[end - 1].is_digit and _is_score(doc[end - 1 : end + 2], True):
-            end -= 1
+        if end - start > 1 and (SCORE.match(doc[end - 1].text) or (
+                doc[end - 1].is_digit and _is_score(doc[end - 1 : end + 2], True))):
+            end -= 1  # "Sweden 1 - 0 Korea", "Valencia 2-1"
+        elif end - start > 3 and _is_score(doc[end - 3 : end], True):
+            end -= 3  # "Valencia 2 - 1", a score the tokenizer split
         if (end - start > 1 and start >= 2 and doc[start].is_digit
                 and _is_score(doc[start - 2 : start + 1], True)):
             start += 1
@@ -108,6 +116,17 @@ def _country(ent: Span) -> str | None:
     """The country (or region: "Texas" in college sport) a name denotes, else None."""
     place = gazetteer().resolve(bare_name(ent))
     return place.name if place and place.kind in TEAM_KINDS else None
+
+
+def _club_town(ent: Span, surnames: set[str]) -> str | None:
+    """The town a club is named after ("Sevilla beat Valencia 2-1", "DENVER 3 Boston
+    2"), whatever the model called it, but not a surname of the article's people."""
+    if ent.label_ not in CLUB_LABELS or ent.text in surnames:
+        return None
+    name = bare_name(ent)
+    if any(p.kind == "city" for p in gazetteer().candidates(name)):
+        return name.casefold()
+    return None
 
 
 def _beside_score(ent: Span) -> bool:
