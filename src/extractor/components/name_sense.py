@@ -110,6 +110,10 @@ class NameSense:
             elif (e.label_ != "PERSON" and e.label_ in NAME_LABELS and word in people
                     and (len(e) == 1 or _plain_name(e)) and not evidence(e[-1]).thing):
                 e = Span(doc, e.start, e.end, label="PERSON")
+            elif (len(e) == 1 and e.label_ == "PERSON" and not names[word].person
+                  and not names[word].full_name and _after_place_preposition(e[0])
+                  and gazetteer().candidates(word)):
+                e = Span(doc, e.start, e.end, label="GPE")  # "lives in Valencia"
             elif len(e) == 1 and e.label_ == "PERSON" and word in companies:
                 e = Span(doc, e.start, e.end, label="ORG")
             ents.append(e)
@@ -159,6 +163,13 @@ def evidence(tok: Token) -> Evidence:
         elif pronoun in THING_PRONOUNS:
             thing += 1
     return Evidence(person, thing + place, place)
+
+
+def _after_place_preposition(tok: Token) -> bool:
+    i = tok.i - 1
+    if i >= 0 and tok.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and tok.doc[i].lower_ in PLACE_PREPOSITIONS
 
 
 def _own_place(tok: Token) -> bool:
