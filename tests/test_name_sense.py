@@ -99,3 +99,15 @@ def test_names_written_with_letters_unicode_does_not_decompose_are_in_the_gazett
     lodz = gazetteer().resolve("Łódź")
     assert lodz is not None and lodz.country_code == "PL"
     assert gazetteer().resolve("Lodz") == lodz
+
+
+def test_authors_cited_with_a_year_are_people(nlp):
+    text = ("Earlier work on stress (Quilis, 1993) found a fall in pitch. Quilis (1993) "
+            "also measured length. Carrano et al. (2006) disagree.")
+    found = [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("PERSON", "ORG")]
+    assert found == [("Quilis", "PERSON"), ("Quilis", "PERSON"), ("Carrano", "PERSON")]
+
+
+def test_a_name_before_a_bracketed_number_that_is_no_year_is_not_an_author(nlp):
+    text = "Oxfam (2,000 staff) runs shops in Leeds. Oxfam said it would close ten."
+    assert "PERSON" not in labels(nlp, text, "Oxfam")

@@ -5,7 +5,8 @@ or leaves unlabelled, at some or all of its mentions ("Nida was born in ...", "H
 left-handed", "Maria Lyon ... Lyon said she ..."). The model labels each mention from its
 few neighbouring words; a writer shows that a name is a person across the whole article.
 Evidence is read at every mention of the name:
-- a person: the mention is the subject of a clause whose next pronoun is "he", "she",
+- a person: an author cited with a year ("Quilis (1993)", "(Quilis, 1993)", "Carrano
+  et al."); the mention is the subject of a clause whose next pronoun is "he", "she",
   "his" or "her" (companies and places are "it"), "born" right after it, or a
   possessive before a word for kin or a life ("Lyon's father", "Nida's career");
 - a thing: the next pronoun is "it"/"its", a place preposition before it ("in Lyon"),
@@ -18,6 +19,7 @@ Lyon"). Countries, continents and regions the gazetteer knows are left alone ("J
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -81,6 +83,9 @@ class NameSense:
                 if e.label_ == "ORG":
                     names[e[0].text].org_first = True
         for tok in doc:
+            if tok.pos_ == "PROPN" and _name_word(tok) and _cited(tok):
+                names[tok.text]  # noqa: B018  (an untagged author is a candidate too)
+        for tok in doc:
             # Only names used alone vote: "Bill Ford ... he" says nothing of "Ford".
             if tok.text in names and _name_word(tok) and _alone(tok):
                 name = names[tok.text]
@@ -142,6 +147,8 @@ def evidence(tok: Token) -> Evidence:
     after = doc[tok.i + 1 : tok.i + 4]
     if any(t.lower_ == "born" for t in after):
         person += 1
+    if _cited(tok):
+        person += 2  # an author cited with a year is a person by itself
     if (len(after) >= 2 and after[0].text in ("'s", "\u2019s")
             and after[1].lower_ in PERSONAL):
         person += 1
@@ -163,6 +170,24 @@ def evidence(tok: Token) -> Evidence:
         elif pronoun in THING_PRONOUNS:
             thing += 1
     return Evidence(person, thing + place, place)
+
+
+YEAR = re.compile(r"^(1[5-9]|20)\d\d[a-z]?$")
+
+
+def _cited(tok: Token) -> bool:
+    """An author cited in the text: "Quilis (1993)", "Carrano et al.", "(Quilis, 1993)",
+    "(Quilis 1993: 12)"."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1 : tok.i + 4]
+    if len(nxt) >= 2 and nxt[0].text == "(" and YEAR.match(nxt[1].text):
+        return True
+    if len(nxt) >= 1 and nxt[0].lower_ in ("et", "et al.") :
+        return len(nxt) < 2 or nxt[0].lower_ == "et al." or nxt[1].lower_.startswith("al")
+    if len(nxt) >= 1 and YEAR.match(nxt[0].text) or (
+            len(nxt) >= 2 and nxt[0].text == "," and YEAR.match(nxt[1].text)):
+        return tok.i > 0 and doc[tok.i - 1].text == "("
+    return False
 
 
 def _after_place_preposition(tok: Token) -> bool:
