@@ -82,6 +82,10 @@ class InputError(Exception):
         self.reason = reason
 
 
+class ManyArticles(InputError):
+    """read_article was given a file of many articles (a JSON array): read it as a feed."""
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as read: the text to analyse and what its container said about it.
@@ -133,7 +137,7 @@ def read_article(
     if isinstance(first, InputError):
         raise first
     if next(items, None) is not None:
-        raise InputError(
+        raise ManyArticles(
             _source_name(name), "holds more than one article (a feed): read it with read_articles"
         )
     return first
