@@ -98,6 +98,7 @@ HELP = (
     'error record {"source": ..., "error": ...} and the run goes on.'
 )
 
+
 class _Command(TyperCommand):
     """Typer's command, with usage errors as one `extract:` line instead of a box."""
 
@@ -556,8 +557,10 @@ def _batch(
         _fail(_output_problem(error))
     try:
         to_stdout = sink_options["output"] is None and sink_options["output_dir"] is None
-        _run_batch(inputs, problems, sink, options, to_stdout, jobs=jobs, timeout=timeout,
-                   scheduler=scheduler)
+        _run_batch(
+            inputs, problems, sink, options, to_stdout, jobs=jobs, timeout=timeout,
+            scheduler=scheduler,
+        )
     finally:
         sink.release()
 

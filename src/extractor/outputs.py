@@ -447,6 +447,7 @@ class _File(_Out):
     """A file opened for this run (`append` to go on with a resumed one)."""
 
     def __init__(self, path: Path, *, append: bool) -> None:
+        self.path = path
         flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -457,7 +458,10 @@ class _File(_Out):
     def write(self, text: str) -> None:
         if self.fd is None:
             raise ValueError("write to a closed output file")
-        write_all(self.fd, text.encode("utf-8"))
+        try:
+            write_all(self.fd, text.encode("utf-8"))
+        except OSError as error:
+            raise self._named(error) from None
 
     def close(self, *, sync: bool = False) -> None:
         if self.fd is None:
@@ -466,8 +470,14 @@ class _File(_Out):
         try:
             if sync:
                 os.fsync(fd)
+        except OSError as error:
+            raise self._named(error) from None
         finally:
             os.close(fd)
+
+    def _named(self, error: OSError) -> OSError:
+        # os.write's errors name no file; the user's one line should.
+        return type(error)(error.errno, error.strerror, str(self.path))
 
 
 def _lock(path: Path, output: Path) -> OutputLock:

@@ -45,7 +45,7 @@ def test_csv_batch_on_a_full_disk_is_one_line_exit_2(tmp_path):
     output = tmp_path / "out.csv"
     result = spawn(tmp_path / "in", "-o", output, "-j", "1", preexec=file_size_limit(2048))
     line = one_line_error(2, result.stdout, result.stderr, result.returncode)
-    assert "File too large" in line
+    assert line == f"extract: {output}.part: File too large"
 
 
 class FullDisk:

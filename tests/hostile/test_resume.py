@@ -10,8 +10,10 @@ from .conftest import TINY, cli, records_of
 
 def test_resuming_a_finished_feed_analyses_none_of_its_articles(tmp_path):
     feed = tmp_path / "feed.jsonl"
-    items = [{"id": n, "text": f"{name} visited Paris."} for n, name in enumerate(
-        ["Barack Obama", "Angela Merkel", "Joe Biden"])]
+    items = [
+        {"id": n, "text": f"{name} visited Paris."}
+        for n, name in enumerate(["Barack Obama", "Angela Merkel", "Joe Biden"])
+    ]
     feed.write_text("".join(json.dumps(item) + "\n" for item in items))
     output = tmp_path / "r.jsonl"
     assert cli(feed, "-o", output, "-j", "1").exit_code == 0
