@@ -618,9 +618,14 @@ def _run_batch(
                     advance()
             sink.finish()
     except KeyboardInterrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut cleanup
-        results.close()
-        sink.abort()
+        # A second Ctrl-C must not cut cleanup; the handler comes back after it, or a caller
+        # in this process (a test) would pass an ignored SIGINT on to every child it starts.
+        previous_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            results.close()
+            sink.abort()
+        finally:
+            signal.signal(signal.SIGINT, previous_int)
         if not options.quiet:
             err.print(
                 f"[bold]extract:[/bold] interrupted after {_articles(tally.analysed)}; "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -137,3 +138,16 @@ def test_resume_ends_byte_identical_to_a_clean_run(nlp, monkeypatch, kinds, sink
         result = cli(folder, *args, "--resume")
         assert result.exit_code in (0, 1, 2), result.output
         assert snapshot(output) == expected
+
+
+def test_an_interrupted_run_leaves_ctrl_c_working_in_its_process(nlp, monkeypatch, tmp_path):
+    # Ctrl-C is ignored during cleanup only: children this process starts later (a test's
+    # `extract` subprocess) would otherwise inherit an ignored SIGINT and never stop.
+    serial = Serial(nlp)
+    serial.stop = 0
+    monkeypatch.setattr(cli_module, "_runner", serial.runner)
+    (tmp_path / "a.txt").write_text("Barack Obama visited Paris.\n")
+    before = signal.getsignal(signal.SIGINT)
+    result = cli(tmp_path / "a.txt", tmp_path / "a.txt", "-o", tmp_path / "out.jsonl")
+    assert result.exit_code == 130, result.output
+    assert signal.getsignal(signal.SIGINT) is before
