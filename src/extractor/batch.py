@@ -30,7 +30,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -62,10 +62,15 @@ class BatchError(RuntimeError):
 
 @dataclass(frozen=True)
 class Input:
-    """One path to analyse, and its name relative to the folder or pattern it came from."""
+    """One path to analyse, and its name relative to the folder or pattern it came from.
+
+    `error` is set when the walk already knows it cannot be read (a folder it may not
+    list): it gets an error record in its place without going to a worker.
+    """
 
     path: str
     relative: str
+    error: str | None = None
 
 
 def default_jobs() -> int:
@@ -140,7 +145,7 @@ def _expand(source: str, skip: frozenset[tuple[int, int]]) -> Iterator[Input]:
         for match in sorted(glob.iglob(source, recursive=True)):
             if os.path.isdir(match):
                 for item in _walk(match, match, skip):
-                    yield Input(item.path, os.path.relpath(item.path, root))
+                    yield replace(item, relative=os.path.relpath(item.path, root))
             elif _identity(match) not in skip:
                 yield Input(match, os.path.relpath(match, root))
 
@@ -154,8 +159,11 @@ def _walk(
     try:
         info = os.stat(folder)
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
-        return  # unreadable folder: nothing we can list (its files cannot be named either)
+    except OSError as error:
+        # Its files cannot even be named: the folder itself gets the error record, so the
+        # articles in it are not lost without a word.
+        yield Input(folder, os.path.relpath(folder, root), error=os_reason(error))
+        return
     here = (info.st_dev, info.st_ino)
     if here in visited or here in skip:  # a symlink back up the tree; our output folder
         return
@@ -170,6 +178,13 @@ def _walk(
             if entry.inode() in inodes and _identity(entry.path) in skip:
                 continue  # our own results.jsonl, read back as a feed on the next run
             yield Input(entry.path, os.path.relpath(entry.path, root))
+
+
+def os_reason(error: OSError) -> str:
+    """The OS's reason in the words read.py uses for files ("permission denied")."""
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return error.strerror or str(error)
 
 
 def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
@@ -233,14 +248,23 @@ def analyse(
     text_field: str = "text",
     show_text: bool = False,
     date_order: str = "MDY",
+    skip: frozenset[str] = frozenset(),
 ) -> list[Record]:
-    """Records (or error records) of the articles in `path`; never raises for one bad article."""
+    """Records (or error records) of the articles in `path`; never raises for one bad article.
+
+    An article whose source is in `skip` (its record is kept from the run being resumed)
+    is not analysed: a placeholder `{"source": ..., "done": True}` holds its place, so the
+    articles of a feed keep their order.
+    """
     from extractor import api
 
     records: list[Record] = []
     for article in read_articles(path, max_chars=max_chars, text_field=text_field):
         if isinstance(article, InputError):
             records.append(error_record(article.source, article.reason))
+            continue
+        if article.source in skip:
+            records.append(done_record(article.source))
             continue
         try:
             # Strings spaCy interns for this article are freed when the zone ends.
@@ -272,6 +296,15 @@ def error_record(source: str, message: str) -> Record:
 
 def is_error(record: Record) -> bool:
     return "error" in record
+
+
+def done_record(source: str) -> Record:
+    """The place of an article whose record a resumed run already holds."""
+    return {"source": source, "done": True}
+
+
+def is_done(record: Record) -> bool:
+    return record.get("done") is True and len(record) == 2
 
 
 def _describe(error: BaseException) -> str:

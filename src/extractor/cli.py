@@ -23,19 +23,31 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperCommand
 
 from extractor.batch import (
     ARTICLE_SUFFIXES,
     BatchError,
+    Input,
+    Record,
     default_jobs,
+    error_record,
     expands,
     find_inputs,
+    is_done,
     is_error,
     meta_of,
     run,
 )
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
-from extractor.read import DEFAULT_MAX_CHARS, STDIN, InputError, is_feed, read_article
+from extractor.read import (
+    DEFAULT_MAX_CHARS,
+    STDIN,
+    InputError,
+    ManyArticles,
+    is_feed,
+    read_article,
+)
 from extractor.write import Format, select, write_record
 
 EXIT_OK = 0
@@ -86,6 +98,41 @@ HELP = (
     'error record {"source": ..., "error": ...} and the run goes on.'
 )
 
+
+class _Command(TyperCommand):
+    """Typer's command, with usage errors as one `extract:` line instead of a box."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as error:  # click's errors (typer vendors click)
+            err.print(f"[bold red]extract:[/bold red] {escape(_usage_line(error))}")
+            code = error.exit_code
+        except typer.Abort:
+            code = EXIT_INTERRUPTED
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _usage_line(error: typer.TyperException) -> str:
+    message = " ".join(error.format_message().split())
+    option = getattr(error, "option_name", None) or ""
+    if message.startswith("No such option") and not option.startswith("--"):
+        # Most likely a file whose name starts with "-".
+        message += "; a file whose name starts with '-' goes after --: extract -- -name.txt"
+    if error.exit_code == EXIT_USAGE:
+        message += " (extract --help lists the options)"
+    return message
+
+
 app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
@@ -105,7 +152,7 @@ out = Console()
 err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
 
 
-@app.command(help=HELP, epilog=EPILOG)
+@app.command(help=HELP, epilog=EPILOG, cls=_Command)
 def extract(
     sources: Annotated[
         list[str] | None,
@@ -149,7 +196,7 @@ def extract(
             "--only",
             metavar="CATEGORIES",
             help=f"Comma-separated categories to keep, from: {', '.join(CATEGORIES)}. "
-            "source, title and published are always kept.",
+            "source, title, published, authors, site and url are always kept.",
             show_default=False,
         ),
     ] = None,
@@ -229,7 +276,7 @@ def extract(
             "--scheduler",
             metavar="ADDRESS",
             help="Batch: run on a Dask cluster, tcp://host:8786, or local:N for N worker "
-            "processes on this machine (pip install 'extractor[dask]'; see docs/scale.md). "
+            "processes on this machine (pip install 'extractor\\[dask]'; see docs/scale.md). "
             "Input paths must be readable from every worker.",
             show_default=False,
         ),
@@ -302,8 +349,7 @@ def extract(
         verbose=verbose,
         quiet=quiet,
     )
-    if not batch:
-        _single(sources[0], options, fmt or Format.json, compact)
+    if not batch and _single(sources[0], options, fmt or Format.json, compact):
         return
     if not sources and files_from is None:
         _fail("no article given: name files, folders or patterns, - for stdin, or --files-from")
@@ -339,8 +385,9 @@ class _Options:
     quiet: bool
 
 
-def _single(source: str, options: _Options, fmt: Format, compact: bool) -> None:
-    """One article: one JSON record (or tables) on stdout, exit 2 if it cannot be read."""
+def _single(source: str, options: _Options, fmt: Format, compact: bool) -> bool:
+    """One article: one JSON record (or tables) on stdout, exit 2 if it cannot be read.
+    False, having done nothing, when the file holds many articles (a JSON array): a feed."""
     # sys.stdin at call time: the test runner swaps it. None when there is no stdin at all.
     stdin = getattr(sys.stdin, "buffer", None) if source == STDIN else None
     if stdin is not None and err.is_terminal and sys.stdin.isatty() and not options.quiet:
@@ -349,10 +396,14 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> None:
         article = read_article(
             source, max_chars=options.max_chars, stdin=stdin, text_field=options.text_field
         )
+    except ManyArticles:
+        return False
     except InputError as error:
         _fail(str(error))
     if options.verbose:
         _say(f"{article.source}: {len(article.text):,} characters, encoding {article.encoding}")
+        for fix in article.fixes:
+            _say(f"{article.source}: {fix}")
 
     from extractor import api
     from extractor.pipeline import ModelNotFound, model_name
@@ -379,7 +430,15 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> None:
     )
     if options.verbose:
         _say(f"analysed in {time.perf_counter() - started:.2f} s")
-    write_record(select(record, options.categories), out, fmt, compact=compact)
+    try:
+        write_record(select(record, options.categories), out, fmt, compact=compact)
+        out.file.flush()
+    except OSError as error:
+        _drop_stdout()
+        if isinstance(error, BrokenPipeError):  # | head: stop quietly, as cat does
+            raise typer.Exit(EXIT_SOME_FAILED) from None
+        _fail(f"cannot write the record to stdout: {error.strerror or error}")
+    return True
 
 
 def main() -> None:
@@ -423,6 +482,7 @@ class _Tally:
     failed: int = 0
     entities: int = 0
     facts: int = 0
+    skipped: int = 0  # inputs and articles of feeds kept from the run being resumed
 
     def add(self, records: list[dict[str, Any]]) -> None:
         for record in records:
@@ -450,6 +510,18 @@ def _check_batch(
         _fail("choose one of -o/--output and --output-dir")
     if output is not None and output.suffix.lower() not in (".jsonl", ".ndjson", ".csv"):
         _fail(f"-o {output}: name it .jsonl (JSON Lines) or .csv")
+    if output is not None:
+        # Found now, not by the rename after the whole run (which left a .part behind).
+        from extractor.outputs import PART, errors_path
+
+        written = [output, output.with_name(output.name + PART)]
+        if output.suffix.lower() == ".csv":
+            written.append(errors_path(output))
+        for path in written:
+            if path.is_dir():
+                _fail(f"-o {output}: {path} is a directory; name a file to write")
+    if output_dir is not None and output_dir.exists() and not output_dir.is_dir():
+        _fail(f"--output-dir {output_dir}: is a file, not a folder")
     if resume and output is None and output_dir is None:
         _fail("--resume needs -o FILE or --output-dir DIR to resume from")
 
@@ -481,14 +553,39 @@ def _batch(
 
     try:
         sink = sink_for(**sink_options)
-    except OutputError as error:
-        _fail(str(error))
-    todo = [item for item in inputs if not sink.done(item)]
-    skipped = len(inputs) - len(todo)
+    except (OutputError, OSError) as error:
+        _fail(_output_problem(error))
+    try:
+        to_stdout = sink_options["output"] is None and sink_options["output_dir"] is None
+        _run_batch(
+            inputs, problems, sink, options, to_stdout, jobs=jobs, timeout=timeout,
+            scheduler=scheduler,
+        )
+    finally:
+        sink.release()
+
+
+def _run_batch(
+    inputs: list[Input],
+    problems: list[str],
+    sink: Any,
+    options: _Options,
+    to_stdout: bool,
+    *,
+    jobs: int,
+    timeout: float | None,
+    scheduler: str | None,
+) -> NoReturn:
+    from extractor.outputs import OutputError
+
+    sink.plan(inputs)
+    done = {item for item in inputs if item.error is None and sink.done(item)}
+    todo = [item for item in inputs if item.error is None and item not in done]
+    skip = sink.done_sources()
     if options.verbose:
         where = f"Dask: {scheduler}" if scheduler else f"{min(jobs, len(todo))} worker processes"
-        _say(f"{len(inputs):,} articles, {skipped:,} already done; {where}")
-    tally = _Tally()
+        _say(f"{_articles(len(inputs))}, {len(done):,} already done; {where}")
+    tally = _Tally(skipped=len(done))
     started = time.perf_counter()
     previous_term = signal.signal(signal.SIGTERM, _interrupt)
     results = _runner(scheduler, jobs=jobs, timeout=timeout)(
@@ -499,51 +596,86 @@ def _batch(
         text_field=options.text_field,
         show_text=options.show_text,
         date_order=options.date_order,
+        **({"skip": skip} if skip else {}),
     )
     try:
-        with _progress(
-            len(todo),
-            options,
-            sink_options["output"] is None and sink_options["output_dir"] is None,
-        ) as advance:
-            # results first: its end (workers stopped and joined) is reached before zip stops.
-            for (_, records), item in zip(results, todo, strict=False):
-                records = [r if is_error(r) else select(r, options.categories) for r in records]
-                sink.write(item, records)
-                tally.add(records)
-                for record in records:
+        with _progress(len(todo), options, to_stdout) as advance:
+            for item, records in _in_order(inputs, done, results):
+                if records is None:
+                    sink.keep(item)
+                    continue
+                tally.skipped += sum(map(is_done, records))
+                records = [
+                    r if is_error(r) or is_done(r) else select(r, options.categories)
+                    for r in records
+                ]
+                stored = sink.write(item, records)
+                tally.add(stored)
+                for record in stored:
                     if is_error(record) and not options.quiet:
                         _warn(f"{record['source']}: {record['error']}", False, advance.console)
-                advance()
+                if item.error is None:
+                    advance()
+            sink.finish()
     except KeyboardInterrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut cleanup
-        results.close()
-        sink.abort()
+        # A second Ctrl-C must not cut cleanup; the handler comes back after it, or a caller
+        # in this process (a test) would pass an ignored SIGINT on to every child it starts.
+        previous_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            results.close()
+            sink.abort()
+        finally:
+            signal.signal(signal.SIGINT, previous_int)
         if not options.quiet:
             err.print(
-                f"[bold]extract:[/bold] interrupted after {tally.analysed:,} articles; "
+                f"[bold]extract:[/bold] interrupted after {_articles(tally.analysed)}; "
                 "the finished ones are kept, --resume goes on from there"
             )
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except BrokenPipeError:
         # The reader of stdout went away (| head): stop quietly, as cat does.
         results.close()
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         raise typer.Exit(EXIT_SOME_FAILED) from None
     except (BatchError, OutputError, OSError) as error:
         results.close()
         sink.abort()
-        _fail(str(error))
+        _fail(_output_problem(error))
     finally:
         signal.signal(signal.SIGTERM, previous_term)
-    sink.finish()
     elapsed = time.perf_counter() - started
     if not options.quiet:
-        _summary(tally, skipped, elapsed, problems)
+        _summary(tally, elapsed, problems)
     failed = tally.failed + len(problems)
-    if failed and tally.analysed - tally.failed == 0 and not skipped:
+    if failed and tally.analysed - tally.failed == 0 and not tally.skipped:
         raise typer.Exit(EXIT_USAGE)  # nothing could be read
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _in_order(
+    inputs: list[Input], done: set[Input], results: Iterator[tuple[str, list[Record]]]
+) -> Iterator[tuple[Input, list[Record] | None]]:
+    """(input, its records) for every input in input order: None for one already done, an
+    error record for one the walk could not read, the runner's results for the others."""
+    analysed = iter(results)
+    for item in inputs:
+        if item.error is not None:
+            yield item, [error_record(item.path, item.error)]
+        elif item in done:
+            yield item, None
+        else:
+            _, records = next(analysed)
+            yield item, records
+    for _ in analysed:  # nothing is left; this ends the runner (workers stopped and joined)
+        pass
+
+
+def _output_problem(error: BaseException) -> str:
+    """One line for an error of the output: its path and the OS's reason when it has them."""
+    if isinstance(error, OSError):
+        where = error.filename or "stdout"
+        return f"{where}: {error.strerror or error}"
+    return str(error)
 
 
 def _runner(scheduler: str | None, *, jobs: int, timeout: float | None) -> Any:
@@ -585,6 +717,14 @@ def _read_paths(name: str) -> list[str]:
     # Paths are bytes to the OS: undecodable ones survive the round trip (surrogateescape).
     lines = (os.fsdecode(line.rstrip(b"\r")) for line in data.split(b"\n"))
     return [line for line in lines if line.strip()]
+
+
+def _drop_stdout() -> None:
+    """stdout to /dev/null: what is left in its buffer must not fail again at exit."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test runner's): nothing is flushed at exit
 
 
 def _interrupt(signum: int, frame: Any) -> None:
@@ -636,14 +776,18 @@ def _progress(total: int, options: _Options, to_stdout: bool) -> Iterator[_Advan
         yield advance
 
 
-def _summary(tally: _Tally, skipped: int, elapsed: float, problems: list[str]) -> None:
+def _articles(count: int) -> str:
+    return f"{count:,} article" if count == 1 else f"{count:,} articles"
+
+
+def _summary(tally: _Tally, elapsed: float, problems: list[str]) -> None:
     rate = tally.analysed / elapsed if elapsed > 0 else 0.0
-    parts = [f"{tally.analysed:,} articles in {elapsed:.1f} s ({rate:.1f}/s)"]
+    parts = [f"{_articles(tally.analysed)} in {elapsed:.1f} s ({rate:.1f}/s)"]
     failed = tally.failed + len(problems)
     parts.append(f"{failed:,} failed" if failed else "none failed")
     parts.append(f"{tally.entities:,} entities, {tally.facts:,} figures and dates")
-    if skipped:
-        parts.append(f"{skipped:,} already done")
+    if tally.skipped:
+        parts.append(f"{tally.skipped:,} already done")
     err.print(f"[dim]{escape('; '.join(parts))}[/dim]")
 
 

@@ -219,7 +219,7 @@ class _connect:
                 )
                 address = self.cluster
             self.client = Client(address)
-        except OSError as error:
+        except (OSError, ValueError) as error:  # ValueError: an unknown scheme, bogus://x
             self.__exit__()
             what = "start a local Dask cluster" if workers else "reach the Dask scheduler at"
             target = "" if workers else f" {self.scheduler}"

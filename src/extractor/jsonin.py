@@ -101,6 +101,7 @@ def read_lines(
         except InputError as error:
             yield error
             continue
+        raw_line = line
         line_text = line_text.rstrip("\r\n")
         if not line_text.strip():
             continue
@@ -108,9 +109,10 @@ def read_lines(
             value = _loads(line_text, line_source)
         except InputError as error:
             if guess_document and number == 1:
-                # Not JSON Lines: a pretty-printed document. Read it whole, bounded.
+                # Not JSON Lines: a pretty-printed document, or text that opens with a
+                # bracket ("[Reuters] ..."). Read it whole, bounded.
                 yield from _rest_as_document(
-                    line_text, lines, source=source, max_chars=max_chars, text_field=text_field
+                    raw_line, lines, source=source, max_chars=max_chars, text_field=text_field
                 )
                 return
             yield error
@@ -143,23 +145,31 @@ def _decode_line(line: bytes | str, wide: str | None, source: str) -> tuple[str,
 
 
 def _rest_as_document(
-    first: str,
+    first: bytes | str,
     lines: Iterator[tuple[int, bytes | str | None]],
     *,
     source: str,
     max_chars: int,
     text_field: str,
 ) -> Iterator[Article | InputError]:
+    """The whole input (stdin) as one JSON document; as plain text if it is not JSON."""
     limit = markup_limit(max_chars)
     parts, size = [first], len(first)
-    for number, line in lines:
+    for _, line in lines:
         if line is None or size > limit:
             raise InputError(source, _too_long(max_chars, what="JSON document"))
-        text, _ = _decode_line(line, None, f"{source}:{number}")
-        parts.append(text)
-        size += len(text)
-    text = "".join(parts)
-    yield from _articles(_loads(text, source), source, None, "utf-8", max_chars, text_field)
+        parts.append(line)
+        size += len(line)
+    if isinstance(first, str):  # a UTF-16/32 stream, decoded as read
+        text, encoding = "".join(str(part) for part in parts), "utf-16/32"
+    else:
+        text, encoding = decode_bytes(b"".join(bytes(part) for part in parts), source)
+    try:
+        value = _loads(text, source)
+    except InputError:
+        yield text_article(text, source=source, encoding=encoding, max_chars=max_chars)
+        return
+    yield from _articles(value, source, None, "utf-8", max_chars, text_field)
 
 
 def _byte_lines(reader: io.BufferedReader, limit: int) -> Iterator[tuple[int, bytes | None]]:

@@ -21,13 +21,15 @@ import json
 import os
 import sys
 from abc import ABC, abstractmethod
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO, Any
 
-from extractor.batch import Input, Record, is_error
+from extractor.batch import Input, Record, is_done, is_error
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES
-from extractor.write import Format, to_text
+from extractor.lock import LockHeld, OutputLock
+from extractor.write import Format, to_text, write_all, write_stream
 
 PART = ".part"
 
@@ -64,14 +66,32 @@ class OutputError(Exception):
 
 
 class Sink(ABC):
-    """One batch output. `write` is called once per input, in input order."""
+    """One batch output. Every input is handed over once, in input order: `write` for one
+    analysed, `keep` for one whose results a resumed output already holds."""
+
+    lock: OutputLock | None = None
+
+    def plan(self, inputs: list[Input]) -> None:
+        """See every input before any is analysed (to name output files without clashes)."""
+        return None
 
     @abstractmethod
     def done(self, item: Input) -> bool:
         """True when a resumed output already holds this input's result."""
 
+    def done_sources(self) -> frozenset[str]:
+        """Sources of the records a resumed output holds: articles of a feed not to analyse
+        again (their places come back as `done` placeholders)."""
+        return frozenset()
+
+    def keep(self, item: Input) -> None:
+        """A done input, in its place in input order."""
+        return None
+
     @abstractmethod
-    def write(self, item: Input, records: list[Record]) -> None: ...
+    def write(self, item: Input, records: list[Record]) -> list[Record]:
+        """Store the records of one input; return those stored and the error records (a
+        record that could not be stored becomes one), without placeholders."""
 
     @abstractmethod
     def finish(self) -> None:
@@ -79,7 +99,13 @@ class Sink(ABC):
 
     @abstractmethod
     def abort(self) -> None:
-        """The run was interrupted: keep what was written, for --resume."""
+        """The run was interrupted: keep what was written, for --resume. Never raises: it
+        runs while another error is being reported."""
+
+    def release(self) -> None:
+        """Let another run write this output (after finish or abort)."""
+        if self.lock is not None:
+            self.lock.release()
 
 
 def sink_for(
@@ -100,38 +126,73 @@ def errors_path(output: Path) -> Path:
     return output.with_suffix(".errors.jsonl")
 
 
+def lock_path(output: Path) -> Path:
+    """The lock file of -o FILE: FILE.lock (--output-dir DIR has DIR/.extract.lock)."""
+    return output.with_name(output.name + ".lock")
+
+
 class JsonlSink(Sink):
     """One JSON object per line: records and error records, in input order."""
 
     def __init__(self, path: Path | None, *, resume: bool, stream: IO[str] | None = None) -> None:
         self.path = path
-        self._done: set[str] = set()
+        self._sources: set[str] = set()  # of the records kept from the run being resumed
+        self._done: set[str] = set()  # the same, as keys
+        self._order: list[str] = []  # the key of every record, in input order
+        self.resumed = False
         if path is None:
-            self.file = stream or sys.stdout
+            self.file: _Out = _Stream(stream or sys.stdout)
             return
-        part = _part(path)
-        if resume:
-            earlier = part if part.exists() else path
-            lines = _resumable_lines(earlier) if earlier.exists() else iter(())
-            self._done = _rewrite(part, lines, key=lambda line: json.loads(line)["source"])
-        elif part.exists():
-            raise OutputError(_interrupted(part))
-        self.fresh = not resume  # the .part is this run's own: nothing to keep if it stays empty
-        self.file = _open(part, "a" if resume else "w")
+        self.lock = _lock(lock_path(path), path)
+        try:
+            part = _part(path)
+            if resume:
+                earlier = part if part.exists() else path
+                lines = _resumable_lines(earlier) if earlier.exists() else iter(())
+                self._sources = _rewrite(part, lines, key=_jsonl_source)
+                self._done = {_key(source) for source in self._sources}
+                self.resumed = True
+            elif part.exists():
+                raise OutputError(_interrupted(part))
+            # The .part is this run's own: nothing to keep if it stays empty.
+            self.fresh = not resume
+            self.file = _File(part, append=resume)
+        except BaseException:
+            self.release()
+            raise
 
     def done(self, item: Input) -> bool:
         return _key(item.path) in self._done
 
-    def write(self, item: Input, records: list[Record]) -> None:
+    def done_sources(self) -> frozenset[str]:
+        return frozenset(self._sources)
+
+    def keep(self, item: Input) -> None:
+        self._order.append(_key(item.path))
+
+    def write(self, item: Input, records: list[Record]) -> list[Record]:
+        stored = []
         for record in records:
-            if _key(record["source"]) not in self._done:
-                _write_plain(self.file, to_text(record, Format.jsonl))
-                self.fresh = False
-        self.file.flush()
+            key = _key(record["source"])
+            self._order.append(key)
+            if is_done(record) or key in self._done:
+                continue
+            self.file.write(to_text(record, Format.jsonl))
+            self.fresh = False
+            stored.append(record)
+        return stored
 
     def finish(self) -> None:
-        if self.path is not None:
-            _finish(self.file, _part(self.path), self.path)
+        if self.path is None:
+            return
+        part = _part(self.path)
+        self.file.close(sync=True)
+        if self.resumed:
+            # Kept records came first in the .part, retried ones after: input order again,
+            # so a resumed run writes the bytes a clean run would.
+            _reorder(part, self.path, self._order, _jsonl_spans(part), per_record=True)
+        else:
+            os.replace(part, self.path)
 
     def abort(self) -> None:
         if self.path is not None:
@@ -143,38 +204,66 @@ class CsvSink(Sink):
 
     def __init__(self, path: Path, *, resume: bool) -> None:
         self.path = path
-        part = _part(path)
-        self.errors = ErrorLog(errors_path(path))
-        self._done: set[str] = set()
-        if resume:
-            earlier = part if part.exists() else path
-            lines = _resumable_csv(earlier, complete=earlier == path) if earlier.exists() else None
-            if lines is not None:
-                self._done = _rewrite(part, lines, key=_csv_source)
-        elif part.exists():
-            raise OutputError(_interrupted(part))
-        resumed = resume and part.exists()
-        self.fresh = not resumed  # the .part is this run's own: nothing to keep if no row
-        self.file = _open(part, "a" if resumed else "w", newline="")
-        self.writer = csv.DictWriter(self.file, CSV_COLUMNS, extrasaction="ignore")
-        if not resumed:
-            self.writer.writeheader()
-            self.file.flush()
+        self.lock = _lock(lock_path(path), path)
+        try:
+            part = _part(path)
+            self.errors = ErrorLog(errors_path(path))
+            self._sources: set[str] = set()
+            if resume:
+                earlier = part if part.exists() else path
+                lines = (
+                    _resumable_csv(earlier, complete=earlier == path) if earlier.exists() else None
+                )
+                if lines is not None:
+                    self._sources = _rewrite(part, lines, key=_csv_source)
+            elif part.exists():
+                raise OutputError(_interrupted(part))
+            self._done = {_key(source) for source in self._sources}
+            self._order: list[str] = []
+            self.resumed = resume and part.exists()
+            self.fresh = not self.resumed  # the .part is this run's own: nothing to keep if no row
+            self.file = _File(part, append=self.resumed)
+            if not self.resumed:
+                self.file.write(_csv_line(CSV_COLUMNS))
+        except BaseException:
+            self.release()
+            raise
 
     def done(self, item: Input) -> bool:
         return _key(item.path) in self._done
 
-    def write(self, item: Input, records: list[Record]) -> None:
+    def done_sources(self) -> frozenset[str]:
+        return frozenset(self._sources)
+
+    def keep(self, item: Input) -> None:
+        self._order.append(_key(item.path))
+
+    def write(self, item: Input, records: list[Record]) -> list[Record]:
+        stored = []
         for record in records:
-            if is_error(record):
+            key = _key(record["source"])
+            if is_done(record):
+                self._order.append(key)
+            elif is_error(record):
                 self.errors.write(record)
-            elif _key(record["source"]) not in self._done:
-                self.writer.writerows(csv_rows(record))
+                stored.append(record)
+            elif key not in self._done:
+                self.file.write(_csv_text(csv_rows(record)))
+                self._order.append(key)
                 self.fresh = False
-        self.file.flush()
+                stored.append(record)
+            else:
+                self._order.append(key)
+        return stored
 
     def finish(self) -> None:
-        _finish(self.file, _part(self.path), self.path)
+        part = _part(self.path)
+        self.file.close(sync=True)
+        if self.resumed:
+            spans, header = _csv_spans(part)
+            _reorder(part, self.path, self._order, spans, per_record=False, header=header)
+        else:
+            os.replace(part, self.path)
         self.errors.finish()
 
     def abort(self) -> None:
@@ -183,7 +272,12 @@ class CsvSink(Sink):
 
 
 class DirSink(Sink):
-    """One indented JSON file per article, mirroring the input tree; errors.jsonl beside."""
+    """One indented JSON file per article, mirroring the input tree; errors.jsonl beside.
+
+    Two inputs that would have the same file (`a.txt` and `a.md` -> `a.json`; a feed
+    `feed.jsonl` -> `feed/1.json` beside a folder `feed/`) are seen before any is
+    analysed, and both keep their whole name: `a.txt.json`, `a.md.json`, `feed.jsonl/1.json`.
+    """
 
     def __init__(self, folder: Path, *, resume: bool) -> None:
         self.folder = folder
@@ -192,25 +286,44 @@ class DirSink(Sink):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise OutputError(f"{folder}: {error.strerror or error}") from None
+        self.lock = _lock(folder / ".extract.lock", folder)
         self.errors = ErrorLog(folder / "errors.jsonl")
         self._written: dict[Path, str] = {}  # this run's files, to refuse a second writer
+        self._whole: set[str] = set()  # relative names that keep their suffix (clashes)
+
+    def plan(self, inputs: list[Input]) -> None:
+        stems = Counter(_stem(item.relative) for item in inputs if item.error is None)
+        folders = {
+            parent.as_posix()
+            for item in inputs
+            for parent in PurePath(_stem(item.relative)).parents
+        }
+        for item in inputs:
+            stem = _stem(item.relative)
+            if stems[stem] > 1 or (stem in folders and _may_hold_many(item.relative)):
+                self._whole.add(item.relative)
 
     def target(self, item: Input, number: int | None = None) -> Path:
         """out/<relative>.json for a file of one article; out/<relative>/<n>.json for the
         n-th article of a file of many (a JSON Lines feed)."""
         relative = Path(item.relative)
+        base = relative if item.relative in self._whole else relative.with_suffix("")
         if number is None:
-            return self.folder / relative.with_suffix(".json")
-        return self.folder / relative.with_suffix("") / f"{number}.json"
+            return self.folder / f"{base}.json"
+        return self.folder / base / f"{number}.json"
 
     def done(self, item: Input) -> bool:
         return self.resume and self.target(item).is_file()
 
-    def write(self, item: Input, records: list[Record]) -> None:
+    def write(self, item: Input, records: list[Record]) -> list[Record]:
         many = len(records) > 1
+        stored = []
         for number, record in enumerate(records, 1):
+            if is_done(record):
+                continue
             if is_error(record):
                 self.errors.write(record)
+                stored.append(record)
                 continue
             target = self.target(item, number if many else None)
             if self.resume and many and target.is_file():
@@ -218,10 +331,14 @@ class DirSink(Sink):
             taken = self._written.get(target)
             if taken is not None:
                 message = f"its output {target} was written for {taken} in this run"
-                self.errors.write({"source": record["source"], "error": message})
+                record = {"source": record["source"], "error": message}
+                self.errors.write(record)
+                stored.append(record)
                 continue
             self._written[target] = str(record["source"])
             write_atomic(target, to_text(record, Format.json))
+            stored.append(record)
+        return stored
 
     def finish(self) -> None:
         self.errors.finish()
@@ -235,19 +352,19 @@ class ErrorLog:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.file: IO[str] | None = None
+        self.file: _File | None = None
         self.count = 0
 
     def write(self, record: Record) -> None:
         if self.file is None:
-            self.file = _open(_part(self.path), "w")
-        _write_plain(self.file, to_text(record, Format.jsonl))
-        self.file.flush()
+            self.file = _File(_part(self.path), append=False)
+        self.file.write(to_text(record, Format.jsonl))
         self.count += 1
 
     def finish(self) -> None:
         if self.file is not None:
-            _finish(self.file, _part(self.path), self.path)
+            self.file.close(sync=True)
+            os.replace(_part(self.path), self.path)
         else:
             # A stale list from an earlier run: its articles were tried again and passed.
             _part(self.path).unlink(missing_ok=True)
@@ -305,35 +422,90 @@ def _interrupted(part: Path) -> str:
     )
 
 
-def _open(path: Path, mode: str, newline: str | None = None) -> IO[str]:
+class _Out(ABC):
+    """Where a sink's text goes: written through at once, so a full disk raises at the
+    write that hit it and nothing is left in a buffer to fail again at close."""
+
+    @abstractmethod
+    def write(self, text: str) -> None: ...
+
+    def close(self, *, sync: bool = False) -> None:
+        return None
+
+
+class _Stream(_Out):
+    """stdout."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> None:
+        write_stream(self.stream, text)
+
+
+class _File(_Out):
+    """A file opened for this run (`append` to go on with a resumed one)."""
+
+    def __init__(self, path: Path, *, append: bool) -> None:
+        self.path = path
+        flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.fd: int | None = os.open(path, flags, 0o666)
+        except OSError as error:
+            raise OutputError(f"{path}: {error.strerror or error}") from None
+
+    def write(self, text: str) -> None:
+        if self.fd is None:
+            raise ValueError("write to a closed output file")
+        try:
+            write_all(self.fd, text.encode("utf-8"))
+        except OSError as error:
+            raise self._named(error) from None
+
+    def close(self, *, sync: bool = False) -> None:
+        if self.fd is None:
+            return
+        fd, self.fd = self.fd, None
+        try:
+            if sync:
+                os.fsync(fd)
+        except OSError as error:
+            raise self._named(error) from None
+        finally:
+            os.close(fd)
+
+    def _named(self, error: OSError) -> OSError:
+        # os.write's errors name no file; the user's one line should.
+        return type(error)(error.errno, error.strerror, str(self.path))
+
+
+def _lock(path: Path, output: Path) -> OutputLock:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return path.open(mode, encoding="utf-8", newline=newline)
+        return OutputLock(path)
+    except LockHeld as held:
+        who = f" (pid {held.pid})" if held.pid is not None else ""
+        raise OutputError(f"another extract is writing {output}{who}") from None
     except OSError as error:
         raise OutputError(f"{path}: {error.strerror or error}") from None
 
 
-def _finish(file: IO[str], part: Path, path: Path) -> None:
-    file.flush()
-    os.fsync(file.fileno())
-    file.close()
-    os.replace(part, path)
+def _abort(file: _Out, part: Path, fresh: bool) -> None:
+    try:
+        file.close()
+        if fresh:  # e.g. the model could not be loaded: no .part to block the next run
+            part.unlink(missing_ok=True)
+    except OSError:
+        pass  # the error being reported is the one that matters
 
 
-def _abort(file: IO[str], part: Path, fresh: bool) -> None:
-    file.close()
-    if fresh:  # e.g. the model could not be loaded: no .part to block the next run
-        part.unlink(missing_ok=True)
+def _stem(relative: str) -> str:
+    return PurePath(relative).with_suffix("").as_posix() if relative not in ("", ".") else "."
 
 
-def _write_plain(file: IO[str], text: str) -> None:
-    buffer = getattr(file, "buffer", None)
-    if buffer is None:
-        file.write(text)
-        return
-    # stdout: UTF-8 whatever the locale, as write.py does for one record.
-    file.flush()
-    buffer.write(text.encode("utf-8"))
+def _may_hold_many(relative: str) -> bool:
+    # JSON Lines feeds and JSON arrays become a folder of numbered files.
+    return PurePath(relative).suffix.lower() in (".json", ".jsonl", ".ndjson", ".jsonlines")
 
 
 def _resumable_lines(path: Path) -> Iterator[str]:
@@ -376,13 +548,23 @@ def _csv_line(row: Iterable[str]) -> str:
     return out.getvalue()
 
 
+def _csv_text(rows: Iterable[dict[str, Any]]) -> str:
+    out = io.StringIO(newline="")
+    csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore").writerows(rows)
+    return out.getvalue()
+
+
+def _jsonl_source(line: str) -> str:
+    return json.loads(line)["source"]
+
+
 def _csv_source(line: str) -> str | None:
     row = next(csv.reader([line]))
     return None if tuple(row) == CSV_COLUMNS else row[0]
 
 
 def _rewrite(part: Path, lines: Iterable[str], *, key: Callable[[str], str | None]) -> set[str]:
-    """Write `lines` to `part` atomically (it may be their source); their keys (sources)."""
+    """Write `lines` to `part` atomically (it may be their source); their sources."""
     done: set[str] = set()
     temporary = part.with_name(f".{part.name}.{os.getpid()}.tmp")
     try:
@@ -391,9 +573,86 @@ def _rewrite(part: Path, lines: Iterable[str], *, key: Callable[[str], str | Non
                 file.write(line)
                 source = key(line)
                 if source is not None:
-                    done.add(_key(source))
+                    done.add(source)
         os.replace(temporary, part)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     return done
+
+
+# --- putting a resumed output back in input order ---------------------------------------
+
+Span = tuple[str, int, int]  # (key, start, end): one record's line (or one CSV row), in bytes
+
+
+def _jsonl_spans(path: Path) -> Iterator[Span]:
+    with path.open("rb") as file:
+        start = 0
+        for line in file:
+            yield _key(_jsonl_source(line.decode("utf-8"))), start, start + len(line)
+            start += len(line)
+
+
+def _csv_spans(path: Path) -> tuple[list[Span], int]:
+    """The rows of a CSV file as spans (a quoted field may hold a line break), and where
+    its header ends."""
+    end = 0
+
+    def lines() -> Iterator[str]:
+        nonlocal end
+        with path.open("rb") as file:
+            for line in file:
+                end += len(line)
+                yield line.decode("utf-8")
+
+    reader = csv.reader(lines())
+    next(reader, None)
+    header = start = end
+    spans = []
+    for row in reader:
+        spans.append((_key(row[0]), start, end))
+        start = end
+    return spans, header
+
+
+def _reorder(
+    part: Path,
+    path: Path,
+    order: list[str],
+    spans: Iterable[Span],
+    *,
+    per_record: bool,
+    header: int = 0,
+) -> None:
+    """Write `part` to `path` with its records in `order` (keys; one line per record when
+    `per_record`, else all rows of a key at its first place), then remove `part`. Records
+    no input of this run named (an earlier run's) follow, as they were: none is dropped."""
+    places: dict[str, deque[tuple[int, int]]] = {}
+    for key, start, end in spans:
+        places.setdefault(key, deque()).append((start, end))
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with part.open("rb") as source:
+            out = _File(temporary, append=False)
+            try:
+                out.write(source.read(header).decode("utf-8"))
+                for key in order:
+                    queue = places.get(key)
+                    while queue:
+                        start, end = queue.popleft()
+                        source.seek(start)
+                        out.write(source.read(end - start).decode("utf-8"))
+                        if per_record:
+                            break
+                rest = sorted(place for queue in places.values() for place in queue)
+                for start, end in rest:
+                    source.seek(start)
+                    out.write(source.read(end - start).decode("utf-8"))
+            finally:
+                out.close(sync=True)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    part.unlink()

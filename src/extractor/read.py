@@ -82,6 +82,10 @@ class InputError(Exception):
         self.reason = reason
 
 
+class ManyArticles(InputError):
+    """read_article was given a file of many articles (a JSON array): read it as a feed."""
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as read: the text to analyse and what its container said about it.
@@ -133,7 +137,7 @@ def read_article(
     if isinstance(first, InputError):
         raise first
     if next(items, None) is not None:
-        raise InputError(
+        raise ManyArticles(
             _source_name(name), "holds more than one article (a feed): read it with read_articles"
         )
     return first
@@ -189,12 +193,13 @@ def decode(data: bytes, *, source: str, max_chars: int = DEFAULT_MAX_CHARS) -> A
 
 
 def text_article(text: str, *, source: str, encoding: str, max_chars: int, **meta: Any) -> Article:
-    """Decoded text -> Article: normalized, then checked for size and binary content."""
+    """Decoded text -> Article: checked for binary content, normalized, checked for size."""
+    # Before clean_text, which makes the control characters spaces.
+    if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_RATIO:
+        raise InputError(source, "looks like a binary file, not text")
     text, fixes = clean_text(text)
     if len(text) > max_chars:
         raise InputError(source, _too_large(len(text), max_chars))
-    if text and len(_CONTROL.findall(text)) / len(text) > _MAX_CONTROL_RATIO:
-        raise InputError(source, "looks like a binary file, not text")
     return Article(source=source, text=text, encoding=encoding, fixes=fixes, **meta)
 
 
@@ -217,6 +222,8 @@ _SAME_LENGTH = str.maketrans(
 # Invisible characters that split a word for the tokenizer but not for the reader:
 # zero-width space, word joiner, a BOM inside the text, soft hyphen, Mongolian vowel
 # separator. (Zero-width joiner and non-joiner are kept: emoji and scripts need them.)
+# C0 controls but tab and newline ("\r" is a line end, handled first): one space each.
+_C0 = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -234,8 +241,13 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     fixes: list[str] = []
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # NUL, BEL, ESC... glue to the words beside them and hide names from the tokenizer.
+    spaced = _C0.sub(" ", text)
+    if spaced != text:
+        text = spaced
+        fixes.append("control characters made spaces")
     if text.isascii():  # nothing below applies to ASCII: the common case stays fast
-        return text, ()
+        return text, tuple(fixes)
     fixed = _fix_mojibake(text)
     if fixed != text:
         text = fixed
@@ -332,6 +344,9 @@ def _read_stream(
         # having read no more than the limit.
         head = stream.read(min(_SNIFF_BYTES, text_limit + 1))
         kind = sniff(head)
+        if kind == "json" and source != STDIN_SOURCE:
+            # Only a .json/.jsonl name says JSON: "[Read more](...)" opens many a .md file.
+            kind = "text"
     limit = text_limit if kind == "text" else markup_limit(max_chars)
     if kind == "jsonl" or (kind == "json" and source == STDIN_SOURCE):
         from extractor import jsonin
@@ -424,7 +439,45 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     return _guess(data, source)
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few stray bytes, read as UTF-8 with U+FFFD in their place; None when the
+    bytes look like a legacy 8-bit encoding instead.
+
+    One bad byte in a UTF-8 article must not make a guesser read the whole of it as cp775.
+    It is damaged UTF-8 when its valid multi-byte characters are at least as many as its
+    invalid sequences, or when the only invalid byte is not what cp1252 text holds (a lone
+    "é" in "café" or a dash saved by a Windows editor)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    if bad <= multibyte or (bad == 1 and not _looks_cp1252(data)):
+        return text, f"utf-8 ({bad:,} invalid byte{'s' if bad != 1 else ''} replaced)"
+    return None
+
+
+# Accented letters of Western European words, as cp1252 (Latin-1) writes them.
+_LATIN_LETTERS = frozenset("àáâãäåçèéêëìíîïñòóôõöøùúûüÀÁÂÄÅÇÈÉÊÍÎÑÓÔÖØÚÜß".encode("cp1252"))
+# cp1252's punctuation (curly quotes, dashes, ellipsis, euro): what Windows editors type.
+_CP1252_PUNCTUATION = frozenset(
+    b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+)
+
+
+def _looks_cp1252(data: bytes) -> bool:
+    """Is the first non-ASCII byte what cp1252 text has: its punctuation ("\x97", a dash), or
+    an accented letter touching an ASCII letter ("caf\xe9")? A stray "\xff" is neither."""
+    at = next(i for i, byte in enumerate(data) if byte > 0x7F)
+    if data[at] in _CP1252_PUNCTUATION:
+        return True
+    around = data[max(0, at - 1) : at] + data[at + 1 : at + 2]
+    touching = any(chr(byte).isalpha() for byte in around if byte < 0x80)
+    return data[at] in _LATIN_LETTERS and touching
 
 
 def _guess(data: bytes, source: str) -> tuple[str, str]:

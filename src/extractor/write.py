@@ -7,10 +7,13 @@ and `write_record` for stdout, one record at a time.
 
 from __future__ import annotations
 
+import errno
+import io
 import json
+import os
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console, Group, RenderableType
 from rich.json import JSON
@@ -125,12 +128,39 @@ def _cell(item: Mapping[str, Any], column: str) -> str:
 
 def _write_plain(console: Console, text: str) -> None:
     # Bypass Rich: no wrapping, no markup, and UTF-8 bytes whatever the locale's encoding.
-    stream = console.file
+    write_stream(console.file, text)
+
+
+def write_stream(stream: IO[str], text: str) -> None:
+    """`text` as UTF-8 to a text stream; straight to its file descriptor when it has one, so
+    a full disk raises here (Python's buffered writer loses the rest of a short write)."""
+    stream.flush()
+    fd = _fileno(stream)
+    if fd is not None:
+        write_all(fd, text.encode("utf-8"))
+        return
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
         stream.write(text)
         stream.flush()
         return
-    stream.flush()
     buffer.write(text.encode("utf-8"))
     buffer.flush()
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Every byte of `data` to `fd`, or OSError: a short write is retried, so a full disk or
+    a file-size limit ends in ENOSPC / EFBIG, never in a file silently cut short."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written == 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
+
+
+def _fileno(stream: IO[str]) -> int | None:
+    try:
+        return stream.fileno()
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return None  # a test runner's or an in-memory stream
