@@ -195,3 +195,29 @@ def test_ages_are_no_dates(dnlp):
 def test_every_value_is_timex3(dnlp, tajik_text):
     for item in dates_of(dnlp, tajik_text, TAJIK_REF):
         assert item["value"] is None or is_timex3(item["value"])
+
+
+# ---------------------------------------------------------------- fourth session classes
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the 19th century", "18"), ("19th-century", "18"), ("the late twentieth century", "19"),
+        ("the second half of the 14th century", "13"), ("the twenty-first century", "20"),
+        ("the 1st century", "00"),
+    ],
+)  # fmt: skip
+def test_named_centuries(text, value):
+    assert normalize_date(text, "2005-03-01").value == value
+
+
+@pytest.mark.parametrize("text", ["the century", "the 7th century BC", "a 40th century"])
+def test_centuries_left_alone(text):
+    # No number, an era we do not read, no such century: no value rather than a wrong one.
+    assert normalize_date(text, "2005-03-01").value is None
+
+
+def test_century_in_a_sentence(dnlp):
+    sentence = "The mill town grew fast during the 19th century and shrank after 1990."
+    assert value_of(dnlp, sentence, "the 19th century", "2005-03-01") == "18"

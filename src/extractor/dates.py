@@ -574,6 +574,12 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
                 return DateValue(f"{year:04d}-H{1 if half.group(1) == 'first' else 2}", "date")
             return DateValue(f"{year:04d}", "date")
         return None
+    if m := re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)|([a-z]+(?:-first)?))[- ]century", t):
+        # Class: named centuries ("the 19th century", "19th-century", "the late twentieth
+        # century") -> TIMEX3 counts hundreds: the 19th century is "18" (1800-1899). The
+        # "late"/"early" is a modifier, as for "mid-2011". (BC is not read: no match.)
+        n = int(m.group(1)) if m.group(1) else _CENTURY_WORDS.get(m.group(2) or "")
+        return DateValue(f"{n - 1:02d}", "date") if n and 1 <= n <= 30 else None
     if m := re.fullmatch(r"'?(\d{2})(\d{2})?'?s", t):
         if m.group(2):  # "1990s"
             digits = m.group(1) + m.group(2)
@@ -627,6 +633,12 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
     return None
 
 
+_CENTURY_WORDS = {
+    word: n for n, word in enumerate(
+        ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+         "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+         "twentieth twenty-first").split(), start=1)
+}
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
