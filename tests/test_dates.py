@@ -221,3 +221,38 @@ def test_centuries_left_alone(text):
 def test_century_in_a_sentence(dnlp):
     sentence = "The mill town grew fast during the 19th century and shrank after 1990."
     assert value_of(dnlp, sentence, "the 19th century", "2005-03-01") == "18"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The painter Anna Berg (1868 - 1912) worked in Oslo.",
+         [("1868", "1868"), ("1912", "1912")]),
+        ("Her stories from the first period (1892 – 94) were short.",
+         [("1892", "1892"), ("94", "1894")]),
+        ("The mayor (1998 – 03) left office.", [("1998", "1998"), ("03", "2003")]),
+        ("The architect Jean Roux (August 2, 1754 – June 14, 1825) designed the square.",
+         [("August 2, 1754", "1754-08-02"), ("June 14, 1825", "1825-06-14")]),
+        ("He visited Peru between May and June in 1981.",
+         [("May", "1981-05"), ("June in 1981", "1981-06")]),
+    ],
+)  # fmt: skip
+def test_year_ranges_are_two_dates(dnlp, sentence, expected):
+    got = [(d["text"], d["value"]) for d in dates_of(dnlp, sentence, "2005-01-01")]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Recovery will take between 6 and 9 weeks, doctors said.",
+     "Recovery usually takes 6 to 9 weeks."],
+)
+def test_duration_ranges_give_each_end_the_unit(dnlp, sentence):
+    got = [(d["value"], d["kind"]) for d in dates_of(dnlp, sentence, "2005-01-01")]
+    assert got == [("P6W", "duration"), ("P9W", "duration")]
+
+
+def test_a_single_duration_is_not_split(dnlp):
+    # No joint: one duration, one value.
+    sentence = "Recovery will take nine weeks, doctors said."
+    assert [d["value"] for d in dates_of(dnlp, sentence, "2005-01-01")] == ["P9W"]

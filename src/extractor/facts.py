@@ -324,15 +324,55 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
     return None
 
 
+_RANGE_JOINTS = {"and", "to", "until", "through", "or", "-", "\u2013", "\u2014"}
+_SHORT_YEAR = re.compile(r"^\d{2}$")
+_COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"eleven|twelve|a few|several)$", re.I)
+
+
+def _range_partner(span: Span, after: bool) -> Span | None:
+    """The date across a range joint right next to `span` ("1892 - 94", "6 and 9 weeks")."""
+    doc = span.doc
+    joint = span.end if after else span.start - 1
+    if not 0 <= joint < len(doc) or doc[joint].lower_ not in _RANGE_JOINTS:
+        return None
+    for ent in _date_ents(doc):
+        if (ent.start == joint + 1) if after else (ent.end == joint):
+            return ent
+    return None
+
+
+def _range_text(span: Span) -> str | None:
+    """The text of one end of a range completed with what the other end writes once:
+    "6" in "between 6 and 9 weeks" -> "6 weeks", "94" in "1892 - 94" -> "1894", "May" in
+    "between May and June 1981" -> "May 1981". None when `span` is no such end."""
+    text = span.text.strip()
+    if _COUNT.match(text) and (right := _range_partner(span, after=True)) is not None:
+        words = right.text.split()
+        if len(words) == 2 and _COUNT.match(words[0]):
+            return f"{text} {words[1]}"  # the unit written once
+    if _SHORT_YEAR.match(text) and (left := _range_partner(span, after=False)) is not None:
+        if re.fullmatch(r"\d{4}", left.text.strip()):
+            start = int(left.text)
+            year = start // 100 * 100 + int(text)
+            return str(year + 100 if year < start else year)
+    if re.fullmatch(r"[A-Za-z]+\.?", text) and text.lower().rstrip(".") in MONTH_WORDS \
+            and (right := _range_partner(span, after=True)) is not None:
+        year = re.search(r"\b(\d{4})$", right.text)
+        if year:
+            return f"{text} {year.group(1)}"  # the year written once
+    return None
+
+
 def date_fields(
     span: Span, reference: str | None, date_order: str = DEFAULT_DATE_ORDER
 ) -> dict[str, Any] | None:
     """TIMEX3 value and kind of a date/time span, resolved against `reference` (ISO date
     or None), or None when the span is no date. `date_order` ("MDY" or "DMY") reads
     all-numeric dates such as "03/04/2016"."""
-    if not is_date(span):
+    text = _range_text(span) or span.text
+    if text == span.text and not is_date(span):
         return None
-    text = span.text
     if _recurring(span):
         text = "per " + text.split(" ", 1)[1]
     result = normalize_date(

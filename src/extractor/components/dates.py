@@ -83,23 +83,41 @@ def _split_lines(doc: Doc, ent: Span) -> list[Span] | None:
     return spans
 
 
+# Joints of a range. "and" joins a range only after "between" ("Monday and Tuesday" may
+# be one stretch); a dash, "to", "or", "through", "until" join one anywhere ("1868 - 1912").
+_RANGE_JOINTS = ("to", "until", "through", "or", "-", "\u2013", "\u2014")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|a few|several")
+
+
+def _range_sides_read(left: Span, right: Span) -> bool:
+    """Both sides are dates, or they share what is written once: "6 and 9 weeks" (the
+    unit), "1892 - 94" (the century). facts.date_fields gives the short side its value."""
+    left_value = normalize_date(left.text, "2000-01-01")
+    right_value = normalize_date(right.text, "2000-01-01")
+    if left_value.value and right_value.value:
+        return True
+    if _BARE_NUMBER.fullmatch(left.text.lower()) and right_value.kind == "duration":
+        return True
+    return re.fullmatch(r"\d{4}", left.text) is not None and re.fullmatch(
+        r"\d{2}", right.text) is not None
+
+
 def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: one span for two dates or durations of a range ("between April and June",
+    # "1710 - 1774", "August 2, 1754 - June 14, 1825", "between 6 and 9 weeks"): each
+    # end gets its own span and value.
     if ent.label_ != "DATE":
         return None
     tokens = [t.lower_ for t in ent]
-    if tokens[0] not in ("between", "from") and not (
-        ent.start > 0 and doc[ent.start - 1].lower_ in ("between", "from")
-    ):
-        return None
-    joints = [t for t in ent if t.lower_ in ("and", "to", "until", "through", "-")]
+    opened = tokens[0] in ("between", "from") or (
+        ent.start > 0 and doc[ent.start - 1].lower_ in ("between", "from"))
+    joints = [t for t in ent if t.lower_ in _RANGE_JOINTS or (opened and t.lower_ == "and")]
     if len(joints) != 1:
         return None
     first_start = ent.start + (1 if tokens[0] in ("between", "from") else 0)
     left, right = doc[first_start : joints[0].i], doc[joints[0].i + 1 : ent.end]
-    if not len(left) or not len(right):
-        return None
-    if not (normalize_date(left.text, "2000-01-01").value
-            and normalize_date(right.text, "2000-01-01").value):
+    if not len(left) or not len(right) or not _range_sides_read(left, right):
         return None
     return [Span(doc, left.start, left.end, label="DATE"),
             Span(doc, right.start, right.end, label="DATE")]
