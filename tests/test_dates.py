@@ -256,3 +256,42 @@ def test_a_single_duration_is_not_split(dnlp):
     # No joint: one duration, one value.
     sentence = "Recovery will take nine weeks, doctors said."
     assert [d["value"] for d in dates_of(dnlp, sentence, "2005-01-01")] == ["P9W"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "reference", "value"),
+    [
+        # Future: modality and scheduling words put the date ahead of the reference.
+        ("The summit will open on November 21 in Lima.", "November 21", "2025-11-03",
+         "2025-11-21"),
+        ("Shops stay shut until Monday, the council said.", "Monday", "2025-11-05",
+         "2025-11-10"),
+        ("The road is closed until March 2.", "March 2", "2025-11-05", "2026-03-02"),
+        ("The board published a report expected in April.", "April", "2025-02-10",
+         "2025-04"),
+        ("The report is due in April.", "April", "2025-02-10", "2025-04"),
+        ("Results for the third quarter are due next week.", "the third quarter",
+         "2025-10-20", "2025-Q3"),
+        # Left alone: the same dates after a verb in the past stay in the past.
+        ("The summit opened on November 21 in Lima.", "November 21", "2025-11-03",
+         "2024-11-21"),
+        ("The shops were shut until Monday.", "Monday", "2025-11-05", "2025-11-03"),
+        ("The board published a report in April.", "April", "2025-02-10", "2024-04"),
+        ("The report was due on October 30.", "October 30", "2025-11-03", "2025-10-30"),
+    ],
+)  # fmt: skip
+def test_future_dates_are_ahead_and_past_ones_behind(dnlp, sentence, needle, reference, value):
+    assert value_of(dnlp, sentence, needle, reference) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("the third quarter", "2025-10-20", "2025-Q3"),  # just ended: the one reported
+        ("the fourth quarter", "2025-02-10", "2024-Q4"),
+        ("the second quarter", "2025-10-20", "2026-Q2"),  # long past: next year's
+        ("the fourth quarter", "2025-10-20", "2025-Q4"),  # the current one
+    ],
+)
+def test_quarters_in_future_sentences(text, reference, value):
+    assert normalize_date(text, reference, tense="future").value == value

@@ -625,7 +625,12 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
             index = int(code[1])
             per_year = 4 if code[0] == "Q" else 2
             current = (ctx.reference.month - 1) // (12 // per_year) + 1
-            if ctx.tense == FUTURE:
+            previous = current - 1 or per_year
+            if ctx.tense == FUTURE and index == previous:
+                # "results for the third quarter are due" read in October: a period is
+                # reported after it ends, so the one just ended is meant, not next year's.
+                year -= 1 if current == 1 else 0
+            elif ctx.tense == FUTURE:
                 year += 1 if index < current else 0
             else:
                 year -= 1 if index >= current else 0
@@ -930,6 +935,9 @@ SCHEDULING = ("schedul", "plan", "set", "slate", "expect", "due", "book", "arran
               "postpon", "delay", "resched", "fix")
 
 
+_DUE_WORDS = ("due", "expect", "schedul", "slate", "set", "poised")
+
+
 def _is(token, stems: tuple[str, ...]) -> bool:  # noqa: ANN001  (a spaCy Token)
     word = (token.lemma_ or token.lower_).lower()
     return word in stems or any(len(stem) > 3 and word.startswith(stem) for stem in stems)
@@ -950,7 +958,19 @@ def tense_of(span: Span) -> str | None:
         token = token.head
     if verb is None:
         return None
-    return _verb_tense(verb)
+    tense = _verb_tense(verb)
+    if tense != PAST and _after_until(span):
+        # Class: "shops stay shut until Monday", "the road is closed till March": an end
+        # point after a verb in the present is ahead; "were shut until Monday" stays past.
+        return FUTURE
+    return tense
+
+
+def _after_until(span: Span) -> bool:
+    start = span.start
+    if span[0].lower_ in ("until", "till", "til"):
+        return True
+    return start > 0 and span.doc[start - 1].lower_ in ("until", "till", "til")
 
 
 def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy Token)
@@ -969,7 +989,17 @@ def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy T
             return PAST if governor_tense == PAST else FUTURE
         return governor_tense
     tense = _finite_tense(verb)
+    if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # Class: a scheduling participle after its noun ("a report expected in April", "the
+        # vote scheduled for Tuesday") looks ahead; tagged VBN, it read as past.
+        return FUTURE
     if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and tense != PAST:
+        return FUTURE
+    if tense != PAST and any(c.dep_ in ("acomp", "attr") and _is(c, _DUE_WORDS)
+                             for c in verb.children):
+        # Class: "the report is due in April", "the vote is set for May": the copula with
+        # a scheduling complement is future; "was due" stays past.
         return FUTURE
     if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and any(
         c.lower_ in ("has", "have", "is", "are", "been") for c in verb.children
