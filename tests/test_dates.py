@@ -295,3 +295,24 @@ def test_future_dates_are_ahead_and_past_ones_behind(dnlp, sentence, needle, ref
 )
 def test_quarters_in_future_sentences(text, reference, value):
     assert normalize_date(text, reference, tense="future").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The quake struck at 09:30 GMT Sunday, officials said.", "09:30 GMT",
+         "2025-03-09T09:30Z"),
+        ("The launch happened at 08:45 UTC, March 3rd.", "08:45 UTC", "2025-03-03T08:45Z"),
+        ("On March 3 at 08:45 UTC the rocket lifted off.", "08:45 UTC", "2025-03-03T08:45Z"),
+        # Left alone: a date further off is another event; the time stays on the reference.
+        ("The rocket lifted off at 08:45 UTC and landed on March 3.", "08:45 UTC",
+         "2025-03-10T08:45Z"),
+        ("The first flight left at 06:40 GMT.", "06:40 GMT", "2025-03-10T06:40Z"),
+    ],
+)  # fmt: skip
+def test_clock_time_stays_with_its_day(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2025-03-10") == value
+
+
+def test_clock_time_beside_an_absolute_day_needs_no_reference():
+    assert normalize_date("08:45 UTC", None, day="2008-03-03").value == "2008-03-03T08:45Z"

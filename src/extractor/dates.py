@@ -251,6 +251,7 @@ class _Context:
     tense: str | None
     date_order: str
     anchor: str | None = None  # the date under discussion (the last one mentioned)
+    day: str | None = None  # the day written beside a clock time ("09:30 GMT Sunday")
 
     def anchor_day(self) -> dt.date | None:
         """The day under discussion: the last full date mentioned, else the reference."""
@@ -735,10 +736,13 @@ def _rule_time(text: str, ctx: _Context) -> DateValue | None:
         hour, minute = (0, 0) if text == "midnight" else (12, 0)
     if hour is None or minute is None or hour > 24 or minute > 59:
         return None
-    if ctx.reference is None:
+    if ctx.day and not day_word:
+        day = ctx.day  # Class: a clock time is on the day written beside it, if any.
+    elif ctx.reference is None:
         return _relative_needed("time")
-    offset = {"yesterday": -1, "tomorrow": 1}.get(day_word or "", 0)
-    day = (ctx.reference + dt.timedelta(days=offset)).isoformat()
+    else:
+        offset = {"yesterday": -1, "tomorrow": 1}.get(day_word or "", 0)
+        day = (ctx.reference + dt.timedelta(days=offset)).isoformat()
     zone = "Z" if tz in ("utc", "gmt", "z") else ""
     return DateValue(f"{day}T{hour:02d}:{minute:02d}{zone}", "time")
 
@@ -875,9 +879,13 @@ def normalize_date(
     date_order: str = DEFAULT_DATE_ORDER,
     label: str | None = None,
     anchor: str | None = None,
+    day: str | None = None,
 ) -> DateValue:
     """TIMEX3 value and kind of a temporal expression; value None when not understood or
     when it needs a reference date that is not known.
+
+    `day` (YYYY-MM-DD): the day written beside a clock time ("09:30 GMT Sunday"), which
+    the time then falls on instead of the reference day.
 
     Cached: anaphoric dates re-read the dates before them, and news repeats expressions
     ("Tuesday", "last week") across a batch with one reference date.
@@ -886,7 +894,8 @@ def normalize_date(
     if not isinstance(text, str):
         return DateValue(None, default_kind)
     ctx = _Context(to_date(reference), tense, date_order if date_order in DATE_ORDERS
-                   else DEFAULT_DATE_ORDER, anchor if is_timex3(anchor) else None)
+                   else DEFAULT_DATE_ORDER, anchor if is_timex3(anchor) else None,
+                   day if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None)
     cleaned = _clean(text)
     if not cleaned or len(cleaned) > 200:
         return DateValue(None, default_kind)

@@ -324,6 +324,7 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
     return None
 
 
+_CLOCK_TEXT = re.compile(r"\d[:.]?\d\d\b|\d\s*[ap]\.?m\b", re.I)
 _RANGE_JOINTS = {"and", "to", "until", "through", "or", "-", "\u2013", "\u2014"}
 _SHORT_YEAR = re.compile(r"^\d{2}$")
 _COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -364,6 +365,30 @@ def _range_text(span: Span) -> str | None:
     return None
 
 
+# What may stand between a clock time and its day: "09:30 GMT Sunday", "08:45 UTC, March
+# 3rd", "Sunday at 09:30", "on March 3 at 08:45".
+_TIME_DAY_GLUE = {",", "on", "at", "of"}
+
+
+def _day_beside(span: Span, reference: str | None, date_order: str) -> str | None:
+    """The day (YYYY-MM-DD) of a date written right before or after a clock time."""
+    doc = span.doc
+    for ent in _date_ents(doc):
+        if ent.start >= span.end:
+            between = doc[span.end : ent.start]
+        elif ent.end <= span.start:
+            between = doc[ent.end : span.start]
+        else:
+            continue
+        if len(between) > 1 or any(t.lower_ not in _TIME_DAY_GLUE for t in between):
+            continue
+        value = normalize_date(ent.text, reference, tense=tense_of(ent),
+                               date_order=date_order, label=ent.label_).value
+        if value and _DAY.match(value):
+            return value
+    return None
+
+
 def date_fields(
     span: Span, reference: str | None, date_order: str = DEFAULT_DATE_ORDER
 ) -> dict[str, Any] | None:
@@ -375,9 +400,10 @@ def date_fields(
         return None
     if _recurring(span):
         text = "per " + text.split(" ", 1)[1]
+    day = _day_beside(span, reference, date_order) if _CLOCK_TEXT.search(text) else None
     result = normalize_date(
         text, reference, tense=tense_of(span), date_order=date_order, label=span.label_,
-        anchor=_anchor(span, reference, date_order),
+        anchor=_anchor(span, reference, date_order), day=day,
     )
     kind = result.kind or DATE_KIND.get(span.label_, "date")
     return {"value": result.value, "kind": kind}
