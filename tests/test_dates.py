@@ -316,3 +316,21 @@ def test_clock_time_stays_with_its_day(dnlp, sentence, needle, value):
 
 def test_clock_time_beside_an_absolute_day_needs_no_reference():
     assert normalize_date("08:45 UTC", None, day="2008-03-03").value == "2008-03-03T08:45Z"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value", "kind"),
+    [
+        ("The firm will invest $5 billion over the next decade.", "the next decade", "P10Y",
+         "duration"),
+        ("Prices should fall during the coming decade.", "the coming decade", "P10Y",
+         "duration"),
+        # Left alone: the past decade stays a stretch of the past; "next decade" a decade.
+        ("The firm invested $5 billion over the past decade.", "the past decade", "P10Y",
+         "duration"),
+        ("Cars will fly next decade.", "next decade", "203", "date"),
+    ],
+)  # fmt: skip
+def test_the_next_decade_is_a_duration(dnlp, sentence, needle, value, kind):
+    found = [d for d in dates_of(dnlp, sentence, "2025-03-10") if d["text"] == needle]
+    assert [(d["value"], d["kind"]) for d in found] == [(value, kind)]

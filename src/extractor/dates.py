@@ -395,6 +395,10 @@ def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
         rel = "this"  # "the end of the year": the current one
     if re.match(r"(?:the )(?:past|last) ", text) and unit not in SEASONS and not tail:
         return None  # "the past decade" is a stretch of time: a duration (P10Y)
+    if re.match(r"the (?:next|coming) ", text) and unit in ("decade", "century"):
+        # Class: "(over) the next decade" is the stretch ahead, a duration (P10Y) like "the
+        # past decade", not the 2030s; "next decade" without "the" stays the decade.
+        return None
     if rel is None and unit not in ("weekend",) and not tail:
         return None  # a bare "year" or "the week" is not resolvable on its own
     if ctx.reference is None:
