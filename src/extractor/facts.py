@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$|^\d{1,2}\s*[ap]\.?m\.?$", re.I)
+# "4.12" alone is a number (a price, a score); with a dot, a time needs a.m./p.m.
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$|^\d{1,2}\.\d{2}\s*[ap]\.?m\.?$|"
+                    r"^\d{1,2}\s*[ap]\.?m\.?$", re.I)
 # A phone number: 7+ digits in 3+ groups joined by spaces, dots, dashes or brackets.
 _PHONE = re.compile(r"^\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,5}\)?){2,5}$")
 _NAME_DESIGNATORS = {"no.", "no", "#", "nr.", "num.", "number"}

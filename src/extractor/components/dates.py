@@ -41,8 +41,12 @@ _WRITTEN_DATE = re.compile(
 _BARE_YEAR = re.compile(r"\b(?:in|since|by|until|till|to|from|before|after|during|between|"
                         r"and|through|early|late|mid-)\s*(?P<x>1[5-9]\d\d|20\d\d)\b(?![,.]?\d)",
                         re.I)
+# A clock time. "6.40" with a dot is a time only with a.m./p.m. or a zone: bare, it is a
+# price or a score ("$4.12 per share" was taken for 04:12).
 _CLOCK = re.compile(
-    r"(?<![\d:.])(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.m\.|[ap]m\b))?(?:\s*(?:UTC|GMT)\b)?|"
+    r"(?<![\d:.$\u20ac\u00a3\u00a5])(?:"
+    r"\d{1,2}:\d{2}(?:\s*(?:[ap]\.m\.|[ap]m\b))?(?:\s*(?:UTC|GMT)\b)?|"
+    r"\d{1,2}\.\d{2}\s*(?:[ap]\.m\.|[ap]m\b|UTC\b|GMT\b)(?:\s*(?:UTC|GMT)\b)?|"
     r"\d{4}\s*(?:UTC|GMT)\b|\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b)(?:\s*(?:UTC|GMT)\b)?)"
 )
 # Reference adverbs and phrases (TIMEX3 PAST_REF / PRESENT_REF / FUTURE_REF).
