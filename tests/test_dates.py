@@ -334,3 +334,25 @@ def test_clock_time_beside_an_absolute_day_needs_no_reference():
 def test_the_next_decade_is_a_duration(dnlp, sentence, needle, value, kind):
     found = [d for d in dates_of(dnlp, sentence, "2025-03-10") if d["text"] == needle]
     assert [(d["value"], d["kind"]) for d in found] == [(value, kind)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The mathematician moved to Paris in 1832. The duel took place on 30 May.", "30 May",
+         "1832-05-30"),
+        ("His first book was published in 1724. Two years later he left for Russia.",
+         "Two years later", "1726"),
+        ("He returned to China in 1920 and married there that year.", "that year", "1920"),
+        # Left alone: a date told from the time of writing ends the story's year...
+        ("The firm was founded in 1998. On Tuesday it said profits rose in March.", "March",
+         "2004-03"),
+        # ... and so does a future verb.
+        ("The firm, founded in 1998, will hold its meeting on June 5.", "June 5",
+         "2005-06-05"),
+        ("The rising was postponed, with nothing occurring until 5 June.", "5 June",
+         "2004-06-05"),
+    ],
+)  # fmt: skip
+def test_story_told_in_an_earlier_year(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2004-08-18") == value

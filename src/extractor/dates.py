@@ -252,6 +252,7 @@ class _Context:
     date_order: str
     anchor: str | None = None  # the date under discussion (the last one mentioned)
     day: str | None = None  # the day written beside a clock time ("09:30 GMT Sunday")
+    year: int | None = None  # the year last written out before the expression
 
     def anchor_day(self) -> dt.date | None:
         """The day under discussion: the last full date mentioned, else the reference."""
@@ -355,6 +356,11 @@ def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
         return None  # "the same month a year ago": not a count of units
     if amount is None or not float(amount).is_integer():
         return DateValue("PAST_REF" if back else "FUTURE_REF", "date")
+    if not from_reference and ctx.year and unit in ("year", "yr", "decade", "century"):
+        # Class: "two years later", "a year earlier" in a story told in years ("published
+        # in 1724 ... two years later" -> 1726): count from the year last written out.
+        year = ctx.year + int(amount if not back else -amount) * UNIT_FACTOR.get(unit, 1)
+        return DateValue(f"{year:04d}", "date") if _valid_year(year) else None
     base = ctx.reference if from_reference else (
         dt.date.fromisoformat(ctx.anchor) if ctx.anchor and re.fullmatch(
             r"\d{4}-\d{2}-\d{2}", ctx.anchor) else None)
@@ -699,6 +705,11 @@ def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
     if m.group("month") in ("may", "mar", "sun", "sat", "wed") and day is None and year is None \
             and text == m.group("month"):
         pass  # a bare "May" is still the month when the model labelled it a date
+    if year is None and ctx.year and ctx.reference and ctx.year < ctx.reference.year \
+            and ctx.tense != FUTURE:
+        # Class: a day or month without a year in a story of an earlier year ("In 1832 ...
+        # the duel took place on 30 May"): that year, not the reference's.
+        year = ctx.year
     if year is None:
         year = _resolve_year(month, day, ctx)
         if year is None:
@@ -772,6 +783,11 @@ def _rule_anaphora(text: str, ctx: _Context) -> DateValue | None:
                     r"sixth|seventh|\w+th) (?:straight|consecutive|successive) day", text):
         day = ctx.anchor_day()
         return DateValue(day.isoformat(), "date") if day else _relative_needed()
+    if re.fullmatch(r"(?:later |earlier )?(?:in )?(?:that|the same|that same) year", text):
+        # Class: "that year", "the same year": the year last written out.
+        if ctx.year:
+            return DateValue(f"{ctx.year:04d}", "date")
+        return None
     m = re.fullmatch(r"(?:in )?(?:the|that) same (?:period|month|quarter|week|time|season)"
                      r"(?: of)? (?:last year|a year ago|a year earlier|the previous year|"
                      r"the year before|one year earlier|one year ago|(?P<y>\d{4}))", text)
@@ -884,12 +900,15 @@ def normalize_date(
     label: str | None = None,
     anchor: str | None = None,
     day: str | None = None,
+    year: str | None = None,
 ) -> DateValue:
     """TIMEX3 value and kind of a temporal expression; value None when not understood or
     when it needs a reference date that is not known.
 
     `day` (YYYY-MM-DD): the day written beside a clock time ("09:30 GMT Sunday"), which
-    the time then falls on instead of the reference day.
+    the time then falls on instead of the reference day. `year`: the year last written
+    out before the expression, for stories told in years ("that year", "two years later",
+    "on 30 May" after "in 1832").
 
     Cached: anaphoric dates re-read the dates before them, and news repeats expressions
     ("Tuesday", "last week") across a batch with one reference date.
@@ -899,7 +918,8 @@ def normalize_date(
         return DateValue(None, default_kind)
     ctx = _Context(to_date(reference), tense, date_order if date_order in DATE_ORDERS
                    else DEFAULT_DATE_ORDER, anchor if is_timex3(anchor) else None,
-                   day if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None)
+                   day if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None,
+                   int(year) if year and re.fullmatch(r"\d{4}", year) else None)
     cleaned = _clean(text)
     if not cleaned or len(cleaned) > 200:
         return DateValue(None, default_kind)
@@ -972,7 +992,7 @@ def tense_of(span: Span) -> str | None:
     if verb is None:
         return None
     tense = _verb_tense(verb)
-    if tense != PAST and _after_until(span):
+    if tense == PRESENT and _after_until(span):
         # Class: "shops stay shut until Monday", "the road is closed till March": an end
         # point after a verb in the present is ahead; "were shut until Monday" stays past.
         return FUTURE

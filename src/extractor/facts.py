@@ -391,6 +391,30 @@ def _day_beside(span: Span, reference: str | None, date_order: str) -> str | Non
     return None
 
 
+_TOLD_FROM_TODAY = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|now|ago|(?:this|last|next) (?:week|month|year)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
+
+
+def _year_written(span: Span) -> str | None:
+    """The year last written out in a date before `span` ("in 1832", "May 1, 1832"), within
+    the sentence and the two before it: the year a story is being told in."""
+    dates = _date_ents(span.doc)
+    previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
+    sentence_start = span.sent.start
+    for _ in range(2):
+        if sentence_start > 0:
+            sentence_start = span.doc[sentence_start - 1].sent.start
+    for ent in reversed(previous[-8:]):
+        if ent.start < sentence_start or _TOLD_FROM_TODAY.search(ent.text):
+            break  # "On Tuesday it said ...": the story is back at the time of writing
+        years = _WRITTEN_YEAR.findall(ent.text)
+        if years:
+            return years[-1]
+    return None
+
+
 def date_fields(
     span: Span, reference: str | None, date_order: str = DEFAULT_DATE_ORDER
 ) -> dict[str, Any] | None:
@@ -405,7 +429,7 @@ def date_fields(
     day = _day_beside(span, reference, date_order) if _CLOCK_TEXT.search(text) else None
     result = normalize_date(
         text, reference, tense=tense_of(span), date_order=date_order, label=span.label_,
-        anchor=_anchor(span, reference, date_order), day=day,
+        anchor=_anchor(span, reference, date_order), day=day, year=_year_written(span),
     )
     kind = result.kind or DATE_KIND.get(span.label_, "date")
     return {"value": result.value, "kind": kind}
