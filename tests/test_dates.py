@@ -356,3 +356,31 @@ def test_the_next_decade_is_a_duration(dnlp, sentence, needle, value, kind):
 )  # fmt: skip
 def test_story_told_in_an_earlier_year(dnlp, sentence, needle, value):
     assert value_of(dnlp, sentence, needle, "2004-08-18") == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Babe's Taxi, 185 Bridge Plaza North, tel: 1 201 944-6800.",
+        "The Community Center, 1355 Inwood Terrace, has a new gym.",
+        "He had hit a .322 average before his promotion.",
+        "Call the office on 0590854950 for bookings.",
+    ],
+)
+def test_phone_and_street_numbers_are_no_dates(dnlp, sentence):
+    assert dates_of(dnlp, sentence, "2011-03-10") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # Left alone: years, ranges of years, numeric dates and clock times with digits.
+        ("In 1355 the town received its charter.", ["1355"]),
+        ("He was honoured in New York (1910), St. Andrews (1925) and Paris.",
+         ["1910", "1925"]),
+        ("The meeting was held on 2010-07-27.", ["2010-07-27"]),
+        ("The plane landed at 0800 GMT.", ["2011-03-10T08:00Z"]),
+    ],
+)  # fmt: skip
+def test_numbers_that_are_dates_stay(dnlp, sentence, values):
+    assert [d["value"] for d in dates_of(dnlp, sentence, "2011-03-10")] == values

@@ -737,7 +737,8 @@ def _rule_time(text: str, ctx: _Context) -> DateValue | None:
     hour = minute = None
     tz = None
     day_word = None
-    if m and (m.group("m") or m.group("ampm") or m.group("tz") or m.group("hhmm")):
+    # "0800" is a time only with its zone ("0800 GMT"): bare, it is a number.
+    if m and (m.group("m") or m.group("ampm") or m.group("tz")):
         hour = int(m.group("h"))
         minute = int(m.group("m") or m.group("hhmm") or 0)
         if m.group("hhmm") and m.group("m"):

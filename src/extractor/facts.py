@@ -274,15 +274,45 @@ def figure_fields(span: Span) -> dict[str, Any] | None:
 _AGE = re.compile(r"\b(?:years?|months?)[- ]old$|^aged? \d+", re.I)
 
 
+_STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane",
+                 "drive", "dr", "terrace", "plaza", "way", "place", "court", "highway",
+                 "parkway", "square", "calle"}  # fmt: skip
+_DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+
+
+def _is_number_code(span: Span) -> bool:
+    """Phone numbers, postcodes and street numbers the model labelled DATE/TIME ("tel: 1
+    201 944-6800", "0590854950", "15071 A Coruna", "1355 Inwood Terrace", ".322")."""
+    text = span.text.strip()
+    if _DATE_FORMAT.fullmatch(text):
+        return False
+    if text.startswith("."):
+        return True  # a decimal written without its zero (a batting average)
+    if not re.fullmatch(r"[\d\s+().-]+", text):
+        return False  # words or a clock ("08:00 - 20:00") in it
+    groups = re.findall(r"\d+", _number_run(span))
+    if any(len(g) >= 5 for g in groups) or (len(groups) >= 3 and sum(map(len, groups)) >= 7):
+        return True
+    if re.fullmatch(r"\d{3,5}", text):
+        # "1355 Inwood Terrace": a number right before a name ending in a street word.
+        name = []
+        for token in span.doc[span.end : span.end + 4]:
+            if not (token.is_title or token.is_upper) or not token.is_alpha:
+                break
+            name.append(token.lower_)
+        return len(name) >= 2 and name[-1] in _STREET_WORDS
+    return False
+
+
 def is_date(span: Span) -> bool:
     """False for spans the model labelled DATE/TIME that are no dates: ages ("45", "45
-    years old") and bare numbers other than years."""
+    years old"), bare numbers other than years, phone numbers and street numbers."""
     text = span.text.strip()
     if _AGE.search(text):
         return False
     if re.fullmatch(r"\d{1,3}", text):
         return False
-    return True
+    return not _is_number_code(span)
 
 
 def _recurring(span: Span) -> bool:
