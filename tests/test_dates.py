@@ -384,3 +384,25 @@ def test_phone_and_street_numbers_are_no_dates(dnlp, sentence):
 )  # fmt: skip
 def test_numbers_that_are_dates_stay(dnlp, sentence, values):
     assert [d["value"] for d in dates_of(dnlp, sentence, "2011-03-10")] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "reference", "value"),
+    [
+        ("He returned to Paris in 1920. He taught there for a while. He wrote two books. "
+         "One year later, he left for Boston.", "One year later", "2019-07-20", "1921"),
+        ("Holt made his debut in 2012. He was called up on September 1.", "September 1",
+         "2011-04-13", "2012-09-01"),
+        ("Strikes began at a significant level in the 1930’s and spread.", "1930’s",
+         "2009-04-04", "193"),
+        ("He began the 2011 season with the Pirates.", "the 2011 season", "2011-04-13", "2011"),
+        ("Just yesterday we switched over to a new site.", "Just yesterday", "2006-05-28",
+         "2006-05-27"),
+        # Left alone: a later year in a future sentence, and a year that is no decade.
+        ("The stadium opens in 2012. Tickets go on sale on September 1.", "September 1",
+         "2011-04-13", "2011-09-01"),
+        ("The strike of 1930 spread fast.", "1930", "2009-04-04", "1930"),
+    ],
+)  # fmt: skip
+def test_story_years_decades_and_seasons(dnlp, sentence, needle, reference, value):
+    assert value_of(dnlp, sentence, needle, reference) == value

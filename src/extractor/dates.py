@@ -169,8 +169,9 @@ def _clean(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = re.sub(r"\s+", " ", text.strip().lower())
     text = text.strip(" .,;:!?\"'()[]")
-    return re.sub(r"^(?:on|in|at|during|by|from|since|until|till|of|for|over|around|about)\s+",
+    text = re.sub(r"^(?:on|in|at|during|by|from|since|until|till|of|for|over|around|about)\s+",
                   "", text)
+    return re.sub(r"^(?:just|only|even) (?=yesterday|today|tomorrow|last|this)", "", text)
 
 
 def _strip_the(text: str) -> str:
@@ -577,6 +578,8 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
                r"beginning of|fiscal|fy|calendar|year|the year|first half of|second half of)"
                r"[- ]?", "", text)
     t = _strip_the(t)
+    # "the 2011 season", "the 2010-11 season": a sports season is named by its year.
+    t = re.sub(r"(?<=\d) season$", "", t)
     if m := re.fullmatch(r"(?:fy|fiscal year |fiscal )?(\d{4})(?:[-/](\d{2}|\d{4}))?", t):
         year = int(m.group(1))
         if 1000 <= year <= 2999:
@@ -705,10 +708,12 @@ def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
     if m.group("month") in ("may", "mar", "sun", "sat", "wed") and day is None and year is None \
             and text == m.group("month"):
         pass  # a bare "May" is still the month when the model labelled it a date
-    if year is None and ctx.year and ctx.reference and ctx.year < ctx.reference.year \
-            and ctx.tense != FUTURE:
-        # Class: a day or month without a year in a story of an earlier year ("In 1832 ...
-        # the duel took place on 30 May"): that year, not the reference's.
+    if year is None and ctx.year and ctx.reference and (
+            ctx.year < ctx.reference.year and ctx.tense != FUTURE
+            or ctx.year != ctx.reference.year and ctx.tense == PAST):
+        # Class: a day or month without a year in a story of another year ("In 1832 ...
+        # the duel took place on 30 May"): that year, not the reference's. (A later year
+        # told in the past: the reference date is older than the text.)
         year = ctx.year
     if year is None:
         year = _resolve_year(month, day, ctx)

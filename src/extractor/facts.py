@@ -427,15 +427,21 @@ _TOLD_FROM_TODAY = re.compile(
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 
 
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
 def _year_written(span: Span) -> str | None:
-    """The year last written out in a date before `span` ("in 1832", "May 1, 1832"), within
-    the sentence and the two before it: the year a story is being told in."""
+    """The year last written out in a date before `span` ("in 1832", "May 1, 1832"): the
+    year a story is being told in. For a bare day or month, only within the sentence and
+    the two before it; "that year", "two years later" point back to it from further."""
     dates = _date_ents(span.doc)
     previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
-    sentence_start = span.sent.start
-    for _ in range(2):
-        if sentence_start > 0:
-            sentence_start = span.doc[sentence_start - 1].sent.start
+    sentence_start = 0
+    if _MONTH_WORD.search(span.text):
+        sentence_start = span.sent.start
+        for _ in range(2):
+            if sentence_start > 0:
+                sentence_start = span.doc[sentence_start - 1].sent.start
     for ent in reversed(previous[-8:]):
         if ent.start < sentence_start or _TOLD_FROM_TODAY.search(ent.text):
             break  # "On Tuesday it said ...": the story is back at the time of writing

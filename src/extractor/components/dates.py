@@ -136,7 +136,17 @@ def _year(doc: Doc, ent: Span) -> list[Span] | None:
     return None
 
 
-FIXES = (_split_lines, _split_range, _year)
+def _decade_apostrophe(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: "the 1930's" / "the 1930\u2019s": the model leaves the "'s" out and the span
+    # reads as the year 1930; with it, it is the decade.
+    if ent.label_ != "DATE" or ent.end >= len(doc) or not re.fullmatch(r"\d{3}0", ent[-1].text):
+        return None
+    if doc[ent.end].text not in ("'s", "\u2019s") or ent[-1].whitespace_:
+        return None
+    return [Span(doc, ent.start, ent.end + 1, label="DATE")]
+
+
+FIXES = (_split_lines, _split_range, _decade_apostrophe, _year)
 
 
 def _added(doc: Doc) -> list[Span]:
