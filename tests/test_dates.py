@@ -406,3 +406,33 @@ def test_numbers_that_are_dates_stay(dnlp, sentence, values):
 )  # fmt: skip
 def test_story_years_decades_and_seasons(dnlp, sentence, needle, reference, value):
     assert value_of(dnlp, sentence, needle, reference) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The update ships on March 3, four days before the new tablet goes on sale.",
+         [("March 3", "2025-03-03"), ("four days", "P4D")]),
+        # Left alone: two names of one day stay one date.
+        ("Talks resumed on Tuesday, March 4, officials said.",
+         [("Tuesday, March 4", "2025-03-04")]),
+    ],
+)  # fmt: skip
+def test_date_and_length_joined_at_a_comma(dnlp, sentence, expected):
+    got = [(d["text"], d["value"]) for d in dates_of(dnlp, sentence, "2025-03-10")]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("The shares lost half their value in just minutes.", ["minutes"]),
+     ("Crews cleared the road within only hours.", ["hours"]),
+     ("He has waited for decades.", ["decades"]),
+     ("The minutes of the meeting were read.", [])],  # left alone: no preposition
+)
+def test_missed_plural_lengths_after_a_preposition(dnlp, text, found):
+    # The adder alone, on a document the model has not tagged (it sometimes misses these).
+    from extractor.components.dates import DateSpans
+
+    doc = DateSpans()(dnlp.make_doc(text))
+    assert [e.text for e in doc.ents] == found

@@ -57,8 +57,9 @@ _REF_PHRASES = re.compile(
     re.I,
 )
 _PLURAL_UNITS = re.compile(
-    r"\b(?:in|for|within|over|after) (?P<x>seconds|minutes|hours|days|weeks|months|years|"
-    r"decades|centuries)\b(?! (?:of|old|ago|later|earlier)\b)",
+    r"\b(?:in|for|within|over|after) (?:just |only |mere )?"
+    r"(?P<x>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+    r"\b(?! (?:of|old|ago|later|earlier)\b)",
     re.I,
 )
 
@@ -136,6 +137,26 @@ def _year(doc: Doc, ent: Span) -> list[Span] | None:
     return None
 
 
+def _split_date_and_length(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: a date and a length of time the model joined at a comma ("available on June
+    # 17, two days before the launch"): two expressions. "Tuesday, July 26" (two names
+    # of one day) has no length in it and stays whole.
+    if ent.label_ != "DATE":
+        return None
+    commas = [t for t in ent if t.text == ","]
+    if len(commas) != 1:
+        return None
+    left, right = doc[ent.start : commas[0].i], doc[commas[0].i + 1 : ent.end]
+    if not len(left) or not len(right):
+        return None
+    if normalize_date(right.text, "2000-01-01").kind != "duration" or \
+            normalize_date(left.text, "2000-01-01").kind != "date" or \
+            not normalize_date(left.text, "2000-01-01").value:
+        return None
+    return [Span(doc, left.start, left.end, label="DATE"),
+            Span(doc, right.start, right.end, label="DATE")]
+
+
 def _decade_apostrophe(doc: Doc, ent: Span) -> list[Span] | None:
     # Class: "the 1930's" / "the 1930\u2019s": the model leaves the "'s" out and the span
     # reads as the year 1930; with it, it is the decade.
@@ -146,7 +167,7 @@ def _decade_apostrophe(doc: Doc, ent: Span) -> list[Span] | None:
     return [Span(doc, ent.start, ent.end + 1, label="DATE")]
 
 
-FIXES = (_split_lines, _split_range, _decade_apostrophe, _year)
+FIXES = (_split_lines, _split_range, _split_date_and_length, _decade_apostrophe, _year)
 
 
 def _added(doc: Doc) -> list[Span]:
