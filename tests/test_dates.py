@@ -272,7 +272,11 @@ def test_a_single_duration_is_not_split(dnlp):
         ("The report is due in April.", "April", "2025-02-10", "2025-04"),
         ("Results for the third quarter are due next week.", "the third quarter",
          "2025-10-20", "2025-Q3"),
+        ("On Wednesday, the minister and her aides are to travel to Paris.", "Wednesday",
+         "2025-09-22", "2025-09-24"),
         # Left alone: the same dates after a verb in the past stay in the past.
+        ("On Wednesday, the minister and her aides were to travel to Paris.", "Wednesday",
+         "2025-09-22", "2025-09-17"),
         ("The summit opened on November 21 in Lima.", "November 21", "2025-11-03",
          "2024-11-21"),
         ("The shops were shut until Monday.", "Monday", "2025-11-05", "2025-11-03"),

@@ -1028,6 +1028,12 @@ def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy T
             return PAST if governor_tense == PAST else FUTURE
         return governor_tense
     tense = _finite_tense(verb)
+    if tense != PAST and verb.lower_ in ("is", "are", "am", "'s", "'re") and any(
+            c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+            for c in verb.children):
+        # Class: "On Wednesday, they are to travel ...": the date hangs on "are", whose
+        # "to"-infinitive is a plan (the infinitive itself is handled above).
+        return FUTURE
     if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") \
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         # Class: a scheduling participle after its noun ("a report expected in April", "the
