@@ -440,3 +440,17 @@ def test_missed_plural_lengths_after_a_preposition(dnlp, text, found):
 
     doc = DateSpans()(dnlp.make_doc(text))
     assert [e.text for e in doc.ents] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Young people enjoyed it. This year's contest drew 160 teams.", [("This year", "2017")]),
+        ("Last year's winner returned to defend the cup.", [("Last year's", "2016")]),
+        # Left alone: no determiner before the unit, nothing to take in.
+        ("Each team builds a robot; the year ends with a final.", []),
+    ],
+)  # fmt: skip
+def test_determiner_left_out_of_a_date(dnlp, sentence, expected):
+    got = [(d["text"], d["value"]) for d in dates_of(dnlp, sentence, "2017-07-18")]
+    assert [g for g in got if g[1]] == expected

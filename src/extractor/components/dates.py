@@ -167,7 +167,23 @@ def _decade_apostrophe(doc: Doc, ent: Span) -> list[Span] | None:
     return [Span(doc, ent.start, ent.end + 1, label="DATE")]
 
 
-FIXES = (_split_lines, _split_range, _split_date_and_length, _decade_apostrophe, _year)
+_DEICTIC = ("this", "last", "next", "that", "coming", "past", "previous")
+_UNIT_NOUNS = ("year", "week", "month", "weekend", "quarter", "season", "summer", "winter",
+               "spring", "autumn", "fall", "decade", "century")
+
+
+def _deictic_left_out(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: "This year's theme": the model tags "year" and leaves "This" out, so the
+    # span names no particular year; the determiner belongs to the date.
+    if ent.label_ != "DATE" or ent.start == 0 or ent[0].lower_ not in _UNIT_NOUNS:
+        return None
+    if doc[ent.start - 1].lower_ not in _DEICTIC or doc[ent.start - 1].ent_type_:
+        return None
+    return [Span(doc, ent.start - 1, ent.end, label="DATE")]
+
+
+FIXES = (_split_lines, _split_range, _split_date_and_length, _decade_apostrophe,
+         _deictic_left_out, _year)
 
 
 def _added(doc: Doc) -> list[Span]:
