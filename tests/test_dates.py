@@ -454,3 +454,12 @@ def test_missed_plural_lengths_after_a_preposition(dnlp, text, found):
 def test_determiner_left_out_of_a_date(dnlp, sentence, expected):
     got = [(d["text"], d["value"]) for d in dates_of(dnlp, sentence, "2017-07-18")]
     assert [g for g in got if g[1]] == expected
+
+
+def test_story_year_needs_sentences_and_never_raises_without_them():
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")("In 1832 he left. The duel was on 30 May.")
+    doc.ents = [Span(doc, 1, 2, "DATE"), Span(doc, 9, 11, "DATE")]
+    assert [date_fields(e, "2004-08-18")["value"] for e in doc.ents] == ["1832", "2004-05-30"]

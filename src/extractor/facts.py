@@ -438,6 +438,8 @@ def _year_written(span: Span) -> str | None:
     previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
     sentence_start = 0
     if _MONTH_WORD.search(span.text):
+        if not span.doc.has_annotation("SENT_START"):
+            return None  # no sentences to bound the look-back: no story year
         sentence_start = span.sent.start
         for _ in range(2):
             if sentence_start > 0:
