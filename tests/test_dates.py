@@ -228,13 +228,15 @@ def test_century_in_a_sentence(dnlp):
     [
         ("The painter Anna Berg (1868 - 1912) worked in Oslo.",
          [("1868", "1868"), ("1912", "1912")]),
-        ("Her stories from the first period (1892 – 94) were short.",
-         [("1892", "1892"), ("94", "1894")]),
+        ("Her early novels (1903 – 07) sold poorly.",
+         [("1903", "1903"), ("07", "1907")]),
+        ("The stories of his middle period (1921 – 24) were darker.",
+         [("1921", "1921"), ("24", "1924")]),
         ("The mayor (1998 – 03) left office.", [("1998", "1998"), ("03", "2003")]),
-        ("The architect Jean Roux (August 2, 1754 – June 14, 1825) designed the square.",
-         [("August 2, 1754", "1754-08-02"), ("June 14, 1825", "1825-06-14")]),
-        ("He visited Peru between May and June in 1981.",
-         [("May", "1981-05"), ("June in 1981", "1981-06")]),
+        ("The architect Jean Roux (March 5, 1761 – October 9, 1830) designed the square.",
+         [("March 5, 1761", "1761-03-05"), ("October 9, 1830", "1830-10-09")]),
+        ("He visited Kenya between April and June in 1968.",
+         [("April", "1968-04"), ("June in 1968", "1968-06")]),
     ],
 )  # fmt: skip
 def test_year_ranges_are_two_dates(dnlp, sentence, expected):
@@ -272,11 +274,11 @@ def test_a_single_duration_is_not_split(dnlp):
         ("The report is due in April.", "April", "2025-02-10", "2025-04"),
         ("Results for the third quarter are due next week.", "the third quarter",
          "2025-10-20", "2025-Q3"),
-        ("On Wednesday, the minister and her aides are to travel to Paris.", "Wednesday",
-         "2025-09-22", "2025-09-24"),
+        ("On Thursday, the delegates are to fly to Geneva.", "Thursday", "2025-09-22",
+         "2025-09-25"),
         # Left alone: the same dates after a verb in the past stay in the past.
-        ("On Wednesday, the minister and her aides were to travel to Paris.", "Wednesday",
-         "2025-09-22", "2025-09-17"),
+        ("On Thursday, the delegates were to fly to Geneva.", "Thursday", "2025-09-22",
+         "2025-09-18"),
         ("The summit opened on November 21 in Lima.", "November 21", "2025-11-03",
          "2024-11-21"),
         ("The shops were shut until Monday.", "Monday", "2025-11-05", "2025-11-03"),
@@ -343,19 +345,19 @@ def test_the_next_decade_is_a_duration(dnlp, sentence, needle, value, kind):
 @pytest.mark.parametrize(
     ("sentence", "needle", "value"),
     [
-        ("The mathematician moved to Paris in 1832. The duel took place on 30 May.", "30 May",
-         "1832-05-30"),
-        ("His first book was published in 1724. Two years later he left for Russia.",
-         "Two years later", "1726"),
-        ("He returned to China in 1920 and married there that year.", "that year", "1920"),
+        ("The poet settled in Rome in 1821. The fire broke out on 12 April.", "12 April",
+         "1821-04-12"),
+        ("Her first atlas was printed in 1748. Two years later she sailed for Java.",
+         "Two years later", "1750"),
+        ("She moved to Lisbon in 1911 and opened a school there that year.", "that year",
+         "1911"),
         # Left alone: a date told from the time of writing ends the story's year...
         ("The firm was founded in 1998. On Tuesday it said profits rose in March.", "March",
          "2004-03"),
         # ... and so does a future verb.
         ("The firm, founded in 1998, will hold its meeting on June 5.", "June 5",
          "2005-06-05"),
-        ("The rising was postponed, with nothing occurring until 5 June.", "5 June",
-         "2004-06-05"),
+        ("The vote was delayed, with no ballot held until 9 June.", "9 June", "2004-06-09"),
     ],
 )  # fmt: skip
 def test_story_told_in_an_earlier_year(dnlp, sentence, needle, value):
@@ -365,10 +367,10 @@ def test_story_told_in_an_earlier_year(dnlp, sentence, needle, value):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Babe's Taxi, 185 Bridge Plaza North, tel: 1 201 944-6800.",
-        "The Community Center, 1355 Inwood Terrace, has a new gym.",
-        "He had hit a .322 average before his promotion.",
-        "Call the office on 0590854950 for bookings.",
+        "Joe's Cabs, 42 Harbor Road, tel: 1 415 555-0199.",
+        "The Community Center, 2210 Maple Avenue, has a new gym.",
+        "She batted .287 before her promotion.",
+        "Call the office on 0472315589 for bookings.",
     ],
 )
 def test_phone_and_street_numbers_are_no_dates(dnlp, sentence):
@@ -380,8 +382,7 @@ def test_phone_and_street_numbers_are_no_dates(dnlp, sentence):
     [
         # Left alone: years, ranges of years, numeric dates and clock times with digits.
         ("In 1355 the town received its charter.", ["1355"]),
-        ("He was honoured in New York (1910), St. Andrews (1925) and Paris.",
-         ["1910", "1925"]),
+        ("She lectured in Boston (1931), St. Louis (1934) and Rome.", ["1931", "1934"]),
         ("The meeting was held on 2010-07-27.", ["2010-07-27"]),
         ("The plane landed at 0800 GMT.", ["2011-03-10T08:00Z"]),
     ],
@@ -393,14 +394,15 @@ def test_numbers_that_are_dates_stay(dnlp, sentence, values):
 @pytest.mark.parametrize(
     ("sentence", "needle", "reference", "value"),
     [
-        ("He returned to Paris in 1920. He taught there for a while. He wrote two books. "
-         "One year later, he left for Boston.", "One year later", "2019-07-20", "1921"),
-        ("Holt made his debut in 2012. He was called up on September 1.", "September 1",
-         "2011-04-13", "2012-09-01"),
-        ("Strikes began at a significant level in the 1930’s and spread.", "1930’s",
-         "2009-04-04", "193"),
-        ("He began the 2011 season with the Pirates.", "the 2011 season", "2011-04-13", "2011"),
-        ("Just yesterday we switched over to a new site.", "Just yesterday", "2006-05-28",
+        ("She arrived in Oslo in 1936. She painted there for a while. She sold two works. "
+         "One year later, she left for Bergen.", "One year later", "2019-07-20", "1937"),
+        ("Ruiz made his debut in 2013. He was recalled on August 3.", "August 3",
+         "2011-04-13", "2013-08-03"),
+        ("Jazz clubs flourished across the city in the 1920’s.", "1920’s",
+         "2009-04-04", "192"),
+        ("She began the 2015 season with the Rockets.", "the 2015 season", "2016-04-13",
+         "2015"),
+        ("Only yesterday the council approved the plan.", "Only yesterday", "2006-05-28",
          "2006-05-27"),
         # Left alone: a later year in a future sentence, and a year that is no decade.
         ("The stadium opens in 2012. Tickets go on sale on September 1.", "September 1",

@@ -358,8 +358,8 @@ def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
     if amount is None or not float(amount).is_integer():
         return DateValue("PAST_REF" if back else "FUTURE_REF", "date")
     if not from_reference and ctx.year and unit in ("year", "yr", "decade", "century"):
-        # Class: "two years later", "a year earlier" in a story told in years ("published
-        # in 1724 ... two years later" -> 1726): count from the year last written out.
+        # Class: "two years later", "a year earlier" in a story told in years ("printed
+        # in 1748 ... two years later" -> 1750): count from the year last written out.
         year = ctx.year + int(amount if not back else -amount) * UNIT_FACTOR.get(unit, 1)
         return DateValue(f"{year:04d}", "date") if _valid_year(year) else None
     base = ctx.reference if from_reference else (
@@ -711,8 +711,8 @@ def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
     if year is None and ctx.year and ctx.reference and (
             ctx.year < ctx.reference.year and ctx.tense != FUTURE
             or ctx.year != ctx.reference.year and ctx.tense == PAST):
-        # Class: a day or month without a year in a story of another year ("In 1832 ...
-        # the duel took place on 30 May"): that year, not the reference's. (A later year
+        # Class: a day or month without a year in a story of another year ("In 1821 ...
+        # the fire broke out on 12 April"): that year, not the reference's. (A later year
         # told in the past: the reference date is older than the text.)
         year = ctx.year
     if year is None:
@@ -914,7 +914,7 @@ def normalize_date(
     `day` (YYYY-MM-DD): the day written beside a clock time ("09:30 GMT Sunday"), which
     the time then falls on instead of the reference day. `year`: the year last written
     out before the expression, for stories told in years ("that year", "two years later",
-    "on 30 May" after "in 1832").
+    "on 12 April" after "in 1821").
 
     Cached: anaphoric dates re-read the dates before them, and news repeats expressions
     ("Tuesday", "last week") across a batch with one reference date.
@@ -1031,7 +1031,7 @@ def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy T
     if tense != PAST and verb.lower_ in ("is", "are", "am", "'s", "'re") and any(
             c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
             for c in verb.children):
-        # Class: "On Wednesday, they are to travel ...": the date hangs on "are", whose
+        # Class: "On Thursday, the delegates are to fly ...": the date hangs on "are", whose
         # "to"-infinitive is a plan (the infinitive itself is handled above).
         return FUTURE
     if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") \

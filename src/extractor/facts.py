@@ -282,7 +282,7 @@ _DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 
 def _is_number_code(span: Span) -> bool:
     """Phone numbers, postcodes and street numbers the model labelled DATE/TIME ("tel: 1
-    201 944-6800", "0590854950", "15071 A Coruna", "1355 Inwood Terrace", ".322")."""
+    415 555-0199", "0472315589", a five-digit postcode, "2210 Maple Avenue", ".287")."""
     text = span.text.strip()
     if _DATE_FORMAT.fullmatch(text):
         return False
@@ -294,7 +294,7 @@ def _is_number_code(span: Span) -> bool:
     if any(len(g) >= 5 for g in groups) or (len(groups) >= 3 and sum(map(len, groups)) >= 7):
         return True
     if re.fullmatch(r"\d{3,5}", text):
-        # "1355 Inwood Terrace": a number right before a name ending in a street word.
+        # "2210 Maple Avenue": a number right before a name ending in a street word.
         name = []
         for token in span.doc[span.end : span.end + 4]:
             if not (token.is_title or token.is_upper) or not token.is_alpha:
@@ -364,7 +364,7 @@ _COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|
 
 
 def _range_partner(span: Span, after: bool) -> Span | None:
-    """The date across a range joint right next to `span` ("1892 - 94", "6 and 9 weeks")."""
+    """The date across a range joint right next to `span` ("1903 - 07", "6 and 9 weeks")."""
     doc = span.doc
     joint = span.end if after else span.start - 1
     if not 0 <= joint < len(doc) or doc[joint].lower_ not in _RANGE_JOINTS:
@@ -377,8 +377,8 @@ def _range_partner(span: Span, after: bool) -> Span | None:
 
 def _range_text(span: Span) -> str | None:
     """The text of one end of a range completed with what the other end writes once:
-    "6" in "between 6 and 9 weeks" -> "6 weeks", "94" in "1892 - 94" -> "1894", "May" in
-    "between May and June 1981" -> "May 1981". None when `span` is no such end."""
+    "6" in "between 6 and 9 weeks" -> "6 weeks", "07" in "1903 - 07" -> "1907", "May" in
+    "between April and June 1968" -> "April 1968". None when `span` is no such end."""
     text = span.text.strip()
     if _COUNT.match(text) and (right := _range_partner(span, after=True)) is not None:
         words = right.text.split()
@@ -431,7 +431,7 @@ _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 
 
 def _year_written(span: Span) -> str | None:
-    """The year last written out in a date before `span` ("in 1832", "May 1, 1832"): the
+    """The year last written out in a date before `span` ("in 1821", "May 1, 1821"): the
     year a story is being told in. For a bare day or month, only within the sentence and
     the two before it; "that year", "two years later" point back to it from further."""
     dates = _date_ents(span.doc)

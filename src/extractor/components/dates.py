@@ -89,7 +89,7 @@ def _split_lines(doc: Doc, ent: Span) -> list[Span] | None:
 
 
 # Joints of a range. "and" joins a range only after "between" ("Monday and Tuesday" may
-# be one stretch); a dash, "to", "or", "through", "until" join one anywhere ("1868 - 1912").
+# be one stretch); a dash, "to", "or", "through", "until" join one anywhere ("1903 - 1912").
 _RANGE_JOINTS = ("to", "until", "through", "or", "-", "\u2013", "\u2014")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|a few|several")
@@ -97,7 +97,7 @@ _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eigh
 
 def _range_sides_read(left: Span, right: Span) -> bool:
     """Both sides are dates, or they share what is written once: "6 and 9 weeks" (the
-    unit), "1892 - 94" (the century). facts.date_fields gives the short side its value."""
+    unit), "1903 - 07" (the century). facts.date_fields gives the short side its value."""
     left_value = normalize_date(left.text, "2000-01-01")
     right_value = normalize_date(right.text, "2000-01-01")
     if left_value.value and right_value.value:
@@ -110,7 +110,7 @@ def _range_sides_read(left: Span, right: Span) -> bool:
 
 def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
     # Class: one span for two dates or durations of a range ("between April and June",
-    # "1710 - 1774", "August 2, 1754 - June 14, 1825", "between 6 and 9 weeks"): each
+    # "1903 - 1912", "March 5, 1761 - October 9, 1830", "between 6 and 9 weeks"): each
     # end gets its own span and value.
     if ent.label_ != "DATE":
         return None
@@ -129,6 +129,12 @@ def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
 
 
 def _year(doc: Doc, ent: Span) -> list[Span] | None:
+    if ent.label_ == "CARDINAL" and re.fullmatch(r"\d{2}", ent.text) and ent.start >= 2 \
+            and doc[ent.start - 1].text in ("-", "\u2013", "\u2014", "to") \
+            and doc[ent.start - 2].ent_type_ == "DATE" \
+            and re.fullmatch(r"\d{4}", doc[ent.start - 2].text):
+        # "(1903 - 07)": the short end of a year range, tagged a number, is a year too.
+        return [Span(doc, ent.start, ent.end, label="DATE")]
     if ent.label_ == "CARDINAL" and _is_year(ent):
         previous = doc[ent.start - 1] if ent.start else None
         # A year follows a preposition or opens a phrase; "Russell 2000" is a name.
@@ -138,8 +144,8 @@ def _year(doc: Doc, ent: Span) -> list[Span] | None:
 
 
 def _split_date_and_length(doc: Doc, ent: Span) -> list[Span] | None:
-    # Class: a date and a length of time the model joined at a comma ("available on June
-    # 17, two days before the launch"): two expressions. "Tuesday, July 26" (two names
+    # Class: a date and a length of time the model joined at a comma ("ships on March 3,
+    # four days before the tablet"): two expressions. "Tuesday, July 26" (two names
     # of one day) has no length in it and stays whole.
     if ent.label_ != "DATE":
         return None
@@ -158,8 +164,8 @@ def _split_date_and_length(doc: Doc, ent: Span) -> list[Span] | None:
 
 
 def _decade_apostrophe(doc: Doc, ent: Span) -> list[Span] | None:
-    # Class: "the 1930's" / "the 1930\u2019s": the model leaves the "'s" out and the span
-    # reads as the year 1930; with it, it is the decade.
+    # Class: "the 1920's" / "the 1920\u2019s": the model leaves the "'s" out and the span
+    # reads as the year 1920; with it, it is the decade.
     if ent.label_ != "DATE" or ent.end >= len(doc) or not re.fullmatch(r"\d{3}0", ent[-1].text):
         return None
     if doc[ent.end].text not in ("'s", "\u2019s") or ent[-1].whitespace_:
