@@ -195,3 +195,273 @@ def test_ages_are_no_dates(dnlp):
 def test_every_value_is_timex3(dnlp, tajik_text):
     for item in dates_of(dnlp, tajik_text, TAJIK_REF):
         assert item["value"] is None or is_timex3(item["value"])
+
+
+# ---------------------------------------------------------------- fourth session classes
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the 19th century", "18"), ("19th-century", "18"), ("the late twentieth century", "19"),
+        ("the second half of the 14th century", "13"), ("the twenty-first century", "20"),
+        ("the 1st century", "00"),
+    ],
+)  # fmt: skip
+def test_named_centuries(text, value):
+    assert normalize_date(text, "2005-03-01").value == value
+
+
+@pytest.mark.parametrize("text", ["the century", "the 7th century BC", "a 40th century"])
+def test_centuries_left_alone(text):
+    # No number, an era we do not read, no such century: no value rather than a wrong one.
+    assert normalize_date(text, "2005-03-01").value is None
+
+
+def test_century_in_a_sentence(dnlp):
+    sentence = "The mill town grew fast during the 19th century and shrank after 1990."
+    assert value_of(dnlp, sentence, "the 19th century", "2005-03-01") == "18"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The painter Anna Berg (1868 - 1912) worked in Oslo.",
+         [("1868", "1868"), ("1912", "1912")]),
+        ("Her early novels (1903 – 07) sold poorly.",
+         [("1903", "1903"), ("07", "1907")]),
+        ("The stories of his middle period (1921 – 24) were darker.",
+         [("1921", "1921"), ("24", "1924")]),
+        ("The mayor (1998 – 03) left office.", [("1998", "1998"), ("03", "2003")]),
+        ("The architect Jean Roux (March 5, 1761 – October 9, 1830) designed the square.",
+         [("March 5, 1761", "1761-03-05"), ("October 9, 1830", "1830-10-09")]),
+        ("He visited Kenya between April and June in 1968.",
+         [("April", "1968-04"), ("June in 1968", "1968-06")]),
+    ],
+)  # fmt: skip
+def test_year_ranges_are_two_dates(dnlp, sentence, expected):
+    got = [(d["text"], d["value"]) for d in dates_of(dnlp, sentence, "2005-01-01")]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Recovery will take between 6 and 9 weeks, doctors said.",
+     "Recovery usually takes 6 to 9 weeks."],
+)
+def test_duration_ranges_give_each_end_the_unit(dnlp, sentence):
+    got = [(d["value"], d["kind"]) for d in dates_of(dnlp, sentence, "2005-01-01")]
+    assert got == [("P6W", "duration"), ("P9W", "duration")]
+
+
+def test_a_single_duration_is_not_split(dnlp):
+    # No joint: one duration, one value.
+    sentence = "Recovery will take nine weeks, doctors said."
+    assert [d["value"] for d in dates_of(dnlp, sentence, "2005-01-01")] == ["P9W"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "reference", "value"),
+    [
+        # Future: modality and scheduling words put the date ahead of the reference.
+        ("The summit will open on November 21 in Lima.", "November 21", "2025-11-03",
+         "2025-11-21"),
+        ("Shops stay shut until Monday, the council said.", "Monday", "2025-11-05",
+         "2025-11-10"),
+        ("The road is closed until March 2.", "March 2", "2025-11-05", "2026-03-02"),
+        ("The board published a report expected in April.", "April", "2025-02-10",
+         "2025-04"),
+        ("The report is due in April.", "April", "2025-02-10", "2025-04"),
+        ("Results for the third quarter are due next week.", "the third quarter",
+         "2025-10-20", "2025-Q3"),
+        ("On Thursday, the delegates are to fly to Geneva.", "Thursday", "2025-09-22",
+         "2025-09-25"),
+        # Left alone: the same dates after a verb in the past stay in the past.
+        ("On Thursday, the delegates were to fly to Geneva.", "Thursday", "2025-09-22",
+         "2025-09-18"),
+        ("The summit opened on November 21 in Lima.", "November 21", "2025-11-03",
+         "2024-11-21"),
+        ("The shops were shut until Monday.", "Monday", "2025-11-05", "2025-11-03"),
+        ("The board published a report in April.", "April", "2025-02-10", "2024-04"),
+        ("The report was due on October 30.", "October 30", "2025-11-03", "2025-10-30"),
+    ],
+)  # fmt: skip
+def test_future_dates_are_ahead_and_past_ones_behind(dnlp, sentence, needle, reference, value):
+    assert value_of(dnlp, sentence, needle, reference) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("the third quarter", "2025-10-20", "2025-Q3"),  # just ended: the one reported
+        ("the fourth quarter", "2025-02-10", "2024-Q4"),
+        ("the second quarter", "2025-10-20", "2026-Q2"),  # long past: next year's
+        ("the fourth quarter", "2025-10-20", "2025-Q4"),  # the current one
+    ],
+)
+def test_quarters_in_future_sentences(text, reference, value):
+    assert normalize_date(text, reference, tense="future").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The quake struck at 09:30 GMT Sunday, officials said.", "09:30 GMT",
+         "2025-03-09T09:30Z"),
+        ("The launch happened at 08:45 UTC, March 3rd.", "08:45 UTC", "2025-03-03T08:45Z"),
+        ("On March 3 at 08:45 UTC the rocket lifted off.", "08:45 UTC", "2025-03-03T08:45Z"),
+        # Left alone: a date further off is another event; the time stays on the reference.
+        ("The rocket lifted off at 08:45 UTC and landed on March 3.", "08:45 UTC",
+         "2025-03-10T08:45Z"),
+        ("The first flight left at 06:40 GMT.", "06:40 GMT", "2025-03-10T06:40Z"),
+    ],
+)  # fmt: skip
+def test_clock_time_stays_with_its_day(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2025-03-10") == value
+
+
+def test_clock_time_beside_an_absolute_day_needs_no_reference():
+    assert normalize_date("08:45 UTC", None, day="2008-03-03").value == "2008-03-03T08:45Z"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value", "kind"),
+    [
+        ("The firm will invest $5 billion over the next decade.", "the next decade", "P10Y",
+         "duration"),
+        ("Prices should fall during the coming decade.", "the coming decade", "P10Y",
+         "duration"),
+        # Left alone: the past decade stays a stretch of the past; "next decade" a decade.
+        ("The firm invested $5 billion over the past decade.", "the past decade", "P10Y",
+         "duration"),
+        ("Cars will fly next decade.", "next decade", "203", "date"),
+    ],
+)  # fmt: skip
+def test_the_next_decade_is_a_duration(dnlp, sentence, needle, value, kind):
+    found = [d for d in dates_of(dnlp, sentence, "2025-03-10") if d["text"] == needle]
+    assert [(d["value"], d["kind"]) for d in found] == [(value, kind)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The poet settled in Rome in 1821. The fire broke out on 12 April.", "12 April",
+         "1821-04-12"),
+        ("Her first atlas was printed in 1748. Two years later she sailed for Java.",
+         "Two years later", "1750"),
+        ("She moved to Lisbon in 1911 and opened a school there that year.", "that year",
+         "1911"),
+        # Left alone: a date told from the time of writing ends the story's year...
+        ("The firm was founded in 1998. On Tuesday it said profits rose in March.", "March",
+         "2004-03"),
+        # ... and so does a future verb.
+        ("The firm, founded in 1998, will hold its meeting on June 5.", "June 5",
+         "2005-06-05"),
+        ("The vote was delayed, with no ballot held until 9 June.", "9 June", "2004-06-09"),
+    ],
+)  # fmt: skip
+def test_story_told_in_an_earlier_year(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2004-08-18") == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Joe's Cabs, 42 Harbor Road, tel: 1 415 555-0199.",
+        "The Community Center, 2210 Maple Avenue, has a new gym.",
+        "She batted .287 before her promotion.",
+        "Call the office on 0472315589 for bookings.",
+    ],
+)
+def test_phone_and_street_numbers_are_no_dates(dnlp, sentence):
+    assert dates_of(dnlp, sentence, "2011-03-10") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # Left alone: years, ranges of years, numeric dates and clock times with digits.
+        ("In 1355 the town received its charter.", ["1355"]),
+        ("She lectured in Boston (1931), St. Louis (1934) and Rome.", ["1931", "1934"]),
+        ("The meeting was held on 2010-07-27.", ["2010-07-27"]),
+        ("The plane landed at 0800 GMT.", ["2011-03-10T08:00Z"]),
+    ],
+)  # fmt: skip
+def test_numbers_that_are_dates_stay(dnlp, sentence, values):
+    assert [d["value"] for d in dates_of(dnlp, sentence, "2011-03-10")] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "reference", "value"),
+    [
+        ("She arrived in Oslo in 1936. She painted there for a while. She sold two works. "
+         "One year later, she left for Bergen.", "One year later", "2019-07-20", "1937"),
+        ("Ruiz made his debut in 2013. He was recalled on August 3.", "August 3",
+         "2011-04-13", "2013-08-03"),
+        ("Jazz clubs flourished across the city in the 1920’s.", "1920’s",
+         "2009-04-04", "192"),
+        ("She began the 2015 season with the Rockets.", "the 2015 season", "2016-04-13",
+         "2015"),
+        ("Only yesterday the council approved the plan.", "Only yesterday", "2006-05-28",
+         "2006-05-27"),
+        # Left alone: a later year in a future sentence, and a year that is no decade.
+        ("The stadium opens in 2012. Tickets go on sale on September 1.", "September 1",
+         "2011-04-13", "2011-09-01"),
+        ("The strike of 1930 spread fast.", "1930", "2009-04-04", "1930"),
+    ],
+)  # fmt: skip
+def test_story_years_decades_and_seasons(dnlp, sentence, needle, reference, value):
+    assert value_of(dnlp, sentence, needle, reference) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The update ships on March 3, four days before the new tablet goes on sale.",
+         [("March 3", "2025-03-03"), ("four days", "P4D")]),
+        # Left alone: two names of one day stay one date.
+        ("Talks resumed on Tuesday, March 4, officials said.",
+         [("Tuesday, March 4", "2025-03-04")]),
+    ],
+)  # fmt: skip
+def test_date_and_length_joined_at_a_comma(dnlp, sentence, expected):
+    got = [(d["text"], d["value"]) for d in dates_of(dnlp, sentence, "2025-03-10")]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("The shares lost half their value in just minutes.", ["minutes"]),
+     ("Crews cleared the road within only hours.", ["hours"]),
+     ("He has waited for decades.", ["decades"]),
+     ("The minutes of the meeting were read.", [])],  # left alone: no preposition
+)
+def test_missed_plural_lengths_after_a_preposition(dnlp, text, found):
+    # The adder alone, on a document the model has not tagged (it sometimes misses these).
+    from extractor.components.dates import DateSpans
+
+    doc = DateSpans()(dnlp.make_doc(text))
+    assert [e.text for e in doc.ents] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Young people enjoyed it. This year's contest drew 160 teams.", [("This year", "2017")]),
+        ("Last year's winner returned to defend the cup.", [("Last year's", "2016")]),
+        # Left alone: no determiner before the unit, nothing to take in.
+        ("Each team builds a robot; the year ends with a final.", []),
+    ],
+)  # fmt: skip
+def test_determiner_left_out_of_a_date(dnlp, sentence, expected):
+    got = [(d["text"], d["value"]) for d in dates_of(dnlp, sentence, "2017-07-18")]
+    assert [g for g in got if g[1]] == expected
+
+
+def test_story_year_needs_sentences_and_never_raises_without_them():
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")("In 1832 he left. The duel was on 30 May.")
+    doc.ents = [Span(doc, 1, 2, "DATE"), Span(doc, 9, 11, "DATE")]
+    assert [date_fields(e, "2004-08-18")["value"] for e in doc.ents] == ["1832", "2004-05-30"]

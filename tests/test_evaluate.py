@@ -166,6 +166,7 @@ def test_entity_of_only_optional_mentions_is_optional() -> None:
         ("2006-Q4", "2006-10-01/2006-12-31"),
         ("2024-02", "2024-02-01/2024-02-29"),
         ("197", "1970-01-01/1979-12-31"),
+        ("18", "1800-01-01/1899-12-31"),
         ("2009-02-03", "03-02-2009"),
         ("2016-07-26", "2016-07-26/2016-07-26"),
         ("past_ref", "PAST_REF"),
@@ -178,7 +179,8 @@ def test_timex_values_written_differently_are_equal(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("2017-W28", "2017-07-10"), ("2017", "2017-07"), ("P4Y", "2012"), ("2016-W99", "2016")],
+    [("2017-W28", "2017-07-10"), ("2017", "2017-07"), ("P4Y", "2012"), ("2016-W99", "2016"),
+     ("18", "1900-01-01/1999-12-31"), ("19", "199")],
 )
 def test_different_timex_values_differ(a: str, b: str) -> None:
     assert not timex_equal(a, b)

@@ -235,3 +235,63 @@ def test_span_takes_in_currency_and_scale(fnlp):
     sentence = "Boeing sells 60 787 Dreamliners worth US$7.2 bn to six Chinese airlines."
     figure = one(fnlp, sentence, "7.2")
     assert (figure["value"], figure["currency"], figure["kind"]) == (7.2e9, "USD", "money")
+
+
+# ---------------------------------------------------------------- fourth session classes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The company earned $4.12 per share in the quarter.", "$4.12", 4.12),
+        ("Shares closed at $12.50 on Friday.", "$12.50", 12.5),
+    ],
+)
+def test_small_money_amounts_are_money_not_clock_times(fnlp, sentence, needle, value):
+    found = one(fnlp, sentence, needle)
+    assert (found["kind"], found["value"], found["currency"]) == ("money", value, "USD")
+
+
+def test_clock_times_written_with_a_dot_stay_times(fnlp):
+    # Left alone: with p.m. the dotted form is a time, not a figure.
+    doc = fnlp("The polls closed at 6.40 p.m. on Tuesday.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("TIME", *FIGURE_LABELS)] == [
+        ("6.40 p.m.", "TIME")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value", "unit"),
+    [
+        ("The new model ships with 16GB of memory.", "16GB", 16, "GB"),
+        ("The phone has 64GB of storage and weighs 5kg.", "5kg", 5, "kg"),
+        ("A 500mg dose was given to each patient.", "500mg", 500, "mg"),
+    ],
+)
+def test_unit_glued_to_a_number_is_a_quantity(fnlp, sentence, needle, value, unit):
+    found = one(fnlp, sentence, needle)
+    assert (found["kind"], found["value"], found["unit"]) == ("quantity", value, unit)
+    names = [e.text for e in fnlp(sentence).ents if e.label_ not in (*FIGURE_LABELS, "DATE")]
+    assert not any(needle in n for n in names)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [("5G", None, None), ("5m", 5000000, None)])
+def test_ambiguous_glued_letters_are_left_alone(text, value, unit):
+    # "5G" is a network, "5m" five million: no unit is read from them.
+    figure = parse_figure(text, "CARDINAL")
+    assert (figure.value if figure else None, figure.unit if figure else None) == (value, unit)
+
+
+def test_glued_quantity_tagged_as_a_name_becomes_a_quantity(fnlp):
+    from spacy.tokens import Span
+
+    from extractor.components.figures import FigureSpans
+
+    doc = fnlp.make_doc("Kingston sells 16GB drives and 2TB disks.")
+    gb = next(t.i for t in doc if t.text == "16")
+    tb = next(t.i for t in doc if t.text == "2")
+    doc.ents = [Span(doc, gb, gb + 2, label="ORG"), Span(doc, tb, tb + 3, label="PRODUCT")]
+    doc = FigureSpans()(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("16GB", "QUANTITY"), ("2TB", "QUANTITY"), ("disks", "PRODUCT")
+    ]

@@ -169,8 +169,9 @@ def _clean(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = re.sub(r"\s+", " ", text.strip().lower())
     text = text.strip(" .,;:!?\"'()[]")
-    return re.sub(r"^(?:on|in|at|during|by|from|since|until|till|of|for|over|around|about)\s+",
+    text = re.sub(r"^(?:on|in|at|during|by|from|since|until|till|of|for|over|around|about)\s+",
                   "", text)
+    return re.sub(r"^(?:just|only|even) (?=yesterday|today|tomorrow|last|this)", "", text)
 
 
 def _strip_the(text: str) -> str:
@@ -251,6 +252,8 @@ class _Context:
     tense: str | None
     date_order: str
     anchor: str | None = None  # the date under discussion (the last one mentioned)
+    day: str | None = None  # the day written beside a clock time ("09:30 GMT Sunday")
+    year: int | None = None  # the year last written out before the expression
 
     def anchor_day(self) -> dt.date | None:
         """The day under discussion: the last full date mentioned, else the reference."""
@@ -354,6 +357,11 @@ def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
         return None  # "the same month a year ago": not a count of units
     if amount is None or not float(amount).is_integer():
         return DateValue("PAST_REF" if back else "FUTURE_REF", "date")
+    if not from_reference and ctx.year and unit in ("year", "yr", "decade", "century"):
+        # Class: "two years later", "a year earlier" in a story told in years ("printed
+        # in 1748 ... two years later" -> 1750): count from the year last written out.
+        year = ctx.year + int(amount if not back else -amount) * UNIT_FACTOR.get(unit, 1)
+        return DateValue(f"{year:04d}", "date") if _valid_year(year) else None
     base = ctx.reference if from_reference else (
         dt.date.fromisoformat(ctx.anchor) if ctx.anchor and re.fullmatch(
             r"\d{4}-\d{2}-\d{2}", ctx.anchor) else None)
@@ -394,6 +402,10 @@ def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
         rel = "this"  # "the end of the year": the current one
     if re.match(r"(?:the )(?:past|last) ", text) and unit not in SEASONS and not tail:
         return None  # "the past decade" is a stretch of time: a duration (P10Y)
+    if re.match(r"the (?:next|coming) ", text) and unit in ("decade", "century"):
+        # Class: "(over) the next decade" is the stretch ahead, a duration (P10Y) like "the
+        # past decade", not the 2030s; "next decade" without "the" stays the decade.
+        return None
     if rel is None and unit not in ("weekend",) and not tail:
         return None  # a bare "year" or "the week" is not resolvable on its own
     if ctx.reference is None:
@@ -566,6 +578,8 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
                r"beginning of|fiscal|fy|calendar|year|the year|first half of|second half of)"
                r"[- ]?", "", text)
     t = _strip_the(t)
+    # "the 2011 season", "the 2010-11 season": a sports season is named by its year.
+    t = re.sub(r"(?<=\d) season$", "", t)
     if m := re.fullmatch(r"(?:fy|fiscal year |fiscal )?(\d{4})(?:[-/](\d{2}|\d{4}))?", t):
         year = int(m.group(1))
         if 1000 <= year <= 2999:
@@ -574,6 +588,12 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
                 return DateValue(f"{year:04d}-H{1 if half.group(1) == 'first' else 2}", "date")
             return DateValue(f"{year:04d}", "date")
         return None
+    if m := re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)|([a-z]+(?:-first)?))[- ]century", t):
+        # Class: named centuries ("the 19th century", "19th-century", "the late twentieth
+        # century") -> TIMEX3 counts hundreds: the 19th century is "18" (1800-1899). The
+        # "late"/"early" is a modifier, as for "mid-2011". (BC is not read: no match.)
+        n = int(m.group(1)) if m.group(1) else _CENTURY_WORDS.get(m.group(2) or "")
+        return DateValue(f"{n - 1:02d}", "date") if n and 1 <= n <= 30 else None
     if m := re.fullmatch(r"'?(\d{2})(\d{2})?'?s", t):
         if m.group(2):  # "1990s"
             digits = m.group(1) + m.group(2)
@@ -619,7 +639,12 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
             index = int(code[1])
             per_year = 4 if code[0] == "Q" else 2
             current = (ctx.reference.month - 1) // (12 // per_year) + 1
-            if ctx.tense == FUTURE:
+            previous = current - 1 or per_year
+            if ctx.tense == FUTURE and index == previous:
+                # "results for the third quarter are due" read in October: a period is
+                # reported after it ends, so the one just ended is meant, not next year's.
+                year -= 1 if current == 1 else 0
+            elif ctx.tense == FUTURE:
                 year += 1 if index < current else 0
             else:
                 year -= 1 if index >= current else 0
@@ -627,6 +652,12 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
     return None
 
 
+_CENTURY_WORDS = {
+    word: n for n, word in enumerate(
+        ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+         "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+         "twentieth twenty-first").split(), start=1)
+}
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
@@ -677,6 +708,13 @@ def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
     if m.group("month") in ("may", "mar", "sun", "sat", "wed") and day is None and year is None \
             and text == m.group("month"):
         pass  # a bare "May" is still the month when the model labelled it a date
+    if year is None and ctx.year and ctx.reference and (
+            ctx.year < ctx.reference.year and ctx.tense != FUTURE
+            or ctx.year != ctx.reference.year and ctx.tense == PAST):
+        # Class: a day or month without a year in a story of another year ("In 1821 ...
+        # the fire broke out on 12 April"): that year, not the reference's. (A later year
+        # told in the past: the reference date is older than the text.)
+        year = ctx.year
     if year is None:
         year = _resolve_year(month, day, ctx)
         if year is None:
@@ -704,7 +742,8 @@ def _rule_time(text: str, ctx: _Context) -> DateValue | None:
     hour = minute = None
     tz = None
     day_word = None
-    if m and (m.group("m") or m.group("ampm") or m.group("tz") or m.group("hhmm")):
+    # "0800" is a time only with its zone ("0800 GMT"): bare, it is a number.
+    if m and (m.group("m") or m.group("ampm") or m.group("tz")):
         hour = int(m.group("h"))
         minute = int(m.group("m") or m.group("hhmm") or 0)
         if m.group("hhmm") and m.group("m"):
@@ -718,10 +757,13 @@ def _rule_time(text: str, ctx: _Context) -> DateValue | None:
         hour, minute = (0, 0) if text == "midnight" else (12, 0)
     if hour is None or minute is None or hour > 24 or minute > 59:
         return None
-    if ctx.reference is None:
+    if ctx.day and not day_word:
+        day = ctx.day  # Class: a clock time is on the day written beside it, if any.
+    elif ctx.reference is None:
         return _relative_needed("time")
-    offset = {"yesterday": -1, "tomorrow": 1}.get(day_word or "", 0)
-    day = (ctx.reference + dt.timedelta(days=offset)).isoformat()
+    else:
+        offset = {"yesterday": -1, "tomorrow": 1}.get(day_word or "", 0)
+        day = (ctx.reference + dt.timedelta(days=offset)).isoformat()
     zone = "Z" if tz in ("utc", "gmt", "z") else ""
     return DateValue(f"{day}T{hour:02d}:{minute:02d}{zone}", "time")
 
@@ -747,6 +789,11 @@ def _rule_anaphora(text: str, ctx: _Context) -> DateValue | None:
                     r"sixth|seventh|\w+th) (?:straight|consecutive|successive) day", text):
         day = ctx.anchor_day()
         return DateValue(day.isoformat(), "date") if day else _relative_needed()
+    if re.fullmatch(r"(?:later |earlier )?(?:in )?(?:that|the same|that same) year", text):
+        # Class: "that year", "the same year": the year last written out.
+        if ctx.year:
+            return DateValue(f"{ctx.year:04d}", "date")
+        return None
     m = re.fullmatch(r"(?:in )?(?:the|that) same (?:period|month|quarter|week|time|season)"
                      r"(?: of)? (?:last year|a year ago|a year earlier|the previous year|"
                      r"the year before|one year earlier|one year ago|(?P<y>\d{4}))", text)
@@ -858,9 +905,16 @@ def normalize_date(
     date_order: str = DEFAULT_DATE_ORDER,
     label: str | None = None,
     anchor: str | None = None,
+    day: str | None = None,
+    year: str | None = None,
 ) -> DateValue:
     """TIMEX3 value and kind of a temporal expression; value None when not understood or
     when it needs a reference date that is not known.
+
+    `day` (YYYY-MM-DD): the day written beside a clock time ("09:30 GMT Sunday"), which
+    the time then falls on instead of the reference day. `year`: the year last written
+    out before the expression, for stories told in years ("that year", "two years later",
+    "on 12 April" after "in 1821").
 
     Cached: anaphoric dates re-read the dates before them, and news repeats expressions
     ("Tuesday", "last week") across a batch with one reference date.
@@ -869,7 +923,9 @@ def normalize_date(
     if not isinstance(text, str):
         return DateValue(None, default_kind)
     ctx = _Context(to_date(reference), tense, date_order if date_order in DATE_ORDERS
-                   else DEFAULT_DATE_ORDER, anchor if is_timex3(anchor) else None)
+                   else DEFAULT_DATE_ORDER, anchor if is_timex3(anchor) else None,
+                   day if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None,
+                   int(year) if year and re.fullmatch(r"\d{4}", year) else None)
     cleaned = _clean(text)
     if not cleaned or len(cleaned) > 200:
         return DateValue(None, default_kind)
@@ -918,6 +974,9 @@ SCHEDULING = ("schedul", "plan", "set", "slate", "expect", "due", "book", "arran
               "postpon", "delay", "resched", "fix")
 
 
+_DUE_WORDS = ("due", "expect", "schedul", "slate", "set", "poised")
+
+
 def _is(token, stems: tuple[str, ...]) -> bool:  # noqa: ANN001  (a spaCy Token)
     word = (token.lemma_ or token.lower_).lower()
     return word in stems or any(len(stem) > 3 and word.startswith(stem) for stem in stems)
@@ -938,7 +997,19 @@ def tense_of(span: Span) -> str | None:
         token = token.head
     if verb is None:
         return None
-    return _verb_tense(verb)
+    tense = _verb_tense(verb)
+    if tense == PRESENT and _after_until(span):
+        # Class: "shops stay shut until Monday", "the road is closed till March": an end
+        # point after a verb in the present is ahead; "were shut until Monday" stays past.
+        return FUTURE
+    return tense
+
+
+def _after_until(span: Span) -> bool:
+    start = span.start
+    if span[0].lower_ in ("until", "till", "til"):
+        return True
+    return start > 0 and span.doc[start - 1].lower_ in ("until", "till", "til")
 
 
 def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy Token)
@@ -957,7 +1028,23 @@ def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy T
             return PAST if governor_tense == PAST else FUTURE
         return governor_tense
     tense = _finite_tense(verb)
+    if tense != PAST and verb.lower_ in ("is", "are", "am", "'s", "'re") and any(
+            c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+            for c in verb.children):
+        # Class: "On Thursday, the delegates are to fly ...": the date hangs on "are", whose
+        # "to"-infinitive is a plan (the infinitive itself is handled above).
+        return FUTURE
+    if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # Class: a scheduling participle after its noun ("a report expected in April", "the
+        # vote scheduled for Tuesday") looks ahead; tagged VBN, it read as past.
+        return FUTURE
     if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and tense != PAST:
+        return FUTURE
+    if tense != PAST and any(c.dep_ in ("acomp", "attr") and _is(c, _DUE_WORDS)
+                             for c in verb.children):
+        # Class: "the report is due in April", "the vote is set for May": the copula with
+        # a scheduling complement is future; "was due" stays past.
         return FUTURE
     if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and any(
         c.lower_ in ("has", "have", "is", "are", "been") for c in verb.children

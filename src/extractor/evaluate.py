@@ -281,6 +281,9 @@ def _interval(value: str) -> tuple[date, date] | None:
         if m := re.fullmatch(r"(\d{3})", value):  # decade: "197" = the 1970s
             decade = int(m[1]) * 10
             return date(decade, 1, 1), date(decade + 9, 12, 31)
+        if m := re.fullmatch(r"(\d{2})", value):  # century: "18" = 1800-1899 (the 19th)
+            first = int(m[1]) * 100
+            return date(max(first, 1), 1, 1), date(first + 99, 12, 31)
         if m := re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", value):
             # Not TIMEX3; one MEANTIME article writes DD-MM-YYYY ("February 03, 2009").
             d = date(int(m[3]), int(m[2]), int(m[1]))
@@ -295,9 +298,9 @@ def normalize_timex(value: str | None) -> str | None:
 
     Calendar values become their day interval: TIMEX3 `2017-W28` and GUM's
     `2017-07-10/2017-07-16` both become `2017-07-10/2017-07-16`; `2017` equals
-    `2017-01-01/2017-12-31`; seasons are meteorological (GUM writes summer as
-    `2022-06-01/2022-08-31`). Other values (durations, `PAST_REF`, times) compare as
-    written, ignoring case and spaces.
+    `2017-01-01/2017-12-31`; the century `18` equals `1800-01-01/1899-12-31`; seasons
+    are meteorological (GUM writes summer as `2022-06-01/2022-08-31`). Other values
+    (durations, `PAST_REF`, times) compare as written, ignoring case and spaces.
     """
     if value is None:
         return None

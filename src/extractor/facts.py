@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$|^\d{1,2}\s*[ap]\.?m\.?$", re.I)
+# "4.12" alone is a number (a price, a score); with a dot, a time needs a.m./p.m.
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$|^\d{1,2}\.\d{2}\s*[ap]\.?m\.?$|"
+                    r"^\d{1,2}\s*[ap]\.?m\.?$", re.I)
 # A phone number: 7+ digits in 3+ groups joined by spaces, dots, dashes or brackets.
 _PHONE = re.compile(r"^\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,5}\)?){2,5}$")
 _NAME_DESIGNATORS = {"no.", "no", "#", "nr.", "num.", "number"}
@@ -272,15 +274,45 @@ def figure_fields(span: Span) -> dict[str, Any] | None:
 _AGE = re.compile(r"\b(?:years?|months?)[- ]old$|^aged? \d+", re.I)
 
 
+_STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane",
+                 "drive", "dr", "terrace", "plaza", "way", "place", "court", "highway",
+                 "parkway", "square", "calle"}  # fmt: skip
+_DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+
+
+def _is_number_code(span: Span) -> bool:
+    """Phone numbers, postcodes and street numbers the model labelled DATE/TIME ("tel: 1
+    415 555-0199", "0472315589", a five-digit postcode, "2210 Maple Avenue", ".287")."""
+    text = span.text.strip()
+    if _DATE_FORMAT.fullmatch(text):
+        return False
+    if text.startswith("."):
+        return True  # a decimal written without its zero (a batting average)
+    if not re.fullmatch(r"[\d\s+().-]+", text):
+        return False  # words or a clock ("08:00 - 20:00") in it
+    groups = re.findall(r"\d+", _number_run(span))
+    if any(len(g) >= 5 for g in groups) or (len(groups) >= 3 and sum(map(len, groups)) >= 7):
+        return True
+    if re.fullmatch(r"\d{3,5}", text):
+        # "2210 Maple Avenue": a number right before a name ending in a street word.
+        name = []
+        for token in span.doc[span.end : span.end + 4]:
+            if not (token.is_title or token.is_upper) or not token.is_alpha:
+                break
+            name.append(token.lower_)
+        return len(name) >= 2 and name[-1] in _STREET_WORDS
+    return False
+
+
 def is_date(span: Span) -> bool:
     """False for spans the model labelled DATE/TIME that are no dates: ages ("45", "45
-    years old") and bare numbers other than years."""
+    years old"), bare numbers other than years, phone numbers and street numbers."""
     text = span.text.strip()
     if _AGE.search(text):
         return False
     if re.fullmatch(r"\d{1,3}", text):
         return False
-    return True
+    return not _is_number_code(span)
 
 
 def _recurring(span: Span) -> bool:
@@ -324,20 +356,118 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
     return None
 
 
+_CLOCK_TEXT = re.compile(r"\d[:.]?\d\d\b|\d\s*[ap]\.?m\b", re.I)
+_RANGE_JOINTS = {"and", "to", "until", "through", "or", "-", "\u2013", "\u2014"}
+_SHORT_YEAR = re.compile(r"^\d{2}$")
+_COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"eleven|twelve|a few|several)$", re.I)
+
+
+def _range_partner(span: Span, after: bool) -> Span | None:
+    """The date across a range joint right next to `span` ("1903 - 07", "6 and 9 weeks")."""
+    doc = span.doc
+    joint = span.end if after else span.start - 1
+    if not 0 <= joint < len(doc) or doc[joint].lower_ not in _RANGE_JOINTS:
+        return None
+    for ent in _date_ents(doc):
+        if (ent.start == joint + 1) if after else (ent.end == joint):
+            return ent
+    return None
+
+
+def _range_text(span: Span) -> str | None:
+    """The text of one end of a range completed with what the other end writes once:
+    "6" in "between 6 and 9 weeks" -> "6 weeks", "07" in "1903 - 07" -> "1907", "May" in
+    "between April and June 1968" -> "April 1968". None when `span` is no such end."""
+    text = span.text.strip()
+    if _COUNT.match(text) and (right := _range_partner(span, after=True)) is not None:
+        words = right.text.split()
+        if len(words) == 2 and _COUNT.match(words[0]):
+            return f"{text} {words[1]}"  # the unit written once
+    if _SHORT_YEAR.match(text) and (left := _range_partner(span, after=False)) is not None:
+        if re.fullmatch(r"\d{4}", left.text.strip()):
+            start = int(left.text)
+            year = start // 100 * 100 + int(text)
+            return str(year + 100 if year < start else year)
+    if re.fullmatch(r"[A-Za-z]+\.?", text) and text.lower().rstrip(".") in MONTH_WORDS \
+            and (right := _range_partner(span, after=True)) is not None:
+        year = re.search(r"\b(\d{4})$", right.text)
+        if year:
+            return f"{text} {year.group(1)}"  # the year written once
+    return None
+
+
+# What may stand between a clock time and its day: "09:30 GMT Sunday", "08:45 UTC, March
+# 3rd", "Sunday at 09:30", "on March 3 at 08:45".
+_TIME_DAY_GLUE = {",", "on", "at", "of"}
+
+
+def _day_beside(span: Span, reference: str | None, date_order: str) -> str | None:
+    """The day (YYYY-MM-DD) of a date written right before or after a clock time."""
+    doc = span.doc
+    for ent in _date_ents(doc):
+        if ent.start >= span.end:
+            between = doc[span.end : ent.start]
+        elif ent.end <= span.start:
+            between = doc[ent.end : span.start]
+        else:
+            continue
+        if len(between) > 1 or any(t.lower_ not in _TIME_DAY_GLUE for t in between):
+            continue
+        value = normalize_date(ent.text, reference, tense=tense_of(ent),
+                               date_order=date_order, label=ent.label_).value
+        if value and _DAY.match(value):
+            return value
+    return None
+
+
+_TOLD_FROM_TODAY = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|now|ago|(?:this|last|next) (?:week|month|year)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
+
+
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _year_written(span: Span) -> str | None:
+    """The year last written out in a date before `span` ("in 1821", "May 1, 1821"): the
+    year a story is being told in. For a bare day or month, only within the sentence and
+    the two before it; "that year", "two years later" point back to it from further."""
+    dates = _date_ents(span.doc)
+    previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
+    sentence_start = 0
+    if _MONTH_WORD.search(span.text):
+        if not span.doc.has_annotation("SENT_START"):
+            return None  # no sentences to bound the look-back: no story year
+        sentence_start = span.sent.start
+        for _ in range(2):
+            if sentence_start > 0:
+                sentence_start = span.doc[sentence_start - 1].sent.start
+    for ent in reversed(previous[-8:]):
+        if ent.start < sentence_start or _TOLD_FROM_TODAY.search(ent.text):
+            break  # "On Tuesday it said ...": the story is back at the time of writing
+        years = _WRITTEN_YEAR.findall(ent.text)
+        if years:
+            return years[-1]
+    return None
+
+
 def date_fields(
     span: Span, reference: str | None, date_order: str = DEFAULT_DATE_ORDER
 ) -> dict[str, Any] | None:
     """TIMEX3 value and kind of a date/time span, resolved against `reference` (ISO date
     or None), or None when the span is no date. `date_order` ("MDY" or "DMY") reads
     all-numeric dates such as "03/04/2016"."""
-    if not is_date(span):
+    text = _range_text(span) or span.text
+    if text == span.text and not is_date(span):
         return None
-    text = span.text
     if _recurring(span):
         text = "per " + text.split(" ", 1)[1]
+    day = _day_beside(span, reference, date_order) if _CLOCK_TEXT.search(text) else None
     result = normalize_date(
         text, reference, tense=tense_of(span), date_order=date_order, label=span.label_,
-        anchor=_anchor(span, reference, date_order),
+        anchor=_anchor(span, reference, date_order), day=day, year=_year_written(span),
     )
     kind = result.kind or DATE_KIND.get(span.label_, "date")
     return {"value": result.value, "kind": kind}

@@ -262,6 +262,9 @@ UNITS = {
     "decibels": "dB", "db": "dB", "carats": "carats",
 }  # fmt: skip
 
+# Unit letters that, glued to a number, may say something else: "5m" (million or
+# metres), "2t", "3in", "5G" (a network), "4l".
+NOT_GLUED = {"m", "t", "in", "g", "l", "mi"}
 _MAGNITUDE_WORDS = "|".join(sorted((re.escape(w) for w in SCALES), key=len, reverse=True))
 
 
@@ -426,6 +429,13 @@ def parse_figure(text: str, label: str | None = None) -> Figure | None:
         if not (prefix[0].lower() == "r" and label != "MONEY"):
             figure.currency = prefix[1]
             text = prefix[2]
+
+    # A unit glued to the number ("16GB", "5kg", "500mg"): the number, then the unit.
+    # Letters that are also scale words or a product name stay ("5m", "2t", "5G").
+    glued = re.fullmatch(r"(.*\d)([a-zA-Z\u00b0\u00b2/]+)", text)
+    if glued and glued.group(2).lower() in UNITS and glued.group(2).lower() not in NOT_GLUED:
+        text = f"{glued.group(1)} {glued.group(2)}"
+        label = label if label != "CARDINAL" else "QUANTITY"
 
     # Vague plurals: "thousands of", "tens of thousands", "hundreds of millions".
     vague = re.fullmatch(r"(?:(?:tens|hundreds) of )?(dozens|scores|hundreds|thousands|"

@@ -41,8 +41,12 @@ _WRITTEN_DATE = re.compile(
 _BARE_YEAR = re.compile(r"\b(?:in|since|by|until|till|to|from|before|after|during|between|"
                         r"and|through|early|late|mid-)\s*(?P<x>1[5-9]\d\d|20\d\d)\b(?![,.]?\d)",
                         re.I)
+# A clock time. "6.40" with a dot is a time only with a.m./p.m. or a zone: bare, it is a
+# price or a score ("$4.12 per share" was taken for 04:12).
 _CLOCK = re.compile(
-    r"(?<![\d:.])(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.m\.|[ap]m\b))?(?:\s*(?:UTC|GMT)\b)?|"
+    r"(?<![\d:.$\u20ac\u00a3\u00a5])(?:"
+    r"\d{1,2}:\d{2}(?:\s*(?:[ap]\.m\.|[ap]m\b))?(?:\s*(?:UTC|GMT)\b)?|"
+    r"\d{1,2}\.\d{2}\s*(?:[ap]\.m\.|[ap]m\b|UTC\b|GMT\b)(?:\s*(?:UTC|GMT)\b)?|"
     r"\d{4}\s*(?:UTC|GMT)\b|\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b)(?:\s*(?:UTC|GMT)\b)?)"
 )
 # Reference adverbs and phrases (TIMEX3 PAST_REF / PRESENT_REF / FUTURE_REF).
@@ -53,8 +57,9 @@ _REF_PHRASES = re.compile(
     re.I,
 )
 _PLURAL_UNITS = re.compile(
-    r"\b(?:in|for|within|over|after) (?P<x>seconds|minutes|hours|days|weeks|months|years|"
-    r"decades|centuries)\b(?! (?:of|old|ago|later|earlier)\b)",
+    r"\b(?:in|for|within|over|after) (?:just |only |mere )?"
+    r"(?P<x>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+    r"\b(?! (?:of|old|ago|later|earlier)\b)",
     re.I,
 )
 
@@ -83,29 +88,53 @@ def _split_lines(doc: Doc, ent: Span) -> list[Span] | None:
     return spans
 
 
+# Joints of a range. "and" joins a range only after "between" ("Monday and Tuesday" may
+# be one stretch); a dash, "to", "or", "through", "until" join one anywhere ("1903 - 1912").
+_RANGE_JOINTS = ("to", "until", "through", "or", "-", "\u2013", "\u2014")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|a few|several")
+
+
+def _range_sides_read(left: Span, right: Span) -> bool:
+    """Both sides are dates, or they share what is written once: "6 and 9 weeks" (the
+    unit), "1903 - 07" (the century). facts.date_fields gives the short side its value."""
+    left_value = normalize_date(left.text, "2000-01-01")
+    right_value = normalize_date(right.text, "2000-01-01")
+    if left_value.value and right_value.value:
+        return True
+    if _BARE_NUMBER.fullmatch(left.text.lower()) and right_value.kind == "duration":
+        return True
+    return re.fullmatch(r"\d{4}", left.text) is not None and re.fullmatch(
+        r"\d{2}", right.text) is not None
+
+
 def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: one span for two dates or durations of a range ("between April and June",
+    # "1903 - 1912", "March 5, 1761 - October 9, 1830", "between 6 and 9 weeks"): each
+    # end gets its own span and value.
     if ent.label_ != "DATE":
         return None
     tokens = [t.lower_ for t in ent]
-    if tokens[0] not in ("between", "from") and not (
-        ent.start > 0 and doc[ent.start - 1].lower_ in ("between", "from")
-    ):
-        return None
-    joints = [t for t in ent if t.lower_ in ("and", "to", "until", "through", "-")]
+    opened = tokens[0] in ("between", "from") or (
+        ent.start > 0 and doc[ent.start - 1].lower_ in ("between", "from"))
+    joints = [t for t in ent if t.lower_ in _RANGE_JOINTS or (opened and t.lower_ == "and")]
     if len(joints) != 1:
         return None
     first_start = ent.start + (1 if tokens[0] in ("between", "from") else 0)
     left, right = doc[first_start : joints[0].i], doc[joints[0].i + 1 : ent.end]
-    if not len(left) or not len(right):
-        return None
-    if not (normalize_date(left.text, "2000-01-01").value
-            and normalize_date(right.text, "2000-01-01").value):
+    if not len(left) or not len(right) or not _range_sides_read(left, right):
         return None
     return [Span(doc, left.start, left.end, label="DATE"),
             Span(doc, right.start, right.end, label="DATE")]
 
 
 def _year(doc: Doc, ent: Span) -> list[Span] | None:
+    if ent.label_ == "CARDINAL" and re.fullmatch(r"\d{2}", ent.text) and ent.start >= 2 \
+            and doc[ent.start - 1].text in ("-", "\u2013", "\u2014", "to") \
+            and doc[ent.start - 2].ent_type_ == "DATE" \
+            and re.fullmatch(r"\d{4}", doc[ent.start - 2].text):
+        # "(1903 - 07)": the short end of a year range, tagged a number, is a year too.
+        return [Span(doc, ent.start, ent.end, label="DATE")]
     if ent.label_ == "CARDINAL" and _is_year(ent):
         previous = doc[ent.start - 1] if ent.start else None
         # A year follows a preposition or opens a phrase; "Russell 2000" is a name.
@@ -114,7 +143,53 @@ def _year(doc: Doc, ent: Span) -> list[Span] | None:
     return None
 
 
-FIXES = (_split_lines, _split_range, _year)
+def _split_date_and_length(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: a date and a length of time the model joined at a comma ("ships on March 3,
+    # four days before the tablet"): two expressions. "Tuesday, July 26" (two names
+    # of one day) has no length in it and stays whole.
+    if ent.label_ != "DATE":
+        return None
+    commas = [t for t in ent if t.text == ","]
+    if len(commas) != 1:
+        return None
+    left, right = doc[ent.start : commas[0].i], doc[commas[0].i + 1 : ent.end]
+    if not len(left) or not len(right):
+        return None
+    if normalize_date(right.text, "2000-01-01").kind != "duration" or \
+            normalize_date(left.text, "2000-01-01").kind != "date" or \
+            not normalize_date(left.text, "2000-01-01").value:
+        return None
+    return [Span(doc, left.start, left.end, label="DATE"),
+            Span(doc, right.start, right.end, label="DATE")]
+
+
+def _decade_apostrophe(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: "the 1920's" / "the 1920\u2019s": the model leaves the "'s" out and the span
+    # reads as the year 1920; with it, it is the decade.
+    if ent.label_ != "DATE" or ent.end >= len(doc) or not re.fullmatch(r"\d{3}0", ent[-1].text):
+        return None
+    if doc[ent.end].text not in ("'s", "\u2019s") or ent[-1].whitespace_:
+        return None
+    return [Span(doc, ent.start, ent.end + 1, label="DATE")]
+
+
+_DEICTIC = ("this", "last", "next", "that", "coming", "past", "previous")
+_UNIT_NOUNS = ("year", "week", "month", "weekend", "quarter", "season", "summer", "winter",
+               "spring", "autumn", "fall", "decade", "century")
+
+
+def _deictic_left_out(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: "This year's theme": the model tags "year" and leaves "This" out, so the
+    # span names no particular year; the determiner belongs to the date.
+    if ent.label_ != "DATE" or ent.start == 0 or ent[0].lower_ not in _UNIT_NOUNS:
+        return None
+    if doc[ent.start - 1].lower_ not in _DEICTIC or doc[ent.start - 1].ent_type_:
+        return None
+    return [Span(doc, ent.start - 1, ent.end, label="DATE")]
+
+
+FIXES = (_split_lines, _split_range, _split_date_and_length, _decade_apostrophe,
+         _deictic_left_out, _year)
 
 
 def _added(doc: Doc) -> list[Span]:

@@ -11,7 +11,8 @@ Classes of errors fixed (each a function below):
 - numbers with thousands separators or decimals labelled DATE ("closing at 8,579.19")
   are figures;
 - shares labelled DATE ("about a quarter, of its dealers") are figures;
-- spans that leave out the currency or the scale word ("US$ [7.2] bn") take them in.
+- spans that leave out the currency or the scale word ("US$ [7.2] bn") take them in;
+- a unit glued to a number ("16GB", "5kg") is one quantity, never a name.
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ from spacy.util import filter_spans
 from extractor.components.respan import apply_fixes
 from extractor.doctext import doc_text
 from extractor.facts import MONTH_WORDS, is_age
-from extractor.figures import CURRENCY_PREFIXES, CURRENCY_WORDS, SCALES, parse_figure
+from extractor.figures import (
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    NOT_GLUED,
+    SCALES,
+    UNITS,
+    parse_figure,
+)
 
 _RATE = re.compile(r"^(?P<count>.+?) (?:a|an|per|each) (?:day|week|month|year|hour|quarter)$",
                    re.I)
@@ -154,6 +162,35 @@ def _missed(doc: Doc, ents: list[Span]) -> list[Span]:
     return found
 
 
+_FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def _glued_units(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A unit glued to a number ("16GB", "5kg", "500mg") is a quantity. The tokenizer cuts
+    it in two and the model tags the number alone, or the unit as an organization, or
+    nothing: the two tokens become one QUANTITY; a name span on them gives way."""
+    out = ents
+    for token in doc[:-1]:
+        if token.whitespace_ or not token.like_num:
+            continue
+        unit = doc[token.i + 1]
+        if not unit.is_alpha or unit.lower_ not in UNITS or unit.lower_ in NOT_GLUED:
+            continue
+        span = Span(doc, token.i, token.i + 2, label="QUANTITY")
+        overlapping = [e for e in out if e.start < span.end and span.start < e.end]
+        if any(e.label_ in _FIGURE_LABELS and (e.start < span.start or e.end > span.end)
+               for e in overlapping):
+            continue  # a larger figure holds it already ("0-60mph")
+        kept = [e for e in out if e not in overlapping]
+        for e in overlapping:  # a name reaching past the quantity keeps its other words
+            if e.start < span.start:
+                kept.append(Span(doc, e.start, span.start, label=e.label_))
+            if e.end > span.end:
+                kept.append(Span(doc, span.end, e.end, label=e.label_))
+        out = kept + [span]
+    return out
+
+
 @Language.factory("extractor_figures")
 def make_figures(nlp: Language, name: str) -> FigureSpans:
     return FigureSpans()
@@ -165,6 +202,7 @@ class FigureSpans:
     def __call__(self, doc: Doc) -> Doc:
         ents, changed = apply_fixes(doc, FIXES)
         added = _missed(doc, ents)
-        if changed or added:
-            doc.ents = filter_spans(ents + added)
+        glued = _glued_units(doc, ents + added)
+        if changed or added or glued != ents + added:
+            doc.ents = filter_spans(glued)
         return doc
