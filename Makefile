@@ -26,7 +26,7 @@ lint: install
 	$(BIN)/ruff format --check src tests benchmarks scripts
 
 evaluate: install
-	$(BIN)/extract-evaluate --baseline ../shared/eval/meantime-dev.jsonl ../shared/eval/gum-news-dev.jsonl
+	$(BIN)/extract-evaluate --baseline ../shared/eval/meantime-dev.jsonl ../shared/eval/gum-news-dev.jsonl ../shared/eval/gum-more-dev.jsonl
 
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
