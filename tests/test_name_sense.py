@@ -111,3 +111,17 @@ def test_authors_cited_with_a_year_are_people(nlp):
 def test_a_name_before_a_bracketed_number_that_is_no_year_is_not_an_author(nlp):
     text = "Oxfam (2,000 staff) runs shops in Leeds. Oxfam said it would close ten."
     assert "PERSON" not in labels(nlp, text, "Oxfam")
+
+
+def test_a_first_name_used_alone_as_a_person_is_one(nlp):
+    text = ("The defense argued that Debbie caused her own death. The court heard that "
+            "Debbie's chair stood near the heater, and that Debbie stayed to fight the fire.")
+    assert "ORG" in without(nlp, "extractor_name_sense", text, "Debbie")
+    assert labels(nlp, text, "Debbie") == ["PERSON"] * 3
+
+
+def test_an_acronym_defined_after_a_lower_case_phrase_is_no_organization(nlp):
+    text = ("Satellites now measure sea surface salinity (SSS) from space. SSS maps show "
+            "the ocean. The European Space Agency (ESA) launched one.")
+    found = [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"]
+    assert ("SSS", "ORG") not in found and ("ESA", "ORG") in found

@@ -34,7 +34,7 @@ from extractor.labels import NAME_LABELS
 from extractor.namewords import FACILITIES, ORG_HEADS
 
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
+THING_PRONOUNS = frozenset({"it", "its"})  # not "itself": "the fire itself"
 # After "X's": words for a person's kin and life, which no company or town has.
 PERSONAL = frozenset({
     "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister",
@@ -225,8 +225,8 @@ def _next_pronoun(tok: Token) -> str | None:
 def _is_person(word: str, name: Name) -> bool:
     if name.person <= 2 * name.thing:
         return False
-    if name.person < 2 and not name.full_name:
-        return False
+    if name.person < 2 and not name.full_name and word not in given_names():
+        return False  # "Debbie caused her own death": a first name alone needs one
     if name.org_first and name.person < 2:
         return False  # "Ford" beside "Ford Motor Company" needs more than the surname
     kinds = {p.kind for p in gazetteer().candidates(word)}

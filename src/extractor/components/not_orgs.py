@@ -19,6 +19,8 @@ Classes of error fixed:
   "Programme": the World Food Programme is an organization);
 - a one-word "organization" naming an idea or attitude ("Islamophobia", "Zionism") is
   dropped;
+- an acronym the writer defines after a lower-case phrase ("sea surface salinity
+  (SSS)") is a term, not an organization, at every mention: dropped;
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
   organization: the ORG span is dropped.
 PRODUCT, INDEX and EVENT are not output categories, so these names leave
@@ -88,7 +90,9 @@ def _clock(tok) -> bool:
 
 class NotOrgs:
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, [self.fix(e) for e in doc.ents])
+        terms = defined_terms(doc)
+        self.set_annotations(doc, [None if e.label_ == "ORG" and e.text in terms
+                                   else self.fix(e) for e in doc.ents])
         return doc
 
     def fix(self, ent: Span) -> Span | None:
@@ -134,6 +138,25 @@ class NotOrgs:
 
     def set_annotations(self, doc: Doc, fixed: list[Span | None]) -> None:
         doc.ents = filter_spans([e for e in fixed if e is not None])
+
+
+def defined_terms(doc: Doc) -> set[str]:
+    """Acronyms the writer defines after a lower-case phrase whose initials spell them:
+    "sea surface salinity (SSS)", "reactive oxygen species (ROS)". They name a term of
+    the trade, not a body; the model calls them organizations at every mention."""
+    terms = set()
+    for i, tok in enumerate(doc):
+        if not (tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")"):
+            continue
+        acronym = doc[i + 1].text
+        if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+            continue
+        words = [t for t in doc[max(0, i - 2 * len(acronym)) : i] if t.text != "-"]
+        words = words[-len(acronym):]
+        if (len(words) == len(acronym) and all(t.is_lower and t.is_alpha for t in words)
+                and "".join(t.text[0] for t in words) == acronym.lower()):
+            terms.add(acronym)
+    return terms
 
 
 def _product(ent: Span) -> Span | None:
