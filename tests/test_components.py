@@ -885,3 +885,26 @@ def test_an_untagged_first_name_joins_the_person_after_it(vocab):
     doc = PersonNames()(_sentence(vocab, words, tags))
     assert ("Enver Solomon", "PERSON") in ents(doc)
     assert ("the Refugee Council", "ORG") in ents(doc)
+
+
+def test_a_name_the_article_uses_as_a_language_is_one_at_every_mention(vocab):
+    words = ["They", "speak", "Wolof", "at", "home", ".", "Wolof", "has", "no", "tones", ".",
+             "English", "speakers", "and", "Oxfam", "staff", "learn", "it", "."]
+    tags = ["O"] * len(words)
+    tags[2] = tags[6] = tags[14] = "B-ORG"
+    tags[11] = "B-NORP"  # a people as well as a language: the group stays
+    doc = make_doc(vocab, words, tags)
+    NotOrgs()(doc)
+    assert ents(doc) == [("Wolof", "LANGUAGE"), ("Wolof", "LANGUAGE"), ("English", "NORP"),
+                         ("Oxfam", "ORG")]
+
+
+def test_an_acronym_defined_after_a_lower_case_phrase_is_a_term(vocab):
+    words = ["measured", "sea", "surface", "salinity", "(", "SSS", ")", ".", "SSS", "rose",
+             "at", "the", "World", "Bank", "(", "WB", ")"]
+    tags = ["O"] * len(words)
+    tags[5] = tags[8] = "B-ORG"
+    tags[12], tags[13], tags[15] = "B-ORG", "I-ORG", "B-ORG"
+    doc = make_doc(vocab, words, tags)
+    NotOrgs()(doc)
+    assert ents(doc) == [("World Bank", "ORG"), ("WB", "ORG")]

@@ -21,6 +21,8 @@ Classes of error fixed:
   dropped;
 - an acronym the writer defines after a lower-case phrase ("sea surface salinity
   (SSS)") is a term, not an organization, at every mention: dropped;
+- a name the article uses as a language ("the Eegimaa language", "Jola speakers",
+  "they speak Tamazight") is a LANGUAGE at every mention, not an organization or place;
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
   organization: the ORG span is dropped.
 PRODUCT, INDEX and EVENT are not output categories, so these names leave
@@ -91,8 +93,11 @@ def _clock(tok) -> bool:
 class NotOrgs:
     def __call__(self, doc: Doc) -> Doc:
         terms = defined_terms(doc)
-        self.set_annotations(doc, [None if e.label_ == "ORG" and e.text in terms
-                                   else self.fix(e) for e in doc.ents])
+        tongues = languages(doc)
+        self.set_annotations(doc, [
+            None if e.label_ == "ORG" and e.text in terms
+            else Span(doc, e.start, e.end, label="LANGUAGE") if e.text in tongues
+            else self.fix(e) for e in doc.ents])
         return doc
 
     def fix(self, ent: Span) -> Span | None:
@@ -138,6 +143,28 @@ class NotOrgs:
 
     def set_annotations(self, doc: Doc, fixed: list[Span | None]) -> None:
         doc.ents = filter_spans([e for e in fixed if e is not None])
+
+
+LANGUAGE_NOUNS = {"language", "languages", "dialect", "dialects", "speakers", "speaker"}
+SPEAK = {"speak", "speaks", "spoke", "spoken", "speaking"}
+# Labels the model gives a language's name by mistake; NORP ("English") is a people too.
+LANGUAGE_MISTAKES = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+
+
+def languages(doc: Doc) -> set[str]:
+    """Names the article uses as a language: "the Eegimaa language", "Jola speakers",
+    "they speak Tamazight". The model calls such names organizations or places at
+    every mention; the writer says once what they are."""
+    found = set()
+    for e in doc.ents:
+        if e.label_ not in LANGUAGE_MISTAKES:
+            continue
+        after = doc[e.end] if e.end < len(doc) else None
+        before = doc[e.start - 1] if e.start else None
+        if (after is not None and after.lower_ in LANGUAGE_NOUNS) or (
+                before is not None and before.lower_ in SPEAK):
+            found.add(e.text)
+    return found
 
 
 def defined_terms(doc: Doc) -> set[str]:
