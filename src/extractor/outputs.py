@@ -131,7 +131,25 @@ def lock_path(output: Path) -> Path:
     return output.with_name(output.name + ".lock")
 
 
-class JsonlSink(Sink):
+class _KeyedSink(Sink):
+    """A file sink resumed by source: the sources it kept, and every key in input order
+    (to put a resumed file back in that order)."""
+
+    _sources: set[str]
+    _done: set[str]
+    _order: list[str]
+
+    def done(self, item: Input) -> bool:
+        return _key(item.path) in self._done
+
+    def done_sources(self) -> frozenset[str]:
+        return frozenset(self._sources)
+
+    def keep(self, item: Input) -> None:
+        self._order.append(_key(item.path))
+
+
+class JsonlSink(_KeyedSink):
     """One JSON object per line: records and error records, in input order."""
 
     def __init__(self, path: Path | None, *, resume: bool, stream: IO[str] | None = None) -> None:
@@ -160,15 +178,6 @@ class JsonlSink(Sink):
         except BaseException:
             self.release()
             raise
-
-    def done(self, item: Input) -> bool:
-        return _key(item.path) in self._done
-
-    def done_sources(self) -> frozenset[str]:
-        return frozenset(self._sources)
-
-    def keep(self, item: Input) -> None:
-        self._order.append(_key(item.path))
 
     def write(self, item: Input, records: list[Record]) -> list[Record]:
         stored = []
@@ -199,7 +208,7 @@ class JsonlSink(Sink):
             _abort(self.file, _part(self.path), self.fresh)
 
 
-class CsvSink(Sink):
+class CsvSink(_KeyedSink):
     """One row per entity or fact (CSV_COLUMNS); failures in results.errors.jsonl."""
 
     def __init__(self, path: Path, *, resume: bool) -> None:
@@ -228,15 +237,6 @@ class CsvSink(Sink):
         except BaseException:
             self.release()
             raise
-
-    def done(self, item: Input) -> bool:
-        return _key(item.path) in self._done
-
-    def done_sources(self) -> frozenset[str]:
-        return frozenset(self._sources)
-
-    def keep(self, item: Input) -> None:
-        self._order.append(_key(item.path))
 
     def write(self, item: Input, records: list[Record]) -> list[Record]:
         stored = []

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractor.components.person_names import given_names
+from extractor.components.places import preceded_by
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS
 from extractor.namewords import FACILITIES, ORG_HEADS
@@ -116,7 +117,8 @@ class NameSense:
                     and (len(e) == 1 or _plain_name(e)) and not evidence(e[-1]).thing):
                 e = Span(doc, e.start, e.end, label="PERSON")
             elif (len(e) == 1 and e.label_ == "PERSON" and not names[word].person
-                  and not names[word].full_name and _after_place_preposition(e[0])
+                  and not names[word].full_name
+                  and preceded_by(doc, e.start, PLACE_PREPOSITIONS)
                   and gazetteer().candidates(word)):
                 e = Span(doc, e.start, e.end, label="GPE")  # "lives in Valencia"
             elif len(e) == 1 and e.label_ == "PERSON" and word in companies:
@@ -188,13 +190,6 @@ def _cited(tok: Token) -> bool:
             len(nxt) >= 2 and nxt[0].text == "," and YEAR.match(nxt[1].text)):
         return tok.i > 0 and doc[tok.i - 1].text == "("
     return False
-
-
-def _after_place_preposition(tok: Token) -> bool:
-    i = tok.i - 1
-    if i >= 0 and tok.doc[i].lower_ == "the":
-        i -= 1
-    return i >= 0 and tok.doc[i].lower_ in PLACE_PREPOSITIONS
 
 
 def _own_place(tok: Token) -> bool:

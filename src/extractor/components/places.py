@@ -21,6 +21,8 @@ Classes of error fixed:
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -155,6 +157,15 @@ def _dateline_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+def preceded_by(doc: Doc, start: int, words: Container[str]) -> bool:
+    """Is the word before token `start`, past a "the", one of `words` ("in Kunduz",
+    "from the Hague")?"""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in words
+
+
 def _locative(ent: Span) -> bool:
     """Is the name the object of a place preposition ("in Kunduz", "from the Hague"), or
     the region after a place ("Livorno, Tuscany")?"""
@@ -162,9 +173,7 @@ def _locative(ent: Span) -> bool:
     i = ent.start - 1
     if i >= 1 and doc[i].text == "," and doc[i - 1].ent_type_ in ("GPE", "LOC"):
         return True
-    if i >= 0 and doc[i].lower_ == "the":
-        i -= 1
-    return i >= 0 and doc[i].lower_ in LOCATIVE
+    return preceded_by(doc, ent.start, LOCATIVE)
 
 
 def _place_apposition(ent: Span) -> bool:

@@ -20,7 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractor.components.places import bare_name
+from extractor.components.places import bare_name, preceded_by
 from extractor.gazetteer import gazetteer
 
 # Inflected forms: the pipeline runs without the lemmatizer.
@@ -174,10 +174,7 @@ def _sport_verb(tok: Token) -> Token | None:
 
 
 def _venue(ent: Span) -> bool:
-    i = ent.start - 1
-    if i >= 0 and ent.doc[i].lower_ == "the":
-        i -= 1
-    return i >= 0 and ent.doc[i].lower_ in VENUE
+    return preceded_by(ent.doc, ent.start, VENUE)
 
 
 @Language.factory("extractor_teams", assigns=["doc.ents"], requires=["token.dep"])
