@@ -257,3 +257,20 @@ def test_day_first_reaches_detect():
 def test_header_is_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         detect(BODY).title = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published"),
+    [
+        ("SAO PAULO 1997-01-05\nThe central bank raised rates on Sunday.\n", None,
+         "1997-01-05"),
+        ("Bank raises rates\nPERTH, Australia 1997-03-02\nThe bank raised rates on Sunday.\n",
+         "Bank raises rates", "1997-03-02"),
+        # Not a dateline: a sentence that ends in a date.
+        ("Bank raises rates\nThe board met on 1997-03-02 in Perth.\n", "Bank raises rates",
+         None),
+    ],
+)
+def test_a_wire_dateline_on_its_own_line_gives_the_date(text, title, published):
+    header = detect(text)
+    assert (header.title, header.published) == (title, published)

@@ -176,6 +176,13 @@ _DATELINE_RE = re.compile(
     re.VERBOSE,
 )
 
+# A wire service's dateline on a line of its own, the place in capitals and then the
+# date: "SAO PAULO 1997-01-05", "PERTH, Australia 1997-03-02".
+_WIRE_DATELINE_RE = re.compile(
+    rf"^[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){{0,3}}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
+    rf"\s+{_YEAR}-\d{{2}}-\d{{2}}$"
+)
+
 # Words a headline does not end on but a hard-wrapped line often does.
 _DANGLING_WORDS = frozenset(
     "a an the of and or but to for with from that which whose its their his her our your "
@@ -279,6 +286,8 @@ def _classify(line: str, day_first: bool) -> tuple[_Kind, str | None, bool]:
         return _Kind.DATE, *_stated_date(line, day_first)
     if _is_dateline(line):
         return _Kind.BODY, _dateline_date(line, day_first), False
+    if _WIRE_DATELINE_RE.match(line):
+        return _Kind.DATE, *_stated_date(line, day_first)
     if _BYLINE_RE.match(line) and not line.endswith("."):
         return _Kind.BYLINE, *_stated_date(line, day_first)
     if len(line) <= MAX_CHROME_CHARS and (
