@@ -57,3 +57,32 @@ def test_a_town_in_a_sports_report_that_plays_no_one_stays_a_place(nlp):
     text = ("The league's coach of the year lives in Valencia. The match was played in "
             "Madrid, and the goal came late in the cup tie.")
     assert ("Valencia", "GPE") in names(nlp, text)
+
+
+def test_names_in_a_capitals_headline_take_the_bodys_labels(nlp):
+    text = ("RUGBY UNION - LYNAGH HELPS WALLABIES BEAT ITALY\nROME 1996-12-07\n"
+            "Michael Lynagh kicked four goals as Australia beat Italy 40-18 in Rome. The "
+            "Wallabies scored five tries, and Lynagh said the win was hard.")
+    found = names(nlp, text)
+    for name, label in (("LYNAGH", "PERSON"), ("ITALY", "ORG"), ("ROME", "GPE")):
+        assert (name, label) in found
+    with nlp.select_pipes(disable=["extractor_caps_lines"]):
+        assert ("LYNAGH", "PERSON") not in names(nlp, text)  # the model's miss
+
+
+def test_common_words_in_capitals_are_dropped_and_missed_names_found():
+    import spacy
+    from spacy.tokens import Doc
+
+    from extractor.components.caps_lines import CapsLines
+
+    words = ["SURPRISE", "WIN", "FOR", "CHINA", "AND", "ZORBA", "\n", "China", "won", "a",
+             "surprise", "win", "in", "Lima", "."]
+    ents = ["B-GPE", "I-GPE", "O", "O", "O", "B-PERSON", "O", "B-GPE", "O", "O", "O", "O",
+            "O", "B-GPE", "O"]
+    spaces = [True] * 5 + [False, False] + [True] * 8
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents, spaces=spaces)
+    CapsLines()(doc)
+    # "ZORBA" is not in the body: the model's label stands.
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("CHINA", "GPE"), ("ZORBA", "PERSON"), ("China", "GPE"), ("Lima", "GPE")]

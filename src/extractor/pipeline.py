@@ -21,6 +21,7 @@ COMPONENTS = (
     "extractor_consistency",
     "extractor_name_sense",
     "extractor_teams",
+    "extractor_caps_lines",
     "extractor_roles",
     "extractor_dates",
     "extractor_figures",

@@ -1,6 +1,7 @@
 """Our spaCy components; importing this package registers their factories."""
 
 from extractor.components import (  # noqa: F401
+    caps_lines,
     cleanup,
     consistency,
     dates,

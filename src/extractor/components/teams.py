@@ -146,7 +146,9 @@ def _is_score(toks: Span, first: bool) -> bool:
     if len(toks) < 3:
         return False
     a, dash, b = toks[0], toks[1], toks[2]
-    return a.like_num and dash.text in DASHES and b.like_num and a.is_digit and b.is_digit
+    # Scores have at most three digits a side: "1996-12-07" in a dateline is no score.
+    return (dash.text in DASHES and a.is_digit and b.is_digit
+            and len(a) <= 3 and len(b) <= 3)
 
 
 def _plays_another(ent: Span, countries: list[Span], country: dict[int, str | None]) -> bool:

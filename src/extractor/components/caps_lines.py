@@ -1,0 +1,98 @@
+"""Names in a line written in capitals take the label the body gives them.
+
+Class of error fixed: wire headlines and datelines in capitals ("SOCCER - JAPAN GET LUCKY
+WIN , CHINA IN SURPRISE DEFEAT") defeat the model's casing cues, so it tags common words
+("LUCKY WIN") and mislabels or misses names ("CHINA"). The body below says what each name
+is in ordinary case. A name in a capitals line that the body also names takes the body's
+label (and is found when the model missed it there); a capitalized "name" whose every
+word the body writes in lower case is a common word and is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor.labels import NAME_LABELS
+
+MIN_LETTERS = 8  # a line needs this many letters before its case says anything
+CAPS_SHARE = 0.8  # share of a line's letters in upper case that makes it a capitals line
+MAX_WORDS = 3  # longest run of words looked up in the body's names
+
+
+class CapsLines:
+    def __call__(self, doc: Doc) -> Doc:
+        caps = caps_tokens(doc)
+        if not caps:
+            return doc
+        body = Counter((e.text.casefold(), e.label_) for e in doc.ents
+                       if e.label_ in NAME_LABELS and e.start not in caps)
+        labels: dict[str, str] = {}
+        for (text, label), _n in body.most_common():
+            labels.setdefault(text, label)  # the body's most frequent label per name
+        lower = {t.text for t in doc if t.is_lower and t.i not in caps}
+        self.set_annotations(doc, self.find(doc, caps, labels, lower))
+        return doc
+
+    def find(self, doc: Doc, caps: set[int], labels: dict[str, str],
+             lower: set[str]) -> tuple[list[Span], list[Span]]:
+        """(entities kept or relabelled, names the model missed) on capitals lines."""
+        kept = []
+        for e in doc.ents:
+            if e.start not in caps or e.label_ not in NAME_LABELS:
+                kept.append(e)
+                continue
+            label = labels.get(e.text.casefold())
+            if label is not None:
+                kept.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label))
+            elif not all(t.lower_ in lower for t in e if t.is_alpha):
+                kept.append(e)
+            # else: every word is a common word of the body ("LUCKY WIN"): dropped
+        taken = {i for e in kept for i in range(e.start, e.end)}
+        missed = []
+        for i in sorted(caps - taken):
+            for n in range(MAX_WORDS, 0, -1):
+                span = doc[i : i + n]
+                if len(span) == n and all(t.i in caps and t.i not in taken for t in span):
+                    label = labels.get(span.text.casefold())
+                    if label is not None:
+                        missed.append(Span(doc, i, i + n, label=label))
+                        taken.update(range(i, i + n))
+                        break
+        return kept, missed
+
+    def set_annotations(self, doc: Doc, found: tuple[list[Span], list[Span]]) -> None:
+        kept, missed = found
+        doc.ents = filter_spans(kept + missed) if missed else kept
+
+
+def caps_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens on lines written (almost) all in capitals."""
+    out: set[int] = set()
+    line: list[int] = []
+    for tok in doc:
+        if "\n" in tok.text:
+            _close(doc, line, out)
+            line = []
+            continue
+        line.append(tok.i)
+        if "\n" in tok.whitespace_:
+            _close(doc, line, out)
+            line = []
+    _close(doc, line, out)
+    return out
+
+
+def _close(doc: Doc, line: list[int], out: set[int]) -> None:
+    letters = [c for i in line for c in doc[i].text if c.isalpha()]
+    if len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= CAPS_SHARE * len(
+            letters):
+        out.update(line)
+
+
+@Language.factory("extractor_caps_lines", assigns=["doc.ents"])
+def make_caps_lines(nlp: Language, name: str) -> CapsLines:
+    return CapsLines()
