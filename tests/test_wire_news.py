@@ -86,3 +86,18 @@ def test_common_words_in_capitals_are_dropped_and_missed_names_found():
     # "ZORBA" is not in the body: the model's label stands.
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("CHINA", "GPE"), ("ZORBA", "PERSON"), ("China", "GPE"), ("Lima", "GPE")]
+
+
+def test_a_title_the_model_tagged_alone_keeps_the_name_after_it_a_person(nlp):
+    from extractor.api import extract_text
+
+    record = extract_text("Vodafone CEO Nick Read and CFO Margherita Della Valle spoke to "
+                          "analysts.", nlp=nlp)
+    people = {p["name"]: p["titles"] for p in record["people"]}
+    assert people["Margherita Della Valle"] == ["CFO"]
+    assert [o["name"] for o in record["organizations"]] == ["Vodafone"]
+
+
+def test_a_title_alone_before_a_lower_case_word_is_still_dropped(nlp):
+    found = names(nlp, "The Shadow Home Secretary said the plan would fail.")
+    assert all(label != "ORG" for _, label in found)

@@ -17,7 +17,9 @@ Classes of error fixed (the model includes material around names):
   place ("Spokeswoman Sandy Angers" ORG): the name is a person's, and the role a title;
 - a "name" with no capitalized word left, which is no name; an "organization" made of
   role words only ("Home" and "Shadow Home" of "Shadow Home Secretary", "Defense"),
-  which is part of a title, and so is a "place" of role words the gazetteer does not
+  which is part of a title (an untagged name right after it is the person with that
+  title: "CFO Margherita Della Valle", where the model tags "CFO" alone), and so is a
+  "place" of role words the gazetteer does not
   know ("the Sheriff's detective"); a "place" whose every word holds a digit
   ("KC-30s"), which is a model designator;
 - a "place" named in a picture credit ("Image: Friedrichstrasse"): a credit names who
@@ -119,6 +121,9 @@ class Cleanup:
         name = doc[start:end]
         roles_only = all(t.lower_ in words for t in name)
         if roles_only and label == "ORG":
+            person = _untagged_name_after(doc, end)
+            if person is not None:  # "CFO Margherita Della Valle": "CFO" ORG, name untagged
+                return person, name.text
             return None, None  # "Shadow Home"
         if (label in PLACE_LABELS and (roles_only or _credited(doc, start))
                 and gazetteer().resolve(name.text) is None):
@@ -188,6 +193,17 @@ def _role_then_name(doc: Doc, start: int, end: int) -> bool:
     return (doc[start].lower_ in PERSONAL_ROLES and 1 <= len(rest) <= 3
             and all(t.is_title and t.is_alpha for t in rest)
             and rest[-1].lower_ not in _ORG_ENDS)
+
+
+def _untagged_name_after(doc: Doc, end: int) -> Span | None:
+    """Two to four untagged capitalized words right after a title: a person's name."""
+    j = end
+    while j < len(doc) and j - end < 4 and doc[j].ent_iob_ == "O" and doc[j].is_title \
+            and doc[j].is_alpha and doc[j].pos_ == "PROPN":
+        j += 1
+    if j - end < 2 or (j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN"):
+        return None
+    return Span(doc, end, j, label="PERSON")
 
 
 def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
