@@ -101,3 +101,18 @@ def test_a_title_the_model_tagged_alone_keeps_the_name_after_it_a_person(nlp):
 def test_a_title_alone_before_a_lower_case_word_is_still_dropped(nlp):
     found = names(nlp, "The Shadow Home Secretary said the plan would fail.")
     assert all(label != "ORG" for _, label in found)
+
+
+def test_every_name_in_a_results_table_is_a_team(nlp):
+    text = ("SOCCER - GERMAN FIRST DIVISION RESULTS .\nBONN 1996-08-24\nResults of German "
+            "first division soccer matches played on Saturday :\nHamburg 3 Bochum 0\n"
+            "Freiburg 1 Schalke 2\nBayern Munich 2 Hansa Rostock 0\n")
+    found = names(nlp, text)
+    for team in ("Hamburg", "Bochum", "Freiburg", "Schalke", "Bayern Munich", "Hansa Rostock"):
+        assert (team, "ORG") in found
+    assert ("BONN", "GPE") in found  # the dateline's town is no team
+
+
+def test_a_line_of_a_name_and_numbers_outside_sport_is_no_result(nlp):
+    text = "Population by town, 2020 census:\nHamburg 3 Bremen 2\nThe census counted homes."
+    assert ("Hamburg", "ORG") not in names(nlp, text)

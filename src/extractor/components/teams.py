@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractor.components.places import bare_name, preceded_by
+from extractor.doctext import doc_text
 from extractor.gazetteer import gazetteer
 
 # Inflected forms: the pipeline runs without the lemmatizer.
@@ -41,6 +42,8 @@ SPORT_WORDS = {
     "squad", "coach", "captain", "stadium", "olympic", "olympics", "medal", "try",
     "tries", "inning", "touchdown", "touchdowns", "playoff", "playoffs", "scoreboard",
     "quarterback", "pitcher", "batsman", "bowler", "goalscorer", "hat-trick", "kickoff",
+    "soccer", "football", "rugby", "cricket", "tennis", "basketball", "baseball", "hockey",
+    "division", "standings",
 }
 MIN_SPORT_WORDS = 3
 SCORE = re.compile(r"^\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}$")
@@ -64,6 +67,7 @@ class Teams:
         if sum(t.lower_ in SPORT_WORDS for t in doc) < MIN_SPORT_WORDS:
             return doc
         _trim_scores(doc)
+        _result_lines(doc)
         teams = self.find(doc)
         if teams:
             doc.ents = [
@@ -89,6 +93,26 @@ class Teams:
             if (country[e.start] in seeds or e in short) and not _venue(e)
             and (e.root.dep_ != "compound" or e.root.head.lower_ in TEAM_PEOPLE)
         }
+
+
+# A line of results: "Hamburg 3 Bochum 0", "Bayern Munich 2 Hansa Rostock 0".
+_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+RESULT_LINE = re.compile(rf"^(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) \d{{1,3}}$", re.M)
+
+
+def _result_lines(doc: Doc) -> None:
+    """In a results table each name is a team, whatever the model called it (a town,
+    a person) or missed ("Schalke")."""
+    found = []
+    for m in RESULT_LINE.finditer(doc_text(doc)):
+        for side in ("a", "b"):
+            span = doc.char_span(m.start(side), m.end(side), label="ORG")
+            if span is not None:
+                found.append(span)
+    if found:
+        taken = {i for s in found for i in range(s.start, s.end)}
+        doc.ents = sorted([e for e in doc.ents if not taken & set(range(e.start, e.end))]
+                          + found, key=lambda e: e.start)
 
 
 def _trim_scores(doc: Doc) -> None:
