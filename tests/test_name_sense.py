@@ -125,3 +125,38 @@ def test_an_acronym_defined_after_a_lower_case_phrase_is_no_organization(nlp):
             "the ocean. The European Space Agency (ESA) launched one.")
     found = [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"]
     assert ("SSS", "ORG") not in found and ("ESA", "ORG") in found
+
+
+def _hand_doc(words, ents, pos):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, ents=ents, pos=pos)
+
+
+def test_a_surname_the_tagger_calls_a_noun_or_the_model_a_product_is_the_person():
+    from extractor.components.name_sense import NameSense
+
+    words = ["Mark", "Bellamy", "spoke", ".", "Bellamy", "requested", "funds", ".",
+             "Okoro", ",", "a", "poet", ",", "met", "Ada", "Okoro", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O",
+            "B-PRODUCT", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "NOUN", "PUNCT",
+           "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"]
+    doc = _hand_doc(words, ents, pos)
+    NameSense()(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Mark Bellamy", "PERSON"), ("Bellamy", "PERSON"), ("Okoro", "PERSON"),
+        ("Ada Okoro", "PERSON")]
+
+
+def test_the_end_of_a_name_tagged_in_part_is_not_a_lone_surname():
+    from extractor.components.name_sense import NameSense
+
+    words = ["Steve", "Martin", "flew", ".", "Lockheed", "Martin", "paid", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "O"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = _hand_doc(words, ents, pos)
+    NameSense()(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Steve Martin", "PERSON"),
+                                                      ("Lockheed", "ORG")]

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from extractor.components.not_orgs import product_pattern
 from extractor.components.person_names import given_names
 from extractor.components.places import preceded_by
 from extractor.gazetteer import gazetteer
@@ -62,6 +63,7 @@ class Name:
     thing: int = 0
     place: int = 0
     full_name: bool = False  # the article gives a longer name ending with it
+    surname: bool = False  # ... and the model calls that longer name a person
     org_first: bool = False  # it begins an organization's longer name ("Ford Motor")
 
 
@@ -81,6 +83,7 @@ class NameSense:
             if len(e) > 1:
                 if e.label_ == "PERSON" or e[0].text in given_names():
                     name.full_name = True
+                name.surname = name.surname or e.label_ == "PERSON"
                 if e.label_ == "ORG":
                     names[e[0].text].org_first = True
         for tok in doc:
@@ -123,10 +126,20 @@ class NameSense:
                 e = Span(doc, e.start, e.end, label="GPE")  # "lives in Valencia"
             elif len(e) == 1 and e.label_ == "PERSON" and word in companies:
                 e = Span(doc, e.start, e.end, label="ORG")
+            elif (len(e) == 1 and e.label_ in ("PRODUCT", "WORK_OF_ART") and word in names
+                  and names[word].surname and not product_pattern().match(word)
+                  and not _after_tagged_name(e[0])):
+                e = Span(doc, e.start, e.end, label="PERSON")  # "Atwood, a Booker winner"
             ents.append(e)
+        lower = {t.text for t in doc if t.is_lower}
         for tok in doc:
-            if (tok.text in people and tok.ent_iob_ == "O" and tok.pos_ == "PROPN"
-                    and _name_word(tok) and _last_of_mention(tok) and not evidence(tok).thing):
+            # The tagger calls some surnames nouns ("Rathbun requested donations").
+            if ((tok.text in people or (tok.text in names and names[tok.text].surname
+                                        and not names[tok.text].org_first))
+                    and tok.ent_iob_ == "O" and tok.lower_ not in lower
+                    and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title)
+                    and _name_word(tok) and _last_of_mention(tok) and not evidence(tok).thing
+                    and not _after_tagged_name(tok)):
                 start = tok.i
                 while (tok.i - start < MAX_GIVEN_NAMES and start > 0
                        and doc[start - 1].ent_iob_ == "O"
@@ -190,6 +203,12 @@ def _cited(tok: Token) -> bool:
             len(nxt) >= 2 and nxt[0].text == "," and YEAR.match(nxt[1].text)):
         return tok.i > 0 and doc[tok.i - 1].text == "("
     return False
+
+
+def _after_tagged_name(tok: Token) -> bool:
+    """The end of a name the model tagged in part ("Lockheed" ORG, then "Martin")."""
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    return prev is not None and prev.ent_iob_ != "O" and _name_word(prev)
 
 
 def _own_place(tok: Token) -> bool:
