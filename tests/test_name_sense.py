@@ -160,3 +160,32 @@ def test_the_end_of_a_name_tagged_in_part_is_not_a_lone_surname():
     NameSense()(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Steve Martin", "PERSON"),
                                                       ("Lockheed", "ORG")]
+
+
+def test_a_place_the_article_tags_once_is_that_place_where_left_untagged():
+    from extractor.components.name_sense import NameSense
+
+    words = ["Kelso", "is", "old", ".", "People", "of", "Kelso", "fish", ".", "Kelso", "has",
+             "a", "bridge", ";", "Bath", "is", "near", "Bath", "Abbey", "."]
+    ents = ["O"] * len(words)
+    ents[6] = ents[14] = "B-GPE"
+    pos = ["PROPN" if w[0].isupper() else "NOUN" for w in words]
+    doc = _hand_doc(words, ents, pos)
+    NameSense()(doc)
+    # "Bath Abbey" is another name that begins with the word: left alone.
+    assert [(e.text, e.start, e.label_) for e in doc.ents] == [
+        ("Kelso", 0, "GPE"), ("Kelso", 6, "GPE"), ("Kelso", 9, "GPE"), ("Bath", 14, "GPE")]
+
+
+def test_a_name_the_article_also_writes_in_lower_case_is_not_repeated():
+    from extractor.components.name_sense import NameSense
+
+    words = ["Reading", "is", "a", "town", ".", "Trains", "to", "Reading", "run", ".",
+             "reading", "helps", "."]
+    ents = ["O"] * len(words)
+    ents[7] = "B-GPE"
+    pos = ["PROPN", "AUX", "DET", "NOUN", "PUNCT", "NOUN", "ADP", "PROPN", "VERB", "PUNCT",
+           "NOUN", "VERB", "PUNCT"]
+    doc = _hand_doc(words, ents, pos)
+    NameSense()(doc)
+    assert [(e.text, e.start) for e in doc.ents] == [("Reading", 7)]

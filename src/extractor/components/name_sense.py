@@ -132,6 +132,7 @@ class NameSense:
                 e = Span(doc, e.start, e.end, label="PERSON")  # "Atwood, a Booker winner"
             ents.append(e)
         lower = {t.text for t in doc if t.is_lower}
+        new += _untagged_repeats(doc, ents, lower)
         for tok in doc:
             # The tagger calls some surnames nouns ("Rathbun requested donations").
             if ((tok.text in people or (tok.text in names and names[tok.text].surname
@@ -203,6 +204,26 @@ def _cited(tok: Token) -> bool:
             len(nxt) >= 2 and nxt[0].text == "," and YEAR.match(nxt[1].text)):
         return tok.i > 0 and doc[tok.i - 1].text == "("
     return False
+
+
+def _untagged_repeats(doc: Doc, ents: list[Span], lower: set[str]) -> list[Span]:
+    """"York is an ancient city ... the population of York (LOC) ... York was known as
+    Eboracum": a one-word name the article tags, always as the same place or
+    organization, is that at its untagged mentions too (proper nouns standing alone)."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    for e in ents:
+        if len(e) == 1 and e.label_ in NAME_LABELS:
+            labels[e.text].add(e.label_)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for tok in doc:
+        label = labels.get(tok.text)
+        if (label is not None and len(label) == 1 and tok.i not in taken
+                and not label & {"PERSON", "NORP"} and tok.pos_ == "PROPN"
+                and _name_word(tok) and tok.lower_ not in lower and _alone(tok)
+                and _last_of_mention(tok) and not _after_tagged_name(tok)):
+            found.append(Span(doc, tok.i, tok.i + 1, label=next(iter(label))))
+    return found
 
 
 def _after_tagged_name(tok: Token) -> bool:
