@@ -13,6 +13,7 @@ from extractor.evaluate import (
     Mention,
     PlaceLink,
     Prediction,
+    clip,
     drop_kinds,
     evaluate,
     gold_article,
@@ -391,3 +392,9 @@ def test_score_links_compares_the_first_overlapping_place_entity() -> None:
     places = [_link(15, 20, "Florida", cc="US"), _link(0, 14, "Cape Canaveral", cc="US")]
     c = score_links(gold, places, lambda _: None)
     assert (c.found, c.linked, c.named) == (1, 1, 1)
+
+
+def test_place_links_survive_clipping_and_dropped_date_kinds() -> None:
+    pred = Prediction(places=[_link(0, 5, "Lyon")])
+    assert drop_kinds(pred, {"set"}).places == pred.places
+    assert clip(pred, 100).places == pred.places

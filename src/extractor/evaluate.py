@@ -587,7 +587,7 @@ def drop_kinds(pred: Prediction, kinds: set[str]) -> Prediction:
     if not kinds:
         return pred
     dates = [m for m in pred.facts.get(DATES, []) if m.kind not in kinds]
-    return Prediction(entities=pred.entities, facts={**pred.facts, DATES: dates})
+    return replace(pred, facts={**pred.facts, DATES: dates})
 
 
 def clip(pred: Prediction, limit: int | None) -> Prediction:
@@ -600,7 +600,7 @@ def clip(pred: Prediction, limit: int | None) -> Prediction:
 
     entities = {c: [kept for e in es if (kept := keep(e))] for c, es in pred.entities.items()}
     facts = {c: keep(fs) for c, fs in pred.facts.items()}
-    return Prediction(entities=entities, facts=facts)
+    return replace(pred, entities=entities, facts=facts)
 
 
 Scores = dict[str, dict[str, Counts]]
