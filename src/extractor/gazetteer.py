@@ -124,10 +124,13 @@ class Gazetteer:
             return top[0]
         return None
 
-    def resolve_in(self, name: str, country_code: str | None) -> Place | None:
-        """The place called `name` inside one country ("Georgia" in the US: the state)."""
-        cands = [c for c in self.candidates(name) if c.country_code == country_code]
-        cands.sort(key=lambda c: (c.alternate, _RANK[c.kind], -c.population))
+    def resolve_in(self, name: str, country_code: str | None, admin_code: str | None = None,
+                   minor: bool = False) -> Place | None:
+        """The place called `name` inside one country ("Georgia" in the US: the state),
+        or inside one region when `admin_code` is given ("Portland" in US-ME)."""
+        cands = [c for c in self.candidates(name, minor) if c.country_code == country_code
+                 and (admin_code is None or c.admin_code == admin_code)]
+        cands.sort(key=lambda c: (c.alternate, _RANK[c.kind], c.minor, -c.population))
         return cands[0] if cands else None
 
     def fuller(self, name: str, names: Iterable[str], kinds: Container[str]) -> Place | None:
