@@ -132,7 +132,8 @@ def _fill(w: _Writer) -> None:
         for alt in extra.COUNTRY_ALIASES.get(code, ()):
             w.name(alt, pid)
         py = pycountry.countries.get(alpha_2=code)
-        for alt in (getattr(py, "common_name", None), getattr(py, "official_name", None),
+        for alt in (getattr(py, "name", None), getattr(py, "common_name", None),
+                    getattr(py, "official_name", None),
                     *info["spellings"].get(code, ())):
             if alt and "," not in alt and not alt.isupper():
                 w.name(alt, pid, minor=True)

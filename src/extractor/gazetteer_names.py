@@ -7,7 +7,8 @@ import unicodedata
 
 _VOWELS = re.compile(r"[aeiouy\s'\-.]")
 # Names worth indexing: Latin script, capitalized (GeoNames also lists codes and scripts).
-LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]*[A-Za-z.]$")
+# A comma is part of some official names ("Washington, D.C.").
+LATIN = re.compile(r"^[A-Z][A-Za-z .,'\-]*[A-Za-z.]$")
 
 # Letters that Unicode does not decompose into a base letter and an accent: without
 # these, "Łódź" folded to "odz" and no name starting with Ł, Ø or Æ was indexed.
@@ -27,7 +28,8 @@ def ascii_fold(text: str) -> str:
 
 
 def key(name: str) -> str:
-    return " ".join(ascii_fold(name.replace("\u2019", "'")).split()).casefold()
+    # Commas do not tell names apart: "Washington, D.C." is GeoNames' "Washington D.C.".
+    return " ".join(ascii_fold(name.replace("\u2019", "'").replace(",", " ")).split()).casefold()
 
 
 def variant(alt: str, name: str) -> bool:

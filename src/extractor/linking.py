@@ -92,9 +92,14 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
     if primary and all(c.minor for c in primary):
         # "Mecca": Makkah's English name beats a US town's own.
         pool = [c for c in cands if not c.minor] or pool
-    inside = [c for c in pool if c.country_code in context]
-    if inside:
-        pool = inside
+    # In the article's countries, a place's other name counts as its own: "St.
+    # Petersburg" in an article about Russia.
+    inside = [c for c in cands if c.country_code in context and (
+        c in pool or not any(p.country_code == c.country_code for p in pool))]
+    if any(not c.minor for c in inside) or all(c.minor for c in pool):
+        # The article's countries decide, but a town of 2,000 there ("Prague",
+        # Oklahoma) does not outweigh a capital elsewhere.
+        pool = inside or pool
     within = [c for c in pool if c.kind == "city" and c.admin_code in regions]
     if within:
         pool = within  # "Richmond" in an article about Virginia
@@ -102,8 +107,20 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
     if major:
         # Towns under 15,000 compete only with places of their own country.
         pool = [c for c in pool if c.country_code in major]
-    pool = _same_country(pool, state_cue)
-    if pool is None or not pool:
+    pool, rival = _same_country(pool, state_cue)
+    pick = _pick(pool)
+    # A country whose places of the name cannot be told apart is a rival the pick must
+    # dominate: "Frankfurt" am Main over the US Frankforts, not "Washington" in England
+    # over the state and the capital.
+    if pick is None or pick.kind in ("country", "continent") or not rival:
+        return pick
+    if pick.kind == "region":
+        return pick if rival < STATE_RIVAL else None
+    return pick if pick.population >= DOMINANCE * rival else None
+
+
+def _pick(pool: list[Place]) -> Place | None:
+    if not pool:
         return None
     if len(pool) == 1:
         return pool[0]
@@ -121,10 +138,12 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
     return None
 
 
-def _same_country(pool: list[Place], state_cue: bool) -> list[Place] | None:
-    """A region and a city of one name in one country: which the article means; None
-    when some country's places of the name cannot be told apart."""
+def _same_country(pool: list[Place], state_cue: bool) -> tuple[list[Place], int]:
+    """A region and a city of one name in one country: which the article means. Also
+    the population of the biggest place in a country whose places of the name cannot
+    be told apart (a state's counts as its biggest city's)."""
     out: list[Place] = []
+    rival = 0
     for cc in dict.fromkeys(c.country_code for c in pool):
         here = [c for c in pool if c.country_code == cc]
         regions = [c for c in here if c.kind == "region"]
@@ -143,15 +162,18 @@ def _same_country(pool: list[Place], state_cue: bool) -> list[Place] | None:
                 cities = []  # a state outranks a small town of its name
             else:
                 # "Washington": the state and a city in it; nothing tells them apart.
-                return None
+                rival = max(rival, city.population, 1)
+                continue
         elif len(cities) > 1 and cities[0].population < DOMINANCE * cities[1].population:
-            return None  # two towns of one name in one country, neither dominant
+            # Two towns of one name in one country, neither dominant.
+            rival = max(rival, cities[0].population, 1)
+            continue
         elif cities:
             cities = cities[:1]
         if len(regions) > 1:
             regions = [r for r in regions if not r.minor][:1] or []
         out += others + regions + cities
-    return out
+    return out, rival
 
 
 def _biggest(places: list[Place], size) -> Place | None:
