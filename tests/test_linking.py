@@ -118,7 +118,17 @@ def test_a_province_outside_the_us_has_its_iso_code():
     assert (p.kind, p.country_code, p.admin_code) == ("region", "DE", "DE-BY")
 
 
-def test_facilities_are_not_linked():
-    mentions = [M(0, 6, "Prague", label="FAC")]
-    link_places(mentions, "Prague hotel")
-    assert mentions[0].place is None
+def test_a_facility_is_linked_only_when_its_name_is_a_bare_town():
+    text = "Auckland Castle stood empty. Buses left Dushanbe for Germany."
+    mentions = [M(0, 15, "Auckland Castle", "FAC"), M(41, 49, "Dushanbe", "FAC"),
+                M(54, 61, "Germany", "FAC")]
+    link_places(mentions, text)
+    castle, town, country = (m.place for m in mentions)
+    assert castle is None and country is None
+    assert (town.name, town.kind) == ("Dushanbe", "city")
+
+
+def test_features_without_data_stay_unlinked():
+    out = linked("Storms crossed Lake Erie and the Gulf of Mexico.", "Lake Erie",
+                 "Gulf of Mexico")
+    assert out == {"Lake Erie": None, "Gulf of Mexico": None}

@@ -8,7 +8,8 @@ Order of evidence, strongest first:
 4. the countries the article already names: a reading inside them wins ("Florida" in
    an article about the US, "Mérida" in one about Spain);
 5. kind and size: a state or province outranks a smaller foreign town of its name, a
-   bigger place a much smaller one (`DOMINANCE`).
+   bigger place a much smaller one (`DOMINANCE`); a town under 15,000 or a minor
+   subdivision only in a country the article names.
 A name that none of these decides stays unlinked ("Washington" in an article about
 the US that never says whether the city or the state).
 """
@@ -30,6 +31,13 @@ STATE_RIVAL = 500_000
 # Readings the article's context may overrule: "St. Petersburg" alone is the Florida
 # city (its own name) but, in an article about Russia, the Russian one.
 REVISIT = ("region", "city")
+# A facility the model found is linked only when its name is a bare town's ("Ziguinchor"
+# tagged FAC), never when a word says what was built ("Auckland Castle").
+_FACILITY = re.compile(
+    r"\b(Airport|Stadium|Arena|Castle|Park|Bridge|Hall|Street|St|Avenue|Road|Square|"
+    r"Mosque|Church|Cathedral|Museum|Tower|Station|Building|Centre|Center|Hotel|Palace|"
+    r"Temple|House|Highway|Cemetery|Gate|Wall|Market|School|University|College|Hospital|"
+    r"Prison|Theatre|Theater|Library|Garden|Gardens|Field|Dam|Port|Harbour|Harbor)\b")
 _STATE_SUFFIX = re.compile(r" (State|state)$")
 _STATE_CUE = re.compile(r"^\s+(State|state)\b")
 _STATE_CUE_BEFORE = re.compile(r"\b(state of|upstate|State of)\s+$")
@@ -62,7 +70,9 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
         regions = {m.place.admin_code for m in mentions
                    if m.place and m.place.kind == "region" and m.place.admin_code}
         for i, m in enumerate(mentions):
-            if m.label == "FAC" or i in paired or (m.place and m.place.kind not in REVISIT):
+            if i in paired or (m.place and m.place.kind not in REVISIT):
+                continue
+            if m.label == "FAC" and (_FACILITY.search(m.text) or len(m.text.split()) > 2):
                 continue
             # The name's own mentions do not vote for themselves.
             own = _countries([x for x in mentions if _norm(x.text) == _norm(m.text)])
@@ -70,6 +80,8 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
             if (bare := _STATE_SUFFIX.sub("", name)) != name:
                 name, cue = bare, True  # "Washington State"
             pick = choose(gaz.candidates(name, minor=True), context - own, cue, regions)
+            if m.label == "FAC" and pick and pick.kind not in ("city", "region"):
+                continue  # the model's facility may be named after a country, never is one
             m.place = pick or m.place
     _pairs(gaz, mentions, text)
 
@@ -109,6 +121,10 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
         pool = [c for c in pool if c.country_code in major]
     pool, rival = _same_country(pool, state_cue)
     pick = _pick(pool)
+    if pick is not None and pick.minor and pick.country_code not in context:
+        # A town under 15,000 or a minor subdivision needs its country named in the
+        # article: alone, "Korea" is no hamlet in Côte d'Ivoire.
+        return None
     # A country whose places of the name cannot be told apart is a rival the pick must
     # dominate: "Frankfurt" am Main over the US Frankforts, not "Washington" in England
     # over the state and the capital.
