@@ -28,8 +28,10 @@ def ascii_fold(text: str) -> str:
 
 
 def key(name: str) -> str:
-    # Commas do not tell names apart: "Washington, D.C." is GeoNames' "Washington D.C.".
-    return " ".join(ascii_fold(name.replace("\u2019", "'").replace(",", " ")).split()).casefold()
+    # Commas and hyphens do not tell names apart: "Washington, D.C." is GeoNames'
+    # "Washington D.C.", "Guinea Bissau" is "Guinea-Bissau".
+    text = name.replace("\u2019", "'").replace(",", " ").replace("-", " ")
+    return " ".join(ascii_fold(text).split()).casefold()
 
 
 def variant(alt: str, name: str) -> bool:
