@@ -26,6 +26,7 @@ from pathlib import Path
 from extractor.gazetteer_names import key as _key
 
 DOMINANCE = 5.0
+_CACHE_SIZE = 200_000
 _DETERMINERS = ("the ", "these ", "this ")
 _DATA = Path(__file__).with_name("data") / "gazetteer.sqlite"
 
@@ -96,6 +97,8 @@ class Gazetteer:
                    "ON p.id = n.place WHERE n.k = ?" + ("" if minor else " AND n.minor = 0")
                    + " ORDER BY p.id")
             found = [_place(row) for row in self._conn().execute(sql, (k,))]
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()  # a long batch must not hold every n-gram it tried
             self._cache[(k, minor)] = found
         return found
 

@@ -125,13 +125,17 @@ def _fill(w: _Writer) -> None:
     capitals = {(code, c["capital"]) for code, c in countries.items()}
     for code, c in sorted(countries.items()):
         lat, lon = info["centroids"].get(code, (None, None))
-        pid = w.place(c["name"], "country", code, gid=int(c["geonameid"]), lat=lat, lon=lon,
+        py = pycountry.countries.get(alpha_2=code)
+        name = c["name"]
+        if name.startswith("The ") and getattr(py, "name", None) == name[4:]:
+            name = name[4:]  # GeoNames' "The Netherlands" is "Netherlands" in ISO and in news
+        pid = w.place(name, "country", code, gid=int(c["geonameid"]), lat=lat, lon=lon,
                       pop=int(c.get("population") or 0))
         if c.get("currencycode"):
             w.db.execute("INSERT OR IGNORE INTO currencies VALUES (?)", (c["currencycode"],))
+        w.name(c["name"], pid)
         for alt in extra.COUNTRY_ALIASES.get(code, ()):
             w.name(alt, pid)
-        py = pycountry.countries.get(alpha_2=code)
         for alt in (getattr(py, "name", None), getattr(py, "common_name", None),
                     getattr(py, "official_name", None),
                     *info["spellings"].get(code, ())):
