@@ -293,3 +293,15 @@ def test_a_short_country_name_is_read_through_the_articles_fuller_name(nlp):
     assert places["South Korea"]["aliases"] == ["Korea"]
     alone = extract_text("Officials in Korea said the talks went well.", nlp=nlp)["places"]
     assert [(p["name"], p["country_code"]) for p in alone] == [("Korea", None)]
+
+
+def test_a_linked_place_says_where_it_is(nlp):
+    text = "Storms hit Tampa, Florida, on Monday, and the US sent help to Yucatán in Mexico."
+    places = {p["name"]: p for p in extract_text(text, nlp=nlp)["places"]}
+    tampa, florida = places["Tampa"], places["Florida"]
+    assert (tampa["kind"], tampa["country"], tampa["region"], tampa["region_code"]) == (
+        "city", "United States", "Florida", "US-FL")
+    assert (florida["kind"], florida["admin_code"], florida["country"]) == (
+        "region", "US-FL", "United States")
+    us = places["United States"]  # the gazetteer's name; the article's form an alias
+    assert us["aliases"] == ["US"] and us["admin_code"] is None and us["country"] is None
