@@ -6,13 +6,19 @@ SAMPLE := data/samples/russia-tajikistan-border.txt
 
 .PHONY: install run test lint bench evaluate clean
 
-install: $(VENV)/.installed
+GAZETTEER := src/extractor/data/gazetteer.sqlite
+
+install: $(VENV)/.installed $(GAZETTEER)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	touch $@
+
+# The place index (scripts/build_gazetteer.py): rebuilt when its code or data change.
+$(GAZETTEER): $(VENV)/.installed src/extractor/gazetteer_build.py src/extractor/gazetteer_names.py src/extractor/gazetteer_extra.py
+	$(BIN)/python scripts/build_gazetteer.py $@
 
 run: install
 	$(BIN)/extract $(SAMPLE)
@@ -32,4 +38,4 @@ bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(GAZETTEER) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -11,10 +11,13 @@ from extractor.evaluate import (
     Counts,
     GoldArticle,
     Mention,
+    PlaceLink,
     Prediction,
+    clip,
     drop_kinds,
     evaluate,
     gold_article,
+    identity_names,
     iso_date,
     main,
     mark_optional,
@@ -22,6 +25,7 @@ from extractor.evaluate import (
     read_gold,
     score_article,
     score_entities,
+    score_links,
     score_spans,
     span_errors,
     timex_equal,
@@ -327,5 +331,70 @@ def test_cli_json_output(nlp, tmp_path: Path, capsys: pytest.CaptureFixture) -> 
     assert main([str(gold), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     ours = result[str(gold)]["ours"]
-    assert set(ours) == {"people", "organizations", "places", "dates"}  # no figures in GUM
+    # No figures in GUM; its named places carry identities, so linking is scored.
+    assert set(ours) == {"people", "organizations", "places", "dates", "place_links"}
+    links = ours["place_links"]
+    assert links["gold"] >= links["found"] >= links["linked"] >= links["named"]
     assert 0.0 <= ours["people"]["entity"]["f1"] <= 1.0
+
+
+# --------------------------------------------------------------------------- place links
+
+
+def test_identity_names_take_the_title_before_comma_or_parenthesis() -> None:
+    assert identity_names("Durham%2C_England") == "durham"
+    assert identity_names("Georgia_(country)") == "georgia"
+    assert identity_names("M%C3%A9rida%2C_Yucat%C3%A1n") == "merida"
+
+
+def test_gum_gold_keeps_named_place_identities() -> None:
+    art = gold_article(
+        {
+            "text": "We drove to Lyon and the city.",
+            "spans": [
+                {"start": 12, "end": 16, "label": "place", "has_propn": True, "eid": "1",
+                 "identity": "Lyon"},
+                {"start": 21, "end": 29, "label": "place", "has_propn": False, "eid": "1",
+                 "identity": "Lyon"},
+            ],
+        }
+    )
+    assert [(g.start, g.value) for g in art.identities] == [(12, "Lyon")]
+
+
+def _link(start: int, end: int, *names: str, linked: bool = True,
+          cc: str | None = None) -> PlaceLink:
+    return PlaceLink((Mention(start, end),), names, linked, cc)
+
+
+def test_score_links_counts_found_linked_named_and_country() -> None:
+    gold = [
+        Mention(0, 5, value="Lyon"),  # found, linked, named, right country
+        Mention(10, 15, value="Persia"),  # found, linked, named by an alias
+        Mention(20, 25, value="Faaborg"),  # found, not linked
+        Mention(30, 35, value="Nowhere"),  # not found
+        Mention(40, 45, value="Paris%2C_Texas"),  # linked, named, wrong country
+    ]
+    places = [
+        _link(0, 5, "Lyon", cc="FR"),
+        _link(10, 15, "Iran", "Persia", cc="IR"),
+        _link(20, 25, "Faaborg", linked=False),
+        _link(40, 45, "Paris", cc="FR"),
+    ]
+    countries = {"Lyon": "FR", "Paris%2C_Texas": "US"}
+    c = score_links(gold, places, countries.get)
+    assert (c.gold, c.found, c.linked, c.named) == (5, 4, 3, 3)
+    assert (c.country_known, c.country_right) == (2, 1)
+
+
+def test_score_links_compares_the_first_overlapping_place_entity() -> None:
+    gold = [Mention(0, 20, value="Cape_Canaveral")]
+    places = [_link(15, 20, "Florida", cc="US"), _link(0, 14, "Cape Canaveral", cc="US")]
+    c = score_links(gold, places, lambda _: None)
+    assert (c.found, c.linked, c.named) == (1, 1, 1)
+
+
+def test_place_links_survive_clipping_and_dropped_date_kinds() -> None:
+    pred = Prediction(places=[_link(0, 5, "Lyon")])
+    assert drop_kinds(pred, {"set"}).places == pred.places
+    assert clip(pred, 100).places == pred.places

@@ -34,8 +34,10 @@ def test_tajik_organizations_and_places(tajik):
     orgs = names(tajik, "organizations")
     assert {"Security Council", "Taliban", "The Associated Press"} <= orgs
     places = names(tajik, "places")
-    assert {"Tajikistan", "Dushanbe", "Taliqan"} <= places
-    for name in ("Tajikistan", "Dushanbe", "Taliqan"):
+    # A linked place is named as the gazetteer names it; the article's form is an alias.
+    assert {"Tajikistan", "Dushanbe", "Taloqan"} <= places
+    assert "Taliqan" in entity(tajik, "places", "Taloqan")["aliases"]
+    for name in ("Tajikistan", "Dushanbe", "Taliqan", "Taloqan"):
         assert name not in orgs and name not in names(tajik, "groups")
     assert entity(tajik, "groups", "Tajik")["country_code"] == "TJ"
 
@@ -54,7 +56,7 @@ def test_tajik_places_are_linked(tajik):
     tj = entity(tajik, "places", "Tajikistan")
     assert (tj["kind"], tj["country_code"], tj["geonames_id"]) == ("country", "TJ", 1220409)
     assert tj["lat"] is not None and tj["lon"] is not None
-    taliqan = entity(tajik, "places", "Taliqan")  # GeoNames spells it Taloqan
+    taliqan = entity(tajik, "places", "Taloqan")  # the article spells it Taliqan
     assert (taliqan["kind"], taliqan["country_code"]) == ("city", "AF")
     # Not in the gazetteer: nothing invented.
     central_asia = entity(tajik, "places", "Central Asia")
@@ -291,3 +293,15 @@ def test_a_short_country_name_is_read_through_the_articles_fuller_name(nlp):
     assert places["South Korea"]["aliases"] == ["Korea"]
     alone = extract_text("Officials in Korea said the talks went well.", nlp=nlp)["places"]
     assert [(p["name"], p["country_code"]) for p in alone] == [("Korea", None)]
+
+
+def test_a_linked_place_says_where_it_is(nlp):
+    text = "Storms hit Tampa, Florida, on Monday, and the US sent help to Yucatán in Mexico."
+    places = {p["name"]: p for p in extract_text(text, nlp=nlp)["places"]}
+    tampa, florida = places["Tampa"], places["Florida"]
+    assert (tampa["kind"], tampa["country"], tampa["region"], tampa["region_code"]) == (
+        "city", "United States", "Florida", "US-FL")
+    assert (florida["kind"], florida["admin_code"], florida["country"]) == (
+        "region", "US-FL", "United States")
+    us = places["United States"]  # the gazetteer's name; the article's form an alias
+    assert us["aliases"] == ["US"] and us["admin_code"] is None and us["country"] is None

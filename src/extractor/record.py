@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from extractor import facts
-from extractor.gazetteer import gazetteer
+from extractor.gazetteer import Place, gazetteer
 from extractor.group import Entity, group_entities
 from extractor.labels import (
     DATES,
@@ -105,9 +105,24 @@ def _entity(e: Entity) -> dict[str, Any]:
             "lat": p.lat if p else None,
             "lon": p.lon if p else None,
         }
+        out |= _place_context(p)
     out |= {
         "count": len(e.mentions),
         "salience": e.salience,
         "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
     }
     return out
+
+
+def _place_context(p: Place | None) -> dict[str, Any]:
+    """Where a linked place is: a region's ISO 3166-2 code and country, a city's region
+    (where the data or the article's "City, Region" says) and country."""
+    country = gazetteer().by_code.get(p.country_code or "") if p else None
+    in_country = p is not None and p.kind in ("region", "city") and country is not None
+    is_city = p is not None and p.kind == "city"
+    return {
+        "admin_code": p.admin_code if p and p.kind == "region" else None,
+        "country": country.name if in_country and country else None,
+        "region": p.region if is_city and p else None,
+        "region_code": p.admin_code if is_city and p else None,
+    }

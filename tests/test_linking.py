@@ -1,0 +1,134 @@
+"""Linking place names in the context of the article (extractor.linking)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from extractor.gazetteer import Place
+from extractor.linking import link_places
+
+
+@dataclass
+class M:
+    start: int
+    end: int
+    text: str
+    label: str = "GPE"
+    place: Place | None = None
+
+
+def linked(text: str, *names: str) -> dict[str, Place | None]:
+    """Link the given names where they occur in `text` (every occurrence, in order)."""
+    found = sorted((m.start(), m.end(), n) for n in names
+                   for m in re.finditer(r"\b" + re.escape(n) + r"(?![\w])", text))
+    mentions = [M(a, b, n) for a, b, n in found]
+    link_places(mentions, text)
+    return {m.text: m.place for m in mentions}
+
+
+def test_a_state_outranks_a_small_foreign_city_of_its_name():
+    p = linked("Virginia passed the law.", "Virginia")["Virginia"]
+    assert (p.kind, p.country_code, p.admin_code) == ("region", "US", "US-VA")
+
+
+def test_the_region_after_a_comma_decides_the_town():
+    text = "The launch from Cape Canaveral, Florida, was delayed."
+    out = linked(text, "Cape Canaveral", "Florida")
+    assert out["Florida"].admin_code == "US-FL"
+    town = out["Cape Canaveral"]
+    assert (town.kind, town.country_code, town.region) == ("city", "US", "Florida")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("We ate well in Mérida, Yucatán, last spring.", "MX"),
+    ("We ate well in Mérida, Spain, last spring.", "ES"),
+])
+def test_city_region_pairs_pick_the_city_of_that_region(text, country):
+    out = linked(text, "Mérida", "Yucatán", "Spain")
+    assert out["Mérida"].country_code == country
+
+
+def test_a_town_in_a_named_region_beats_bigger_namesakes():
+    out = linked("The governor of Virginia spoke in Richmond on Friday.", "Virginia", "Richmond")
+    assert (out["Richmond"].country_code, out["Richmond"].admin_code) == ("US", "US-VA")
+
+
+def test_the_article_country_decides_a_shared_city_name():
+    text = "Russia hosted the summit. Delegates flew to St. Petersburg on Monday."
+    out = linked(text, "Russia", "St. Petersburg")
+    assert (out["St. Petersburg"].country_code, out["St. Petersburg"].name) == (
+        "RU", "Saint Petersburg")
+    alone = linked("Tourists like St. Petersburg in March.", "St. Petersburg")
+    assert alone["St. Petersburg"].country_code == "US"  # its own name, in Florida
+
+
+def test_a_tiny_namesake_in_the_article_country_does_not_beat_a_capital():
+    out = linked("The United States and Canada sent envoys to Prague.",
+                 "United States", "Canada", "Prague")
+    assert out["Prague"].country_code == "CZ"
+
+
+@pytest.mark.parametrize(("name", "gazetteer_name", "country"), [
+    ("Mecca", "Makkah", "SA"),
+    ("Persia", "Iran", "IR"),
+    ("St Petersburg", "Saint Petersburg", "RU"),
+    ("the Netherlands", "Netherlands", "NL"),
+    ("Netherlands", "Netherlands", "NL"),
+    ("U.S", "United States", "US"),
+    ("these United States", "United States", "US"),
+    ("America", "United States", "US"),
+    ("Frankfurt", "Frankfurt am Main", "DE"),
+])
+def test_english_and_short_names_of_famous_places(name, gazetteer_name, country):
+    p = linked(f"They wrote about {name} for years.", name)[name]
+    assert (p.name, p.country_code) == (gazetteer_name, country)
+
+
+def test_new_york_is_the_city_unless_the_text_says_state():
+    city = linked("She moved to New York in 1990.", "New York")["New York"]
+    assert (city.name, city.kind) == ("New York City", "city")
+    state = linked("Farms in New York State flooded.", "New York")["New York"]
+    assert (state.kind, state.admin_code) == ("region", "US-NY")
+
+
+def test_small_towns_under_the_old_cut_are_linked():
+    out = linked("The ferry leaves Faaborg in Denmark twice a day.", "Faaborg", "Denmark")
+    assert (out["Faaborg"].country_code, out["Faaborg"].minor) == ("DK", True)
+
+
+def test_washington_stays_unlinked_when_the_article_names_both_city_and_state():
+    text = ("Seattle is the largest city of the state. Lawmakers in Washington met; "
+            "the capital of the United States is far from Washington.")
+    out = linked(text, "Seattle", "Washington", "United States")
+    assert out["Washington"] is None
+    assert out["Seattle"].country_code == "US"
+
+
+def test_a_state_cue_decides_washington():
+    out = linked("Growers in Washington State picked apples.", "Washington State")
+    assert (out["Washington State"].kind, out["Washington State"].admin_code) == (
+        "region", "US-WA")
+
+
+def test_a_province_outside_the_us_has_its_iso_code():
+    p = linked("Floods hit Bavaria and Germany's south.", "Bavaria", "Germany")["Bavaria"]
+    assert (p.kind, p.country_code, p.admin_code) == ("region", "DE", "DE-BY")
+
+
+def test_a_facility_is_linked_only_when_its_name_is_a_bare_town():
+    text = "Auckland Castle stood empty. Buses left Dushanbe for Germany."
+    mentions = [M(0, 15, "Auckland Castle", "FAC"), M(41, 49, "Dushanbe", "FAC"),
+                M(54, 61, "Germany", "FAC")]
+    link_places(mentions, text)
+    castle, town, country = (m.place for m in mentions)
+    assert castle is None and country is None
+    assert (town.name, town.kind) == ("Dushanbe", "city")
+
+
+def test_features_without_data_stay_unlinked():
+    out = linked("Storms crossed Lake Erie and the Gulf of Mexico.", "Lake Erie",
+                 "Gulf of Mexico")
+    assert out == {"Lake Erie": None, "Gulf of Mexico": None}
