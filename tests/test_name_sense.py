@@ -189,3 +189,18 @@ def test_a_name_the_article_also_writes_in_lower_case_is_not_repeated():
     doc = _hand_doc(words, ents, pos)
     NameSense()(doc)
     assert [(e.text, e.start) for e in doc.ents] == [("Reading", 7)]
+
+
+def test_a_small_town_the_article_puts_things_in_is_a_place_at_every_mention():
+    # Portree (2,300 people) is only in the fuller index: the article's own prepositions
+    # say it is a place; the model called it a person and an organization.
+    from extractor.components.name_sense import NameSense
+
+    words = ["Portree", "has", "a", "harbour", ".", "Ferries", "stop", "in", "Portree", ";",
+             "hotels", "in", "Portree", "fill", "up", "."]
+    ents = ["O"] * len(words)
+    ents[0], ents[8], ents[12] = "B-PERSON", "B-ORG", "B-ORG"
+    pos = ["PROPN" if w[0].isupper() else "NOUN" for w in words]
+    doc = _hand_doc(words, ents, pos)
+    NameSense()(doc)
+    assert [e.label_ for e in doc.ents] == ["GPE"] * 3

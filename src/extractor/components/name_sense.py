@@ -106,8 +106,10 @@ class NameSense:
         companies = {w for w, n in names.items() if n.org_first and n.thing > n.person}
         # "Lodz has been battling ... the population of Lodz": a town the article puts
         # things in, and never uses as a person, is that town at every mention.
+        # Any place of that name will do, small towns too ("Coron", 8,700 people): the
+        # article's own prepositions say it is one.
         towns = {w for w, n in names.items() if n.place >= 2 and not n.person
-                 and (p := gazetteer().resolve(w)) is not None and not p.alternate}
+                 and any(not p.alternate for p in gazetteer().candidates(w, minor=True))}
         ents, new = [], []
         for e in doc.ents:
             word = e[-1].text
