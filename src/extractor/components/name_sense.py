@@ -15,13 +15,23 @@ A name the evidence calls a person (twice, or once when the article also gives a
 name ending with it, and never outweighed) becomes a person at every mention, untagged
 ones too; a mention with evidence of its own for a thing keeps its label ("flights to
 Lyon"). Countries, continents and regions the gazetteer knows are left alone ("Jordan").
+
+The same reading decides the other cases of one name, one sense per article:
+- a town the gazetteer knows (small ones too), found twice after place prepositions and
+  never used as a person, is the place at every mention ("Lodz has been battling ...");
+  a one-word "person" after such a preposition, never used as a person, is the place;
+- "Ford said it would ..." beside "Ford Motor Company": the company;
+- a surname of the article's people that the tagger calls a noun ("Rathbun requested")
+  or the model a product ("Atwood, a Booker Prize-winner") is the person;
+- a one-word place or organization the article tags one way is that where the model
+  left it untagged ("York is an ancient city ... the population of York").
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -58,7 +68,6 @@ MAX_GIVEN_NAMES = 3  # untagged given names joined before a surname ("Brock Wyat
 class Name:
     """The mentions of one word used as a name, and what they say it is."""
 
-    tokens: list[Token] = field(default_factory=list)
     person: int = 0
     thing: int = 0
     place: int = 0
@@ -93,7 +102,6 @@ class NameSense:
             # Only names used alone vote: "Bill Ford ... he" says nothing of "Ford".
             if tok.text in names and _name_word(tok) and _alone(tok):
                 name = names[tok.text]
-                name.tokens.append(tok)
                 found = evidence(tok)
                 name.person += found.person
                 name.thing += found.thing
