@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -78,12 +79,19 @@ class Name:
 
 class NameSense:
     def __call__(self, doc: Doc) -> Doc:
-        names = self.find(doc)
+        seen: dict[int, Evidence] = {}  # read once per token, by find and by the writer
+
+        def read(tok: Token) -> Evidence:
+            if tok.i not in seen:
+                seen[tok.i] = evidence(tok)
+            return seen[tok.i]
+
+        names = self.find(doc, read)
         if names:
-            self.set_annotations(doc, names)
+            self.set_annotations(doc, names, read)
         return doc
 
-    def find(self, doc: Doc) -> dict[str, Name]:
+    def find(self, doc: Doc, read: Callable[[Token], Evidence]) -> dict[str, Name]:
         names: dict[str, Name] = defaultdict(Name)
         for e in doc.ents:
             if e.label_ not in NAME_LABELS or not _name_word(e[-1]):
@@ -102,13 +110,14 @@ class NameSense:
             # Only names used alone vote: "Bill Ford ... he" says nothing of "Ford".
             if tok.text in names and _name_word(tok) and _alone(tok):
                 name = names[tok.text]
-                found = evidence(tok)
+                found = read(tok)
                 name.person += found.person
                 name.thing += found.thing
                 name.place += found.place
         return names
 
-    def set_annotations(self, doc: Doc, names: dict[str, Name]) -> None:
+    def set_annotations(self, doc: Doc, names: dict[str, Name],
+                        read: Callable[[Token], Evidence]) -> None:
         people = {w for w, n in names.items() if _is_person(w, n)}
         # "Ford said it would close plants" beside "Ford Motor Company" and "Bill Ford".
         companies = {w for w, n in names.items() if n.org_first and n.thing > n.person}
@@ -127,7 +136,7 @@ class NameSense:
                     and (names[word].full_name or word in people) and _own_place(e[0])):
                 e = Span(doc, e.start, e.end, label="GPE")  # "flights to Lyon"
             elif (e.label_ != "PERSON" and e.label_ in NAME_LABELS and word in people
-                    and (len(e) == 1 or _plain_name(e)) and not evidence(e[-1]).thing):
+                    and (len(e) == 1 or _plain_name(e)) and not read(e[-1]).thing):
                 e = Span(doc, e.start, e.end, label="PERSON")
             elif (len(e) == 1 and e.label_ == "PERSON" and not names[word].person
                   and not names[word].full_name
@@ -149,7 +158,7 @@ class NameSense:
                                         and not names[tok.text].org_first))
                     and tok.ent_iob_ == "O" and tok.lower_ not in lower
                     and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title)
-                    and _name_word(tok) and _last_of_mention(tok) and not evidence(tok).thing
+                    and _name_word(tok) and _last_of_mention(tok) and not read(tok).thing
                     and not _after_tagged_name(tok)):
                 start = tok.i
                 while (tok.i - start < MAX_GIVEN_NAMES and start > 0
