@@ -19,6 +19,7 @@ COMPONENTS = (
     "extractor_not_orgs",
     "extractor_org_heads",
     "extractor_consistency",
+    "extractor_citations",
     "extractor_name_sense",
     "extractor_teams",
     "extractor_caps_lines",

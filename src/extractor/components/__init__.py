@@ -2,6 +2,7 @@
 
 from extractor.components import (  # noqa: F401
     caps_lines,
+    citations,
     cleanup,
     consistency,
     dates,

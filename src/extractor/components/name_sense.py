@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from extractor.components.citations import CITED
 from extractor.components.not_orgs import product_pattern
 from extractor.components.person_names import given_names
 from extractor.components.places import preceded_by
@@ -214,6 +215,8 @@ def _cited(tok: Token) -> bool:
     """An author cited in the text: "Quilis (1993)", "Carrano et al.", "(Quilis, 1993)",
     "(Quilis 1993: 12)"."""
     doc = tok.doc
+    if tok.i in doc.user_data.get(CITED, ()):
+        return True  # one of several authors (component citations)
     nxt = doc[tok.i + 1 : tok.i + 4]
     if len(nxt) >= 2 and nxt[0].text == "(" and YEAR.match(nxt[1].text):
         return True

@@ -1,0 +1,154 @@
+"""Authors cited in scholarly form are people, one per surname.
+
+Class of error fixed: in-text citations ("(Dye & Bavelier, 2010)", "(Boot, Kramer,
+Simons, & Gratton, 2008)", "Carrano and Biewener (1999) found", "Marsden et al. (2016)")
+read to the model like firm names: it tags "Dye & Bavelier" or "Kramer, Simons" as one
+organization, or a surname alone as a place. The author-date form (APA, Harvard,
+Chicago) says they are people: a list of surnames joined by commas and "&"/"and",
+closed by a year, inside parentheses or followed by a year in parentheses. Each surname
+becomes a PERSON; what the model had over them goes. "Procter & Gamble" keeps its label:
+no year follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+# A publication year as citations write it: "1999", "2010a", "n.d." is handled apart.
+YEAR = re.compile(r"^(1[5-9]|20)\d\d[a-z]?$")
+AND = frozenset({"&", "and"})
+# Lower-case particles inside surnames ("van der Berg", "de Souza").
+PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da",
+                       "du", "la", "le", "dos", "das", "bin", "ibn", "al"})
+# Words that may open a parenthetical citation before its first author.
+LEAD_INS = frozenset({"see", "e.g.", "e.g", "cf.", "cf", "i.e.", "also", "and", "but",
+                      "for", "example", "review", "reviews", "as", "in", ",", ":"})
+MAX_AUTHORS = 8
+
+
+def _surname(doc: Doc, i: int, end: int) -> int | None:
+    """End of a surname starting at token i ("Bavelier", "Morgan-Short", "van Dijk",
+    "O'Brien"), or None."""
+    j = i
+    while j < end and doc[j].text in PARTICLES:
+        j += 1
+    if j >= end or not _cap(doc[j]):
+        return None
+    j += 1
+    while j + 1 < end and doc[j].text in ("-", "'") and _cap(doc[j + 1]):
+        j += 2
+    return j
+
+
+def _cap(tok: Token) -> bool:
+    text = tok.text
+    return (len(text) > 1 and text[0].isupper() and not text.isupper()
+            and text.replace("-", "").replace("'", "").isalpha())
+
+
+def _authors(doc: Doc, i: int, end: int) -> tuple[list[tuple[int, int]], int] | None:
+    """An author list of two or more from token i: "A & B", "A, B, & C", "A et al."
+    Returns the surnames' (start, end) and the token after the list. One surname alone
+    is left to name_sense: "(Reuters, 2010)", "Inception (2010)" are no people."""
+    names: list[tuple[int, int]] = []
+    j = i
+    while len(names) < MAX_AUTHORS:
+        k = _surname(doc, j, end)
+        if k is None:
+            return None
+        names.append((j, k))
+        j = k
+        if j < end and doc[j].lower_ in ("et", "et al."):
+            j += 1
+            if j < end and doc[j].lower_ in ("al", "al."):
+                j += 1
+            if j < end and doc[j].text == ".":
+                j += 1
+            return names, j
+        if j < end and doc[j].text in AND:
+            j += 1
+            continue
+        if j + 1 < end and doc[j].text == "," and doc[j + 1].text in AND:
+            j += 2
+            continue
+        if (j + 1 < end and doc[j].text == "," and _surname(doc, j + 1, end)
+                and not YEAR.match(doc[j + 1].text)):
+            j += 1
+            continue
+        return (names, j) if len(names) > 1 else None
+    return None
+
+
+def _year(doc: Doc, j: int, end: int) -> bool:
+    return j < end and bool(YEAR.match(doc[j].text))
+
+
+def find_citations(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges of every surname cited with a year."""
+    found: list[tuple[int, int]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if tok.text == "(":
+            close = next((k for k in range(i + 1, min(n, i + 80)) if doc[k].text == ")"),
+                         None)
+            if close is not None:
+                found += _parenthetical(doc, i + 1, close)
+        elif _surname(doc, i, n) is not None and (i == 0 or doc[i - 1].text not in PARTICLES):
+            got = _authors(doc, i, n)
+            # Narrative form: "Carrano and Biewener (1999)", "Marsden et al. (2016)".
+            if got is not None:
+                names, j = got
+                if (j + 1 < n and doc[j].text == "(" and _year(doc, j + 1, n)):
+                    found += names
+                    i = j
+                    continue
+        i += 1
+    return found
+
+
+def _parenthetical(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Inside "( ... )": citations separated by ";", each an author list and a year."""
+    found: list[tuple[int, int]] = []
+    seg = start
+    while seg < end:
+        stop = next((k for k in range(seg, end) if doc[k].text == ";"), end)
+        i = seg
+        while i < stop and doc[i].lower_ in LEAD_INS:
+            i += 1
+        got = _authors(doc, i, stop)
+        if got is not None:
+            names, j = got
+            if j < stop and doc[j].text == ",":
+                j += 1
+            if _year(doc, j, stop):
+                found += names
+        seg = stop + 1
+    return found
+
+
+CITED = "extractor_cited"  # doc.user_data: last token of each cited surname, for name_sense
+
+
+class Citations:
+    def __call__(self, doc: Doc) -> Doc:
+        cited = find_citations(doc)
+        if not cited:
+            return doc
+        doc.user_data[CITED] = frozenset(e - 1 for _, e in cited)
+        people = [Span(doc, s, e, label="PERSON") for s, e in cited]
+        taken = {t for s, e in cited for t in range(s, e)}
+        # Drop what the model had over a cited author ("Dye & Bavelier" ORG), keep the rest.
+        kept = [e for e in doc.ents if not any(t in taken for t in range(e.start, e.end))]
+        doc.ents = filter_spans(kept + people)
+        return doc
+
+
+@Language.factory("extractor_citations", assigns=["doc.ents"])
+def make_citations(nlp: Language, name: str) -> Citations:
+    return Citations()
