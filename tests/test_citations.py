@@ -24,6 +24,7 @@ def cited(nlp, text: str) -> list[str]:
     ("Okonkwo and Falk (2003) measured it first.", ["Okonkwo", "Falk"]),
     ("Rasmussen et al. (2018) found the opposite.", ["Rasmussen"]),
     ("The method (Tanaka-Lowe et al., 2020) is common.", ["Tanaka-Lowe"]),
+    ("Our rats swam less than those of Brandt & Oyelaran [12].", ["Brandt", "Oyelaran"]),
 ])
 def test_author_date_citations_name_each_author(nlp, text, authors):
     assert cited(nlp, text) == authors
@@ -38,6 +39,18 @@ def test_author_date_citations_name_each_author(nlp, text, authors):
 ])
 def test_firms_and_single_names_are_not_citations(nlp, text):
     assert cited(nlp, text) == []
+
+
+def test_authors_cited_once_are_the_same_people_when_named_again(nlp):
+    text = ("Mice slept more (Brandt & Oyelaran, 2015). In Brandt & Oyelaran's study the "
+            "mice were older, and Brandt and Oyelaran fed them twice a day.")
+    assert cited(nlp, text) == ["Brandt", "Oyelaran"] * 3
+
+
+def test_a_firm_named_like_authors_elsewhere_is_not_made_people(nlp):
+    # "Brandt" alone is cited; "Brandt & Sons" is no list of cited surnames.
+    text = "Sleep matters (Brandt & Oyelaran, 2015). Brandt & Sons sells beds."
+    assert cited(nlp, text) == ["Brandt", "Oyelaran"]
 
 
 def test_the_component_replaces_the_models_organization_with_people(nlp):

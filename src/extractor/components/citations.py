@@ -5,9 +5,10 @@ Simons, & Gratton, 2008)", "Carrano and Biewener (1999) found", "Marsden et al. 
 read to the model like firm names: it tags "Dye & Bavelier" or "Kramer, Simons" as one
 organization, or a surname alone as a place. The author-date form (APA, Harvard,
 Chicago) says they are people: a list of surnames joined by commas and "&"/"and",
-closed by a year, inside parentheses or followed by a year in parentheses. Each surname
-becomes a PERSON; what the model had over them goes. "Procter & Gamble" keeps its label:
-no year follows it.
+closed by a year, inside parentheses or followed by a year in parentheses or by a
+numbered reference ("Carrano & Biewener [7]"). The same list named again without a year
+("In Carrano & Biewener's study") is the same people. Each surname becomes a PERSON;
+what the model had over them goes. "Procter & Gamble" keeps its label: no year follows.
 """
 
 from __future__ import annotations
@@ -101,15 +102,31 @@ def find_citations(doc: Doc) -> list[tuple[int, int]]:
                 found += _parenthetical(doc, i + 1, close)
         elif _surname(doc, i, n) is not None and (i == 0 or doc[i - 1].text not in PARTICLES):
             got = _authors(doc, i, n)
-            # Narrative form: "Carrano and Biewener (1999)", "Marsden et al. (2016)".
+            # Narrative form: "Carrano and Biewener (1999)", "Marsden et al. (2016)", or a
+            # numbered reference: "Carrano & Biewener [7]".
             if got is not None:
                 names, j = got
-                if (j + 1 < n and doc[j].text == "(" and _year(doc, j + 1, n)):
+                if j + 1 < n and (doc[j].text == "(" and _year(doc, j + 1, n)
+                                  or doc[j].text == "[" and doc[j + 1].like_num):
                     found += names
                     i = j
                     continue
         i += 1
-    return found
+    return found + _repeats(doc, found)
+
+
+def _repeats(doc: Doc, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The same authors named again without a year ("In Carrano & Biewener's study"):
+    an author list made only of surnames cited elsewhere in the article."""
+    known = {doc[s:e].text for s, e in found}
+    starts = {s for s, _ in found}
+    again = []
+    for tok in doc:
+        if tok.text in known and tok.i not in starts:
+            got = _authors(doc, tok.i, len(doc))
+            if got is not None and all(doc[s:e].text in known for s, e in got[0]):
+                again += [r for r in got[0] if r[0] not in starts]
+    return again
 
 
 def _parenthetical(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
