@@ -560,6 +560,9 @@ def test_a_known_organization_named_alone_is_one(vocab):
         (["Space", "Shuttle", "Endeavour"], "PERSON", "PRODUCT"),
         (["HMS", "Belfast"], "PERSON", "PRODUCT"),
         (["Flight", "212"], "PERSON", "PRODUCT"),
+        # A union of states the model calls a place stays one; a union of workers is a body.
+        (["Soviet", "Union"], "GPE", "GPE"),
+        (["Transport", "Workers", "Union"], "LOC", "ORG"),
     ],
 )
 def test_last_word_says_organization_or_place(vocab, words, label, expected):

@@ -54,6 +54,9 @@ from extractor.gazetteer import gazetteer
 from extractor.namewords import FACILITIES, INSTITUTIONS, ORG_HEADS
 
 RELABEL = {"PERSON", "GPE", "LOC", "FAC"}
+# Heads shared by states and bodies of people: the model tags trade and credit unions
+# ORG, and its GPE is a union of states ("the Soviet Union"), which stays a place.
+STATE_HEADS = frozenset({"union"})
 # What the model tags of an airline's name ("Air" + "China" GPE); not a building.
 AIRLINE_HOMES = {"GPE", "LOC"}
 KNOWN_RELABEL = {"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"}
@@ -139,6 +142,8 @@ class OrgHeads:
             if kind:
                 return Span(ent.doc, ent.start, ent.end, label=kind)
         heads = INSTITUTIONS if ent.label_ == "PERSON" else ORG_HEADS
+        if ent.label_ == "GPE" and ent[-1].lower_ in STATE_HEADS:
+            return ent  # the model's GPE "Union" is a state: "the Soviet Union"
         if ent.label_ in RELABEL and len(ent) > 1 and ent[-1].lower_ in heads:
             return Span(ent.doc, ent.start, ent.end, label="ORG")
         return ent
