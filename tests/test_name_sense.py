@@ -204,3 +204,27 @@ def test_a_small_town_the_article_puts_things_in_is_a_place_at_every_mention():
     doc = _hand_doc(words, ents, pos)
     NameSense()(doc)
     assert [e.label_ for e in doc.ents] == ["GPE"] * 3
+
+
+# A place no gazetteer holds, which the article defines as one ("X is a peninsula",
+# "X Island") and puts things in: a place at every mention, not an organization or person.
+DEFINED = [
+    ("Velmora is a peninsula on the north coast. Most fishermen in Velmora sell their "
+     "catch at dawn. Velmora exports dried fish, and Velmora hopes to attract tourists.",
+     "Velmora", "ORG"),
+    ("Tourists come to Quintarra Island for its reefs. Hotels in Quintarra are small, and "
+     "Quintarra has no airport.", "Quintarra", "PERSON"),
+]
+
+
+@pytest.mark.parametrize("text, word, error", DEFINED)
+def test_a_name_the_article_defines_as_a_place_is_one_at_every_mention(nlp, text, word,
+                                                                       error):
+    assert error in without(nlp, "extractor_name_sense", text, word)  # the model's error
+    assert set(labels(nlp, text, word)) == {"GPE"}
+
+
+def test_a_person_described_near_a_place_kind_stays_a_person(nlp):
+    text = ("Dolores Quintarra is a teacher in a village near the coast. Quintarra said "
+            "she came to teach in 1990, and Quintarra still teaches there.")
+    assert labels(nlp, text, "Quintarra") == ["PERSON", "PERSON"]

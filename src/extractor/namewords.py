@@ -30,3 +30,11 @@ FACILITIES = frozenset({
     "square", "palace", "cathedral", "mosque", "temple", "castle", "building", "street",
     "avenue", "boulevard", "pier", "harbour", "harbor", "dam", "canal", "highway",
 })
+# Kinds of place a writer defines a name by ("X is a peninsula", "X, a former kingdom")
+# or names with it ("X Island"): geographic and administrative kinds, no buildings.
+PLACE_KINDS = frozenset({
+    "island", "islands", "peninsula", "archipelago", "atoll", "village", "town", "city",
+    "region", "province", "district", "county", "kingdom", "state", "country", "valley",
+    "oasis", "suburb", "neighbourhood", "neighborhood", "municipality", "settlement",
+    "destination", "port", "capital", "territory", "island nation", "emirate",
+})

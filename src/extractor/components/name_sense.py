@@ -45,7 +45,7 @@ from extractor.components.person_names import given_names
 from extractor.components.places import preceded_by
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS
-from extractor.namewords import FACILITIES, ORG_HEADS
+from extractor.namewords import FACILITIES, ORG_HEADS, PLACE_KINDS
 
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its"})  # not "itself": "the fire itself"
@@ -76,6 +76,7 @@ class Name:
     full_name: bool = False  # the article gives a longer name ending with it
     surname: bool = False  # ... and the model calls that longer name a person
     org_first: bool = False  # it begins an organization's longer name ("Ford Motor")
+    defined: int = 0  # the article says it is a place: "X is a peninsula", "X Island"
 
 
 class NameSense:
@@ -104,6 +105,8 @@ class NameSense:
                 name.surname = name.surname or e.label_ == "PERSON"
                 if e.label_ == "ORG":
                     names[e[0].text].org_first = True
+                if len(e) == 2 and e[-1].lower_ in PLACE_KINDS and _name_word(e[0]):
+                    names[e[0].text].defined += 1  # "Socotra Island", then "Socotra"
         for tok in doc:
             if tok.pos_ == "PROPN" and _name_word(tok) and _cited(tok):
                 names[tok.text]  # noqa: B018  (an untagged author is a candidate too)
@@ -115,6 +118,7 @@ class NameSense:
                 name.person += found.person
                 name.thing += found.thing
                 name.place += found.place
+                name.defined += _defined_as_place(tok)
         return names
 
     def set_annotations(self, doc: Doc, names: dict[str, Name],
@@ -128,10 +132,13 @@ class NameSense:
         # article's own prepositions say it is one.
         towns = {w for w, n in names.items() if n.place >= 2 and not n.person
                  and any(not p.alternate for p in gazetteer().candidates(w, minor=True))}
+        # A place no gazetteer holds ("Mof-Avvi is a peninsula ... spoken in Mof-Avvi"):
+        # the article defines it as one and puts things in it, never uses it as a person.
+        towns |= {w for w, n in names.items() if n.defined and n.place and not n.person}
         ents, new = [], []
         for e in doc.ents:
             word = e[-1].text
-            if len(e) == 1 and e.label_ in ("PERSON", "ORG") and word in towns:
+            if _one_word(e) and e.label_ in ("PERSON", "ORG") and word in towns:
                 e = Span(doc, e.start, e.end, label="GPE")
             elif (len(e) == 1 and e.label_ in ("PERSON", "ORG") and word in names
                     and (names[word].full_name or word in people) and _own_place(e[0])):
@@ -246,6 +253,20 @@ def _untagged_repeats(doc: Doc, ents: list[Span], lower: set[str]) -> list[Span]
                 and _last_of_mention(tok) and not _after_tagged_name(tok)):
             found.append(Span(doc, tok.i, tok.i + 1, label=next(iter(label))))
     return found
+
+
+def _defined_as_place(tok: Token) -> int:
+    """1 if the sentence defines the name as a kind of place: "X is a peninsula", "X, a
+    former kingdom of ten villages"."""
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        if any(c.dep_ == "attr" and c.lower_ in PLACE_KINDS for c in tok.head.children):
+            return 1
+    return int(any(c.dep_ == "appos" and c.lower_ in PLACE_KINDS for c in tok.children))
+
+
+def _one_word(ent: Span) -> bool:
+    """"Lodz", or a hyphenated name in several tokens ("Mof-Avvi")."""
+    return not any(t.whitespace_ for t in ent[:-1])
 
 
 def _after_tagged_name(tok: Token) -> bool:
