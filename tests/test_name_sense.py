@@ -127,6 +127,23 @@ def test_an_acronym_defined_after_a_lower_case_phrase_is_no_organization(nlp):
     assert ("SSS", "ORG") not in found and ("ESA", "ORG") in found
 
 
+@pytest.mark.parametrize("text, acronym", [
+    ("The lab studies machine translation. Its MT systems beat the old ones, and MT "
+     "quality keeps rising.", "MT"),
+    ("We measured sea ice extent from space. The SIE fell sharply in the SIE record.",
+     "SIE"),
+])
+def test_an_acronym_spelled_out_in_lower_case_elsewhere_is_no_organization(nlp, text,
+                                                                           acronym):
+    assert "ORG" in without(nlp, "extractor_not_orgs", text, acronym)  # the model's error
+    assert labels(nlp, text, acronym) == []
+
+
+def test_an_acronym_the_article_never_spells_out_stays_an_organization(nlp):
+    text = "The lab studies machine translation with NASA data. NASA pays for the MT work."
+    assert labels(nlp, text, "NASA") == ["ORG", "ORG"]
+
+
 def _hand_doc(words, ents, pos):
     import spacy
     from spacy.tokens import Doc

@@ -20,7 +20,8 @@ Classes of error fixed:
 - a one-word "organization" naming an idea or attitude ("Islamophobia", "Zionism") is
   dropped;
 - an acronym the writer defines after a lower-case phrase ("sea surface salinity
-  (SSS)") is a term, not an organization, at every mention: dropped;
+  (SSS)"), or spells out in lower case anywhere ("digital humanities ... in DH"), is a
+  term, not an organization, at every mention: dropped (not a listed organization);
 - a name the article uses as a language ("the Eegimaa language", "Jola speakers",
   "they speak Tamazight") is a LANGUAGE at every mention, not an organization or place;
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
@@ -39,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.components.org_heads import known_organizations
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS
 from extractor.namewords import ORG_HEADS
@@ -183,7 +185,34 @@ def defined_terms(doc: Doc) -> set[str]:
         if (len(words) == len(acronym) and all(t.is_lower and t.is_alpha for t in words)
                 and "".join(t.text[0] for t in words) == acronym.lower()):
             terms.add(acronym)
+    # Spelled out elsewhere in lower case: "... in DH" beside "digital humanities".
+    spelled = _spelled_out(doc)
+    for e in doc.ents:
+        word = e.text[:-1] if e.text.endswith("s") else e.text  # "SIs"
+        if (e.label_ == "ORG" and len(e) == 1 and word.isupper() and word.isalpha()
+                and 2 <= len(word) <= 6 and word in spelled
+                and e.text not in known_organizations()):
+            terms.add(e.text)
     return terms
+
+
+FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "AUX"})
+
+
+def _spelled_out(doc: Doc) -> set[str]:
+    """Initials of the lower-case noun phrases of the article ("digital humanities" ->
+    DH, "compact fluorescent light" -> CFL, FL): the terms an acronym may stand for."""
+    found = set()
+    for chunk in doc.noun_chunks:
+        words: list[str] = []
+        for t in chunk:
+            if t.is_alpha and t.is_lower and t.pos_ not in FUNCTION_POS:
+                words.append(t.text)
+            elif t.text != "-":
+                words = []
+        for n in range(2, min(6, len(words)) + 1):
+            found.add("".join(w[0] for w in words[-n:]).upper())
+    return found
 
 
 def _product(ent: Span) -> Span | None:
