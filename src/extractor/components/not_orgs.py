@@ -24,6 +24,8 @@ Classes of error fixed:
   term, not an organization, at every mention: dropped (not a listed organization);
 - a name the article uses as a language ("the Eegimaa language", "Jola speakers",
   "they speak Tamazight") is a LANGUAGE at every mention, not an organization or place;
+- a name right after the kind of work it is ("the TV series Supernatural", "the novel
+  Middlemarch") is a title (WORK_OF_ART) at every mention, not an organization or person;
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
   organization: the ORG span is dropped.
 PRODUCT, INDEX and EVENT are not output categories, so these names leave
@@ -62,6 +64,13 @@ TIME_ZONES = {"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PD
 
 
 INDEX_WORDS = {"index", "indices", "indexes", "average"}
+# Kinds of creative work a writer names a title after ("the sitcom Young MacGyver"). Not
+# "magazine" or "newspaper" (their names are organizations), nor "programme".
+KINDS_OF_WORK = frozenset({
+    "series", "film", "movie", "show", "sitcom", "drama", "documentary", "miniseries",
+    "album", "novel", "book", "song", "single", "play", "musical", "opera", "episode",
+    "franchise", "poem", "painting", "sculpture", "memoir", "novella", "soundtrack",
+})
 
 
 def _entries(name: str) -> list[str]:
@@ -96,9 +105,11 @@ class NotOrgs:
     def __call__(self, doc: Doc) -> Doc:
         terms = defined_terms(doc)
         tongues = languages(doc)
+        titles = works(doc)
         self.set_annotations(doc, [
             None if e.label_ == "ORG" and e.text in terms
             else Span(doc, e.start, e.end, label="LANGUAGE") if e.text in tongues
+            else Span(doc, e.start, e.end, label="WORK_OF_ART") if e.text in titles
             else self.fix(e) for e in doc.ents])
         return doc
 
@@ -166,6 +177,29 @@ def languages(doc: Doc) -> set[str]:
         if (after is not None and after.lower_ in LANGUAGE_NOUNS) or (
                 before is not None and before.lower_ in SPEAK):
             found.add(e.text)
+    return found
+
+
+def works(doc: Doc) -> set[str]:
+    """Names the article gives right after the kind of work they are: "the TV series
+    Supernatural", "the WB series, Supernatural", "the novel Middlemarch". A title, at
+    every mention, whatever the model called it."""
+    found = set()
+    for tok in doc[:-1]:
+        if not (tok.lower_ in KINDS_OF_WORK and tok.is_lower):
+            continue
+        start = tok.i + 2 if doc[tok.i + 1].text == "," else tok.i + 1
+        ent = next((e for e in doc.ents if e.start == start), None)
+        if ent is not None:
+            if ent.label_ in NAME_LABELS:
+                found.add(ent.text)
+            continue
+        end = start  # untagged: "the TV series Supernatural", a run of proper nouns
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and doc[end].ent_iob_ == "O":
+            end += 1
+        if end > start:
+            found.add(doc[start:end].text)
     return found
 
 

@@ -1,0 +1,31 @@
+"""Component `not_orgs` in the whole pipeline: titles of works named after their kind.
+
+Sentences written for these tests; each pins the model's error, then the fix.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def labels(nlp, text: str, word: str, disable: tuple[str, ...] = ()) -> list[str]:
+    with nlp.select_pipes(disable=list(disable)):
+        return [e.label_ for e in nlp(text).ents if e.text == word]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Critics loved the novel Harrowgate. Harrowgate sold a million copies, and "
+     "Harrowgate won a prize.", "Harrowgate"),
+    ("The film studio said the movie Tidewater would open in June. Tidewater cost $90 "
+     "million.", "Tidewater"),
+])
+def test_a_name_after_the_kind_of_work_it_is_is_a_title_at_every_mention(nlp, text, title):
+    assert "ORG" in labels(nlp, text, title, ("extractor_not_orgs",))  # the model's error
+    found = labels(nlp, text, title)
+    assert found and set(found) == {"WORK_OF_ART"}
+
+
+def test_a_name_after_a_kind_of_publisher_stays_an_organization(nlp):
+    text = "The newspaper Ouest-France and the magazine Der Spiegel ran the story."
+    assert labels(nlp, text, "Ouest-France") == ["ORG"]
+    assert labels(nlp, text, "Der Spiegel") == ["ORG"]
