@@ -29,3 +29,17 @@ def test_a_name_after_a_kind_of_publisher_stays_an_organization(nlp):
     text = "The newspaper Ouest-France and the magazine Der Spiegel ran the story."
     assert labels(nlp, text, "Ouest-France") == ["ORG"]
     assert labels(nlp, text, "Der Spiegel") == ["ORG"]
+
+
+@pytest.mark.parametrize("text, error", [
+    ("For business, most Thais will shake hands with foreigners.", "ORG"),
+    ("In Bangkok, Thais will queue politely for the bus.", "GPE"),
+])
+def test_a_people_named_in_the_plural_is_a_group(nlp, text, error):
+    assert labels(nlp, text, "Thais", ("extractor_not_orgs",)) == [error]  # the model's
+    assert labels(nlp, text, "Thais") == ["NORP"]
+
+
+def test_a_one_word_organization_ending_in_s_stays_one(nlp):
+    text = "Reuters reported the deal, and Reuters said shares rose."
+    assert labels(nlp, text, "Reuters") == ["ORG", "ORG"]

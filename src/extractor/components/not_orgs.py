@@ -24,6 +24,8 @@ Classes of error fixed:
   term, not an organization, at every mention: dropped (not a listed organization);
 - a name the article uses as a language ("the Eegimaa language", "Jola speakers",
   "they speak Tamazight") is a LANGUAGE at every mention, not an organization or place;
+- a people named in the plural ("Thais are modest", "most Afghans"), a demonym of
+  countryinfo with "s", is a group (NORP), not an organization or a person;
 - a name right after the kind of work it is ("the TV series Supernatural", "the novel
   Middlemarch") is a title (WORK_OF_ART) at every mention, not an organization or person;
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
@@ -64,6 +66,8 @@ TIME_ZONES = {"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PD
 
 
 INDEX_WORDS = {"index", "indices", "indexes", "average"}
+# What the model calls a people named in the plural ("Thais", "Afghans"): a group.
+PEOPLES_MISREAD = frozenset({"ORG", "PERSON", "GPE", "LOC"})
 # Kinds of creative work a writer names a title after ("the sitcom Young MacGyver"). Not
 # "magazine" or "newspaper" (their names are organizations), nor "programme".
 KINDS_OF_WORK = frozenset({
@@ -114,6 +118,9 @@ class NotOrgs:
         return doc
 
     def fix(self, ent: Span) -> Span | None:
+        if (ent.label_ in PEOPLES_MISREAD and len(ent) == 1 and ent.text.endswith("s")
+                and gazetteer().is_demonym(ent.text[:-1])):
+            return Span(ent.doc, ent.start, ent.end, label="NORP")  # "most Thais"
         if ent.label_ in NAME_LABELS:
             product = _product(ent)
             if product is not None:
