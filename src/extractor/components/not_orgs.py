@@ -243,7 +243,9 @@ FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "NUM",
 def _spelled_out(doc: Doc) -> set[str]:
     """Initials of the lower-case noun phrases of the article ("digital humanities" ->
     DH, "compact fluorescent light" -> CFL, FL): the terms an acronym may stand for."""
-    found = set()
+    found: set[str] = set()
+    if not doc.has_annotation("DEP"):
+        return found  # noun phrases need the parse
     for chunk in doc.noun_chunks:
         words: list[str] = []
         for t in chunk:
