@@ -395,11 +395,19 @@ def csv_rows(record: Record) -> Iterator[dict[str, Any]]:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a reader sees the old file or the new, never half."""
+    """Write `text` to `path` so that a reader sees the old file or the new, never half.
+
+    The bytes reach the disk before the rename (as `-o` does): after a power cut the name
+    holds the whole record or the old one, never an empty file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_bytes(text.encode("utf-8"))
+        out = _File(temporary, append=False)
+        try:
+            out.write(text)
+            out.close(sync=True)
+        finally:
+            out.close()  # after a failed write; a no-op once closed
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)

@@ -44,3 +44,30 @@ def test_clashing_names_are_told_apart_and_the_rest_is_an_error(tmp_path):
     assert result.stdout == ""
     assert f"extract: {col / 'a.txt.json'}: its output" in result.stderr
     assert "1 failed" in result.stderr
+
+
+def test_an_article_file_reaches_the_disk_before_its_rename(tmp_path, monkeypatch):
+    """--output-dir writes each article's file through a temporary renamed over it; the
+    temporary is fsynced first, as `-o` is, so a power cut leaves the old or the new."""
+    import os
+
+    from extractor import outputs
+
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", os.path.basename(os.readlink(f"/proc/self/fd/{fd}"))))
+        real_fsync(fd)
+
+    def replace(src, dst) -> None:
+        events.append(("replace", os.path.basename(src)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(outputs.os, "fsync", fsync)
+    monkeypatch.setattr(outputs.os, "replace", replace)
+    target = tmp_path / "out" / "a.json"
+    outputs.write_atomic(target, '{"source": "a.txt"}\n')
+    temporary = f".a.json.{os.getpid()}.tmp"
+    assert events == [("fsync", temporary), ("replace", temporary)]
+    assert target.read_text(encoding="utf-8") == '{"source": "a.txt"}\n'
