@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := data/samples/russia-tajikistan-border.txt
 
-.PHONY: install run test lint bench evaluate clean
+.PHONY: install run test test-fast lint bench evaluate clean
 
 GAZETTEER := src/extractor/data/gazetteer.sqlite
 
@@ -26,6 +26,11 @@ run: install
 test: install
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/pytest
+
+# The edit-test loop: everything but tests marked slow (pools, clusters, fuzzing).
+test-fast: install
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/pytest -m "not slow"
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
