@@ -116,3 +116,38 @@ def test_every_name_in_a_results_table_is_a_team(nlp):
 def test_a_line_of_a_name_and_numbers_outside_sport_is_no_result(nlp):
     text = "Population by town, 2020 census:\nHamburg 3 Bremen 2\nThe census counted homes."
     assert ("Hamburg", "ORG") not in names(nlp, text)
+
+
+TENNIS = ("TENNIS - HINGIS THROUGH IN NEW YORK .\nNEW YORK 1996-08-31\nMartina Hingis of "
+          "Switzerland beat Lindsay Davenport 6-2 6-3 on Saturday . Hingis , the top seed , "
+          "will meet Conchita Martinez of Spain next .")
+# The same report in a tournament round-up: enough sport words for the teams rule to run.
+ROUNDUP = TENNIS + (" The tournament final is on Sunday , and the tennis fans hope for a "
+                    "long match .")
+
+
+@pytest.mark.parametrize("text", [TENNIS, ROUNDUP])
+def test_in_an_individual_sport_the_players_country_and_the_dateline_stay_places(nlp, text):
+    found = names(nlp, text)
+    assert ("Switzerland", "GPE") in found and ("Spain", "GPE") in found
+    assert ("NEW YORK", "GPE") in found and ("NEW YORK", "ORG") not in found
+
+
+@pytest.mark.parametrize("text", [TENNIS, ROUNDUP])
+def test_a_player_with_set_scores_glued_on_is_the_player(nlp, text):
+    found = names(nlp, text)
+    assert ("Lindsay Davenport", "PERSON") in found
+    assert not any("6-2" in name for name, _ in found)
+
+
+SOCCER = ("SOCCER - NORWAY WIN .\nOSLO 1997-01-18\nNorway beat Sweden 2-1 in a friendly "
+          "match on Saturday . The Norway coach praised his striker after the goal .")
+
+
+def test_a_national_team_beside_a_score_is_still_a_team(nlp):
+    found = names(nlp, SOCCER)
+    assert ("Norway", "ORG") in found and ("Sweden", "ORG") in found
+
+
+def test_a_sports_reports_dateline_is_a_place_not_a_team(nlp):
+    assert ("OSLO", "GPE") in names(nlp, SOCCER) and ("OSLO", "ORG") not in names(nlp, SOCCER)

@@ -55,7 +55,7 @@ class PlaceRules:
         capitals at a line's start are a place the gazetteer knows; the model reads
         them as an organization or a person, or as part of the date after them."""
         ents = list(doc.ents)
-        for start, end in _dateline_runs(doc):
+        for start, end in dateline_runs(doc):
             name = " ".join(t.text.capitalize() for t in doc[start:end])
             if not self.gaz.candidates(name):
                 continue
@@ -140,7 +140,7 @@ class PlaceRules:
 MAX_DATELINE_WORDS = 3
 
 
-def _dateline_runs(doc: Doc) -> list[tuple[int, int]]:
+def dateline_runs(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of each run of capitalized words that opens a line and is followed
     by a comma, a dash, a bracket or a number: where a wire story puts its dateline."""
     runs = []

@@ -11,6 +11,9 @@ team Cloud9": the country of another team), unless what it modifies is one of th
 own people ("Panama coach", "England captain"). A score's number that the model glues onto
 a name ("Sweden 1") is cut off. Clubs named after their town ("Sevilla beat Valencia
 2-1", "DENVER 3 Boston 2") are found the same way, whatever the model called them.
+Not a team: a player's country ("Hingis of Switzerland beat Davenport 6-2 6-3"), a wire
+dateline ("NEW YORK 1996-08-31"); a player's name with set scores glued on is the
+player.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractor.components.places import bare_name, preceded_by
+from extractor.components.person_names import given_names
+from extractor.components.places import bare_name, dateline_runs, preceded_by
 from extractor.doctext import doc_text
 from extractor.gazetteer import gazetteer
 
@@ -49,6 +53,8 @@ MIN_SPORT_WORDS = 3
 SCORE = re.compile(r"^\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}$")
 DASHES = {"-", "\u2013", "\u2014", ":"}
 TEAM_KINDS = ("country", "region")  # national teams; states in US college sport
+# Labels of names, which a score can be glued onto.
+NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
 # What the model calls a club named after its town: a place, a person, an organization.
 CLUB_LABELS = {"GPE", "PERSON", "ORG"}
 # Nouns a team's name modifies as the team itself: its staff and players, not "team"
@@ -65,6 +71,7 @@ VENUE = {"in", "at", "inside", "within", "across", "throughout", "near", "outsid
 class Teams:
     def __call__(self, doc: Doc) -> Doc:
         if sum(t.lower_ in SPORT_WORDS for t in doc) < MIN_SPORT_WORDS:
+            _trim_scores(doc, players_only=True)  # a short tennis item is still sport
             return doc
         _trim_scores(doc)
         _result_lines(doc)
@@ -88,9 +95,13 @@ class Teams:
         names = {e.text for e in countries if country[e.start] in seeds}
         short = [e for e in doc.ents if e.label_ == "GPE" and not country.get(e.start)
                  and gazetteer().fuller(bare_name(e), names, TEAM_KINDS)]
+        # "NEW YORK 1996-08-31": a wire dateline is where the story was filed.
+        datelines = {i for i, j in dateline_runs(doc)
+                     if not (doc[j].is_digit and len(doc[j]) <= 3)}
         return {
             e.start for e in countries + short
             if (country[e.start] in seeds or e in short) and not _venue(e)
+            and e.start not in datelines
             and (e.root.dep_ != "compound" or e.root.head.lower_ in TEAM_PEOPLE)
         }
 
@@ -115,16 +126,24 @@ def _result_lines(doc: Doc) -> None:
                           + found, key=lambda e: e.start)
 
 
-def _trim_scores(doc: Doc) -> None:
-    """"Sweden 1 – 0 Korea Republic": the model glues a score's number onto a name."""
+def _trim_scores(doc: Doc, *, players_only: bool = False) -> None:
+    """"Sweden 1 – 0 Korea Republic": the model glues a score's number onto a name.
+    Outside a sports report only onto a person's name ("Lindsay Davenport 6-2 6-3"):
+    elsewhere "Boeing 747-400" is no score."""
     ents = []
     for e in doc.ents:
         start, end = e.start, e.end
-        if end - start > 1 and (SCORE.match(doc[end - 1].text) or (
-                doc[end - 1].is_digit and _is_score(doc[end - 1 : end + 2], True))):
-            end -= 1  # "Sweden 1 - 0 Korea", "Valencia 2-1"
-        elif end - start > 3 and _is_score(doc[end - 3 : end], True):
-            end -= 3  # "Valencia 2 - 1", a score the tokenizer split
+        if e.label_ not in NAMED or players_only and doc[start].text not in given_names():
+            ents.append(e)  # "1996-08-31": a date's digits are no score
+            continue
+        while True:  # "Lindsay Davenport 6-2 6-3": a set score each
+            if end - start > 1 and (SCORE.match(doc[end - 1].text) or (
+                    doc[end - 1].is_digit and _is_score(doc[end - 1 : end + 2], True))):
+                end -= 1  # "Sweden 1 - 0 Korea", "Valencia 2-1"
+            elif end - start > 3 and _is_score(doc[end - 3 : end], True):
+                end -= 3  # "Valencia 2 - 1", a score the tokenizer split
+            else:
+                break
         if (end - start > 1 and start >= 2 and doc[start].is_digit
                 and _is_score(doc[start - 2 : start + 1], True)):
             start += 1
@@ -132,7 +151,11 @@ def _trim_scores(doc: Doc) -> None:
             ents.append(e)
             continue
         span = Span(doc, start, end, label=e.label_)
-        ents.append(Span(doc, start, end, label="GPE") if _country(span) else span)
+        if _country(span):
+            span = Span(doc, start, end, label="GPE")
+        elif end - start in (2, 3) and doc[start].text in given_names():
+            span = Span(doc, start, end, label="PERSON")  # a player: "Lindsay Davenport 6-2"
+        ents.append(span)
     doc.ents = ents
 
 
@@ -193,6 +216,9 @@ def _sport_verb(tok: Token) -> Token | None:
     for _ in range(3):
         if tok.dep_ == "ROOT" and tok.lower_ not in SPORT_VERBS:
             return None
+        if (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from")
+                and tok.head.head.ent_type_ == "PERSON"):
+            return None  # "Hingis of Switzerland beat ...": the player's country
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") or tok.lower_ in SPORT_VERBS:
             return tok if tok.lower_ in SPORT_VERBS else None
