@@ -133,6 +133,13 @@ def test_surname_joins_the_nearest_full_name_before_it():
     assert _people_key(ms[3], names_, ms) == "laura bush"
 
 
+def test_a_capitals_headlines_surname_joins_the_bodys_person():
+    ms = [_m("NOVAK", 0), _m("Dana Novak", 30), _m("Novak", 60), _m("NOVAKOVA", 90)]
+    names_ = ["NOVAK", "Dana Novak", "Novak", "NOVAKOVA"]
+    assert _people_key(ms[0], names_, ms) == "dana novak"
+    assert _people_key(ms[3], names_, ms) == "novakova"  # another name stays apart
+
+
 @pytest.mark.parametrize(
     ("names", "key"),
     [

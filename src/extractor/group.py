@@ -165,7 +165,9 @@ def _people_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
 
 
 def _refers_to(short: list[str], full: list[str]) -> bool:
-    """Is `short` a way of naming the person `full` (surname, first name, middle dropped)?"""
+    """Is `short` a way of naming the person `full` (surname, first name, middle dropped)?
+    Case aside: a capitals headline's "HINGIS" is the body's "Martina Hingis"."""
+    short, full = [t.casefold() for t in short], [t.casefold() for t in full]
     if short[-1] == full[-1]:
         it = iter(full)
         return all(tok in it for tok in short)  # ordered subsequence
