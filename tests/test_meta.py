@@ -266,6 +266,11 @@ def test_header_is_frozen():
          "1997-01-05"),
         ("Bank raises rates\nPERTH, Australia 1997-03-02\nThe bank raised rates on Sunday.\n",
          "Bank raises rates", "1997-03-02"),
+        # A wire headline in capitals, tokenized as the wire sends it, above the dateline.
+        ("RUGBY UNION - FIJI BEAT TONGA .\nSUVA 1997-05-10\nFiji beat Tonga 30-12 on "
+         "Saturday .\n", "RUGBY UNION - FIJI BEAT TONGA .", "1997-05-10"),
+        ("MARKETS - YEN FIRMS IN TOKYO\nTOKYO 1997-05-12\nThe yen firmed on Monday .\n",
+         "MARKETS - YEN FIRMS IN TOKYO", "1997-05-12"),
         # Not a dateline: a sentence that ends in a date.
         ("Bank raises rates\nThe board met on 1997-03-02 in Perth.\n", "Bank raises rates",
          None),

@@ -254,6 +254,8 @@ def _looks_like_headline(line: str) -> bool:
     what rules a line out is what body text has: a final period, a sentence break, a
     lower-case start, or length.
     """
+    if line.isupper() and line.endswith(" ."):
+        line = line[:-2]  # a wire headline in capitals, tokenized: "JAPAN GET LUCKY WIN ."
     words = line.split()
     if not 2 <= len(words) <= MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
         return False
@@ -284,7 +286,9 @@ def _classify(line: str, day_first: bool) -> tuple[_Kind, str | None, bool]:
     if _DATE_RE.search(line) and _is_date_line(line):
         # An invalid date ("February 30, 2016") still makes a date line, without a date.
         return _Kind.DATE, *_stated_date(line, day_first)
-    if _is_dateline(line):
+    # "SOCCER - JAPAN GET LUCKY WIN ." is a wire headline, not "CITY - story": a
+    # dateline's story goes on in lower case.
+    if _is_dateline(line) and not line.isupper():
         return _Kind.BODY, _dateline_date(line, day_first), False
     if _WIRE_DATELINE_RE.match(line):
         return _Kind.DATE, *_stated_date(line, day_first)
