@@ -271,6 +271,11 @@ def test_header_is_frozen():
          "Saturday .\n", "RUGBY UNION - FIJI BEAT TONGA .", "1997-05-10"),
         ("MARKETS - YEN FIRMS IN TOKYO\nTOKYO 1997-05-12\nThe yen firmed on Monday .\n",
          "MARKETS - YEN FIRMS IN TOKYO", "1997-05-12"),
+        # Tokenized wire text in sentence case: the line above the dateline is the headline.
+        ("Farm ministers back quota reform .\nBRUSSELS 1997-05-12\nMinisters agreed on "
+         "Monday to cut milk quotas .\n", "Farm ministers back quota reform .", "1997-05-12"),
+        # ... but without a dateline under it a tokenized sentence is body text.
+        ("Fiji beat Tonga 30-12 on Saturday .\nThe match was close .\n", None, None),
         # Not a dateline: a sentence that ends in a date.
         ("Bank raises rates\nThe board met on 1997-03-02 in Perth.\n", "Bank raises rates",
          None),

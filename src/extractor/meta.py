@@ -351,10 +351,18 @@ def detect(text: str, *, day_first: bool = False) -> Header:
     body_line: int | None = None
     lead_end = 0  # end of the leading run of chrome/date/byline lines
 
-    for count, (number, start, end, line) in enumerate(_lines(text)):
-        if count >= MAX_HEADER_LINES:
+    lines = _lines(text)
+    following = next(lines, None)
+    for _ in range(MAX_HEADER_LINES):
+        if following is None:
             break
+        number, start, end, line = following
+        following = next(lines, None)
         kind, iso, is_update = _classify(line, day_first)
+        if (kind is _Kind.BODY and line.endswith(" .") and following is not None
+                and _WIRE_DATELINE_RE.match(following[3])
+                and _looks_like_headline(line[:-2])):
+            kind = _Kind.CANDIDATE  # tokenized wire text: "EU rejects call to boycott lamb ."
         if iso:
             dates.append((iso, is_update))
         if kind is _Kind.BODY:
