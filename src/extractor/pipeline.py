@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,12 +37,23 @@ class ModelNotFound(RuntimeError):
     """The requested spaCy pipeline is not installed; the message says what to install."""
 
 
+class PatternsError(ValueError):
+    """A user's patterns file cannot be read; the message names the file and the line."""
+
+
+# The user's own patterns run last, so that their names win over the model and our rules.
+USER_PATTERNS = "extractor_user_patterns"
+
+
 def model_name(model: str | None = None) -> str:
     return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-def load_pipeline(model: str | None = None) -> Language:
-    """Load `model` (a package name or a path; default: $EXTRACT_MODEL, then en_core_web_sm)."""
+def load_pipeline(model: str | None = None, patterns: Path | None = None) -> Language:
+    """Load `model` (a package name or a path; default: $EXTRACT_MODEL, then en_core_web_sm).
+
+    `patterns`: a JSON Lines file of spaCy entity_ruler patterns (`{"label": "ORG",
+    "pattern": "Heaven Sent Gaming"}`, or token patterns), applied after our rules."""
     import spacy
 
     import extractor.components  # noqa: F401  (registers the factories)
@@ -63,4 +76,39 @@ def load_pipeline(model: str | None = None) -> Language:
         raise ModelNotFound(f"spaCy pipeline '{name}' has no dependency parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)
+    if patterns is not None:
+        entries = read_patterns(patterns)
+        ruler = nlp.add_pipe("entity_ruler", name=USER_PATTERNS,
+                             config={"overwrite_ents": True, "validate": True})
+        others = [name for name in nlp.pipe_names if name != USER_PATTERNS]
+        try:
+            # Phrase patterns match on the words alone: no need to run the model on them.
+            with nlp.select_pipes(disable=others):
+                ruler.add_patterns(entries)  # type: ignore[attr-defined]
+        except ValueError as error:  # spaCy's MatchPatternError: a bad token pattern
+            first = str(error).strip().splitlines()[0]
+            raise PatternsError(f"{patterns}: not a valid pattern: {first}") from None
     return nlp
+
+
+def read_patterns(path: Path) -> list[dict]:
+    """The patterns of a JSON Lines file, each checked for what entity_ruler needs."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise PatternsError(f"{path}: {reason or error}") from None
+    found = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise PatternsError(f"{path}:{number}: not JSON ({error.msg})") from None
+        if not (isinstance(entry, dict) and isinstance(entry.get("label"), str)
+                and isinstance(entry.get("pattern"), str | list)):
+            raise PatternsError(
+                f'{path}:{number}: a pattern is {{"label": ..., "pattern": ...}}')
+        found.append(entry)
+    return found
