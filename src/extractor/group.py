@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from extractor.doctext import doc_text
 from extractor.gazetteer import Place, gazetteer
 from extractor.labels import ENTITY_CATEGORIES, ORGANIZATIONS, PEOPLE, PLACES, category
+from extractor.lexicon import LEGAL_FORMS
 from extractor.linking import link_places
 from extractor.namewords import ORG_HEADS
 from extractor.surnames import misspelt_surname_of
@@ -50,8 +51,6 @@ _NATURAL = re.compile(
     r"Strait|Canal|Basin|Plateau|Range|Falls|Glacier|Volcano|Coast)\b"
 )
 _ORG_STOP = {"of", "and", "the", "for", "&", "de", "on", "in"}
-_LEGAL_FORMS = {"inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc",
-                "ag", "n.v", "nv", "s.a", "sa", "gmbh", "holding", "holdings", "group", "lp"}
 
 
 @dataclass
@@ -278,7 +277,7 @@ def _first(mentions: list[Mention], name: str) -> int:
 def _org_core(name: str) -> str:
     """The name without "The" and legal form: "The Apple Inc." -> "Apple"."""
     toks = _strip_the(name).split()
-    while len(toks) > 1 and toks[-1].lower().rstrip(".,") in _LEGAL_FORMS:
+    while len(toks) > 1 and toks[-1].lower().rstrip(".,") in LEGAL_FORMS:
         toks = toks[:-1]
     return " ".join(toks).rstrip(",")
 

@@ -30,7 +30,6 @@ Figures and dates are left to their own normalizers.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -38,6 +37,7 @@ from spacy.util import filter_spans
 
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS, PLACE_LABELS
+from extractor.lexicon import entries
 from extractor.namewords import FACILITIES, ORG_HEADS
 
 DETERMINERS = {"the", "a", "an"}
@@ -65,10 +65,8 @@ if not Doc.has_extension("titles"):
 def title_words() -> tuple[frozenset[str], frozenset[str]]:
     """(title words, honorifics) from data/titles.txt."""
     titles, honorifics = set(), set()
-    for line in files("extractor.data").joinpath("titles.txt").read_text().splitlines():
-        word = line.strip().lower()
-        if not word or word.startswith("#"):
-            continue
+    for entry in entries("titles.txt"):
+        word = entry.lower()
         if word.startswith("*"):
             honorifics.add(word[1:])
         else:

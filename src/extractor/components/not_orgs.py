@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -47,6 +46,7 @@ from spacy.util import filter_spans
 from extractor.components.org_heads import known_organizations
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS
+from extractor.lexicon import entries
 from extractor.namewords import ORG_HEADS
 
 # "747", "A380", "KC-45", "787-8", "A350XWB": letters optional, then digits.
@@ -77,16 +77,11 @@ KINDS_OF_WORK = frozenset({
 })
 
 
-def _entries(name: str) -> list[str]:
-    lines = files("extractor.data").joinpath(name).read_text(encoding="utf-8").splitlines()
-    return [x.strip() for x in lines if x.strip() and not x.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def product_pattern() -> re.Pattern[str]:
     """An entry at the start of a name, its first word maybe plural or versioned."""
     alts = []
-    for entry in sorted(_entries("products.txt"), key=len, reverse=True):
+    for entry in sorted(entries("products.txt"), key=len, reverse=True):
         alts.append(re.escape(entry) + r"(?:e?s|\d+)?")
     return re.compile(r"^(?:" + "|".join(alts) + r")(?=\s|$)")
 
@@ -94,7 +89,7 @@ def product_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def index_pattern() -> re.Pattern[str]:
     """The whole name is an index, maybe with its number and "Index" after it."""
-    alts = [re.escape(e) for e in sorted(_entries("indices.txt"), key=len, reverse=True)]
+    alts = [re.escape(e) for e in sorted(entries("indices.txt"), key=len, reverse=True)]
     return re.compile(r"^(?:" + "|".join(alts) + r")(?:\s+\d+)?(?:\s+(?:Index|Average))?$")
 
 

@@ -44,13 +44,13 @@ airline.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractor.gazetteer import gazetteer
+from extractor.lexicon import LEGAL_FORMS, entries
 from extractor.namewords import FACILITIES, INSTITUTIONS, ORG_HEADS
 
 RELABEL = {"PERSON", "GPE", "LOC", "FAC"}
@@ -108,14 +108,9 @@ VEHICLE_PREFIXES = frozenset({"uss", "hms", "rms", "hmas", "hmcs", "hmnzs", "ss"
 LANDMARKS = {"White House", "Blue House"}
 
 
-LEGAL_FORMS = {"inc", "inc.", "corp", "corp.", "llc", "ltd", "ltd.", "plc", "ag", "gmbh",
-               "n.v.", "s.a.", "co.", "corporation", "limited", "lp", "llp"}
-
-
 @lru_cache(maxsize=1)
 def known_organizations() -> frozenset[str]:
-    text = files("extractor.data").joinpath("organizations.txt").read_text(encoding="utf-8")
-    return frozenset(x.strip() for x in text.splitlines() if x.strip() and x[0] != "#")
+    return frozenset(entries("organizations.txt"))
 
 
 class OrgHeads:

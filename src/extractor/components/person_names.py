@@ -19,14 +19,14 @@ model's own.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractor.components.cleanup import title_words
-from extractor.components.org_heads import LEGAL_FORMS, known_organizations, sentence
+from extractor.components.org_heads import known_organizations, sentence
 from extractor.gazetteer import gazetteer
+from extractor.lexicon import LEGAL_FORMS, entries
 from extractor.namewords import FACILITIES, ORG_HEADS
 
 # Words in a sentence that speak of a company, not a person: "Shares of Morgan Stanley
@@ -44,8 +44,7 @@ MAX_WORDS = 3
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    text = files("extractor.data").joinpath("given_names.txt").read_text(encoding="utf-8")
-    return frozenset(x.strip() for x in text.splitlines() if x.strip() and x[0] != "#")
+    return frozenset(entries("given_names.txt"))
 
 
 class PersonNames:

@@ -1,0 +1,27 @@
+"""Word lists and closed word classes shared by the rules: one loader, one copy of each.
+
+The lists under `data/` say where their entries come from in their own header lines.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+# Legal forms that end a company's name ("Chrysler LLC", "Siemens AG", "Acme Holdings"):
+# joined to the name before them, stripped for its core ("Penske Automotive Group" ->
+# "Penske Automotive"), and never the last word of a person's name.
+LEGAL_FORMS = frozenset({
+    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.",
+    "limited", "llc", "llp", "lp", "plc", "ag", "gmbh", "n.v.", "n.v", "nv", "s.a.", "s.a",
+    "sa",
+    "holding", "holdings", "group",
+})
+
+
+@cache
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of `data/<name>`: one a line, stripped, without blanks and # comments."""
+    text = files("extractor.data").joinpath(name).read_text(encoding="utf-8")
+    lines = (x.strip() for x in text.splitlines())
+    return tuple(x for x in lines if x and not x.startswith("#"))
