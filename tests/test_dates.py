@@ -465,3 +465,29 @@ def test_story_year_needs_sentences_and_never_raises_without_them():
     doc = spacy.blank("en")("In 1832 he left. The duel was on 30 May.")
     doc.ents = [Span(doc, 1, 2, "DATE"), Span(doc, 9, 11, "DATE")]
     assert [date_fields(e, "2004-08-18")["value"] for e in doc.ents] == ["1832", "2004-05-30"]
+
+
+# ---------------------------------------------------------------- spans with no value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rovers equalised in the 67th minute and held on for the rest of the second half.",
+        "The mayor has led the town since his early years in office.",
+    ],
+)
+def test_spans_that_name_no_time_are_no_dates(dnlp, sentence):
+    # The model tags these DATE/TIME, but they name no point, stretch or frequency.
+    assert dates_of(dnlp, sentence, "2021-05-04") == []
+
+
+def test_dates_that_can_be_written_stay(dnlp):
+    sentence = "Markets rallied last week after the bank cut rates in the spring of 2019."
+    assert dates_of(dnlp, sentence, "2021-05-04") == [
+        {"text": "last week", "value": "2021-W17", "kind": "date"},
+        {"text": "the spring of 2019", "value": "2019-SP", "kind": "date"},
+    ]
+    # Without a reference date a relative date is still found, its value unknown.
+    assert dates_of(dnlp, sentence, None)[0] == {"text": "last week", "value": None,
+                                                 "kind": "date"}

@@ -469,5 +469,12 @@ def date_fields(
         text, reference, tense=tense_of(span), date_order=date_order, label=span.label_,
         anchor=_anchor(span, reference, date_order), day=day, year=_year_written(span),
     )
+    if result.value is None and (reference is not None or not normalize_date(
+            text, "2000-01-01", label=span.label_).value):
+        # Class: spans the model tags DATE/TIME that name no point, stretch or
+        # frequency we can write ("the age of six", "the 20th minute", "season four",
+        # "the early days"): a date without a value is noise to a reader, and TIMEX3
+        # taggers leave out what they cannot normalize.
+        return None
     kind = result.kind or DATE_KIND.get(span.label_, "date")
     return {"value": result.value, "kind": kind}
