@@ -491,3 +491,32 @@ def test_dates_that_can_be_written_stay(dnlp):
     # Without a reference date a relative date is still found, its value unknown.
     assert dates_of(dnlp, sentence, None)[0] == {"text": "last week", "value": None,
                                                  "kind": "date"}
+
+
+# ---------------------------------------------------------------- the unit next to the story's time
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The strike began in October 2005. The previous month, talks had collapsed.",
+         "The previous month", "2005-09"),
+        ("The company announced the deal on March 3, 2008. The next day, shares rose.",
+         "The next day", "2008-03-04"),
+        ("The bridge opened in 1932. The following year, a second span was added.",
+         "The following year", "1933"),
+    ],
+)
+def test_following_unit_counts_from_the_time_under_discussion(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2010-05-04") == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("Next month the council will vote on the plan.", "Next month", "2010-06"),
+        ("Profits fell compared with the previous year.", "the previous year", "2009"),
+    ],
+)
+def test_following_unit_without_a_story_time_counts_from_today(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2010-05-04") == value

@@ -809,6 +809,41 @@ def _rule_anaphora(text: str, ctx: _Context) -> DateValue | None:
     return DateValue(f"{year:04d}{rest}", "date")
 
 
+# "the next day", "the following month", "the previous year": a unit next to the time
+# under discussion (the caller passes the anchor or story year only where the phrase is
+# a point, not "over the next year").
+FOLLOWING = re.compile(r"the (?P<rel>following|next|previous|preceding|prior) "
+                       r"(?P<unit>day|week|month|year)")
+
+
+def _rule_following(text: str, ctx: _Context) -> DateValue | None:
+    # Class: a unit after or before the time the story is at ("The strike began in
+    # October 2005. The previous month, talks had collapsed" -> 2005-09; "the next day"
+    # after "on March 3, 2008" -> 2008-03-04). Counted from the reference date they land
+    # in the wrong year; with nothing to count from, the other rules decide.
+    m = FOLLOWING.fullmatch(text)
+    if not m:
+        return None
+    step = 1 if m.group("rel") in ("following", "next") else -1
+    unit, anchor = m.group("unit"), ctx.anchor or ""
+    if unit == "year":
+        base = ctx.year or (int(anchor[:4]) if re.match(r"\d{4}", anchor) else None)
+        if base is None or not _valid_year(base + step):
+            return None
+        return DateValue(f"{base + step:04d}", "date")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", anchor):
+        day = dt.date.fromisoformat(anchor)
+        if unit == "day":
+            return DateValue((day + dt.timedelta(days=step)).isoformat(), "date")
+        return DateValue(_week(day, step) if unit == "week" else _month(day, step), "date")
+    if unit == "month" and re.fullmatch(r"\d{4}-\d{2}", anchor):
+        return DateValue(_month(dt.date.fromisoformat(f"{anchor}-01"), step), "date")
+    if unit == "week" and (w := re.fullmatch(r"(\d{4})-W(\d{2})", anchor)):
+        monday = dt.date.fromisocalendar(int(w[1]), int(w[2]), 1)
+        return DateValue(_week(monday, step), "date")
+    return None
+
+
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
 
 
@@ -874,6 +909,7 @@ def _absolute(text: str, ctx: _Context) -> DateValue | None:
 RULES = (
     _rule_ref_words,
     _rule_anaphora,
+    _rule_following,
     _rule_deictic_day,
     _rule_sets,
     _rule_ago,

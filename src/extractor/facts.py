@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
-from extractor.dates import DEFAULT_DATE_ORDER, normalize_date, tense_of
+from extractor.dates import DEFAULT_DATE_ORDER, FOLLOWING, normalize_date, tense_of
 from extractor.doctext import doc_text
 from extractor.figures import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
@@ -346,6 +346,10 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
     for "the same period last year" a day, week, month or quarter. Only expressions that
     point back use it."""
     wanted = _ANCHORABLE if _PERIOD_ANAPHORA.search(span.text) else _DAY
+    if FOLLOWING.fullmatch(_lead_the(span.text)):
+        if _stretch_ahead(span):
+            return None  # "over the next month": a stretch from now, not a point
+        wanted = _ANCHORABLE
     dates = _date_ents(span.doc)
     previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
     for ent in reversed(previous[-8:]):
@@ -354,6 +358,17 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
         if value and wanted.match(value):
             return value
     return None
+
+
+def _lead_the(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _stretch_ahead(span: Span) -> bool:
+    """"over the next year", "within the following week": a stretch, not the unit next to
+    the time under discussion."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in (
+        "over", "within", "during", "for", "throughout")
 
 
 _CLOCK_TEXT = re.compile(r"\d[:.]?\d\d\b|\d\s*[ap]\.?m\b", re.I)
@@ -467,7 +482,8 @@ def date_fields(
     day = _day_beside(span, reference, date_order) if _CLOCK_TEXT.search(text) else None
     result = normalize_date(
         text, reference, tense=tense_of(span), date_order=date_order, label=span.label_,
-        anchor=_anchor(span, reference, date_order), day=day, year=_year_written(span),
+        anchor=_anchor(span, reference, date_order), day=day,
+        year=None if _stretch_ahead(span) else _year_written(span),
     )
     if result.value is None and (reference is not None or not normalize_date(
             text, "2000-01-01", label=span.label_).value):
