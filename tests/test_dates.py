@@ -520,3 +520,32 @@ def test_following_unit_counts_from_the_time_under_discussion(dnlp, sentence, ne
 )
 def test_following_unit_without_a_story_time_counts_from_today(dnlp, sentence, needle, value):
     assert value_of(dnlp, sentence, needle, "2010-05-04") == value
+
+
+# ---------------------------------------------------------------- months of no particular year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("Monsoon rains usually arrive in June and last until late September.", "June",
+         "XXXX-06"),
+        ("Monsoon rains usually arrive in June and last until late September.",
+         "late September", "XXXX-09"),
+        ("This is the high season for tourism; between December and April few people visit.",
+         "December", "XXXX-12"),
+    ],
+)
+def test_month_of_what_recurs_every_year_has_no_year(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2010-05-04") == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The museum reopens in June after a two-year renovation.", "June", "2010-06"),
+        ("Temperatures reached 40C in July, the hottest month on record.", "July", "2009-07"),
+    ],
+)
+def test_month_of_one_event_keeps_its_year(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2010-05-04") == value

@@ -12,7 +12,15 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
-from extractor.dates import DEFAULT_DATE_ORDER, FOLLOWING, normalize_date, tense_of
+from extractor.dates import (
+    DEFAULT_DATE_ORDER,
+    FOLLOWING,
+    MONTHS,
+    PAST,
+    SEASONS,
+    normalize_date,
+    tense_of,
+)
 from extractor.doctext import doc_text
 from extractor.figures import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
@@ -468,6 +476,51 @@ def _year_written(span: Span) -> str | None:
     return None
 
 
+# Words of a sentence that states what recurs every year rather than what happened or
+# will happen once: habitual adverbs, and the vocabulary of climate and seasons.
+_HABITUAL = {
+    "usually", "generally", "regularly", "typically", "normally", "often", "always",
+    "sometimes", "occasionally", "traditionally", "rarely", "seldom", "every", "each",
+    "annually", "yearly", "average", "climate", "temperature", "temperatures", "rain",
+    "rains", "rainfall", "rainy", "monsoon", "humid", "humidity", "wind", "winds", "weather",
+    "season", "seasons", "seasonal", "snow", "sunny", "storm", "storms", "thunderstorms",
+    "cyclones", "hurricanes", "tourism", "tourists", "hot", "cold", "warm", "mild", "dry",
+    "wet", "cool", "freezing",
+}
+_ONCE = {"will", "'ll", "shall", "wo", "ago", "yesterday", "tomorrow", "today", "tonight"}
+_DEICTIC_UNIT = re.compile(r"\b(?:this|next|last|coming|past) (?:year|month|week|season|"
+                           r"spring|summer|autumn|fall|winter)\b", re.I)
+_GENERIC_MONTH = re.compile(
+    r"(?:(?:early|mid|late|the (?:start|beginning|middle|end) of)[- ]?)?(?P<month>"
+    + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")", re.I)
+_GENERIC_SEASON = re.compile(r"(?:the )?(?P<season>spring|summer|autumn|fall|winter)s?"
+                             r"(?: months)?", re.I)
+
+
+def _generic_value(span: Span) -> str | None:
+    """TIMEX3 for a month or season named as what recurs every year ("Monsoon rains
+    usually come in July", "winters are mild"): `XXXX-07`, `XXXX-WI`. None when the
+    sentence tells of one year: a year, a past or future verb, a scheduling word."""
+    text = re.sub(r"\s+", " ", span.text.strip())
+    month = _GENERIC_MONTH.fullmatch(text)
+    season = _GENERIC_SEASON.fullmatch(text)
+    if not (month or season) or not span.doc.has_annotation("SENT_START"):
+        return None
+    sentence = span.sent
+    words = {t.lower_ for t in sentence}
+    if not words & _HABITUAL or words & _ONCE or tense_of(span) == PAST or \
+            _DEICTIC_UNIT.search(sentence.text):
+        return None
+    if any(t.tag_ == "VBD" or _WRITTEN_YEAR.fullmatch(t.text) for t in sentence):
+        return None
+    if any(t.lower_.startswith(("schedul", "plan", "expect", "slate", "due"))
+           for t in sentence):
+        return None
+    if month:
+        return f"XXXX-{MONTHS[month.group('month').lower()]:02d}"
+    return f"XXXX-{SEASONS[season.group('season').lower()]}"
+
+
 def date_fields(
     span: Span, reference: str | None, date_order: str = DEFAULT_DATE_ORDER
 ) -> dict[str, Any] | None:
@@ -480,6 +533,9 @@ def date_fields(
     if _recurring(span):
         text = "per " + text.split(" ", 1)[1]
     day = _day_beside(span, reference, date_order) if _CLOCK_TEXT.search(text) else None
+    generic = _generic_value(span)
+    if generic is not None:
+        return {"value": generic, "kind": "date"}
     result = normalize_date(
         text, reference, tense=tense_of(span), date_order=date_order, label=span.label_,
         anchor=_anchor(span, reference, date_order), day=day,
