@@ -493,7 +493,7 @@ def test_dates_that_can_be_written_stay(dnlp):
                                                  "kind": "date"}
 
 
-# ---------------------------------------------------------------- the unit next to the story's time
+# ------------------------------------------------ the unit next to the story's time
 
 
 @pytest.mark.parametrize(
@@ -549,3 +549,24 @@ def test_month_of_what_recurs_every_year_has_no_year(dnlp, sentence, needle, val
 )
 def test_month_of_one_event_keeps_its_year(dnlp, sentence, needle, value):
     assert value_of(dnlp, sentence, needle, "2010-05-04") == value
+
+
+# -------------------------------------------- a month in a year named from today
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The firm was sold in March last year to a rival.", "March last year", "2009-03"),
+        ("The minister resigned on Tuesday last week after the vote.", "Tuesday last week",
+         "2010-04-27"),
+    ],
+)
+def test_month_or_day_in_a_year_or_week_named_from_today(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2010-05-04") == value
+
+
+def test_month_and_a_separate_relative_year_stay_two(dnlp):
+    dates = dates_of(dnlp, "Shares rose in March and fell last year.", "2010-05-04")
+    assert [(d["text"], d["value"]) for d in dates] == [("March", "2010-03"),
+                                                         ("last year", "2009")]

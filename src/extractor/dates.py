@@ -809,6 +809,38 @@ def _rule_anaphora(text: str, ctx: _Context) -> DateValue | None:
     return DateValue(f"{year:04d}{rest}", "date")
 
 
+_REL_OFFSET = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+
+
+def _rule_unit_of_relative_unit(text: str, ctx: _Context) -> DateValue | None:
+    # Class: a month or day placed in a year or week named from today: "March last year",
+    # "in May of this year", "June 3 next year", "the 12th of May this year", "Tuesday
+    # last week". Neither half alone gives the value; read apart, both came out empty.
+    m = re.fullmatch(
+        rf"(?:(?:the )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?)?(?P<month>{_MONTH_NAMES})\.?"
+        r"(?: (?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,? (?:of )?"
+        r"(?P<rel>last|past|previous|this|next|coming) year", text)
+    if m:
+        if ctx.reference is None:
+            return _relative_needed()
+        year = ctx.reference.year + _REL_OFFSET[m.group("rel")]
+        month = MONTHS[m.group("month")]
+        day = m.group("d1") or m.group("d2")
+        if day:
+            return DateValue(dt.date(year, month, int(day)).isoformat(), "date")
+        return DateValue(f"{year:04d}-{month:02d}", "date")
+    m = re.fullmatch(r"(?P<day>[a-z]+?),? (?:of )?(?P<rel>last|past|previous|this|next|coming) "
+                     r"week", text)
+    if m and m.group("day") in WEEKDAYS:
+        if ctx.reference is None:
+            return _relative_needed()
+        monday = ctx.reference - dt.timedelta(days=ctx.reference.weekday())
+        day = monday + dt.timedelta(weeks=_REL_OFFSET[m.group("rel")],
+                                    days=WEEKDAYS[m.group("day")])
+        return DateValue(day.isoformat(), "date")
+    return None
+
+
 # "the next day", "the following month", "the previous year": a unit next to the time
 # under discussion (the caller passes the anchor or story year only where the phrase is
 # a point, not "over the next year").
@@ -910,6 +942,7 @@ RULES = (
     _rule_ref_words,
     _rule_anaphora,
     _rule_following,
+    _rule_unit_of_relative_unit,
     _rule_deictic_day,
     _rule_sets,
     _rule_ago,
