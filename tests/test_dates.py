@@ -570,3 +570,14 @@ def test_month_and_a_separate_relative_year_stay_two(dnlp):
     dates = dates_of(dnlp, "Shares rose in March and fell last year.", "2010-05-04")
     assert [(d["text"], d["value"]) for d in dates] == [("March", "2010-03"),
                                                          ("last year", "2009")]
+
+
+def test_seasons_of_a_climate_statement_are_found(dnlp):
+    sentence = "The valley has a dry climate with long, hot summers and mild winters."
+    assert [(d["text"], d["value"]) for d in dates_of(dnlp, sentence, "2010-05-04")] == [
+        ("summers", "XXXX-SU"), ("winters", "XXXX-WI")]
+
+
+def test_a_season_of_one_story_without_a_year_is_no_date(dnlp):
+    assert dates_of(dnlp, "The team trained through the winter before the race.",
+                    "2010-05-04") == []

@@ -12,8 +12,8 @@ Classes of errors fixed:
   headline), all-numeric dates ("07/27/2016", "2016-07-27"), clock
   times with a zone or a.m./p.m. ("08:30 UTC", "0800 GMT", "6 p.m."), the TIMEX3
   reference adverbs ("recently", "currently", "in the future", "for the time being",
-  "in the long term") and bare plural durations after a preposition ("in minutes",
-  "for decades").
+  "in the long term"), bare plural durations after a preposition ("in minutes",
+  "for decades") and seasons in statements of climate ("hot summers").
 """
 
 from __future__ import annotations
@@ -56,6 +56,10 @@ _REF_PHRASES = re.compile(
     r"(?:very )?soon)\b(?!-)",
     re.I,
 )
+# Seasons the model leaves untagged in statements of climate ("long, hot summers and mild
+# winters"): found here, kept only where they get a value (facts.date_fields: generic
+# seasons). "spring" and "fall" are also a well and a verb, so they are left out.
+_SEASON_WORDS = re.compile(r"\b(?:summers?|winters?|autumns?)\b", re.I)
 _PLURAL_UNITS = re.compile(
     r"\b(?:in|for|within|over|after) (?:just |only |mere )?"
     r"(?P<x>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
@@ -198,7 +202,7 @@ def _added(doc: Doc) -> list[Span]:
     for pattern, label in ((_NUMERIC_DATE, "DATE"), (_WRITTEN_DATE, "DATE"), (_BARE_YEAR, "DATE"),
                            (_CLOCK, "TIME"),
                            (_REF_PHRASES, "DATE"),
-                           (_PLURAL_UNITS, "DATE")):
+                           (_PLURAL_UNITS, "DATE"), (_SEASON_WORDS, "DATE")):
         for match in pattern.finditer(doc_text(doc)):
             where = match.span("x") if "x" in pattern.groupindex else match.span()
             span = doc.char_span(where[0], where[1], label=label,
