@@ -581,3 +581,32 @@ def test_seasons_of_a_climate_statement_are_found(dnlp):
 def test_a_season_of_one_story_without_a_year_is_no_date(dnlp):
     assert dates_of(dnlp, "The team trained through the winter before the race.",
                     "2010-05-04") == []
+
+
+# ---------------------------------------------------------------- news forms (TempEval style)
+
+
+def test_last_night_is_yesterdays_night(dnlp):
+    value = value_of(dnlp, "Last night the council voted to close the school.", "Last night",
+                     "1998-03-05")
+    assert value == "1998-03-04TNI"
+    # "the last night of the festival" is no night named from today.
+    assert value_of(dnlp, "Crowds gathered on the last night of the festival.",
+                    "the last night", "1998-03-05") != "1998-03-04TNI"
+
+
+def test_a_year_earlier_with_nothing_told_before_counts_from_today(dnlp):
+    assert value_of(dnlp, "Revenue rose to $3 billion from $2.5 billion a year earlier.",
+                    "a year earlier", "1998-03-05") == "1997"
+    # After a date, "later"/"earlier" count from it; days back from nothing stay unknown.
+    assert value_of(dnlp, "The plant closed on June 3, 1995. Two years later it reopened.",
+                    "Two years later", "1998-03-05") == "1997"
+    assert dates_of(dnlp, "Three days earlier, the rebels had crossed the river.",
+                    "1998-03-05") == []
+
+
+def test_clock_time_in_local_time_falls_on_the_day_beside_it(dnlp):
+    assert value_of(dnlp, "The earthquake struck at 3:15 a.m. local time on Tuesday.",
+                    "3:15 a.m.", "1998-03-05") == "1998-03-03T03:15"
+    assert value_of(dnlp, "The quake struck at 3:15 a.m. local time, officials said.",
+                    "3:15 a.m.", "1998-03-05") == "1998-03-05T03:15"

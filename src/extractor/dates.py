@@ -292,6 +292,10 @@ def _rule_deictic_day(text: str, ctx: _Context) -> DateValue | None:
         r"(?:'s)?",
         text,
     )
+    if re.fullmatch(r"last (?:night|evening)", text):
+        # Class: "last night" is yesterday's night (it read as the length P1D).
+        m = re.fullmatch(r"(?P<day>yesterday) (?P<part>night|evening)",
+                         "yesterday " + text.split()[1])
     if not m or (m.group("day") == "this" and not m.group("part")):
         return None
     offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -365,6 +369,10 @@ def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
     base = ctx.reference if from_reference else (
         dt.date.fromisoformat(ctx.anchor) if ctx.anchor and re.fullmatch(
             r"\d{4}-\d{2}-\d{2}", ctx.anchor) else None)
+    if base is None and back and unit not in ("day", "week", "fortnight", "night"):
+        # Class: "sales were flat compared with a year earlier", "up from a month before":
+        # with no date told before it, news counts back from the time of writing, as "ago".
+        base = ctx.reference
     if base is None or UNITS[unit][1]:
         # No date to count from, or minutes/hours: the clock time is not known.
         return _relative_needed()

@@ -422,7 +422,7 @@ def _range_text(span: Span) -> str | None:
 
 # What may stand between a clock time and its day: "09:30 GMT Sunday", "08:45 UTC, March
 # 3rd", "Sunday at 09:30", "on March 3 at 08:45".
-_TIME_DAY_GLUE = {",", "on", "at", "of"}
+_TIME_DAY_GLUE = {",", "on", "at", "of", "local", "time"}
 
 
 def _day_beside(span: Span, reference: str | None, date_order: str) -> str | None:
@@ -435,7 +435,8 @@ def _day_beside(span: Span, reference: str | None, date_order: str) -> str | Non
             between = doc[ent.end : span.start]
         else:
             continue
-        if len(between) > 1 or any(t.lower_ not in _TIME_DAY_GLUE for t in between):
+        # "3:15 a.m. local time on Tuesday": up to three words of glue.
+        if len(between) > 3 or any(t.lower_ not in _TIME_DAY_GLUE for t in between):
             continue
         value = normalize_date(ent.text, reference, tense=tense_of(ent),
                                date_order=date_order, label=ent.label_).value
