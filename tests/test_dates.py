@@ -610,3 +610,33 @@ def test_clock_time_in_local_time_falls_on_the_day_beside_it(dnlp):
                     "3:15 a.m.", "1998-03-05") == "1998-03-03T03:15"
     assert value_of(dnlp, "The quake struck at 3:15 a.m. local time, officials said.",
                     "3:15 a.m.", "1998-03-05") == "1998-03-05T03:15"
+
+
+# ---------------------------------------------------------------- weekdays that recur
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The airline offers one flight per week on Thursday morning.", "Thursday",
+         "XXXX-WXX-4"),
+        ("We read the headlines on a Monday and pick an issue.", "Monday", "XXXX-WXX-1"),
+        ("The city is usually quiet at night.", "night", "XXXX-XX-XXTNI"),
+    ],
+)
+def test_weekday_or_night_that_recurs_is_a_set(dnlp, sentence, needle, value):
+    found = [d for d in dates_of(dnlp, sentence, "2006-07-04") if d["text"] == needle]
+    assert found == [{"text": needle, "value": value, "kind": "set"}]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The minister resigned on Monday after the vote.", "Monday", "2006-07-03"),
+        ("In a Wednesday media event, the company released a new laptop.", "Wednesday",
+         "2006-06-28"),
+        ("Police said the fire broke out at night.", "night", "2006-07-04TNI"),
+    ],
+)
+def test_weekday_or_night_of_one_story_keeps_its_day(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2006-07-04") == value

@@ -97,7 +97,7 @@ TIMEX3_RE = re.compile(
       (?:PAST|PRESENT|FUTURE)_REF
     | P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|H|DE|CE|L))+
     | PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+
-    | (?:\d{4}|XXXX)-WXX-[1-7]
+    | (?:\d{4}|XXXX)-WXX-(?:[1-7]|WE)(?:T(?:MO|AF|EV|NI|MI))?
     | (?:
         (?:\d{1,4}|X{4})
         (?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?

@@ -498,6 +498,62 @@ _GENERIC_SEASON = re.compile(r"(?:the )?(?P<season>spring|summer|autumn|fall|win
                              r"(?: months)?", re.I)
 
 
+def _habitual_sentence(span: Span) -> bool:
+    """The sentence of `span` states what recurs (a habitual or climate word, or "per
+    week"), in the present, with no year, no past verb, no "will", no scheduling word and
+    no "this/next/last <unit>"."""
+    if not span.doc.has_annotation("SENT_START"):
+        return False
+    sentence = span.sent
+    words = {t.lower_ for t in sentence}
+    if not (words & _HABITUAL or _PER_UNIT.search(sentence.text)):
+        return False
+    if words & _ONCE or tense_of(span) == PAST or _DEICTIC_UNIT.search(sentence.text):
+        return False
+    if any(t.tag_ == "VBD" or _WRITTEN_YEAR.fullmatch(t.text) for t in sentence):
+        return False
+    return not any(t.lower_.startswith(("schedul", "plan", "expect", "slate", "due"))
+                   for t in sentence)
+
+
+_PER_UNIT = re.compile(r"\b(?:per|a|each|every) (?:week|day|month)\b", re.I)
+_WEEKLY = re.compile(
+    r"(?:the )?(?:(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?P<days>s)?(?:'s)?"
+    r"|(?P<weekend>weekend)s?)?(?: ?(?P<part>morning|afternoon|evening|night)(?P<parts>s)?)?",
+    re.I)
+_WEEKDAY_NUMBER = {"mon": 1, "tues": 2, "wednes": 3, "thurs": 4, "fri": 5, "satur": 6,
+                   "sun": 7}
+_PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _weekly_set(span: Span) -> str | None:
+    """TIMEX3 SET for a weekday, weekend or part of the day that recurs: "on a Monday",
+    "on Saturday mornings", "flights per week on Thursday morning", "busy at night" in a
+    habitual sentence -> `XXXX-WXX-1`, `XXXX-WXX-6TMO`, `XXXX-XX-XXTNI`. None for one day
+    ("on Monday, the minister said")."""
+    m = _WEEKLY.fullmatch(re.sub(r"\s+", " ", span.text.strip()))
+    if not m or not (m.group("day") or m.group("weekend") or m.group("part")):
+        return None
+    doc = span.doc
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    plural_part = following in ("mornings", "afternoons", "evenings", "nights")
+    # "on a Monday", but not "a Wednesday media event": there "a" is the event's.
+    indefinite = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an") \
+        and span.root.dep_ not in ("compound", "nmod", "amod") \
+        and not (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"))
+    if not (indefinite or m.group("days") or m.group("parts") or plural_part
+            or _habitual_sentence(span)):
+        return None
+    part = m.group("part") or (following[:-1] if plural_part else None)
+    time = f"T{_PART_CODE[part.lower()]}" if part else ""
+    if m.group("weekend"):
+        return "XXXX-WXX-WE"
+    if m.group("day"):
+        number = _WEEKDAY_NUMBER[m.group("day").lower()[:-3]]
+        return f"XXXX-WXX-{number}{time}"
+    return f"XXXX-XX-XX{time}"
+
+
 def _generic_value(span: Span) -> str | None:
     """TIMEX3 for a month or season named as what recurs every year ("Monsoon rains
     usually come in July", "winters are mild"): `XXXX-07`, `XXXX-WI`. None when the
@@ -505,17 +561,7 @@ def _generic_value(span: Span) -> str | None:
     text = re.sub(r"\s+", " ", span.text.strip())
     month = _GENERIC_MONTH.fullmatch(text)
     season = _GENERIC_SEASON.fullmatch(text)
-    if not (month or season) or not span.doc.has_annotation("SENT_START"):
-        return None
-    sentence = span.sent
-    words = {t.lower_ for t in sentence}
-    if not words & _HABITUAL or words & _ONCE or tense_of(span) == PAST or \
-            _DEICTIC_UNIT.search(sentence.text):
-        return None
-    if any(t.tag_ == "VBD" or _WRITTEN_YEAR.fullmatch(t.text) for t in sentence):
-        return None
-    if any(t.lower_.startswith(("schedul", "plan", "expect", "slate", "due"))
-           for t in sentence):
+    if not (month or season) or not _habitual_sentence(span):
         return None
     if month:
         return f"XXXX-{MONTHS[month.group('month').lower()]:02d}"
@@ -537,6 +583,9 @@ def date_fields(
     generic = _generic_value(span)
     if generic is not None:
         return {"value": generic, "kind": "date"}
+    weekly = _weekly_set(span)
+    if weekly is not None:
+        return {"value": weekly, "kind": "set"}
     result = normalize_date(
         text, reference, tense=tense_of(span), date_order=date_order, label=span.label_,
         anchor=_anchor(span, reference, date_order), day=day,
