@@ -177,6 +177,7 @@ def test_entity_of_only_optional_mentions_is_optional() -> None:
         ("P4Y", " p4y "),
         ("XXXX-10", "--10"),
         ("XXXX-09-30", "--09-30"),
+        ("XXXX-XX-XXT08:30", "08:30:00"),
     ],
 )
 def test_timex_values_written_differently_are_equal(a: str, b: str) -> None:
@@ -187,7 +188,7 @@ def test_timex_values_written_differently_are_equal(a: str, b: str) -> None:
     ("a", "b"),
     [("2017-W28", "2017-07-10"), ("2017", "2017-07"), ("P4Y", "2012"), ("2016-W99", "2016"),
      ("18", "1900-01-01/1999-12-31"), ("19", "199"), ("XXXX-10", "2010-10"),
-     ("--10", "--11")],
+     ("--10", "--11"), ("2011-03-10T08:30", "08:30:00"), ("XXXX-XX-XXT08:30", "09:30:00")],
 )
 def test_different_timex_values_differ(a: str, b: str) -> None:
     assert not timex_equal(a, b)

@@ -425,6 +425,9 @@ def normalize_timex(value: str | None) -> str | None:
     # ISO 8601 writes a month or day of no particular year "--10", "--09-30" (GUM); TIMEX3
     # writes the same "XXXX-10", "XXXX-09-30".
     text = re.sub(r"^--(?=\d{2}(?:-\d{2})?$)", "XXXX-", text)
+    # A clock time of no particular day: ISO "08:30:00" (GUM), TIMEX3 "XXXX-XX-XXT08:30".
+    if m := re.fullmatch(r"(\d{2}):(\d{2})(?::00)?", text):
+        text = f"XXXX-XX-XXT{m[1]}:{m[2]}"
     if "/" in text:
         left, _, right = text.partition("/")
         a, b = _interval(left), _interval(right)
