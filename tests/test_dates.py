@@ -640,3 +640,21 @@ def test_weekday_or_night_that_recurs_is_a_set(dnlp, sentence, needle, value):
 )
 def test_weekday_or_night_of_one_story_keeps_its_day(dnlp, sentence, needle, value):
     assert value_of(dnlp, sentence, needle, "2006-07-04") == value
+
+
+# ---------------------------------------------------------------- opening hours
+
+
+def test_opening_hours_are_times_of_no_particular_day(dnlp):
+    dates = dates_of(dnlp, "The museum is open daily 08:00 - 20:00.", "2011-03-10")
+    assert [(d["text"], d["value"]) for d in dates if d["kind"] == "time"] == [
+        ("08:00", "XXXX-XX-XXT08:00"), ("20:00", "XXXX-XX-XXT20:00")]
+    assert value_of(dnlp, "The last buses leave at around 8 pm in the evenings.",
+                    "around 8 pm", "2011-03-10") == "XXXX-XX-XXT20:00"
+
+
+def test_clock_times_of_one_day_keep_the_day(dnlp):
+    dates = dates_of(dnlp, "The polls open at 7 a.m. and close at 8 p.m. tomorrow.",
+                     "2011-03-10")
+    assert [(d["text"], d["value"]) for d in dates if d["kind"] == "time"] == [
+        ("7 a.m.", "2011-03-10T07:00"), ("8 p.m.", "2011-03-11T20:00")]

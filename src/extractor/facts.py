@@ -486,7 +486,8 @@ _HABITUAL = {
     "rains", "rainfall", "rainy", "monsoon", "humid", "humidity", "wind", "winds", "weather",
     "season", "seasons", "seasonal", "snow", "sunny", "storm", "storms", "thunderstorms",
     "cyclones", "hurricanes", "tourism", "tourists", "hot", "cold", "warm", "mild", "dry",
-    "wet", "cool", "freezing",
+    "wet", "cool", "freezing", "daily", "hours", "mornings", "afternoons",
+    "evenings", "nights", "weekends", "weekdays",
 }
 _ONCE = {"will", "'ll", "shall", "wo", "ago", "yesterday", "tomorrow", "today", "tonight"}
 _DEICTIC_UNIT = re.compile(r"\b(?:this|next|last|coming|past) (?:year|month|week|season|"
@@ -599,4 +600,9 @@ def date_fields(
         # taggers leave out what they cannot normalize.
         return None
     kind = result.kind or DATE_KIND.get(span.label_, "date")
+    clock = re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}Z?)", result.value or "")
+    if clock and day is None and _habitual_sentence(span):
+        # Class: opening hours and timetables ("Store hours: Mon-Fri 08:30 am - 7 pm",
+        # "buses leave at 8 pm in the evenings"): a time of every such day, no date.
+        return {"value": f"XXXX-XX-XX{clock.group(1)}", "kind": kind}
     return {"value": result.value, "kind": kind}

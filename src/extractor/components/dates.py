@@ -114,9 +114,9 @@ def _range_sides_read(left: Span, right: Span) -> bool:
 
 def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
     # Class: one span for two dates or durations of a range ("between April and June",
-    # "1903 - 1912", "March 5, 1761 - October 9, 1830", "between 6 and 9 weeks"): each
-    # end gets its own span and value.
-    if ent.label_ != "DATE":
+    # "1903 - 1912", "March 5, 1761 - October 9, 1830", "between 6 and 9 weeks", "08:30
+    # am - 7 pm"): each end gets its own span and value.
+    if ent.label_ not in ("DATE", "TIME"):
         return None
     tokens = [t.lower_ for t in ent]
     opened = tokens[0] in ("between", "from") or (
@@ -128,8 +128,8 @@ def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
     left, right = doc[first_start : joints[0].i], doc[joints[0].i + 1 : ent.end]
     if not len(left) or not len(right) or not _range_sides_read(left, right):
         return None
-    return [Span(doc, left.start, left.end, label="DATE"),
-            Span(doc, right.start, right.end, label="DATE")]
+    return [Span(doc, left.start, left.end, label=ent.label_),
+            Span(doc, right.start, right.end, label=ent.label_)]
 
 
 def _year(doc: Doc, ent: Span) -> list[Span] | None:
