@@ -658,3 +658,23 @@ def test_clock_times_of_one_day_keep_the_day(dnlp):
                     "2011-03-10") == "2011-03-10T03:15"
     assert value_of(dnlp, "The talks ended at 6 p.m. on Tuesday.", "6 p.m.",
                     "2011-03-10") == "2011-03-08T18:00"
+
+
+# ---------------------------------------------------------------- years of the first millennium
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The saint was born around 347 AD and died in Gaul.", "347 AD", "0347"),
+        ("The mosque was started in AD842 by the caliph.", "AD842", "0842"),
+        ("The town was founded in the year 71 by the Romans.", "the year 71", "0071"),
+    ],
+)
+def test_early_years_with_an_era_or_circa(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2011-03-10") == value
+
+
+def test_counts_without_an_era_are_no_years(dnlp):
+    assert dates_of(dnlp, "The team scored 347 points in the final.", "2011-03-10") == []
+    assert dates_of(dnlp, "The CE mark is on 300 products.", "2011-03-10") == []

@@ -576,6 +576,22 @@ def _parse_year(text: str | None, ctx: _Context) -> int | None:
     return int(text)
 
 
+_ERA = r"(?:ad|a\.d\.|ce|c\.e\.)"
+
+
+def _rule_early_year(text: str, ctx: _Context) -> DateValue | None:
+    # Class: years of the first millennium, which only an era or "circa" tells from a
+    # count: "347 AD", "AD 842", "c. 347", "circa 900", "the year 71" -> 0347 ... (BC years
+    # are left out: TIMEX3 and the corpora write them differently.)
+    m = re.fullmatch(
+        rf"(?:(?:c\.|ca\.|circa|about|around) ?)?(?:{_ERA} ?(?P<a>\d{{1,4}})|(?P<b>\d{{1,4}}) ?"
+        rf"{_ERA})|(?:c\.|ca\.|circa|the year) ?(?P<c>\d{{1,4}})", text)
+    if not m:
+        return None
+    year = int(m.group("a") or m.group("b") or m.group("c"))
+    return DateValue(f"{year:04d}", "date") if _valid_year(year) else None
+
+
 def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
     # Class: years and parts of them without a month: "2016", "in 1999", "fiscal 2016",
     # "mid-2011" (TIMEX3 keeps the year; the "mid" is a modifier), "early 2009", "the
@@ -956,6 +972,7 @@ RULES = (
     _rule_ago,
     _rule_relative_unit,
     _rule_weekday,
+    _rule_early_year,
     _rule_year_like,
     _absolute,
     _rule_month_day,

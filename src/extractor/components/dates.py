@@ -56,6 +56,11 @@ _REF_PHRASES = re.compile(
     r"(?:very )?soon)\b(?!-)",
     re.I,
 )
+# Years the model leaves untagged or calls a number, told from counts by an era or
+# "circa": "347 AD", "AD842", "c. 347", "circa 900", "in the year 71".
+_EARLY_YEAR = re.compile(r"(?<![\w$])(?:\d{1,4} ?(?:AD|A\.D\.|CE|C\.E\.)(?![\w.])|"
+                         r"(?:AD|A\.D\.) ?\d{1,4}\b|(?:c\.|ca\.|circa) ?\d{3,4}\b|"
+                         r"the year \d{1,4}\b)")
 # Seasons the model leaves untagged in statements of climate ("long, hot summers and mild
 # winters"): found here, kept only where they get a value (facts.date_fields: generic
 # seasons). "spring" and "fall" are also a well and a verb, so they are left out.
@@ -202,7 +207,8 @@ def _added(doc: Doc) -> list[Span]:
     for pattern, label in ((_NUMERIC_DATE, "DATE"), (_WRITTEN_DATE, "DATE"), (_BARE_YEAR, "DATE"),
                            (_CLOCK, "TIME"),
                            (_REF_PHRASES, "DATE"),
-                           (_PLURAL_UNITS, "DATE"), (_SEASON_WORDS, "DATE")):
+                           (_PLURAL_UNITS, "DATE"), (_SEASON_WORDS, "DATE"),
+                           (_EARLY_YEAR, "DATE")):
         for match in pattern.finditer(doc_text(doc)):
             where = match.span("x") if "x" in pattern.groupindex else match.span()
             span = doc.char_span(where[0], where[1], label=label,
