@@ -678,3 +678,24 @@ def test_early_years_with_an_era_or_circa(dnlp, sentence, needle, value):
 def test_counts_without_an_era_are_no_years(dnlp):
     assert dates_of(dnlp, "The team scored 347 points in the final.", "2011-03-10") == []
     assert dates_of(dnlp, "The CE mark is on 300 products.", "2011-03-10") == []
+
+
+# ---------------------------------------------------------------- author-year citations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Earlier work (Larsen & Okafor 2011; Brandt 2010) found the same effect.", "2011"),
+        ("There are replication studies, such as Meyer and Stone 2017 and a longer one.",
+         "2017"),
+    ],
+)
+def test_year_of_a_citation_read_as_a_name_is_a_date(dnlp, sentence, year):
+    assert value_of(dnlp, sentence, year, "2018-03-05") == year
+
+
+def test_number_inside_a_name_stays_in_it(dnlp):
+    dates = dates_of(dnlp, "The Russell 2000 Index of smaller companies dropped by 3%.",
+                     "2018-03-05")
+    assert dates == []

@@ -197,7 +197,25 @@ def _deictic_left_out(doc: Doc, ent: Span) -> list[Span] | None:
     return [Span(doc, ent.start - 1, ent.end, label="DATE")]
 
 
-FIXES = (_split_lines, _split_range, _split_date_and_length, _decade_apostrophe,
+def _citation_year(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: an author-year citation the model reads as one name ("(Larsen & Okafor 2011;",
+    # "such as Meyer and Stone 2017 and ..."): the year is a date, the names stay as they
+    # were labelled. A citation has two authors or ends at ";" / ")"; "Russell 2000 Index"
+    # (a name goes on) and "Windows 2000 last week" are left alone.
+    if ent.label_ in ("DATE", "TIME", "CARDINAL") or len(ent) < 2:
+        return None
+    year, before = ent[-1], ent[-2]
+    if not re.fullmatch(r"(?:1[6-9]|20)\d\d[a-z]?", year.text) or before.pos_ != "PROPN":
+        return None
+    following = doc[ent.end].text if ent.end < len(doc) else ""
+    authors = any(t.text in ("&", "and") for t in ent[:-1])
+    if not (authors or following in (";", ")")):
+        return None
+    return [Span(doc, ent.start, ent.end - 1, label=ent.label_),
+            Span(doc, ent.end - 1, ent.end, label="DATE")]
+
+
+FIXES = (_citation_year, _split_lines, _split_range, _split_date_and_length, _decade_apostrophe,
          _deictic_left_out, _year)
 
 
