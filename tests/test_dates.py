@@ -699,3 +699,25 @@ def test_number_inside_a_name_stays_in_it(dnlp):
     dates = dates_of(dnlp, "The Russell 2000 Index of smaller companies dropped by 3%.",
                      "2018-03-05")
     assert dates == []
+
+
+# ---------------------------------------------------------------- years the model leaves untagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("He starred in the drama Burning Man (2011), which earned him a nomination.", "2011",
+         "2011"),
+        ("He obtained a degree in 1939. In that same year he became pastor of a church.",
+         "that same year", "1939"),
+        ("She moved to Ohio in 2009 and studied dance. That year, she joined a band.",
+         "That year", "2009"),
+    ],
+)
+def test_bracketed_and_story_years_are_found(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2011-03-10") == value
+
+
+def test_that_year_with_no_year_told_is_no_date(dnlp):
+    assert dates_of(dnlp, "Sales rose that year, the company said.", "2011-03-10") == []

@@ -41,6 +41,11 @@ _WRITTEN_DATE = re.compile(
 _BARE_YEAR = re.compile(r"\b(?:in|since|by|until|till|to|from|before|after|during|between|"
                         r"and|through|early|late|mid-)\s*(?P<x>1[5-9]\d\d|20\d\d)\b(?![,.]?\d)",
                         re.I)
+# A year alone in brackets after a title or a name ("Burning Man (2011)", "(1962)"),
+# and the story's year named back ("That year", "in that same year"), which the model
+# leaves untagged; date_fields keeps the latter only where a year was written before.
+_BRACKET_YEAR = re.compile(r"\((?P<x>1[5-9]\d\d|20\d\d)\)")
+_THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b(?!'s|\u2019s)", re.I)
 # A clock time. "6.40" with a dot is a time only with a.m./p.m. or a zone: bare, it is a
 # price or a score ("$4.12 per share" was taken for 04:12).
 _CLOCK = re.compile(
@@ -226,7 +231,8 @@ def _added(doc: Doc) -> list[Span]:
                            (_CLOCK, "TIME"),
                            (_REF_PHRASES, "DATE"),
                            (_PLURAL_UNITS, "DATE"), (_SEASON_WORDS, "DATE"),
-                           (_EARLY_YEAR, "DATE")):
+                           (_EARLY_YEAR, "DATE"), (_BRACKET_YEAR, "DATE"),
+                           (_THAT_YEAR, "DATE")):
         for match in pattern.finditer(doc_text(doc)):
             where = match.span("x") if "x" in pattern.groupindex else match.span()
             span = doc.char_span(where[0], where[1], label=label,
