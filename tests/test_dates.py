@@ -721,3 +721,20 @@ def test_bracketed_and_story_years_are_found(dnlp, sentence, needle, value):
 
 def test_that_year_with_no_year_told_is_no_date(dnlp):
     assert dates_of(dnlp, "Sales rose that year, the company said.", "2011-03-10") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("He was wounded in a duel on 30 May 1832. He died the following morning in hospital.",
+         "the following morning", "1832-05-31TMO"),
+        ("In March 2009 the plant closed. Six months later it reopened.", "Six months later",
+         "2009-09"),
+    ],
+)
+def test_morning_after_and_months_later_count_from_the_story(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2011-03-10") == value
+
+
+def test_months_later_with_nothing_told_before_has_no_value(dnlp):
+    assert dates_of(dnlp, "Six months later the plant reopened.", "2011-03-10") == []

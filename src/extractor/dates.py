@@ -369,6 +369,13 @@ def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
     base = ctx.reference if from_reference else (
         dt.date.fromisoformat(ctx.anchor) if ctx.anchor and re.fullmatch(
             r"\d{4}-\d{2}-\d{2}", ctx.anchor) else None)
+    if base is None and unit in ("month", "year") and ctx.anchor and re.fullmatch(
+            r"\d{4}-\d{2}", ctx.anchor):
+        # Class: "In March 2009 the plant closed. Six months later ..." -> 2009-09: the
+        # month under discussion, when no day was told.
+        value = _shift(dt.date.fromisoformat(f"{ctx.anchor}-01"),
+                       int(-amount if back else amount), unit)
+        return DateValue(value, "date") if value else None
     if base is None and back and unit not in ("day", "week", "fortnight", "night"):
         # Class: "sales were flat compared with a year earlier", "up from a month before":
         # with no date told before it, news counts back from the time of writing, as "ago".
@@ -869,7 +876,7 @@ def _rule_unit_of_relative_unit(text: str, ctx: _Context) -> DateValue | None:
 # under discussion (the caller passes the anchor or story year only where the phrase is
 # a point, not "over the next year").
 FOLLOWING = re.compile(r"the (?P<rel>following|next|previous|preceding|prior) "
-                       r"(?P<unit>day|week|month|year)")
+                       r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)")
 
 
 def _rule_following(text: str, ctx: _Context) -> DateValue | None:
@@ -891,6 +898,10 @@ def _rule_following(text: str, ctx: _Context) -> DateValue | None:
         day = dt.date.fromisoformat(anchor)
         if unit == "day":
             return DateValue((day + dt.timedelta(days=step)).isoformat(), "date")
+        if unit in PARTS_OF_DAY:
+            # "He died the following morning": the day after, in the morning.
+            value = (day + dt.timedelta(days=step)).isoformat()
+            return DateValue(f"{value}T{PARTS_OF_DAY[unit]}", "time")
         return DateValue(_week(day, step) if unit == "week" else _month(day, step), "date")
     if unit == "month" and re.fullmatch(r"\d{4}-\d{2}", anchor):
         return DateValue(_month(dt.date.fromisoformat(f"{anchor}-01"), step), "date")

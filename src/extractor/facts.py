@@ -335,6 +335,8 @@ _ANCHORABLE = re.compile(r"^\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2})$")
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY_OR_MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+_LATER = re.compile(r"\b(?:months?|years?) (?:later|earlier|after|before)$", re.I)
 _PERIOD_ANAPHORA = re.compile(r"\bsame (?:period|month|quarter|week|season|time)\b", re.I)
 
 
@@ -354,6 +356,8 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
     for "the same period last year" a day, week, month or quarter. Only expressions that
     point back use it."""
     wanted = _ANCHORABLE if _PERIOD_ANAPHORA.search(span.text) else _DAY
+    if _LATER.search(span.text):
+        wanted = _DAY_OR_MONTH  # "six months later": a month told is enough to count from
     if FOLLOWING.fullmatch(_lead_the(span.text)):
         if _stretch_ahead(span):
             return None  # "over the next month": a stretch from now, not a point
