@@ -738,3 +738,26 @@ def test_morning_after_and_months_later_count_from_the_story(dnlp, sentence, nee
 
 def test_months_later_with_nothing_told_before_has_no_value(dnlp):
     assert dates_of(dnlp, "Six months later the plant reopened.", "2011-03-10") == []
+
+
+# ---------------------------------------------------------------- holidays
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "value"),
+    [
+        ("The shops will close on Christmas Day, the union said.", "Christmas Day",
+         "2010-12-25"),
+        ("Sales rose sharply over Easter, retailers reported.", "Easter", "2010-04-04"),
+        ("The family gathered for Thanksgiving 2008 in Ohio.", "Thanksgiving 2008",
+         "2008-11-27"),
+    ],
+)
+def test_holidays_get_their_day(dnlp, sentence, needle, value):
+    assert value_of(dnlp, sentence, needle, "2010-05-04") == value
+
+
+def test_holiday_words_in_names_are_no_dates(dnlp):
+    assert dates_of(dnlp, "She wrote the novel with illustrator Johnnie Christmas.",
+                    "2010-05-04") == []
+    assert dates_of(dnlp, "Tourists flew to Easter Island.", "2010-05-04") == []

@@ -716,6 +716,81 @@ def _resolve_year(month: int, day: int | None, ctx: _Context) -> int | None:
     return min(candidates)[1] if candidates else ref.year
 
 
+# Holidays on a fixed day of the calendar (Western and international ones that news names
+# without a date), and the movable ones as functions of the year.
+FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "new year": (1, 1), "valentine's day": (2, 14), "st. patrick's day": (3, 17),
+    "st patrick's day": (3, 17), "halloween": (10, 31), "independence day": (7, 4),
+    "bastille day": (7, 14), "veterans day": (11, 11), "armistice day": (11, 11),
+    "remembrance day": (11, 11), "may day": (5, 1), "all saints' day": (11, 1),
+}  # fmt: skip
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month = (h + leap - 7 * m + 90) // 25
+    return dt.date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month (n = -1: the last)."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+MOVABLE_HOLIDAYS = {
+    "easter": _easter, "easter sunday": _easter,
+    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+}  # fmt: skip
+
+
+def _rule_holiday(text: str, ctx: _Context) -> DateValue | None:
+    # Class: holidays named without a date ("on Christmas Day", "over Easter",
+    # "Thanksgiving 2009"): their day, in the year the tense points to, as for "July 4".
+    m = re.fullmatch(r"(?P<name>[a-z.' ]+?)(?:,? (?P<year>\d{4}))?", text)
+    if not m:
+        return None
+    name = m.group("name")
+    if name not in FIXED_HOLIDAYS and name not in MOVABLE_HOLIDAYS:
+        return None
+    def on(year: int) -> dt.date:
+        if name in FIXED_HOLIDAYS:
+            return dt.date(year, *FIXED_HOLIDAYS[name])
+        return MOVABLE_HOLIDAYS[name](year)
+
+    if m.group("year"):
+        year = int(m.group("year"))
+        return DateValue(on(year).isoformat(), "date") if _valid_year(year) else None
+    ref = ctx.reference
+    if ref is None:
+        return _relative_needed()
+    days = [on(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if ctx.tense == PAST:
+        when = max(d for d in days if d <= ref)
+    elif ctx.tense == FUTURE:
+        when = min(d for d in days if d >= ref)
+    else:
+        when = min(days, key=lambda d: abs((d - ref).days))
+    return DateValue(when.isoformat(), "date")
+
+
 def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
     # Class: a month name with or without a day and year: "July 27", "27 July", "the 5th
     # of July", "mid-March", "early June", "July", "May 2008", "Tuesday, July 26".
@@ -986,6 +1061,7 @@ RULES = (
     _rule_early_year,
     _rule_year_like,
     _absolute,
+    _rule_holiday,
     _rule_month_day,
     _rule_time,
     _rule_part_of_day,

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from extractor.dates import (
     DEFAULT_DATE_ORDER,
+    FIXED_HOLIDAYS,
     FOLLOWING,
     MONTHS,
+    MOVABLE_HOLIDAYS,
     PAST,
     SEASONS,
     normalize_date,
@@ -566,11 +568,28 @@ def _generic_value(span: Span) -> str | None:
     text = re.sub(r"\s+", " ", span.text.strip())
     month = _GENERIC_MONTH.fullmatch(text)
     season = _GENERIC_SEASON.fullmatch(text)
-    if not (month or season) or not _habitual_sentence(span):
+    holiday = FIXED_HOLIDAYS.get(text.lower().replace("\u2019", "'"))
+    if not (month or season or holiday) or not _habitual_sentence(span):
         return None
+    if holiday:
+        return f"XXXX-{holiday[0]:02d}-{holiday[1]:02d}"  # "Christmas is usually quiet"
     if month:
         return f"XXXX-{MONTHS[month.group('month').lower()]:02d}"
     return f"XXXX-{SEASONS[season.group('season').lower()]}"
+
+
+def _holiday_in_a_name(span: Span) -> bool:
+    """"illustrator Johnnie Christmas", "Christmas St Nicholas' Fair": a holiday's word
+    inside a person's or an event's name is no date."""
+    if span.text.lower().replace("\u2019", "'") not in (*FIXED_HOLIDAYS, *MOVABLE_HOLIDAYS):
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    named_before = before is not None and before.is_title and before.pos_ == "PROPN" \
+        and not before.is_sent_start
+    named_after = after is not None and after.is_title and after.pos_ == "PROPN"
+    return named_before or named_after
 
 
 def date_fields(
@@ -580,7 +599,7 @@ def date_fields(
     or None), or None when the span is no date. `date_order` ("MDY" or "DMY") reads
     all-numeric dates such as "03/04/2016"."""
     text = _range_text(span) or span.text
-    if text == span.text and not is_date(span):
+    if text == span.text and not is_date(span) or _holiday_in_a_name(span):
         return None
     if _recurring(span):
         text = "per " + text.split(" ", 1)[1]

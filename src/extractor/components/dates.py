@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor.components.respan import apply_fixes
-from extractor.dates import normalize_date
+from extractor.dates import FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, normalize_date
 from extractor.doctext import doc_text
 from extractor.facts import _is_year
 
@@ -66,6 +66,15 @@ _REF_PHRASES = re.compile(
 _EARLY_YEAR = re.compile(r"(?<![\w$])(?:\d{1,4} ?(?:AD|A\.D\.|CE|C\.E\.)(?![\w.])|"
                          r"(?:AD|A\.D\.) ?\d{1,4}\b|(?:c\.|ca\.|circa) ?\d{3,4}\b|"
                          r"the year \d{1,4}\b)")
+# Holidays the model calls an event or a place ("over Easter", "Thanksgiving 2008",
+# "Independence Day"): dates with a day (extractor.dates.FIXED_HOLIDAYS, MOVABLE_HOLIDAYS).
+_HOLIDAY = re.compile(
+    r"\b(?:" + "|".join(
+        re.escape(name).replace("'", "['\u2019]")
+        for name in sorted((n.title().replace("'S", "'s") for n in (*FIXED_HOLIDAYS,
+                                                                     *MOVABLE_HOLIDAYS)),
+                           key=len, reverse=True))
+    + r")(?:,? (?:1[6-9]|20)\d\d)?\b")
 # Seasons the model leaves untagged in statements of climate ("long, hot summers and mild
 # winters"): found here, kept only where they get a value (facts.date_fields: generic
 # seasons). "spring" and "fall" are also a well and a verb, so they are left out.
@@ -232,7 +241,7 @@ def _added(doc: Doc) -> list[Span]:
                            (_REF_PHRASES, "DATE"),
                            (_PLURAL_UNITS, "DATE"), (_SEASON_WORDS, "DATE"),
                            (_EARLY_YEAR, "DATE"), (_BRACKET_YEAR, "DATE"),
-                           (_THAT_YEAR, "DATE")):
+                           (_THAT_YEAR, "DATE"), (_HOLIDAY, "DATE")):
         for match in pattern.finditer(doc_text(doc)):
             where = match.span("x") if "x" in pattern.groupindex else match.span()
             span = doc.char_span(where[0], where[1], label=label,
