@@ -761,3 +761,10 @@ def test_holiday_words_in_names_are_no_dates(dnlp):
     assert dates_of(dnlp, "She wrote the novel with illustrator Johnnie Christmas.",
                     "2010-05-04") == []
     assert dates_of(dnlp, "Tourists flew to Easter Island.", "2010-05-04") == []
+
+
+def test_holiday_in_a_year_named_from_today(dnlp):
+    dates = dates_of(dnlp, "Sales fell at Christmas last year but rose over Easter this year.",
+                     "2016-09-07")
+    assert [(d["text"], d["value"]) for d in dates] == [
+        ("Christmas last year", "2015-12-25"), ("Easter this year", "2016-03-27")]

@@ -764,7 +764,8 @@ MOVABLE_HOLIDAYS = {
 def _rule_holiday(text: str, ctx: _Context) -> DateValue | None:
     # Class: holidays named without a date ("on Christmas Day", "over Easter",
     # "Thanksgiving 2009"): their day, in the year the tense points to, as for "July 4".
-    m = re.fullmatch(r"(?P<name>[a-z.' ]+?)(?:,? (?P<year>\d{4}))?", text)
+    m = re.fullmatch(r"(?P<name>[a-z.' ]+?)(?:,? (?P<year>\d{4})| (?:of )?(?P<rel>last|this|"
+                     r"next) year)?", text)
     if not m:
         return None
     name = m.group("name")
@@ -775,6 +776,10 @@ def _rule_holiday(text: str, ctx: _Context) -> DateValue | None:
             return dt.date(year, *FIXED_HOLIDAYS[name])
         return MOVABLE_HOLIDAYS[name](year)
 
+    if m.group("rel") and ctx.reference is not None:
+        # "Christmas last year", "Easter this year": the holiday in that year.
+        year = ctx.reference.year + {"last": -1, "this": 0, "next": 1}[m.group("rel")]
+        return DateValue(on(year).isoformat(), "date")
     if m.group("year"):
         year = int(m.group("year"))
         return DateValue(on(year).isoformat(), "date") if _valid_year(year) else None

@@ -578,10 +578,13 @@ def _generic_value(span: Span) -> str | None:
     return f"XXXX-{SEASONS[season.group('season').lower()]}"
 
 
+_HOLIDAY_NAMES = frozenset((*FIXED_HOLIDAYS, *MOVABLE_HOLIDAYS))
+
+
 def _holiday_in_a_name(span: Span) -> bool:
     """"illustrator Johnnie Christmas", "Christmas St Nicholas' Fair": a holiday's word
     inside a person's or an event's name is no date."""
-    if span.text.lower().replace("\u2019", "'") not in (*FIXED_HOLIDAYS, *MOVABLE_HOLIDAYS):
+    if span.text.lower().replace("\u2019", "'") not in _HOLIDAY_NAMES:
         return False
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None

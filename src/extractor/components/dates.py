@@ -74,7 +74,7 @@ _HOLIDAY = re.compile(
         for name in sorted((n.title().replace("'S", "'s") for n in (*FIXED_HOLIDAYS,
                                                                      *MOVABLE_HOLIDAYS)),
                            key=len, reverse=True))
-    + r")(?:,? (?:1[6-9]|20)\d\d)?\b")
+    + r")(?:,? (?:1[6-9]|20)\d\d| (?:last|this|next) year)?\b")
 # Seasons the model leaves untagged in statements of climate ("long, hot summers and mild
 # winters"): found here, kept only where they get a value (facts.date_fields: generic
 # seasons). "spring" and "fall" are also a well and a verb, so they are left out.
