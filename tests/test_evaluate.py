@@ -175,6 +175,9 @@ def test_entity_of_only_optional_mentions_is_optional() -> None:
         ("2016-07-26", "2016-07-26/2016-07-26"),
         ("past_ref", "PAST_REF"),
         ("P4Y", " p4y "),
+        ("XXXX-10", "--10"),
+        ("XXXX-09-30", "--09-30"),
+        ("XXXX-XX-XXT08:30", "08:30:00"),
     ],
 )
 def test_timex_values_written_differently_are_equal(a: str, b: str) -> None:
@@ -184,7 +187,8 @@ def test_timex_values_written_differently_are_equal(a: str, b: str) -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [("2017-W28", "2017-07-10"), ("2017", "2017-07"), ("P4Y", "2012"), ("2016-W99", "2016"),
-     ("18", "1900-01-01/1999-12-31"), ("19", "199")],
+     ("18", "1900-01-01/1999-12-31"), ("19", "199"), ("XXXX-10", "2010-10"),
+     ("--10", "--11"), ("2011-03-10T08:30", "08:30:00"), ("XXXX-XX-XXT08:30", "09:30:00")],
 )
 def test_different_timex_values_differ(a: str, b: str) -> None:
     assert not timex_equal(a, b)
@@ -398,3 +402,25 @@ def test_place_links_survive_clipping_and_dropped_date_kinds() -> None:
     pred = Prediction(places=[_link(0, 5, "Lyon")])
     assert drop_kinds(pred, {"set"}).places == pred.places
     assert clip(pred, 100).places == pred.places
+
+
+def _gold_value(text: str, value: str) -> str | None:
+    article = gold_article({"text": text, "dct": "2011-01-01", "spans": [
+        {"start": 0, "end": len(text), "label": "DATE", "value": value, "text": text}]})
+    return article.mentions["dates"][0].value
+
+
+@pytest.mark.parametrize(
+    ("text", "gold", "ours"),
+    [("the summer of 2010", "2010-06/2010-09", "2010-SU"),
+     ("the winter of 1776-77", "1776-12/1777-03", "1776-WI"),
+     ("winters", "--12/--03", "XXXX-WI")],
+)
+def test_gum_month_pair_season_is_the_season(text: str, gold: str, ours: str) -> None:
+    assert timex_equal(_gold_value(text, gold), ours)
+
+
+def test_month_pair_that_names_no_season_stays_four_months() -> None:
+    value = _gold_value("from June to September 2010", "2010-06/2010-09")
+    assert not timex_equal(value, "2010-SU")
+    assert timex_equal(value, "2010-06-01/2010-09-30")

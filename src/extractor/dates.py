@@ -97,7 +97,7 @@ TIMEX3_RE = re.compile(
       (?:PAST|PRESENT|FUTURE)_REF
     | P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|H|DE|CE|L))+
     | PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+
-    | (?:\d{4}|XXXX)-WXX-[1-7]
+    | (?:\d{4}|XXXX)-WXX-(?:[1-7]|WE)(?:T(?:MO|AF|EV|NI|MI))?
     | (?:
         (?:\d{1,4}|X{4})
         (?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?
@@ -292,6 +292,10 @@ def _rule_deictic_day(text: str, ctx: _Context) -> DateValue | None:
         r"(?:'s)?",
         text,
     )
+    if re.fullmatch(r"last (?:night|evening)", text):
+        # Class: "last night" is yesterday's night (it read as the length P1D).
+        m = re.fullmatch(r"(?P<day>yesterday) (?P<part>night|evening)",
+                         "yesterday " + text.split()[1])
     if not m or (m.group("day") == "this" and not m.group("part")):
         return None
     offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -365,6 +369,17 @@ def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
     base = ctx.reference if from_reference else (
         dt.date.fromisoformat(ctx.anchor) if ctx.anchor and re.fullmatch(
             r"\d{4}-\d{2}-\d{2}", ctx.anchor) else None)
+    if base is None and unit in ("month", "year") and ctx.anchor and re.fullmatch(
+            r"\d{4}-\d{2}", ctx.anchor):
+        # Class: "In March 2009 the plant closed. Six months later ..." -> 2009-09: the
+        # month under discussion, when no day was told.
+        value = _shift(dt.date.fromisoformat(f"{ctx.anchor}-01"),
+                       int(-amount if back else amount), unit)
+        return DateValue(value, "date") if value else None
+    if base is None and back and unit not in ("day", "week", "fortnight", "night"):
+        # Class: "sales were flat compared with a year earlier", "up from a month before":
+        # with no date told before it, news counts back from the time of writing, as "ago".
+        base = ctx.reference
     if base is None or UNITS[unit][1]:
         # No date to count from, or minutes/hours: the clock time is not known.
         return _relative_needed()
@@ -568,6 +583,22 @@ def _parse_year(text: str | None, ctx: _Context) -> int | None:
     return int(text)
 
 
+_ERA = r"(?:ad|a\.d\.|ce|c\.e\.)"
+
+
+def _rule_early_year(text: str, ctx: _Context) -> DateValue | None:
+    # Class: years of the first millennium, which only an era or "circa" tells from a
+    # count: "347 AD", "AD 842", "c. 347", "circa 900", "the year 71" -> 0347 ... (BC years
+    # are left out: TIMEX3 and the corpora write them differently.)
+    m = re.fullmatch(
+        rf"(?:(?:c\.|ca\.|circa|about|around) ?)?(?:{_ERA} ?(?P<a>\d{{1,4}})|(?P<b>\d{{1,4}}) ?"
+        rf"{_ERA})|(?:c\.|ca\.|circa|the year) ?(?P<c>\d{{1,4}})", text)
+    if not m:
+        return None
+    year = int(m.group("a") or m.group("b") or m.group("c"))
+    return DateValue(f"{year:04d}", "date") if _valid_year(year) else None
+
+
 def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
     # Class: years and parts of them without a month: "2016", "in 1999", "fiscal 2016",
     # "mid-2011" (TIMEX3 keeps the year; the "mid" is a modifier), "early 2009", "the
@@ -683,6 +714,86 @@ def _resolve_year(month: int, day: int | None, ctx: _Context) -> int | None:
             continue
         candidates.append((abs((when - ref).days), year))
     return min(candidates)[1] if candidates else ref.year
+
+
+# Holidays on a fixed day of the calendar (Western and international ones that news names
+# without a date), and the movable ones as functions of the year.
+FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "new year": (1, 1), "valentine's day": (2, 14), "st. patrick's day": (3, 17),
+    "st patrick's day": (3, 17), "halloween": (10, 31), "independence day": (7, 4),
+    "bastille day": (7, 14), "veterans day": (11, 11), "armistice day": (11, 11),
+    "remembrance day": (11, 11), "may day": (5, 1), "all saints' day": (11, 1),
+}  # fmt: skip
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month = (h + leap - 7 * m + 90) // 25
+    return dt.date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month (n = -1: the last)."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+MOVABLE_HOLIDAYS = {
+    "easter": _easter, "easter sunday": _easter,
+    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+}  # fmt: skip
+
+
+def _rule_holiday(text: str, ctx: _Context) -> DateValue | None:
+    # Class: holidays named without a date ("on Christmas Day", "over Easter",
+    # "Thanksgiving 2009"): their day, in the year the tense points to, as for "July 4".
+    m = re.fullmatch(r"(?P<name>[a-z.' ]+?)(?:,? (?P<year>\d{4})| (?:of )?(?P<rel>last|this|"
+                     r"next) year)?", text)
+    if not m:
+        return None
+    name = m.group("name")
+    if name not in FIXED_HOLIDAYS and name not in MOVABLE_HOLIDAYS:
+        return None
+    def on(year: int) -> dt.date:
+        if name in FIXED_HOLIDAYS:
+            return dt.date(year, *FIXED_HOLIDAYS[name])
+        return MOVABLE_HOLIDAYS[name](year)
+
+    if m.group("rel") and ctx.reference is not None:
+        # "Christmas last year", "Easter this year": the holiday in that year.
+        year = ctx.reference.year + {"last": -1, "this": 0, "next": 1}[m.group("rel")]
+        return DateValue(on(year).isoformat(), "date")
+    if m.group("year"):
+        year = int(m.group("year"))
+        return DateValue(on(year).isoformat(), "date") if _valid_year(year) else None
+    ref = ctx.reference
+    if ref is None:
+        return _relative_needed()
+    days = [on(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if ctx.tense == PAST:
+        when = max(d for d in days if d <= ref)
+    elif ctx.tense == FUTURE:
+        when = min(d for d in days if d >= ref)
+    else:
+        when = min(days, key=lambda d: abs((d - ref).days))
+    return DateValue(when.isoformat(), "date")
 
 
 def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
@@ -809,6 +920,77 @@ def _rule_anaphora(text: str, ctx: _Context) -> DateValue | None:
     return DateValue(f"{year:04d}{rest}", "date")
 
 
+_REL_OFFSET = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+
+
+def _rule_unit_of_relative_unit(text: str, ctx: _Context) -> DateValue | None:
+    # Class: a month or day placed in a year or week named from today: "March last year",
+    # "in May of this year", "June 3 next year", "the 12th of May this year", "Tuesday
+    # last week". Neither half alone gives the value; read apart, both came out empty.
+    m = re.fullmatch(
+        rf"(?:(?:the )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?)?(?P<month>{_MONTH_NAMES})\.?"
+        r"(?: (?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,? (?:of )?"
+        r"(?P<rel>last|past|previous|this|next|coming) year", text)
+    if m:
+        if ctx.reference is None:
+            return _relative_needed()
+        year = ctx.reference.year + _REL_OFFSET[m.group("rel")]
+        month = MONTHS[m.group("month")]
+        day = m.group("d1") or m.group("d2")
+        if day:
+            return DateValue(dt.date(year, month, int(day)).isoformat(), "date")
+        return DateValue(f"{year:04d}-{month:02d}", "date")
+    m = re.fullmatch(r"(?P<day>[a-z]+?),? (?:of )?(?P<rel>last|past|previous|this|next|coming) "
+                     r"week", text)
+    if m and m.group("day") in WEEKDAYS:
+        if ctx.reference is None:
+            return _relative_needed()
+        monday = ctx.reference - dt.timedelta(days=ctx.reference.weekday())
+        day = monday + dt.timedelta(weeks=_REL_OFFSET[m.group("rel")],
+                                    days=WEEKDAYS[m.group("day")])
+        return DateValue(day.isoformat(), "date")
+    return None
+
+
+# "the next day", "the following month", "the previous year": a unit next to the time
+# under discussion (the caller passes the anchor or story year only where the phrase is
+# a point, not "over the next year").
+FOLLOWING = re.compile(r"the (?P<rel>following|next|previous|preceding|prior) "
+                       r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)")
+
+
+def _rule_following(text: str, ctx: _Context) -> DateValue | None:
+    # Class: a unit after or before the time the story is at ("The strike began in
+    # October 2005. The previous month, talks had collapsed" -> 2005-09; "the next day"
+    # after "on March 3, 2008" -> 2008-03-04). Counted from the reference date they land
+    # in the wrong year; with nothing to count from, the other rules decide.
+    m = FOLLOWING.fullmatch(text)
+    if not m:
+        return None
+    step = 1 if m.group("rel") in ("following", "next") else -1
+    unit, anchor = m.group("unit"), ctx.anchor or ""
+    if unit == "year":
+        base = ctx.year or (int(anchor[:4]) if re.match(r"\d{4}", anchor) else None)
+        if base is None or not _valid_year(base + step):
+            return None
+        return DateValue(f"{base + step:04d}", "date")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", anchor):
+        day = dt.date.fromisoformat(anchor)
+        if unit == "day":
+            return DateValue((day + dt.timedelta(days=step)).isoformat(), "date")
+        if unit in PARTS_OF_DAY:
+            # "He died the following morning": the day after, in the morning.
+            value = (day + dt.timedelta(days=step)).isoformat()
+            return DateValue(f"{value}T{PARTS_OF_DAY[unit]}", "time")
+        return DateValue(_week(day, step) if unit == "week" else _month(day, step), "date")
+    if unit == "month" and re.fullmatch(r"\d{4}-\d{2}", anchor):
+        return DateValue(_month(dt.date.fromisoformat(f"{anchor}-01"), step), "date")
+    if unit == "week" and (w := re.fullmatch(r"(\d{4})-W(\d{2})", anchor)):
+        monday = dt.date.fromisocalendar(int(w[1]), int(w[2]), 1)
+        return DateValue(_week(monday, step), "date")
+    return None
+
+
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
 
 
@@ -874,13 +1056,17 @@ def _absolute(text: str, ctx: _Context) -> DateValue | None:
 RULES = (
     _rule_ref_words,
     _rule_anaphora,
+    _rule_following,
+    _rule_unit_of_relative_unit,
     _rule_deictic_day,
     _rule_sets,
     _rule_ago,
     _rule_relative_unit,
     _rule_weekday,
+    _rule_early_year,
     _rule_year_like,
     _absolute,
+    _rule_holiday,
     _rule_month_day,
     _rule_time,
     _rule_part_of_day,

@@ -422,6 +422,12 @@ def normalize_timex(value: str | None) -> str | None:
     if value is None:
         return None
     text = value.strip().upper()
+    # ISO 8601 writes a month or day of no particular year "--10", "--09-30" (GUM); TIMEX3
+    # writes the same "XXXX-10", "XXXX-09-30".
+    text = re.sub(r"^--(?=\d{2}(?:-\d{2})?$)", "XXXX-", text)
+    # A clock time of no particular day: ISO "08:30:00" (GUM), TIMEX3 "XXXX-XX-XXT08:30".
+    if m := re.fullmatch(r"(\d{2}):(\d{2})(?::00)?", text):
+        text = f"XXXX-XX-XXT{m[1]}:{m[2]}"
     if "/" in text:
         left, _, right = text.partition("/")
         a, b = _interval(left), _interval(right)
@@ -430,6 +436,33 @@ def normalize_timex(value: str | None) -> str | None:
         return text
     span = _interval(text)
     return _format(*span) if span else text
+
+
+_SEASON_OF_MONTH = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+_SEASON_WORD = re.compile(r"\b(?:spring|summer|autumn|fall|winter)s?\b", re.I)
+
+
+def _month_pair_season(text: str) -> str | None:
+    """GUM writes a season as the months it runs between: summer `2010-06/2010-09`,
+    winter `1776-12/1777-03`, a summer of no year `--06/--09` (and in days, `2022-06-01/
+    2022-08-31`). That is the TIMEX3 season (`2010-SU`, `1776-WI`, `XXXX-SU`). Read so
+    only for gold spans that name a season: "from June to September 2010" is 4 months."""
+    m = re.fullmatch(r"(\d{4}|XXXX|--)-?(\d{2})/(\d{4}|XXXX|--)-?(\d{2})", text)
+    if not m or int(m[2]) not in _SEASON_OF_MONTH:
+        return None
+    first, last = int(m[2]), int(m[4])
+    if last != (first + 3 - 1) % 12 + 1:
+        return None
+    code = _SEASON_OF_MONTH[first]
+    if m[1] in ("XXXX", "--") and m[3] in ("XXXX", "--"):
+        return f"XXXX-{code}"
+    if m[1] in ("XXXX", "--") or m[3] in ("XXXX", "--"):
+        return None
+    year, end_year = int(m[1]), int(m[3])
+    if end_year != year + (1 if first == 12 else 0):
+        return None
+    span = _interval(f"{year:04d}-{code}")
+    return _format(*span) if span else None
 
 
 def _format(first: date, last: date) -> str:
@@ -527,7 +560,10 @@ def gold_article(obj: dict[str, Any], partial: bool | None = None, index: int = 
                     identities.append(Mention(start, end, value=s["identity"]))
         elif label.startswith("TIMEX3") or label in GUM_DATE:
             kind = label.removeprefix("TIMEX3:").lower()
-            by_cat[DATES].append(Mention(start, end, value=s.get("value"), kind=kind))
+            value = s.get("value")
+            if value and _SEASON_WORD.search(s.get("text", text[start:end])):
+                value = _month_pair_season(value.strip().upper()) or value
+            by_cat[DATES].append(Mention(start, end, value=value, kind=kind))
         elif label.startswith("VALUE:"):
             by_cat[FIGURES].append(Mention(start, end))
     names = [m for c in ENTITY_CATEGORIES for m in by_cat[c]]

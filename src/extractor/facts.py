@@ -12,7 +12,17 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
-from extractor.dates import DEFAULT_DATE_ORDER, normalize_date, tense_of
+from extractor.dates import (
+    DEFAULT_DATE_ORDER,
+    FIXED_HOLIDAYS,
+    FOLLOWING,
+    MONTHS,
+    MOVABLE_HOLIDAYS,
+    PAST,
+    SEASONS,
+    normalize_date,
+    tense_of,
+)
 from extractor.doctext import doc_text
 from extractor.figures import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
@@ -327,6 +337,8 @@ _ANCHORABLE = re.compile(r"^\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2})$")
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY_OR_MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+_LATER = re.compile(r"\b(?:months?|years?) (?:later|earlier|after|before)$", re.I)
 _PERIOD_ANAPHORA = re.compile(r"\bsame (?:period|month|quarter|week|season|time)\b", re.I)
 
 
@@ -346,6 +358,12 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
     for "the same period last year" a day, week, month or quarter. Only expressions that
     point back use it."""
     wanted = _ANCHORABLE if _PERIOD_ANAPHORA.search(span.text) else _DAY
+    if _LATER.search(span.text):
+        wanted = _DAY_OR_MONTH  # "six months later": a month told is enough to count from
+    if FOLLOWING.fullmatch(_lead_the(span.text)):
+        if _stretch_ahead(span):
+            return None  # "over the next month": a stretch from now, not a point
+        wanted = _ANCHORABLE
     dates = _date_ents(span.doc)
     previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
     for ent in reversed(previous[-8:]):
@@ -354,6 +372,17 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
         if value and wanted.match(value):
             return value
     return None
+
+
+def _lead_the(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _stretch_ahead(span: Span) -> bool:
+    """"over the next year", "within the following week": a stretch, not the unit next to
+    the time under discussion."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in (
+        "over", "within", "during", "for", "throughout")
 
 
 _CLOCK_TEXT = re.compile(r"\d[:.]?\d\d\b|\d\s*[ap]\.?m\b", re.I)
@@ -399,7 +428,7 @@ def _range_text(span: Span) -> str | None:
 
 # What may stand between a clock time and its day: "09:30 GMT Sunday", "08:45 UTC, March
 # 3rd", "Sunday at 09:30", "on March 3 at 08:45".
-_TIME_DAY_GLUE = {",", "on", "at", "of"}
+_TIME_DAY_GLUE = {",", "on", "at", "of", "local", "time"}
 
 
 def _day_beside(span: Span, reference: str | None, date_order: str) -> str | None:
@@ -412,7 +441,8 @@ def _day_beside(span: Span, reference: str | None, date_order: str) -> str | Non
             between = doc[ent.end : span.start]
         else:
             continue
-        if len(between) > 1 or any(t.lower_ not in _TIME_DAY_GLUE for t in between):
+        # "3:15 a.m. local time on Tuesday": up to three words of glue.
+        if len(between) > 3 or any(t.lower_ not in _TIME_DAY_GLUE for t in between):
             continue
         value = normalize_date(ent.text, reference, tense=tense_of(ent),
                                date_order=date_order, label=ent.label_).value
@@ -453,6 +483,118 @@ def _year_written(span: Span) -> str | None:
     return None
 
 
+# Words of a sentence that states what recurs every year rather than what happened or
+# will happen once: habitual adverbs, and the vocabulary of climate and seasons.
+_HABITUAL = {
+    "usually", "generally", "regularly", "typically", "normally", "often", "always",
+    "sometimes", "occasionally", "traditionally", "rarely", "seldom", "every", "each",
+    "annually", "yearly", "average", "climate", "temperature", "temperatures", "rain",
+    "rains", "rainfall", "rainy", "monsoon", "humid", "humidity", "wind", "winds", "weather",
+    "season", "seasons", "seasonal", "snow", "sunny", "storm", "storms", "thunderstorms",
+    "cyclones", "hurricanes", "tourism", "tourists", "hot", "cold", "warm", "mild", "dry",
+    "wet", "cool", "freezing", "daily", "hours", "mornings", "afternoons",
+    "evenings", "nights", "weekends", "weekdays",
+}
+_ONCE = {"will", "'ll", "shall", "wo", "ago", "yesterday", "tomorrow", "today", "tonight"}
+_DEICTIC_UNIT = re.compile(r"\b(?:this|next|last|coming|past) (?:year|month|week|season|"
+                           r"spring|summer|autumn|fall|winter)\b", re.I)
+_GENERIC_MONTH = re.compile(
+    r"(?:(?:early|mid|late|the (?:start|beginning|middle|end) of)[- ]?)?(?P<month>"
+    + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")", re.I)
+_GENERIC_SEASON = re.compile(r"(?:the )?(?P<season>spring|summer|autumn|fall|winter)s?"
+                             r"(?: months)?", re.I)
+
+
+def _habitual_sentence(span: Span) -> bool:
+    """The sentence of `span` states what recurs (a habitual or climate word, or "per
+    week"), in the present, with no year, no past verb, no "will", no scheduling word and
+    no "this/next/last <unit>"."""
+    if not span.doc.has_annotation("SENT_START"):
+        return False
+    sentence = span.sent
+    words = {t.lower_ for t in sentence}
+    if not (words & _HABITUAL or _PER_UNIT.search(sentence.text)):
+        return False
+    if words & _ONCE or tense_of(span) == PAST or _DEICTIC_UNIT.search(sentence.text):
+        return False
+    if any(t.tag_ == "VBD" or _WRITTEN_YEAR.fullmatch(t.text) for t in sentence):
+        return False
+    return not any(t.lower_.startswith(("schedul", "plan", "expect", "slate", "due"))
+                   for t in sentence)
+
+
+_PER_UNIT = re.compile(r"\b(?:per|a|each|every) (?:week|day|month)\b", re.I)
+_WEEKLY = re.compile(
+    r"(?:the )?(?:(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?P<days>s)?(?:'s)?"
+    r"|(?P<weekend>weekend)s?)?(?: ?(?P<part>morning|afternoon|evening|night)(?P<parts>s)?)?",
+    re.I)
+_WEEKDAY_NUMBER = {"mon": 1, "tues": 2, "wednes": 3, "thurs": 4, "fri": 5, "satur": 6,
+                   "sun": 7}
+_PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _weekly_set(span: Span) -> str | None:
+    """TIMEX3 SET for a weekday, weekend or part of the day that recurs: "on a Monday",
+    "on Saturday mornings", "flights per week on Thursday morning", "busy at night" in a
+    habitual sentence -> `XXXX-WXX-1`, `XXXX-WXX-6TMO`, `XXXX-XX-XXTNI`. None for one day
+    ("on Monday, the minister said")."""
+    m = _WEEKLY.fullmatch(re.sub(r"\s+", " ", span.text.strip()))
+    if not m or not (m.group("day") or m.group("weekend") or m.group("part")):
+        return None
+    doc = span.doc
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    plural_part = following in ("mornings", "afternoons", "evenings", "nights")
+    # "on a Monday", but not "a Wednesday media event": there "a" is the event's.
+    indefinite = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an") \
+        and span.root.dep_ not in ("compound", "nmod", "amod") \
+        and not (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"))
+    if not (indefinite or m.group("days") or m.group("parts") or plural_part
+            or _habitual_sentence(span)):
+        return None
+    part = m.group("part") or (following[:-1] if plural_part else None)
+    time = f"T{_PART_CODE[part.lower()]}" if part else ""
+    if m.group("weekend"):
+        return "XXXX-WXX-WE"
+    if m.group("day"):
+        number = _WEEKDAY_NUMBER[m.group("day").lower()[:-3]]
+        return f"XXXX-WXX-{number}{time}"
+    return f"XXXX-XX-XX{time}"
+
+
+def _generic_value(span: Span) -> str | None:
+    """TIMEX3 for a month or season named as what recurs every year ("Monsoon rains
+    usually come in July", "winters are mild"): `XXXX-07`, `XXXX-WI`. None when the
+    sentence tells of one year: a year, a past or future verb, a scheduling word."""
+    text = re.sub(r"\s+", " ", span.text.strip())
+    month = _GENERIC_MONTH.fullmatch(text)
+    season = _GENERIC_SEASON.fullmatch(text)
+    holiday = FIXED_HOLIDAYS.get(text.lower().replace("\u2019", "'"))
+    if not (month or season or holiday) or not _habitual_sentence(span):
+        return None
+    if holiday:
+        return f"XXXX-{holiday[0]:02d}-{holiday[1]:02d}"  # "Christmas is usually quiet"
+    if month:
+        return f"XXXX-{MONTHS[month.group('month').lower()]:02d}"
+    return f"XXXX-{SEASONS[season.group('season').lower()]}"
+
+
+_HOLIDAY_NAMES = frozenset((*FIXED_HOLIDAYS, *MOVABLE_HOLIDAYS))
+
+
+def _holiday_in_a_name(span: Span) -> bool:
+    """"illustrator Johnnie Christmas", "Christmas St Nicholas' Fair": a holiday's word
+    inside a person's or an event's name is no date."""
+    if span.text.lower().replace("\u2019", "'") not in _HOLIDAY_NAMES:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    named_before = before is not None and before.is_title and before.pos_ == "PROPN" \
+        and not before.is_sent_start
+    named_after = after is not None and after.is_title and after.pos_ == "PROPN"
+    return named_before or named_after
+
+
 def date_fields(
     span: Span, reference: str | None, date_order: str = DEFAULT_DATE_ORDER
 ) -> dict[str, Any] | None:
@@ -460,14 +602,33 @@ def date_fields(
     or None), or None when the span is no date. `date_order` ("MDY" or "DMY") reads
     all-numeric dates such as "03/04/2016"."""
     text = _range_text(span) or span.text
-    if text == span.text and not is_date(span):
+    if text == span.text and not is_date(span) or _holiday_in_a_name(span):
         return None
     if _recurring(span):
         text = "per " + text.split(" ", 1)[1]
     day = _day_beside(span, reference, date_order) if _CLOCK_TEXT.search(text) else None
+    generic = _generic_value(span)
+    if generic is not None:
+        return {"value": generic, "kind": "date"}
+    weekly = _weekly_set(span)
+    if weekly is not None:
+        return {"value": weekly, "kind": "set"}
     result = normalize_date(
         text, reference, tense=tense_of(span), date_order=date_order, label=span.label_,
-        anchor=_anchor(span, reference, date_order), day=day, year=_year_written(span),
+        anchor=_anchor(span, reference, date_order), day=day,
+        year=None if _stretch_ahead(span) else _year_written(span),
     )
+    if result.value is None and (reference is not None or not normalize_date(
+            text, "2000-01-01", label=span.label_).value):
+        # Class: spans the model tags DATE/TIME that name no point, stretch or
+        # frequency we can write ("the age of six", "the 20th minute", "season four",
+        # "the early days"): a date without a value is noise to a reader, and TIMEX3
+        # taggers leave out what they cannot normalize.
+        return None
     kind = result.kind or DATE_KIND.get(span.label_, "date")
+    clock = re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}Z?)", result.value or "")
+    if clock and day is None and _habitual_sentence(span):
+        # Class: opening hours and timetables ("Store hours: Mon-Fri 08:30 am - 7 pm",
+        # "buses leave at 8 pm in the evenings"): a time of every such day, no date.
+        return {"value": f"XXXX-XX-XX{clock.group(1)}", "kind": kind}
     return {"value": result.value, "kind": kind}

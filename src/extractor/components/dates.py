@@ -12,8 +12,8 @@ Classes of errors fixed:
   headline), all-numeric dates ("07/27/2016", "2016-07-27"), clock
   times with a zone or a.m./p.m. ("08:30 UTC", "0800 GMT", "6 p.m."), the TIMEX3
   reference adverbs ("recently", "currently", "in the future", "for the time being",
-  "in the long term") and bare plural durations after a preposition ("in minutes",
-  "for decades").
+  "in the long term"), bare plural durations after a preposition ("in minutes",
+  "for decades") and seasons in statements of climate ("hot summers").
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor.components.respan import apply_fixes
-from extractor.dates import normalize_date
+from extractor.dates import FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, normalize_date
 from extractor.doctext import doc_text
 from extractor.facts import _is_year
 
@@ -41,6 +41,11 @@ _WRITTEN_DATE = re.compile(
 _BARE_YEAR = re.compile(r"\b(?:in|since|by|until|till|to|from|before|after|during|between|"
                         r"and|through|early|late|mid-)\s*(?P<x>1[5-9]\d\d|20\d\d)\b(?![,.]?\d)",
                         re.I)
+# A year alone in brackets after a title or a name ("Burning Man (2011)", "(1962)"),
+# and the story's year named back ("That year", "in that same year"), which the model
+# leaves untagged; date_fields keeps the latter only where a year was written before.
+_BRACKET_YEAR = re.compile(r"\((?P<x>1[5-9]\d\d|20\d\d)\)")
+_THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b(?!'s|\u2019s)", re.I)
 # A clock time. "6.40" with a dot is a time only with a.m./p.m. or a zone: bare, it is a
 # price or a score ("$4.12 per share" was taken for 04:12).
 _CLOCK = re.compile(
@@ -56,6 +61,24 @@ _REF_PHRASES = re.compile(
     r"(?:very )?soon)\b(?!-)",
     re.I,
 )
+# Years the model leaves untagged or calls a number, told from counts by an era or
+# "circa": "347 AD", "AD842", "c. 347", "circa 900", "in the year 71".
+_EARLY_YEAR = re.compile(r"(?<![\w$])(?:\d{1,4} ?(?:AD|A\.D\.|CE|C\.E\.)(?![\w.])|"
+                         r"(?:AD|A\.D\.) ?\d{1,4}\b|(?:c\.|ca\.|circa) ?\d{3,4}\b|"
+                         r"the year \d{1,4}\b)")
+# Holidays the model calls an event or a place ("over Easter", "Thanksgiving 2008",
+# "Independence Day"): dates with a day (extractor.dates.FIXED_HOLIDAYS, MOVABLE_HOLIDAYS).
+_HOLIDAY = re.compile(
+    r"\b(?:" + "|".join(
+        re.escape(name).replace("'", "['\u2019]")
+        for name in sorted((n.title().replace("'S", "'s") for n in (*FIXED_HOLIDAYS,
+                                                                     *MOVABLE_HOLIDAYS)),
+                           key=len, reverse=True))
+    + r")(?:,? (?:1[6-9]|20)\d\d| (?:last|this|next) year)?\b")
+# Seasons the model leaves untagged in statements of climate ("long, hot summers and mild
+# winters"): found here, kept only where they get a value (facts.date_fields: generic
+# seasons). "spring" and "fall" are also a well and a verb, so they are left out.
+_SEASON_WORDS = re.compile(r"\b(?:summers?|winters?|autumns?)\b", re.I)
 _PLURAL_UNITS = re.compile(
     r"\b(?:in|for|within|over|after) (?:just |only |mere )?"
     r"(?P<x>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
@@ -110,9 +133,9 @@ def _range_sides_read(left: Span, right: Span) -> bool:
 
 def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
     # Class: one span for two dates or durations of a range ("between April and June",
-    # "1903 - 1912", "March 5, 1761 - October 9, 1830", "between 6 and 9 weeks"): each
-    # end gets its own span and value.
-    if ent.label_ != "DATE":
+    # "1903 - 1912", "March 5, 1761 - October 9, 1830", "between 6 and 9 weeks", "08:30
+    # am - 7 pm"): each end gets its own span and value.
+    if ent.label_ not in ("DATE", "TIME"):
         return None
     tokens = [t.lower_ for t in ent]
     opened = tokens[0] in ("between", "from") or (
@@ -124,8 +147,8 @@ def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
     left, right = doc[first_start : joints[0].i], doc[joints[0].i + 1 : ent.end]
     if not len(left) or not len(right) or not _range_sides_read(left, right):
         return None
-    return [Span(doc, left.start, left.end, label="DATE"),
-            Span(doc, right.start, right.end, label="DATE")]
+    return [Span(doc, left.start, left.end, label=ent.label_),
+            Span(doc, right.start, right.end, label=ent.label_)]
 
 
 def _year(doc: Doc, ent: Span) -> list[Span] | None:
@@ -188,7 +211,25 @@ def _deictic_left_out(doc: Doc, ent: Span) -> list[Span] | None:
     return [Span(doc, ent.start - 1, ent.end, label="DATE")]
 
 
-FIXES = (_split_lines, _split_range, _split_date_and_length, _decade_apostrophe,
+def _citation_year(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: an author-year citation the model reads as one name ("(Larsen & Okafor 2011;",
+    # "such as Meyer and Stone 2017 and ..."): the year is a date, the names stay as they
+    # were labelled. A citation has two authors or ends at ";" / ")"; "Russell 2000 Index"
+    # (a name goes on) and "Windows 2000 last week" are left alone.
+    if ent.label_ in ("DATE", "TIME", "CARDINAL") or len(ent) < 2:
+        return None
+    year, before = ent[-1], ent[-2]
+    if not re.fullmatch(r"(?:1[6-9]|20)\d\d[a-z]?", year.text) or before.pos_ != "PROPN":
+        return None
+    following = doc[ent.end].text if ent.end < len(doc) else ""
+    authors = any(t.text in ("&", "and") for t in ent[:-1])
+    if not (authors or following in (";", ")")):
+        return None
+    return [Span(doc, ent.start, ent.end - 1, label=ent.label_),
+            Span(doc, ent.end - 1, ent.end, label="DATE")]
+
+
+FIXES = (_citation_year, _split_lines, _split_range, _split_date_and_length, _decade_apostrophe,
          _deictic_left_out, _year)
 
 
@@ -198,7 +239,9 @@ def _added(doc: Doc) -> list[Span]:
     for pattern, label in ((_NUMERIC_DATE, "DATE"), (_WRITTEN_DATE, "DATE"), (_BARE_YEAR, "DATE"),
                            (_CLOCK, "TIME"),
                            (_REF_PHRASES, "DATE"),
-                           (_PLURAL_UNITS, "DATE")):
+                           (_PLURAL_UNITS, "DATE"), (_SEASON_WORDS, "DATE"),
+                           (_EARLY_YEAR, "DATE"), (_BRACKET_YEAR, "DATE"),
+                           (_THAT_YEAR, "DATE"), (_HOLIDAY, "DATE")):
         for match in pattern.finditer(doc_text(doc)):
             where = match.span("x") if "x" in pattern.groupindex else match.span()
             span = doc.char_span(where[0], where[1], label=label,
