@@ -492,9 +492,9 @@ def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
 
 def _rule_weekday(text: str, ctx: _Context) -> DateValue | None:
     # Class: weekdays ("Tuesday", "last Friday", "next Monday", "Tuesday night",
-    # "Monday's"). Bare weekdays follow the governing verb's tense: past (and present,
-    # the tense of news headlines) -> the most recent such day on or before the
-    # reference; future -> the next one on or after it.
+    # "Monday's"). Bare weekdays follow the governing verb's tense: past (or none, as in
+    # headlines) -> the most recent such day on or before the reference; future and the
+    # simple present of a body sentence -> the next one on or after it.
     m = re.fullmatch(
         r"(?:(?P<rel>last|this|next|this coming|this past|past|coming|previous) )?"
         r"(?P<day>[a-z]+?)(?:'s)?(?: (?P<part>morning|afternoon|evening|night))?",
@@ -516,7 +516,10 @@ def _rule_weekday(text: str, ctx: _Context) -> DateValue | None:
     elif rel == "this":
         day = ref + dt.timedelta(days=ahead) if ctx.tense == FUTURE \
             else ref - dt.timedelta(days=back)
-    elif ctx.tense == FUTURE:
+    elif ctx.tense in (FUTURE, PRESENT):
+        # Class: "the summit opens on Friday", "voting begins on Sunday": a weekday under
+        # a simple present is the schedule of what is ahead; reports of the past use the
+        # past ("opened on Friday").
         day = ref + dt.timedelta(days=ahead)
     else:
         day = ref - dt.timedelta(days=back)
@@ -1184,11 +1187,21 @@ def tense_of(span: Span) -> str | None:
     if verb is None:
         return None
     tense = _verb_tense(verb)
+    if tense == PRESENT and not _ends_like_a_sentence(span.sent):
+        # A headline's present tells of what has happened ("Taliban deny sending
+        # militants"): no tense to read, as for any fragment.
+        return None
     if tense == PRESENT and _after_until(span):
         # Class: "shops stay shut until Monday", "the road is closed till March": an end
         # point after a verb in the present is ahead; "were shut until Monday" stays past.
         return FUTURE
     return tense
+
+
+def _ends_like_a_sentence(sent: Span) -> bool:
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return last is not None and (last.text in (".", "!", "?") or last.is_quote and len(
+        sent) > 1 and sent[-2].text in (".", "!", "?"))
 
 
 def _after_until(span: Span) -> bool:

@@ -160,9 +160,16 @@ class Citations:
         doc.user_data[CITED] = frozenset(e - 1 for _, e in cited)
         people = [Span(doc, s, e, label="PERSON") for s, e in cited]
         taken = {t for s, e in cited for t in range(s, e)}
-        # Drop what the model had over a cited author ("Dye & Bavelier" ORG), keep the rest.
-        kept = [e for e in doc.ents if not any(t in taken for t in range(e.start, e.end))]
-        doc.ents = filter_spans(kept + people)
+        # Drop what the model had over a cited author ("Dye & Bavelier" ORG), keep the rest;
+        # a year it had swallowed ("Larsen & Okafor 2011" ORG) is the citation's date.
+        kept, years = [], []
+        for e in doc.ents:
+            if not any(t in taken for t in range(e.start, e.end)):
+                kept.append(e)
+                continue
+            years += [Span(doc, t.i, t.i + 1, label="DATE") for t in e
+                      if t.i not in taken and YEAR.match(t.text)]
+        doc.ents = filter_spans(kept + people + years)
         return doc
 
 
