@@ -132,3 +132,55 @@ def test_features_without_data_stay_unlinked():
     out = linked("Storms crossed Lake Erie and the Gulf of Mexico.", "Lake Erie",
                  "Gulf of Mexico")
     assert out == {"Lake Erie": None, "Gulf of Mexico": None}
+
+
+def test_an_airport_by_its_whole_name_is_a_feature_not_its_town():
+    text = "Flights into Tulsa International Airport were delayed."
+    mentions = [M(13, 40, "Tulsa International Airport", "FAC")]
+    link_places(mentions, text)
+    p = mentions[0].place
+    assert (p.name, p.kind, p.country_code) == ("Tulsa International Airport", "feature", "US")
+
+
+def test_an_airport_by_its_town_and_the_word_airport():
+    out = linked("She landed at Newark Airport at dawn.", "Newark Airport")
+    assert (out["Newark Airport"].name, out["Newark Airport"].kind) == (
+        "Newark Liberty International Airport", "feature")
+
+
+def test_airports_of_one_name_in_several_countries_need_the_article_country():
+    # Faro Airport is in Portugal and in Canada's Yukon.
+    assert linked("We flew into Faro Airport.", "Faro Airport")["Faro Airport"] is None
+    out = linked("We flew into Faro Airport for a week in Portugal.", "Faro Airport",
+                 "Portugal")
+    assert (out["Faro Airport"].kind, out["Faro Airport"].country_code) == ("feature", "PT")
+
+
+def test_a_region_by_its_english_name_in_an_article_about_its_country():
+    out = linked("Farmers in Lombardy protested; Italy's government listened.",
+                 "Lombardy", "Italy")
+    p = out["Lombardy"]
+    assert (p.kind, p.country_code, p.admin_code) == ("region", "IT", "IT-25")
+
+
+def test_a_region_by_its_english_name_outranks_small_towns_named_after_it():
+    # "Attica" is also a village in New York and one in Indiana.
+    p = linked("The fires reached Attica on Monday.", "Attica")["Attica"]
+    assert (p.kind, p.country_code, p.admin_code) == ("region", "GR", "GR-I")
+
+
+def test_a_county_is_a_region_with_a_geonames_id():
+    text = "Fort Lee is a borough in Bergen County, in the United States."
+    p = linked(text, "Bergen County", "United States")["Bergen County"]
+    assert (p.kind, p.country_code, p.geonames_id) == ("region", "US", 5095598)
+
+
+def test_a_well_known_world_region_is_linked_as_one():
+    p = linked("Exports to Eastern Europe grew.", "Eastern Europe")["Eastern Europe"]
+    assert (p.name, p.kind, p.country_code) == ("Eastern Europe", "continent", None)
+
+
+def test_a_county_named_after_its_town_does_not_rival_the_town():
+    # Italian provinces and many districts share their capital's name: the town wins.
+    p = linked("The port of Livorno in Italy reopened.", "Livorno", "Italy")["Livorno"]
+    assert (p.kind, p.country_code) == ("city", "IT")

@@ -34,7 +34,7 @@ _DATA = Path(__file__).with_name("data") / "gazetteer.sqlite"
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str  # continent | country | region | city
+    kind: str  # continent | country | region | city | feature
     country_code: str | None
     geonames_id: int | None
     lat: float | None
@@ -50,7 +50,7 @@ class Place:
 
 # Kind order when several candidates share a name: continents and countries win; a US
 # state and a city of the same name ("Washington") rank alike and stay ambiguous.
-_RANK = {"continent": 0, "country": 1, "region": 2, "city": 2}
+_RANK = {"continent": 0, "country": 1, "region": 2, "city": 2, "feature": 3}
 
 
 class Gazetteer:

