@@ -184,3 +184,54 @@ def test_a_county_named_after_its_town_does_not_rival_the_town():
     # Italian provinces and many districts share their capital's name: the town wins.
     p = linked("The port of Livorno in Italy reopened.", "Livorno", "Italy")["Livorno"]
     assert (p.kind, p.country_code) == ("city", "IT")
+
+
+def test_the_dateline_country_breaks_a_tie_between_namesakes():
+    # Heidelberg in Germany (143,000) and in South Africa (86,000): neither dominates.
+    assert linked("Talks\nScientists in Heidelberg said.", "Heidelberg")["Heidelberg"] is None
+    out = linked("Talks\nBERLIN (Reuters) - Scientists in Heidelberg said.", "BERLIN",
+                 "Heidelberg")
+    assert out["BERLIN"].kind == "city"
+    assert out["Heidelberg"].country_code == "DE"
+
+
+def test_a_dateline_names_the_city_and_so_does_its_name_in_the_body():
+    text = "Budget talks\n2024-03-01\nWASHINGTON (AP) — Lawmakers in Washington met."
+    out = linked(text, "WASHINGTON", "Washington")
+    assert (out["WASHINGTON"].kind, out["WASHINGTON"].admin_code) == ("city", "US-DC")
+    assert out["Washington"] == out["WASHINGTON"]
+
+
+def test_a_line_in_ordinary_case_without_an_agency_is_no_dateline():
+    text = "Budget talks\nWashington - lawmakers met; Washington and its capital differ."
+    assert linked(text, "Washington")["Washington"] is None
+
+
+def test_a_us_postal_code_after_a_town_decides_it():
+    text = "The road from Coffeyville, KS is shut. We met in Washington, D.C. later."
+    out = linked(text, "Coffeyville", "Washington")
+    assert (out["Coffeyville"].country_code, out["Coffeyville"].admin_code) == ("US", "US-KS")
+    assert (out["Washington"].kind, out["Washington"].admin_code) == ("city", "US-DC")
+
+
+@pytest.mark.parametrize(("name", "inner", "kind"), [
+    ("Municipality of Bogliasco", "Bogliasco", "city"),
+    ("the City of Cleveland", "Cleveland", "city"),
+    ("Jiangsu province", "Jiangsu Sheng", "region"),
+])
+def test_an_administrative_wrapper_names_the_place_inside(name, inner, kind):
+    text = f"Officials of {name} met envoys from Italy, China and the United States."
+    out = linked(text, name, "Italy", "China", "United States")
+    assert (out[name].name, out[name].kind) == (inner, kind)
+
+
+def test_why_a_name_stayed_unlinked():
+    from extractor.linking import why_unlinked
+
+    assert why_unlinked("Washington", {"US"}) == "city and state both fit"
+    assert why_unlinked("Lake Wobegonia", set()) == "no place of that name in the gazetteer"
+    assert why_unlinked("Coron", set()).startswith("only small places of that name")
+    assert why_unlinked("Auckland Castle", set(), facility=True) == (
+        "a facility or landmark the gazetteer does not list")
+    assert why_unlinked("Heidelberg", set()) == (
+        "places of that name in DE, ZA, and nothing in the article decides")
