@@ -235,3 +235,10 @@ def test_why_a_name_stayed_unlinked():
         "a facility or landmark the gazetteer does not list")
     assert why_unlinked("Heidelberg", set()) == (
         "places of that name in DE, ZA, and nothing in the article decides")
+
+
+def test_a_town_named_more_often_than_its_country_stays_linked_to_the_end():
+    text = "Ferries sail from Denmark. " + "Faaborg is busy. " * 6
+    mentions = [M(m.start(), m.end(), m.group()) for m in re.finditer(r"Denmark|Faaborg", text)]
+    link_places(mentions, text)
+    assert all(m.place and m.place.country_code == "DK" for m in mentions)

@@ -80,13 +80,20 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
     # second ("Richmond").
     for _ in range(2):
         context = _countries(mentions)
+        # Each name's own votes, counted from the same snapshot as `context`: counted
+        # live, a name repeated more often than its country's other places ("Coron"
+        # 15 times, "Palawan" twice) lost its own context halfway through the article.
+        own_votes: dict[str, Counter[str]] = {}
+        for x in mentions:
+            if x.place and x.place.country_code:
+                own_votes.setdefault(_norm(x.text), Counter())[x.place.country_code] += 1
         regions = {m.place.admin_code for m in mentions
                    if m.place and m.place.kind == "region" and m.place.admin_code}
         for i, m in enumerate(mentions):
             if i in paired or (m.place and m.place.kind not in REVISIT):
                 continue
             # The name's own mentions do not vote for themselves.
-            own = _countries([x for x in mentions if _norm(x.text) == _norm(m.text)])
+            own = own_votes.get(_norm(m.text), Counter())
             if m.label == "FAC" and (_FACILITY.search(m.text) or len(m.text.split()) > 2):
                 # "Tulsa International Airport": a landmark by its whole name, never
                 # the town inside it.
@@ -380,7 +387,11 @@ def why_unlinked(name: str, context: Container[str], facility: bool = False) -> 
     if not cands:
         return "no place of that name in the gazetteer"
     inside = [c for c in cands if c.country_code in context]
-    pool = inside or cands
+    # As in `choose`: the article's countries decide unless all they hold is a hamlet
+    # beside a bigger place elsewhere.
+    pool = inside if any(not c.minor for c in inside) or all(c.minor for c in cands) \
+        else cands
+    pool = pool or cands
     for cc in dict.fromkeys(c.country_code for c in pool):
         here = [c for c in pool if c.country_code == cc]
         if any(c.kind == "region" for c in here) and any(
@@ -390,6 +401,8 @@ def why_unlinked(name: str, context: Container[str], facility: bool = False) -> 
         return (f"only small places of that name ({_where(cands)}), and the article names "
                 "none of their countries")
     major = [c for c in pool if not c.minor] or pool
+    if len(major) == 1:
+        return f"one place of that name ({_where(major)}), but it is not one of this kind"
     if len({c.country_code for c in major}) == 1:
         return f"several places of that name in {_where(major)}, none much bigger"
     return f"places of that name in {_where(major)}, and nothing in the article decides"
