@@ -242,3 +242,15 @@ def test_a_town_named_more_often_than_its_country_stays_linked_to_the_end():
     mentions = [M(m.start(), m.end(), m.group()) for m in re.finditer(r"Denmark|Faaborg", text)]
     link_places(mentions, text)
     assert all(m.place and m.place.country_code == "DK" for m in mentions)
+
+
+def test_a_river_and_a_shared_lake_from_the_factbook():
+    text = ("Barges on the Mississippi River reach Lake Erie through canals in Ohio, in the "
+            "United States; Toronto in Canada lies on another lake.")
+    out = linked(text, "Mississippi River", "Lake Erie", "Ohio", "United States", "Toronto",
+                 "Canada")
+    assert (out["Mississippi River"].kind, out["Mississippi River"].country_code) == (
+        "feature", "US")
+    # Lake Erie is listed under the US and Canada: the article's main country decides.
+    assert (out["Lake Erie"].kind, out["Lake Erie"].country_code) == ("feature", "US")
+    assert linked("Ice covered Lake Erie.", "Lake Erie")["Lake Erie"] is None

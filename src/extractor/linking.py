@@ -176,10 +176,15 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
 
 def _feature(features: Sequence[Place], context: Counter[str]) -> Place | None:
     """The one landmark or natural feature of the name, else the one in the article's
-    countries; two airports called "Sky Harbor Airport" stay apart."""
+    countries, else (a lake two countries share) the one in the country most of the
+    article's places are in; two "Faro Airport"s with neither country named stay apart."""
     if len(features) > 1:
         features = [c for c in features if c.country_code in context]
     by_name = [c for c in features if not c.alternate] or list(features)
+    if len(by_name) > 1:
+        by_name.sort(key=lambda c: -context[c.country_code or ""])
+        if context[by_name[0].country_code or ""] > context[by_name[1].country_code or ""]:
+            return by_name[0]
     return by_name[0] if len(by_name) == 1 else None
 
 
