@@ -254,3 +254,12 @@ def test_a_river_and_a_shared_lake_from_the_factbook():
     # Lake Erie is listed under the US and Canada: the article's main country decides.
     assert (out["Lake Erie"].kind, out["Lake Erie"].country_code) == ("feature", "US")
     assert linked("Ice covered Lake Erie.", "Lake Erie")["Lake Erie"] is None
+
+
+def test_a_sea_is_read_in_the_article_country_that_has_it_as_its_coast():
+    text = "Fishing boats from Vietnam crossed the South China Sea."
+    out = linked(text, "Vietnam", "South China Sea")
+    assert (out["South China Sea"].kind, out["South China Sea"].country_code) == (
+        "feature", "VN")
+    # Six Gulf states have it as their coast: alone, the sea has no one country.
+    assert linked("Tankers crossed the Persian Gulf.", "Persian Gulf")["Persian Gulf"] is None

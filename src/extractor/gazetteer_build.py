@@ -13,8 +13,8 @@ Sources (all offline, package data only):
   not used: the build reads its data files.
 - `airportsdata`: airports with an IATA code (names, country, coordinates), the
   landmarks news names most; kind `feature`.
-- `pyworldatlas`: the CIA World Factbook's major lakes, rivers and highest points of
-  each country (public domain, in its bundled SQLite file, read only): kind `feature`,
+- `pyworldatlas`: the CIA World Factbook's major lakes, rivers, highest and lowest
+  points (seas, for coastal countries) of each country (public domain, in its bundled SQLite file, read only): kind `feature`,
   with the country but no coordinates.
 
 Places a reader of the old index did not see (towns under 15,000, pycountry
@@ -307,14 +307,17 @@ def _factbook_names(raw: str) -> list[str]:
 
 def _factbook_features(w: _Writer) -> None:
     """Major lakes ("Lake Erie" from "Erie*"), rivers ("the Mississippi River" from
-    "Mississippi") and each country's highest point, from the Factbook tables that
+    "Mississippi"), each country's highest point and its lowest, which for most coastal
+    countries is their sea ("Baltic Sea", "Gulf of Mexico"), from the Factbook tables that
     pyworldatlas bundles. One feature per country it lies in: the article's countries
     decide a shared one."""
     path = _package_dir("pyworldatlas") / "data" / "atlas.sqlite3"
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
         rows = [(kind, cc, raw) for kind, table, column in (
             ("lake", "country_lake", "name"), ("river", "country_river", "name"),
-            ("mountain", "country_physical", "highest_point_name"))
+            ("mountain", "country_physical", "highest_point_name"),
+            # a coastal country's lowest point is its sea ("Baltic Sea", "Persian Gulf")
+            ("low", "country_physical", "lowest_point_name"))
             for cc, raw in db.execute(
                 f"SELECT c.alpha2, t.{column} FROM {table} t JOIN country c "
                 "ON c.id = t.country_id ORDER BY c.alpha2, 2")
