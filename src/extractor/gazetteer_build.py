@@ -14,8 +14,8 @@ Sources (all offline, package data only):
 - `airportsdata`: airports with an IATA code (names, country, coordinates), the
   landmarks news names most; kind `feature`.
 - `pyworldatlas`: the CIA World Factbook's major lakes, rivers, highest and lowest
-  points (seas, for coastal countries) of each country (public domain, in its bundled SQLite file, read only): kind `feature`,
-  with the country but no coordinates.
+  points (seas, for coastal countries) of each country (public domain; its bundled
+  SQLite file, read only): kind `feature`, with the country but no coordinates.
 
 Places a reader of the old index did not see (towns under 15,000, pycountry
 subdivisions, big cities' foreign and exonym names) are stored as `minor`: the rules
