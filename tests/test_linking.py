@@ -263,3 +263,17 @@ def test_a_sea_is_read_in_the_article_country_that_has_it_as_its_coast():
         "feature", "VN")
     # Six Gulf states have it as their coast: alone, the sea has no one country.
     assert linked("Tankers crossed the Persian Gulf.", "Persian Gulf")["Persian Gulf"] is None
+
+
+def test_a_region_by_its_english_name_alone_when_no_other_place_has_it():
+    p = linked("Farmers in Lombardy protested.", "Lombardy")["Lombardy"]
+    assert (p.kind, p.country_code, p.admin_code) == ("region", "IT", "IT-25")
+
+
+def test_a_feature_listed_once_as_its_own_name_outside_the_article_countries():
+    # The Factbook lists the Bay of Bengal as Bangladesh's coast (and as another name of
+    # the Andaman Sea): in an article about India it is still the one bay of the name.
+    out = linked("Storms formed over the Bay of Bengal and hit India.", "Bay of Bengal",
+                 "India")
+    assert (out["Bay of Bengal"].name, out["Bay of Bengal"].kind) == ("Bay of Bengal",
+                                                                      "feature")

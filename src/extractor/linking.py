@@ -179,7 +179,10 @@ def _feature(features: Sequence[Place], context: Counter[str]) -> Place | None:
     countries, else (a lake two countries share) the one in the country most of the
     article's places are in; two "Faro Airport"s with neither country named stay apart."""
     if len(features) > 1:
-        features = [c for c in features if c.country_code in context]
+        # None in the article's countries: the one that has the name as its own
+        # ("Bay of Bengal", whose other listing is the Andaman Sea's other name).
+        features = [c for c in features if c.country_code in context] or [
+            c for c in features if not c.alternate]
     by_name = [c for c in features if not c.alternate] or list(features)
     if len(by_name) > 1:
         by_name.sort(key=lambda c: -context[c.country_code or ""])
