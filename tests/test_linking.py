@@ -277,3 +277,10 @@ def test_a_feature_listed_once_as_its_own_name_outside_the_article_countries():
                  "India")
     assert (out["Bay of Bengal"].name, out["Bay of Bengal"].kind) == ("Bay of Bengal",
                                                                       "feature")
+
+
+def test_a_municipality_by_its_name_without_the_local_word_for_municipality():
+    # GeoNames calls it "Lolland Kommune"; English text says "Lolland".
+    out = linked("Wind farms off Lolland supply Denmark.", "Lolland", "Denmark")
+    assert (out["Lolland"].name, out["Lolland"].kind, out["Lolland"].country_code) == (
+        "Lolland Kommune", "region", "DK")

