@@ -284,3 +284,16 @@ def test_a_municipality_by_its_name_without_the_local_word_for_municipality():
     out = linked("Wind farms off Lolland supply Denmark.", "Lolland", "Denmark")
     assert (out["Lolland"].name, out["Lolland"].kind, out["Lolland"].country_code) == (
         "Lolland Kommune", "region", "DK")
+
+
+def test_a_feature_by_its_own_name_outranks_places_that_have_it_as_another_name():
+    # "Red River" is a Louisiana parish and a Texas county by their short names only.
+    out = linked("Floods on the Red River cut roads in Texas.", "Red River", "Texas")
+    assert (out["Red River"].name, out["Red River"].kind, out["Red River"].country_code) == (
+        "Red River", "feature", "US")
+
+
+def test_a_river_is_named_by_its_english_name():
+    out = linked("Barges on the Danube River reached Austria.", "Danube River", "Austria")
+    assert (out["Danube River"].name, out["Danube River"].country_code) == (
+        "Danube River", "AT")

@@ -298,19 +298,20 @@ def _airports(w: _Writer) -> None:
 
 
 # A river or lake name that already says what it is ("Rio Negro", "Lake Albert").
-_WATER_WORD = re.compile(r"\b(River|Rio|Río|Creek|Jiang|He|Darya|Lake|Lago|Lac|Lagoa|Laguna|"
+_WATER_WORD = re.compile(r"(?i)\b(River|Rio|Río|Creek|Jiang|He|Darya|Lake|Lago|Lac|Lagoa|Laguna|"
                          r"Lagune|Lagoon|Sea|Hu|Co|Nur|Nuur|Ozero|Danau|Haff|Reservoir|Hayk)\b")
 _NOTE = re.compile(r"\s*(?:\(|\[|\s-\s|\d).*$")
 
 
 def _factbook_names(raw: str) -> list[str]:
-    """"Donau (Danube)" -> Donau, Danube; "Erie* – 12,890 sq km" -> Erie; notes,
+    """"Donau (Danube)" -> Danube, Donau; "Erie* – 12,890 sq km" -> Erie; notes,
     areas and "[s]" marks dropped, "A/B" split."""
     inner = re.findall(r"\(([A-Z][^()\d]*)\)", raw)
     names = [n.strip(" *–") for n in _NOTE.sub("", raw).split("/")]
+    # The bracketed name is the English one ("Donau (Danube)"): it leads.
     # Notes in the same field ("it is the largest volcanic lake") are not names: a
     # name's longer words are capitalized.
-    return [n for n in dict.fromkeys([*names, *inner]) if n and n[0].isupper()
+    return [n for n in dict.fromkeys([*inner, *names]) if n and n[0].isupper()
             and all(x[0].isupper() for x in n.split() if len(x) > 3)]
 
 

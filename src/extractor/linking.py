@@ -127,8 +127,11 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
         return None
     context = context or Counter()
     features = [c for c in cands if c.kind == "feature"]
-    if len(features) == len(cands):
-        return _feature(features, context)
+    if len(features) == len(cands) or (
+            any(not c.alternate for c in features)
+            and all(c.alternate for c in cands if c.kind != "feature")):
+        # "Red Sea": the sea's own name, only another name of an Egyptian governorate.
+        return _feature([c for c in features if not c.alternate] or features, context)
     # A town or region outranks a landmark named like it.
     cands = [c for c in cands if c.kind != "feature"]
     primary = [c for c in cands if not c.alternate]
@@ -184,6 +187,8 @@ def _feature(features: Sequence[Place], context: Counter[str]) -> Place | None:
         features = [c for c in features if c.country_code in context] or [
             c for c in features if not c.alternate]
     by_name = [c for c in features if not c.alternate] or list(features)
+    # One feature listed twice for one country (a lake that is also its lowest point).
+    by_name = list({(c.name, c.country_code): c for c in by_name}.values())
     if len(by_name) > 1:
         by_name.sort(key=lambda c: -context[c.country_code or ""])
         if context[by_name[0].country_code or ""] > context[by_name[1].country_code or ""]:
