@@ -297,3 +297,12 @@ def test_a_river_is_named_by_its_english_name():
     out = linked("Barges on the Danube River reached Austria.", "Danube River", "Austria")
     assert (out["Danube River"].name, out["Danube River"].country_code) == (
         "Danube River", "AT")
+
+
+def test_a_big_city_by_its_dotted_initials():
+    out = linked("Traffic in L.A. was worse than in California's other cities.", "L.A.",
+                 "California")
+    assert (out["L.A."].name, out["L.A."].country_code) == ("Los Angeles", "US")
+    # Undotted initials are state codes and words: "LA" is no city.
+    assert linked("He moved to LA.", "LA")["LA"] is None or \
+        linked("He moved to LA.", "LA")["LA"].name != "Los Angeles"

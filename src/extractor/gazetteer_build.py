@@ -45,6 +45,10 @@ MAJOR_CITY = 15_000  # the old index's cut: below it, a town is `minor`
 # A city this big keeps its Latin-script alternate names ("Mecca" for Makkah, "Bombay"):
 # small towns' alternates are mostly other towns' names and codes.
 EXONYM_CITY = 100_000
+# A city this big keeps its dotted initials from GeoNames ("L.A."); undotted ones ("LA")
+# are state codes and words.
+ABBREVIATED_CITY = 1_000_000
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
 SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
@@ -213,6 +217,8 @@ def _fill(w: _Writer) -> None:
                 w.name(alt, pid, alternate=True, minor=pop < MAJOR_CITY)
             elif pop >= EXONYM_CITY and not alt.isupper() and len(alt) > 3:
                 w.name(alt, pid, alternate=True, minor=True)
+            elif pop >= ABBREVIATED_CITY and _DOTTED.fullmatch(alt):
+                w.name(alt, pid, alternate=True, minor=True)  # "L.A.", "B.H."
 
 
 def _package_dir(name: str) -> Path:
