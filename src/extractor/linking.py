@@ -231,7 +231,7 @@ def _same_country(pool: list[Place], state_cue: bool) -> tuple[list[Place], int]
             if state_cue:
                 cities = []
             elif city.population >= METROPOLIS or (
-                    all(r.geonames_id is None for r in regions) and not city.minor):
+                    all(r.province for r in regions) and not city.minor):
                 # "New York" in news is the city; a province named after its capital
                 # ("Dushanbe") is the city and the district around it.
                 regions, cities = [], [city]
