@@ -361,3 +361,17 @@ def test_one_feed_file_gives_one_json_line_per_article(tmp_path, tajik_text):
     assert [r["source"] for r in records] == [f"{feed}#tj", f"{feed}:2", f"{feed}#b"]
     assert "error" in records[1]
     assert "Sergei Ivanov" in {p["name"] for p in records[0]["people"]}
+
+
+def test_verbose_says_why_each_place_stayed_unlinked(tmp_path):
+    article = tmp_path / "apples.txt"
+    article.write_text(
+        "Apple harvest\n2024-10-01\nSEATTLE (AP) — Growers met in Washington on Monday. "
+        "Washington is the largest apple grower in the United States, and lawmakers in "
+        "Washington, far from Seattle, listened.\n", encoding="utf-8")
+    result = ok(str(article), "-v", "--compact")
+    lines = result.stderr.splitlines()
+    assert 'place "Washington" unlinked: city and state both fit' in lines
+    # Linked places get no line, and nothing of it reaches stdout.
+    assert not any(line.startswith('place "Seattle"') for line in lines)
+    assert "unlinked" not in result.stdout

@@ -391,6 +391,21 @@ def test_score_links_counts_found_linked_named_and_country() -> None:
     assert (c.country_known, c.country_right) == (2, 1)
 
 
+def test_score_links_lists_each_place_that_stopped_short() -> None:
+    text = "Lyon, Faaborg, Persia and Paris."
+    gold = [Mention(0, 4, value="Lyon"), Mention(6, 13, value="Faaborg"),
+            Mention(15, 21, value="Persia"), Mention(26, 31, value="Paris%2C_Texas")]
+    places = [_link(0, 4, "Lyon", cc="FR"), _link(6, 13, "Faaborg", linked=False),
+              _link(15, 21, "Iran", cc="IR"), _link(26, 31, "Paris", cc="FR")]
+    errors: list[tuple[str, str, str]] = []
+    score_links(gold, places, {"Paris%2C_Texas": "US"}.get, text=text, errors=errors)
+    assert errors == [
+        ("place_links", "UNLINKED", "Faaborg = Faaborg"),
+        ("place_links", "NAMED", "Persia = Persia / ours: Iran"),
+        ("place_links", "COUNTRY", "Paris = Paris, Texas / ours: Paris (FR)"),
+    ]
+
+
 def test_score_links_compares_the_first_overlapping_place_entity() -> None:
     gold = [Mention(0, 20, value="Cape_Canaveral")]
     places = [_link(15, 20, "Florida", cc="US"), _link(0, 14, "Cape Canaveral", cc="US")]

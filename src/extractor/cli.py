@@ -430,6 +430,8 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> bool:
     )
     if options.verbose:
         _say(f"analysed in {time.perf_counter() - started:.2f} s")
+        for line in _unlinked_places(record):
+            _say(line)
     try:
         write_record(select(record, options.categories), out, fmt, compact=compact)
         out.file.flush()
@@ -462,6 +464,17 @@ def _check_date(value: str) -> None:
         dt.date.fromisoformat(value)
     except ValueError:
         _fail(f"--date: {value!r} is not a date in the form YYYY-MM-DD")
+
+
+def _unlinked_places(record: dict) -> list[str]:
+    """One line per place the gazetteer and the article could not decide, and why."""
+    from extractor.linking import LINKED_KINDS, why_unlinked
+
+    places = record.get("places") or []
+    context = {p["country_code"] for p in places if p.get("country_code")}
+    return [f'place "{p["name"]}" unlinked: '
+            f'{why_unlinked(p["name"], context, facility=p.get("kind") == "facility")}'
+            for p in places if p.get("kind") not in LINKED_KINDS]
 
 
 def _say(message: str) -> None:

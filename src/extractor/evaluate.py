@@ -338,9 +338,14 @@ def score_links(
     gold: Sequence[Mention],
     places: Sequence[PlaceLink],
     country_of: Callable[[str], str | None] = identity_country,
+    text: str = "",
+    errors: list[tuple[str, str, str]] | None = None,
 ) -> LinkCounts:
     """Each gold identity against the first place entity (in text order of its mentions)
-    that overlaps the gold mention: found, linked, named as the identity, right country."""
+    that overlaps the gold mention: found, linked, named as the identity, right country.
+
+    If `errors` is a list, ("place_links", UNLINKED | NAMED | COUNTRY, what) is appended
+    for each found place that stopped short, so the classes of misses can be counted."""
     out = LinkCounts()
     by_start = sorted(((m, p) for p in places for m in p.mentions), key=lambda x: x[0].start)
     for g in gold:
@@ -349,15 +354,23 @@ def score_links(
         if place is None:
             continue
         out.found += 1
+        what = f"{text[g.start:g.end]} = {identity_title(g.value or '')}"
         if not place.linked:
+            if errors is not None:
+                errors.append(("place_links", "UNLINKED", what))
             continue
         out.linked += 1
         if identity_names(g.value or "") in {fold(n) for n in place.names}:
             out.named += 1
+        elif errors is not None:
+            errors.append(("place_links", "NAMED", f"{what} / ours: {place.names[0]}"))
         country = country_of(g.value or "")
         if country is not None:
             out.country_known += 1
             out.country_right += place.country_code == country
+            if place.country_code != country and errors is not None:
+                errors.append(("place_links", "COUNTRY",
+                               f"{what} / ours: {place.names[0]} ({place.country_code})"))
     return out
 
 
@@ -784,10 +797,13 @@ def evaluate(
             exc.add_note(f"while extracting gold article {article.id!r}")
             raise
         add_scores(total, score_article(article, pred, categories))
+        link_errors: list[tuple[str, str, str]] | None = [] if errors is not None else None
         if links is not None and article.identities:
-            links.add(score_links(article.identities, clip_places(pred, article.limit)))
+            links.add(score_links(article.identities, clip_places(pred, article.limit),
+                                  text=article.text, errors=link_errors))
         if errors is not None:
             errors += [(article.id, *e) for e in article_errors(article, pred, categories)]
+            errors += [(article.id, *e) for e in link_errors or ()]
     return total
 
 
@@ -863,7 +879,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--errors",
         action="store_true",
-        help="also list our mention-level errors (FP: false alarm, FN: miss) on stderr",
+        help="also list our mention-level errors (FP: false alarm, FN: miss) and place-link "
+        "misses (UNLINKED, NAMED other than the identity, wrong COUNTRY) on stderr",
     )
     partial = parser.add_mutually_exclusive_group()
     partial.add_argument(

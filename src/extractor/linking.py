@@ -10,8 +10,11 @@ Order of evidence, strongest first:
 5. kind and size: a state or province outranks a smaller foreign town of its name, a
    bigger place a much smaller one (`DOMINANCE`); a town under 15,000 or a minor
    subdivision only in a country the article names.
+The dateline ("WASHINGTON (AP) —", "PERTH, Australia 1997-03-02") names a city, and
+the article's home: a name the rest leaves open is read in the dateline's country, and
+the dateline's own name again in the body is the dateline's place.
 A name that none of these decides stays unlinked ("Washington" in an article about
-the US that never says whether the city or the state).
+the US that never says whether the city or the state); `why_unlinked` says why.
 """
 
 from __future__ import annotations
@@ -24,8 +27,12 @@ from typing import Protocol
 
 from extractor.gazetteer import DOMINANCE, Gazetteer, Place, gazetteer
 
+# Kinds of a linked place (an unlinked one is a "natural feature", a "facility" or null).
+LINKED_KINDS = frozenset({"continent", "country", "region", "city", "feature"})
 # A city this big is what news means by a state's name it shares ("New York").
 METROPOLIS = 1_000_000
+# A dateline stands on one of the article's first lines (headline, date, byline).
+MAX_DATELINE_LINE = 4
 # A foreign city smaller than this does not rival a state or province of its name.
 STATE_RIVAL = 500_000
 # Readings the article's context may overrule: "St. Petersburg" alone is the Florida
@@ -63,24 +70,50 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
             # "Korea" in an article that says "South Korea": the article's own fuller name.
             m.place = gaz.fuller(_norm(m.text), countries, ("country",))
     paired = _pairs(gaz, mentions, text)
+    paired |= _postal_pairs(gaz, mentions, text)
+    home: Place | None = None
+    if (d := _dateline(mentions, text)) is not None:
+        mentions[d].place = _dateline_city(gaz, _norm(mentions[d].text)) or mentions[d].place
+        home = mentions[d].place
+        paired.add(d)
     # Twice: a name decided in the first round ("Virginia") decides others in the
     # second ("Richmond").
     for _ in range(2):
         context = _countries(mentions)
+        # Each name's own votes, counted from the same snapshot as `context`: counted
+        # live, a name repeated more often than its country's other places ("Coron"
+        # 15 times, "Palawan" twice) lost its own context halfway through the article.
+        own_votes: dict[str, Counter[str]] = {}
+        for x in mentions:
+            if x.place and x.place.country_code:
+                own_votes.setdefault(_norm(x.text), Counter())[x.place.country_code] += 1
         regions = {m.place.admin_code for m in mentions
                    if m.place and m.place.kind == "region" and m.place.admin_code}
         for i, m in enumerate(mentions):
             if i in paired or (m.place and m.place.kind not in REVISIT):
                 continue
-            if m.label == "FAC" and (_FACILITY.search(m.text) or len(m.text.split()) > 2):
-                continue
             # The name's own mentions do not vote for themselves.
-            own = _countries([x for x in mentions if _norm(x.text) == _norm(m.text)])
+            own = own_votes.get(_norm(m.text), Counter())
+            if m.label == "FAC" and (_FACILITY.search(m.text) or len(m.text.split()) > 2):
+                # "Tulsa International Airport": a landmark by its whole name, never
+                # the town inside it.
+                features = [c for c in gaz.candidates(_norm(m.text), minor=True)
+                            if c.kind == "feature"]
+                m.place = _feature(features, context - own) or m.place
+                continue
             name, cue = _norm(m.text), _state_cue(text, m)
             if (bare := _STATE_SUFFIX.sub("", name)) != name:
                 name, cue = bare, True  # "Washington State"
-            pick = choose(gaz.candidates(name, minor=True), context - own, cue, regions)
-            if m.label == "FAC" and pick and pick.kind not in ("city", "region"):
+            cands = gaz.candidates(name, minor=True) or _unwrapped(gaz, name)
+            pick = choose(cands, context - own, cue, regions)
+            if pick is None and home is not None:
+                if _norm(m.text).casefold() == _norm(mentions[d].text).casefold() \
+                        and not cue:
+                    pick = home  # "WASHINGTON (AP) — ... lawmakers in Washington"
+                else:  # the dateline's country breaks a tie the rest leaves
+                    pick = choose([c for c in cands if c.country_code == home.country_code],
+                                  context - own, cue, regions)
+            if m.label == "FAC" and pick and pick.kind not in ("city", "region", "feature"):
                 continue  # the model's facility may be named after a country, never is one
             m.place = pick or m.place
     _pairs(gaz, mentions, text)
@@ -93,6 +126,14 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
     if not cands:
         return None
     context = context or Counter()
+    features = [c for c in cands if c.kind == "feature"]
+    if len(features) == len(cands) or (
+            any(not c.alternate for c in features)
+            and all(c.alternate for c in cands if c.kind != "feature")):
+        # "Red Sea": the sea's own name, only another name of an Egyptian governorate.
+        return _feature([c for c in features if not c.alternate] or features, context)
+    # A town or region outranks a landmark named like it.
+    cands = [c for c in cands if c.kind != "feature"]
     primary = [c for c in cands if not c.alternate]
     # "New York": the state's own name, and the other name of the city in it.
     primary += [c for c in cands if c.alternate and c.kind == "city"
@@ -121,7 +162,8 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
         pool = [c for c in pool if c.country_code in major]
     pool, rival = _same_country(pool, state_cue)
     pick = _pick(pool)
-    if pick is not None and pick.minor and pick.country_code not in context:
+    if pick is not None and pick.minor and pick.kind != "continent" \
+            and pick.country_code not in context:
         # A town under 15,000 or a minor subdivision needs its country named in the
         # article: alone, "Korea" is no hamlet in Côte d'Ivoire.
         return None
@@ -133,6 +175,25 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
     if pick.kind == "region":
         return pick if rival < STATE_RIVAL else None
     return pick if pick.population >= DOMINANCE * rival else None
+
+
+def _feature(features: Sequence[Place], context: Counter[str]) -> Place | None:
+    """The one landmark or natural feature of the name, else the one in the article's
+    countries, else (a lake two countries share) the one in the country most of the
+    article's places are in; two "Faro Airport"s with neither country named stay apart."""
+    if len(features) > 1:
+        # None in the article's countries: the one that has the name as its own
+        # ("Bay of Bengal", whose other listing is the Andaman Sea's other name).
+        features = [c for c in features if c.country_code in context] or [
+            c for c in features if not c.alternate]
+    by_name = [c for c in features if not c.alternate] or list(features)
+    # One feature listed twice for one country (a lake that is also its lowest point).
+    by_name = list({(c.name, c.country_code): c for c in by_name}.values())
+    if len(by_name) > 1:
+        by_name.sort(key=lambda c: -context[c.country_code or ""])
+        if context[by_name[0].country_code or ""] > context[by_name[1].country_code or ""]:
+            return by_name[0]
+    return by_name[0] if len(by_name) == 1 else None
 
 
 def _pick(pool: list[Place]) -> Place | None:
@@ -170,7 +231,7 @@ def _same_country(pool: list[Place], state_cue: bool) -> tuple[list[Place], int]
             if state_cue:
                 cities = []
             elif city.population >= METROPOLIS or (
-                    all(r.geonames_id is None for r in regions) and not city.minor):
+                    all(r.province for r in regions) and not city.minor):
                 # "New York" in news is the city; a province named after its capital
                 # ("Dushanbe") is the city and the district around it.
                 regions, cities = [], [city]
@@ -258,6 +319,111 @@ def _in_region(gaz: Gazetteer, m: PlaceMention, region: Place) -> Place | None:
     if found and found.kind == "city" and found.region is None:
         return replace(found, region=region.name, admin_code=region.admin_code)
     return None
+
+
+_ADMIN_PREFIX = re.compile(
+    r"^(?:the )?(?:(City|Town|Municipality|Village|Borough|Commune)|"
+    r"(Province|County|Region|State|Prefecture|District)) of ", re.IGNORECASE)
+_ADMIN_SUFFIX = re.compile(
+    r" (?:(city|municipality)|(province|region|prefecture|district|oblast|governorate))$",
+    re.IGNORECASE)
+
+
+def _unwrapped(gaz: Gazetteer, name: str) -> list[Place]:
+    """The places an administrative wrapper names ("Municipality of Livorno", "the City
+    of Cleveland", "Jiangsu province"): the inner name, of the kind the word says."""
+    for pattern in (_ADMIN_PREFIX, _ADMIN_SUFFIX):
+        if (found := pattern.search(name)) is None:
+            continue
+        kind = "city" if found.group(1) else "region"
+        inner = pattern.sub("", name)
+        return [c for c in gaz.candidates(inner, minor=True) if c.kind == kind]
+    return []
+
+
+# "Coffeyville, KS", "Washington, D.C.", "Portland, Ore.": a US postal code after a town.
+_POSTAL = re.compile(r"^,? (?:([A-Z])\.?([A-Z])\.?)(?![\w])")
+
+
+def _postal_pairs(gaz: Gazetteer, mentions: Sequence[PlaceMention], text: str) -> set[int]:
+    """A town followed by a US state's postal code is the town in that state; the code
+    is seldom tagged as a place, so it is read from the text."""
+    decided: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.label == "FAC" or (found := _POSTAL.match(text[m.end:m.end + 8])) is None:
+            continue
+        code = "US-" + found.group(1) + found.group(2)
+        town = gaz.resolve_in(_norm(m.text), "US", code, minor=True)
+        if town is not None and town.kind == "city":
+            m.place = town
+            decided.add(i)
+    return decided
+
+
+def _dateline(mentions: Sequence[PlaceMention], text: str) -> int | None:
+    """The mention that is the article's dateline: a place opening one of the first
+    lines, in capitals or before an agency, then a dash ("MOSCOW (AP) —", "IRVING,
+    Texas (Reuters) -"), or before a wire date ("SAO PAULO 1997-01-05")."""
+    from extractor.meta import _DATELINE_RE, _WIRE_DATELINE_RE
+
+    for i, m in enumerate(mentions):
+        if text.count("\n", 0, m.start) > MAX_DATELINE_LINE:
+            break
+        if m.start and text[m.start - 1] != "\n":
+            continue
+        end = text.find("\n", m.start)
+        line = text[m.start:end if end >= 0 else len(text)]
+        if _WIRE_DATELINE_RE.match(line):
+            return i
+        found = _DATELINE_RE.match(line)
+        if found and found.end("place") >= len(m.text) and (
+                m.text.isupper() or found.group("agency")):
+            return i
+    return None
+
+
+def _dateline_city(gaz: Gazetteer, name: str) -> Place | None:
+    """A dateline names a city: "WASHINGTON" is the capital, "NEW YORK" the city."""
+    cities = [c for c in gaz.candidates(name.title() if name.isupper() else name)
+              if c.kind == "city"]
+    return choose(cities)
+
+
+def why_unlinked(name: str, context: Container[str], facility: bool = False) -> str:
+    """Why a place name the article did not let us decide stayed unlinked, in words:
+    the same evidence `choose` weighs, read back."""
+    gaz = gazetteer()
+    cands = gaz.candidates(_STATE_SUFFIX.sub("", _norm(name)), minor=True) or _unwrapped(
+        gaz, _norm(name))
+    if facility and not any(c.kind == "feature" for c in cands):
+        return "a facility or landmark the gazetteer does not list"
+    if not cands:
+        return "no place of that name in the gazetteer"
+    inside = [c for c in cands if c.country_code in context]
+    # As in `choose`: the article's countries decide unless all they hold is a hamlet
+    # beside a bigger place elsewhere.
+    pool = inside if any(not c.minor for c in inside) or all(c.minor for c in cands) \
+        else cands
+    pool = pool or cands
+    for cc in dict.fromkeys(c.country_code for c in pool):
+        here = [c for c in pool if c.country_code == cc]
+        if any(c.kind == "region" for c in here) and any(
+                c.kind == "city" and not c.minor for c in here):
+            return f"city and {'state' if cc == 'US' else 'region'} both fit"
+    if not inside and all(c.minor for c in cands):
+        return (f"only small places of that name ({_where(cands)}), and the article names "
+                "none of their countries")
+    major = [c for c in pool if not c.minor] or pool
+    if len(major) == 1:
+        return f"one place of that name ({_where(major)}), but it is not one of this kind"
+    if len({c.country_code for c in major}) == 1:
+        return f"several places of that name in {_where(major)}, none much bigger"
+    return f"places of that name in {_where(major)}, and nothing in the article decides"
+
+
+def _where(places: Sequence[Place]) -> str:
+    codes = sorted({c.country_code or "?" for c in places})
+    return ", ".join(codes[:4]) + (" ..." if len(codes) > 4 else "")
 
 
 def _norm(text: str) -> str:

@@ -80,7 +80,7 @@ class PlaceRules:
 
     def _obscure(self, place: Place, named: set[str]) -> bool:
         """A province whose country the article does not name."""
-        return place.geonames_id is None and place.country_code not in named
+        return place.province and place.country_code not in named
 
     # -- find ----------------------------------------------------------------
     def relabel(self, doc: Doc, named: set[str]) -> list[Span]:
@@ -132,7 +132,7 @@ class PlaceRules:
             return False
         if len(span) == 1 and span.text.lower() in lowered:
             return False  # the word is used in lower case too: a common word
-        if place.kind in ("country", "continent") or place.geonames_id is None:
+        if place.kind in ("country", "continent") or place.province:
             return True  # a country, or a province of a country the article names
         return place.population >= self.min_population
 
