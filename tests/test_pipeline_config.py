@@ -61,3 +61,21 @@ def test_a_config_naming_no_such_component_is_one_line(tmp_path):
         load_pipeline(config=path)
     assert "config.cfg: not a usable config" in str(error.value)
     assert "\n" not in str(error.value)
+
+
+def test_a_place_index_that_cannot_be_built_is_one_line_at_load(tmp_path, monkeypatch):
+    """Not a traceback on the first article: the index is opened with the model."""
+    from extractor import gazetteer
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "_DATA", tmp_path / "missing.sqlite")
+    monkeypatch.setenv("EXTRACT_CACHE_DIR", str(blocker / "cache"))
+    gazetteer.gazetteer.cache_clear()
+    try:
+        with pytest.raises(ModelNotFound) as error:
+            load_pipeline()
+    finally:
+        gazetteer.gazetteer.cache_clear()
+    assert str(error.value).startswith("cannot open or build the place index: ")
+    assert "\n" not in str(error.value)

@@ -67,6 +67,7 @@ def load_pipeline(model: str | None = None, patterns: Path | None = None,
         # Our rules read the parse (roles, teams, tense of dates); without one, spaCy
         # hands out unset trees, which can crash the process rather than raise.
         raise ModelNotFound(f"spaCy pipeline '{name}' has no dependency parser")
+    _open_place_index()
     if config is None:
         for component in COMPONENTS:
             nlp.add_pipe(component)
@@ -83,6 +84,22 @@ def load_pipeline(model: str | None = None, patterns: Path | None = None,
             first = str(error).strip().splitlines()[0]
             raise PatternsError(f"{patterns}: not a valid pattern: {first}") from None
     return nlp
+
+
+def _open_place_index() -> None:
+    """Open (or build) the place index now, where a failure is one line, not on the first
+    article in the middle of a run ("disk I/O error" from a cache that cannot be written)."""
+    import sqlite3
+
+    from extractor.gazetteer import gazetteer
+
+    try:
+        gazetteer()
+    except (OSError, sqlite3.Error) as error:
+        reason = getattr(error, "strerror", None) or _first_line(error)
+        raise ModelNotFound(
+            f"cannot open or build the place index: {reason} (make install builds it into "
+            "the package; EXTRACT_CACHE_DIR names a writable folder for it)") from None
 
 
 def _model(name: str) -> Language:
