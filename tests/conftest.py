@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,3 +23,11 @@ def nlp():
 @pytest.fixture(scope="session")
 def tajik_text() -> str:
     return TAJIK.read_text(encoding="utf-8")
+
+
+def extract_dict(text: str, **options: Any) -> dict[str, Any]:
+    """`extract_text`'s record as the dict written to JSON: most tests read the contract
+    as a user of the output does, by key."""
+    from extractor.api import extract_text
+
+    return extract_text(text, **options).to_dict()

@@ -25,7 +25,7 @@ from .conftest import SAMPLES, TAJIK
 from .test_read import latin1_text, unreadable
 
 runner = CliRunner()
-META = ["source", "title", "published", "authors", "site", "url"]
+META = ["schema_version", "source", "title", "published", "authors", "site", "url"]
 
 
 def run(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None):
@@ -62,7 +62,7 @@ def tajik():
 
 
 def test_piped_stdout_is_indented_json_and_nothing_else(tajik):
-    assert tajik.stdout.startswith('{\n  "source": ')
+    assert tajik.stdout.startswith('{\n  "schema_version": "1.0.0",\n  "source": ')
     record = json.loads(tajik.stdout)
     assert list(record) == [*META, *CATEGORIES]
     assert record["source"] == str(TAJIK)

@@ -21,10 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.api import extract_text
 from extractor.read import Article, InputError, clean_text, read_articles
 
-from .conftest import TAJIK
+from .conftest import TAJIK, extract_dict
 
 MAX_CHARS = 5_000
 FAST = settings(
@@ -154,7 +153,7 @@ def test_extract_on_whatever_the_reader_accepts(nlp, data):
     for item in read_articles("-", stdin=io.BytesIO(data), max_chars=MAX_CHARS):
         if isinstance(item, InputError):
             continue
-        record = extract_text(item.text, nlp=nlp, source=item.source, meta=item.meta())
+        record = extract_dict(item.text, nlp=nlp, source=item.source, meta=item.meta())
         json.dumps(record, ensure_ascii=False).encode("utf-8")
         for category in ("people", "organizations", "places", "groups"):
             for entity in record[category]:

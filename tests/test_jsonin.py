@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.api import extract_text
 from extractor.labels import CATEGORIES
 from extractor.read import Article, InputError, read_article, read_articles
 
-from .conftest import SAMPLES, TAJIK
+from .conftest import SAMPLES, TAJIK, extract_dict
 
 FORD = SAMPLES / "ford-cutting-30000-jobs.txt"
 UK = SAMPLES / "uk-asylum-questionnaire.txt"
@@ -289,11 +288,12 @@ def test_record_gets_metadata_and_the_analysed_text(nlp, tmp_path):
         )
     )
     article = read_article(path)
-    record = extract_text(
+    record = extract_dict(
         article.text, nlp=nlp, source=article.source, meta=article.meta(), show_text=True
     )
     assert list(record) == [
-        "source", "title", "published", "authors", "site", "url", *CATEGORIES, "text",
+        "schema_version", "source", "title", "published", "authors", "site", "url",
+        *CATEGORIES, "text",
     ]  # fmt: skip
     assert record["source"] == f"{path}#t1"
     assert record["title"] == "Russia reinforces the Tajik border"
@@ -309,14 +309,14 @@ def test_record_gets_metadata_and_the_analysed_text(nlp, tmp_path):
 
 def test_date_option_beats_metadata_beats_first_lines(nlp):
     text = sample(TAJIK)  # its "Last Updated" line says 2016-07-27
-    assert extract_text(text, nlp=nlp)["published"] == "2016-07-27"
+    assert extract_dict(text, nlp=nlp)["published"] == "2016-07-27"
     meta = {"published": "2016-07-28"}
-    assert extract_text(text, nlp=nlp, meta=meta)["published"] == "2016-07-28"
-    assert extract_text(text, nlp=nlp, meta=meta, date="2016-07-29")["published"] == "2016-07-29"
+    assert extract_dict(text, nlp=nlp, meta=meta)["published"] == "2016-07-28"
+    assert extract_dict(text, nlp=nlp, meta=meta, date="2016-07-29")["published"] == "2016-07-29"
 
 
 def test_without_metadata_the_record_has_the_same_keys_all_null(nlp):
-    record = extract_text("Sergei Ivanov visited Dushanbe.", nlp=nlp)
-    assert list(record) == ["source", "title", "published", "authors", "site", "url",
-                            *CATEGORIES]
+    record = extract_dict("Sergei Ivanov visited Dushanbe.", nlp=nlp)
+    assert list(record) == ["schema_version", "source", "title", "published", "authors",
+                            "site", "url", *CATEGORIES]
     assert record["authors"] is record["site"] is record["url"] is None

@@ -4,11 +4,12 @@ Library API (the CLI is a thin layer over it)::
 
     from extractor import load_pipeline, extract_text
     nlp = load_pipeline()              # load once, reuse
-    record = extract_text(text, nlp=nlp, source="a.txt")
+    record = extract_text(text, nlp=nlp, source="a.txt")   # an extractor.schema.Record
+    record.people[0].name; record.to_dict()                  # typed, or the JSON dict
 
     from extractor import extract_many
     for record in extract_many(["a.txt", "b.html"], jobs=4):   # in input order
-        ...                                                     # or {"source", "error"}
+        ...                                                     # or an ErrorRecord
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Library entry points: text in, record (a plain dict, the output contract) out."""
+"""Library entry points: text in, a typed `schema.Record` (the output contract) out."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from extractor import chunks, record
 from extractor import meta as meta_module
 from extractor.meta import Header
+from extractor.schema import Record
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,8 +32,10 @@ def extract_text(
     meta: Mapping[str, Any] | None = None,
     show_text: bool = False,
     date_order: str = "MDY",
-) -> dict[str, Any]:
-    """Extract one article. `date` (YYYY-MM-DD) overrides the published date found in the text.
+) -> Record:
+    """Extract one article into a `Record` (`record.to_dict()` is the JSON-ready dict).
+
+    `date` (YYYY-MM-DD) overrides the published date found in the text.
 
     `meta` is what the input's container said (`read.Article.meta()`: title, published,
     authors, site, url). Given, it wins over what the first lines say (a page's JSON-LD

@@ -1,7 +1,7 @@
 """Many articles on all cores: worker processes, results in input order, nothing lost.
 
 Why our own small pool rather than `nlp.pipe(n_process=...)` or concurrent.futures:
-- each worker loads the model once and reads its own files (paths go out, plain dicts
+- each worker loads the model once and reads its own files (paths go out, records
   come back: no text and no spaCy object crosses a pipe);
 - a worker that dies (killed, out of memory, a crash in compiled code) must cost only its
   article: `ProcessPoolExecutor` breaks the whole pool on a dead worker, and
@@ -34,8 +34,11 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+import msgspec
+
 from extractor import read
 from extractor.read import DEFAULT_MAX_CHARS, Article, InputError
+from extractor.schema import ErrorRecord, Record
 
 # Files a folder walk takes as articles (a file named explicitly is read whatever its name):
 # what read.py reads, plain text, HTML pages and JSON / JSON Lines feeds, and Markdown.
@@ -53,7 +56,19 @@ ARTICLE_SUFFIXES = (
     ".jsonlines",
 )
 
-Record = dict[str, Any]
+RecordDict = dict[str, Any]  # a record as written: what `Item.to_dict()` gives
+
+
+class Done(msgspec.Struct):
+    """The place of an article whose record a resumed run already holds (never written)."""
+
+    source: str
+
+    def to_dict(self) -> RecordDict:
+        return {"source": self.source, "done": True}
+
+
+Item = Record | ErrorRecord | Done  # what analysing one article gives
 
 
 class BatchError(RuntimeError):
@@ -249,7 +264,7 @@ def analyse(
     show_text: bool = False,
     date_order: str = "MDY",
     skip: frozenset[str] = frozenset(),
-) -> list[Record]:
+) -> list[Item]:
     """Records (or error records) of the articles in `path`; never raises for one bad article.
 
     An article whose source is in `skip` (its record is kept from the run being resumed)
@@ -258,7 +273,7 @@ def analyse(
     """
     from extractor import api
 
-    records: list[Record] = []
+    records: list[Item] = []
     for article in read_articles(path, max_chars=max_chars, text_field=text_field):
         if isinstance(article, InputError):
             records.append(error_record(article.source, article.reason))
@@ -290,20 +305,20 @@ def meta_of(article: Article) -> dict[str, Any] | None:
     return None if article.format == "text" else article.meta()
 
 
-def error_record(source: str, message: str) -> Record:
-    return {"source": source, "error": message}
+def error_record(source: str, message: str) -> ErrorRecord:
+    return ErrorRecord(source=source, error=message)
 
 
-def is_error(record: Record) -> bool:
+def is_error(record: RecordDict) -> bool:
     return "error" in record
 
 
-def done_record(source: str) -> Record:
+def done_record(source: str) -> Done:
     """The place of an article whose record a resumed run already holds."""
-    return {"source": source, "done": True}
+    return Done(source)
 
 
-def is_done(record: Record) -> bool:
+def is_done(record: RecordDict) -> bool:
     return record.get("done") is True and len(record) == 2
 
 
@@ -420,7 +435,7 @@ class _Pool:
         self.timeout = timeout
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
-        self.results: dict[int, tuple[str, list[Record]]] = {}
+        self.results: dict[int, tuple[str, list[Item]]] = {}
         for _ in range(size):
             self.workers.append(_Worker(self.context, config))
 
@@ -518,7 +533,7 @@ def run(
     window: int | None = None,
     timeout: float | None = None,
     **options: Any,
-) -> Iterator[tuple[str, list[Record]]]:
+) -> Iterator[tuple[str, list[Item]]]:
     """(path, its records) for every path, in input order, analysed by `jobs` processes.
 
     An input taking over `timeout` seconds is stopped (its worker killed and replaced)
@@ -572,18 +587,19 @@ def extract_many(
     show_text: bool = False,
     timeout: float | None = None,
     date_order: str = "MDY",
-) -> Iterator[Record]:
-    """Records of many articles, in input order: the same dicts as `extract_text`.
+) -> Iterator[Record | ErrorRecord]:
+    """Records of many articles, in input order: the same `Record`s as `extract_text`.
 
     `paths` are article files (see `find_inputs` to expand folders and patterns): text,
     HTML, JSON, or JSON Lines feeds of many articles. They are read by `jobs` worker
     processes (default: every CPU), each with its own model. An article that cannot be
-    read or analysed yields `{"source": ..., "error": "..."}` instead, and the iteration
+    read or analysed yields an `ErrorRecord(source, error)` instead, and the iteration
     goes on; so does an input that takes over `timeout` seconds (default: no limit).
     Raises BatchError if the model cannot be loaded.
 
         for record in extract_many(["a.txt", "b.html"], jobs=2):
-            print(record["source"], [p["name"] for p in record.get("people", [])])
+            if isinstance(record, Record):
+                print(record.source, [p.name for p in record.people])
     """
     names = (os.fspath(path) for path in paths)
     options = {"date": date, "max_chars": max_chars, "text_field": text_field,
@@ -592,4 +608,4 @@ def extract_many(
     results = run(names, jobs=jobs, model=model, timeout=timeout, show_text=show_text, **options)
     with closing(results):
         for _, records in results:
-            yield from records
+            yield from records  # no Done: nothing is skipped here

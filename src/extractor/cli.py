@@ -29,7 +29,8 @@ from extractor.batch import (
     ARTICLE_SUFFIXES,
     BatchError,
     Input,
-    Record,
+    Item,
+    RecordDict,
     default_jobs,
     error_record,
     expands,
@@ -653,19 +654,19 @@ def _run_batch(
 
 
 def _in_order(
-    inputs: list[Input], done: set[Input], results: Iterator[tuple[str, list[Record]]]
-) -> Iterator[tuple[Input, list[Record] | None]]:
+    inputs: list[Input], done: set[Input], results: Iterator[tuple[str, list[Item]]]
+) -> Iterator[tuple[Input, list[RecordDict] | None]]:
     """(input, its records) for every input in input order: None for one already done, an
     error record for one the walk could not read, the runner's results for the others."""
     analysed = iter(results)
     for item in inputs:
         if item.error is not None:
-            yield item, [error_record(item.path, item.error)]
+            yield item, [error_record(item.path, item.error).to_dict()]
         elif item in done:
             yield item, None
         else:
             _, records = next(analysed)
-            yield item, records
+            yield item, [record.to_dict() for record in records]
     for _ in analysed:  # nothing is left; this ends the runner (workers stopped and joined)
         pass
 
