@@ -134,6 +134,7 @@ _JSON = st.recursive(
 )
 
 
+@pytest.mark.not_records
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.text(), _JSON, max_size=6))
 def test_indented_json_is_byte_for_byte_what_json_dumps_writes(value):

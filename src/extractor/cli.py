@@ -153,6 +153,15 @@ out = Console()
 err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
 
 
+def _print_schema(value: bool) -> None:
+    if value:
+        from extractor.schema import schema_text
+        from extractor.write import write_stream
+
+        write_stream(out.file, schema_text())
+        raise typer.Exit(EXIT_OK)
+
+
 @app.command(help=HELP, epilog=EPILOG, cls=_Command)
 def extract(
     sources: Annotated[
@@ -322,6 +331,15 @@ def extract(
             "US (March 4), or DMY, day first (3 April).",
         ),
     ] = DateOrder.MDY,
+    schema: Annotated[
+        bool,
+        typer.Option(
+            "--schema",
+            is_eager=True,
+            callback=_print_schema,
+            help="Print the JSON Schema every record follows (docs/schema.json) and exit.",
+        ),
+    ] = False,
 ) -> None:
     categories = _parse_only(only) if only is not None else None
     if date is not None:

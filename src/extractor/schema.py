@@ -15,6 +15,7 @@ gives the plain JSON-ready dict that `write.py` and `outputs.py` serialise.
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 import msgspec
@@ -196,6 +197,8 @@ def json_schema() -> dict[str, Any]:
     record = defs["Record"]
     # Present in every record the library returns; the CLI's --only may leave some out.
     record["required"] = [key for key in record["required"] if key not in CATEGORIES]
+    for name in ("Record", "ErrorRecord"):  # a default in Python, always written
+        defs[name]["required"] = ["schema_version", *defs[name]["required"]]
     record["description"] += " A category is absent only when --only left it out."
     return {
         "$schema": JSON_SCHEMA_DIALECT,
@@ -204,3 +207,8 @@ def json_schema() -> dict[str, Any]:
         "anyOf": [record_ref, error_ref],
         "$defs": defs,
     }
+
+
+def schema_text() -> str:
+    """`json_schema()` as `extract --schema` prints it and docs/schema.json holds it."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
