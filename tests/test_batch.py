@@ -28,6 +28,7 @@ from extractor.api import extract_text
 from extractor.batch import ARTICLE_SUFFIXES, find_inputs
 from extractor.cli import app
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
+from extractor.options import ExtractOptions
 from extractor.outputs import CSV_COLUMNS
 from extractor.read import read_article
 from extractor.schema import SCHEMA_VERSION, ErrorRecord, Record
@@ -363,7 +364,7 @@ def test_resume_of_a_finished_run_changes_nothing(two_jobs, corpus, tmp_path):
 
 def test_extract_many_yields_what_extract_text_gives(nlp):
     paths = [*SAMPLE_FILES, SAMPLES / "missing.txt"]
-    records = list(extract_many(paths, jobs=2, date="2016-07-27"))
+    records = list(extract_many(paths, jobs=2, options=ExtractOptions(date="2016-07-27")))
     assert [r.source for r in records] == [str(p) for p in paths]
     for path, record in zip(SAMPLE_FILES, records, strict=False):
         text = read_article(path).text

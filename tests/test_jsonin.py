@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractor.labels import CATEGORIES
+from extractor.options import ExtractOptions
 from extractor.read import Article, InputError, read_article, read_articles
 
 from .conftest import SAMPLES, TAJIK, extract_dict
@@ -119,8 +120,8 @@ def test_text_field_names_another_field_or_a_path(tmp_path):
         {"id": 1, "body": "In the body."},
         {"id": 2, "content": {"text": "Nested."}},
     )
-    assert next(read_articles(feed, text_field="body")).text == "In the body."
-    items = list(read_articles(feed, text_field="content.text"))
+    assert next(read_articles(feed, ExtractOptions(text_field="body"))).text == "In the body."
+    items = list(read_articles(feed, ExtractOptions(text_field="content.text")))
     assert items[1].text == "Nested."
     assert messages(items[:1]) == [
         f"{feed}:1: no 'content.text' field (its fields: id, body; choose one with --text-field)"
@@ -184,7 +185,7 @@ def test_ten_megabyte_line_is_refused_and_the_next_is_read(tmp_path):
 
 def test_line_over_the_byte_limit_is_skipped(tmp_path):
     feed = write_lines(tmp_path / "feed.jsonl", {"text": "x" * 20_000_000}, {"text": "Next."})
-    items = list(read_articles(feed, max_chars=100))
+    items = list(read_articles(feed, ExtractOptions(max_chars=100)))
     assert messages(items) == [
         f"{feed}:1: line longer than 16,777,216 bytes, the limit for 100 characters of text "
         "(raise it with --max-chars)"

@@ -6,17 +6,14 @@ spaCy (through `extractor.api`) is imported only once an article is to be analys
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
-import re
 import signal
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -37,10 +34,10 @@ from extractor.batch import (
     find_inputs,
     is_done,
     is_error,
-    meta_of,
     run,
 )
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
+from extractor.options import DateOrder, ExtractOptions, OptionError
 from extractor.read import (
     DEFAULT_MAX_CHARS,
     STDIN,
@@ -143,11 +140,6 @@ app = typer.Typer(
 )
 
 # Results only on stdout; everything meant for a person on stderr.
-class DateOrder(StrEnum):
-    MDY = "MDY"
-    DMY = "DMY"
-
-
 out = Console()
 # emoji=False: a file named "a:x:b.txt" must not print as an emoji in a message.
 err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
@@ -326,7 +318,6 @@ def extract(
         DateOrder,
         typer.Option(
             "--date-order",
-            case_sensitive=False,
             help="How to read all-numeric dates such as 03/04/2016: MDY, month first as in the "
             "US (March 4), or DMY, day first (3 April).",
         ),
@@ -342,8 +333,16 @@ def extract(
     ] = False,
 ) -> None:
     categories = _parse_only(only) if only is not None else None
-    if date is not None:
-        _check_date(date)
+    try:
+        extract_options = ExtractOptions(
+            date=date,
+            date_order=date_order,
+            max_chars=max_chars,
+            text_field=text_field,
+            show_text=show_text,
+        )
+    except OptionError as error:
+        _fail(f"--{error.option.replace('_', '-')}: {error.message}")
     if compact and fmt is Format.table:
         _fail("--compact applies to JSON output, not to --format table")
     sources = sources or []
@@ -358,15 +357,7 @@ def extract(
         or is_feed(sources[0])  # one file of many articles: one JSON line each
     )
     options = _Options(
-        model=model,
-        categories=categories,
-        date=date,
-        max_chars=max_chars,
-        text_field=text_field,
-        show_text=show_text,
-        date_order=date_order.value,
-        verbose=verbose,
-        quiet=quiet,
+        model=model, categories=categories, extract=extract_options, verbose=verbose, quiet=quiet
     )
     if not batch and _single(sources[0], options, fmt or Format.json, compact):
         return
@@ -391,15 +382,11 @@ def extract(
 
 @dataclass(frozen=True)
 class _Options:
-    """What every article gets, in one run or many."""
+    """What every article gets, in one run or many: the library's options, and the CLI's."""
 
     model: str | None
     categories: tuple[str, ...] | None
-    date: str | None
-    max_chars: int
-    text_field: str
-    show_text: bool
-    date_order: str
+    extract: ExtractOptions
     verbose: bool
     quiet: bool
 
@@ -412,9 +399,7 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> bool:
     if stdin is not None and err.is_terminal and sys.stdin.isatty() and not options.quiet:
         err.print("[dim]reading the article from stdin; end it with Ctrl-D[/dim]")
     try:
-        article = read_article(
-            source, max_chars=options.max_chars, stdin=stdin, text_field=options.text_field
-        )
+        article = read_article(source, options.extract, stdin=stdin)
     except ManyArticles:
         return False
     except InputError as error:
@@ -428,25 +413,18 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> bool:
     from extractor.pipeline import ModelNotFound, model_name
 
     name = model_name(options.model)
+    extractor = api.Extractor(options.model, options.extract)
     started = time.perf_counter()
     try:
         with err.status(f"loading {name}", spinner="dots") if not options.quiet else _nothing():
-            nlp = api.default_pipeline(options.model)
+            extractor.nlp  # noqa: B018 - loads the model, under the spinner
     except ModelNotFound as error:
         _fail(str(error))
     if options.verbose:
         _say(f"model {name} loaded in {time.perf_counter() - started:.1f} s")
 
     started = time.perf_counter()
-    record = api.extract_text(
-        article.text,
-        nlp=nlp,
-        source=article.source,
-        date=options.date,
-        meta=meta_of(article),
-        show_text=options.show_text,
-        date_order=options.date_order,
-    )
+    record = extractor.extract(article)
     if options.verbose:
         _say(f"analysed in {time.perf_counter() - started:.2f} s")
     try:
@@ -471,16 +449,6 @@ def _parse_only(value: str) -> tuple[str, ...]:
         problem = f"unknown category {unknown}" if unknown else "no category given"
         _fail(f"--only: {problem}; choose from {', '.join(CATEGORIES)}")
     return names
-
-
-def _check_date(value: str) -> None:
-    # fromisoformat alone would also take "20160727"; the contract's dates are YYYY-MM-DD.
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError
-        dt.date.fromisoformat(value)
-    except ValueError:
-        _fail(f"--date: {value!r} is not a date in the form YYYY-MM-DD")
 
 
 def _say(message: str) -> None:
@@ -610,11 +578,7 @@ def _run_batch(
     results = _runner(scheduler, jobs=jobs, timeout=timeout)(
         (item.path for item in todo),
         model=options.model,
-        date=options.date,
-        max_chars=options.max_chars,
-        text_field=options.text_field,
-        show_text=options.show_text,
-        date_order=options.date_order,
+        options=options.extract,
         **({"skip": skip} if skip else {}),
     )
     try:

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from extractor import batch
 from extractor.batch import BatchError, Item, RecordDict
-from extractor.read import DEFAULT_MAX_CHARS, printable
+from extractor.options import ExtractOptions
+from extractor.read import printable
 from extractor.schema import ErrorRecord
 
 MISSING = "Dask is not installed: pip install 'extractor[dask]'"
@@ -85,7 +86,12 @@ class ModelPlugin(WorkerPlugin):
 
 
 def analyse_paths(
-    paths: Iterable[str], *, model: str | None, cwd: str | None, options: dict[str, Any]
+    paths: Iterable[str],
+    *,
+    model: str | None,
+    cwd: str | None,
+    options: ExtractOptions,
+    skip: frozenset[str] = frozenset(),
 ) -> tuple[str | None, list[list[Item]]]:
     """The records of each path (`batch.analyse`), and which worker read them."""
     nlp = pipeline(model)
@@ -93,13 +99,13 @@ def analyse_paths(
     with _analysing:
         for path in paths:
             opened = os.path.join(cwd, path) if cwd else path
-            records = batch.analyse(opened, nlp=nlp, **options)
+            records = batch.analyse(opened, nlp=nlp, options=options, skip=skip)
             results.append(_renamed(records, opened, path) if opened != path else records)
     return _worker_address(), results
 
 
 def _partition(
-    paths: Iterable[str], *, model: str | None, cwd: str | None, options: dict[str, Any]
+    paths: Iterable[str], *, model: str | None, cwd: str | None, options: ExtractOptions
 ) -> list[RecordDict]:
     # Dicts, not structs: a bag is taken apart by key (`.pluck("people")`).
     _, results = analyse_paths(paths, model=model, cwd=cwd, options=options)
@@ -135,12 +141,8 @@ def extract_bag(
     paths: Iterable[str | os.PathLike[str]] | db.Bag,
     *,
     model: str | None = None,
-    date: str | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    text_field: str = "text",
-    show_text: bool = False,
+    options: ExtractOptions | None = None,
     partition_size: int = PARTITION_SIZE,
-    date_order: str = "MDY",
 ) -> db.Bag:
     """A bag of records, one per article, in the order of `paths`: the records `extract_many`
     yields as dicts (`to_dict()`, as written to JSON), error records included.
@@ -160,13 +162,7 @@ def extract_bag(
     if not isinstance(paths, db.Bag):
         names = [os.fspath(path) for path in paths]
         paths = db.from_sequence(names, partition_size=max(1, partition_size))
-    options = {
-        "date": date,
-        "max_chars": max_chars,
-        "text_field": text_field,
-        "show_text": show_text,
-        "date_order": date_order,
-    }
+    options = options or ExtractOptions()
     return paths.map_partitions(_partition, model=model, cwd=os.getcwd(), options=options)
 
 
@@ -176,13 +172,14 @@ def run(
     scheduler: str,
     model: str | None = None,
     partition_size: int | None = None,
-    **options: Any,
+    options: ExtractOptions | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[str, list[Item]]]:
     """(path, its records) for every path, in input order, analysed on a Dask cluster.
 
     `scheduler` is a scheduler address (`tcp://host:8786`) or `local:N` (a LocalCluster of
-    N single-threaded worker processes, closed at the end). `options` go to
-    `batch.analyse` (date, max_chars, text_field, show_text). At most a few partitions per
+    N single-threaded worker processes, closed at the end). `options` and `skip` go to
+    `batch.analyse`, as `batch.run` passes them. At most a few partitions per
     worker thread are in flight, so neither the cluster nor this process holds more than
     a window of results. Raises ClusterError if the cluster cannot be used.
     """
@@ -193,7 +190,8 @@ def run(
         threads = _prepare(client, paths, model)
         size = partition_size or _partition_size(len(paths), threads)
         chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-        yield from _ordered(client, chunks, model, options, window=4 * threads)
+        work = {"model": model, "options": options or ExtractOptions(), "skip": skip}
+        yield from _ordered(client, chunks, work, window=4 * threads)
 
 
 class _connect:
@@ -285,8 +283,7 @@ def _partition_size(count: int, threads: int) -> int:
 def _ordered(
     client: Client,
     chunks: list[list[str]],
-    model: str | None,
-    options: dict[str, Any],
+    work: dict[str, Any],
     *,
     window: int,
 ) -> Iterator[tuple[str, list[Item]]]:
@@ -301,9 +298,8 @@ def _ordered(
         future = client.submit(
             analyse_paths,
             chunks[number],
-            model=model,
             cwd=cwd,
-            options=options,
+            **work,  # model, options, skip: analyse_paths's keywords
             pure=False,
             priority=-number,  # earlier chunks first: the ordered output moves on
         )
