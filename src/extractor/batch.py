@@ -288,12 +288,6 @@ def analyse(
     return records
 
 
-def meta_of(article: Article) -> dict[str, Any] | None:
-    """What the container (HTML page, JSON object) said; None for plain text, whose record
-    keeps the contract's keys only."""
-    return None if article.format == "text" else article.meta()
-
-
 def error_record(source: str, message: str) -> ErrorRecord:
     return ErrorRecord(source=source, error=message)
 

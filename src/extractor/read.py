@@ -25,8 +25,6 @@ from typing import Any, BinaryIO, Literal
 
 from extractor.options import DEFAULT_MAX_CHARS, ExtractOptions
 
-__all__ = ["DEFAULT_MAX_CHARS", "Article", "InputError", "read_article", "read_articles"]
-
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"  # the record's `source` for text read from stdin
 
