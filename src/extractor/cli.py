@@ -150,7 +150,13 @@ def _print_schema(value: bool) -> None:
         from extractor.schema import schema_text
         from extractor.write import write_stream
 
-        write_stream(out.file, schema_text())
+        try:
+            write_stream(out.file, schema_text())
+        except OSError as error:
+            _drop_stdout()
+            if isinstance(error, BrokenPipeError):  # | head: stop quietly, as cat does
+                raise typer.Exit(EXIT_SOME_FAILED) from None
+            _fail(f"cannot write the schema to stdout: {error.strerror or error}")
         raise typer.Exit(EXIT_OK)
 
 

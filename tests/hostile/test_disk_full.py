@@ -26,6 +26,13 @@ def test_one_article_to_dev_full_is_one_line_exit_2():
     assert "No space left on device" in line
 
 
+def test_the_schema_to_dev_full_is_one_line_exit_2():
+    with open("/dev/full", "w") as full:
+        result = spawn("--schema", stdout=full)
+    line = one_line_error(2, "", result.stderr, result.returncode)
+    assert line == "extract: cannot write the schema to stdout: No space left on device"
+
+
 FORMATS = {"json": [], "compact": ["--compact"], "jsonl": ["-f", "jsonl"]}
 
 
