@@ -20,12 +20,13 @@ with atheris.instrument_imports(include=["extractor"]):
     import extractor.html  # noqa: F401
     import extractor.jsonin  # noqa: F401
     from extractor.read import Article, InputError, clean_text, decode, read_articles
+from extractor.options import ExtractOptions
 
 MAX_CHARS = 5_000
 
 
 def one_input(data: bytes) -> None:
-    items = list(read_articles("-", stdin=io.BytesIO(data), max_chars=MAX_CHARS))
+    items = list(read_articles("-", ExtractOptions(max_chars=MAX_CHARS), stdin=io.BytesIO(data)))
     for item in items:
         if isinstance(item, Article):
             assert len(item.text) <= MAX_CHARS

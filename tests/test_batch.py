@@ -28,8 +28,10 @@ from extractor.api import extract_text
 from extractor.batch import ARTICLE_SUFFIXES, find_inputs
 from extractor.cli import app
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
+from extractor.options import ExtractOptions
 from extractor.outputs import CSV_COLUMNS
 from extractor.read import read_article
+from extractor.schema import SCHEMA_VERSION, ErrorRecord, Record
 
 from .conftest import SAMPLES, TAJIK
 from .test_read import latin1_text
@@ -91,7 +93,7 @@ def expected(corpus, nlp) -> dict[str, dict]:
         name = str(path)
         if path.name in BAD or path.name.startswith(".") or path.is_dir() or path.is_fifo():
             continue
-        out[name] = extract_text(read_article(path).text, nlp=nlp, source=name)
+        out[name] = extract_text(read_article(path).text, nlp=nlp, source=name).to_dict()
     return out
 
 
@@ -113,7 +115,7 @@ def test_every_good_article_once_and_right_every_bad_one_an_error(two_jobs, expe
     assert errors.keys() == BAD.keys()
     for name, message in BAD.items():
         assert message in errors[name]
-        assert set(records[str(corpus / name)]) == {"source", "error"}
+        assert set(records[str(corpus / name)]) == {"schema_version", "source", "error"}
     good = {s: r for s, r in records.items() if "error" not in r}
     assert good == expected
 
@@ -201,7 +203,10 @@ def test_csv_has_one_row_per_entity_and_fact(corpus, tmp_path, expected):
     ivanov = next(row for row in rows if row["name"] == "Sergei Ivanov")
     assert "Ivanov" in ivanov["aliases"].split("; ") and int(ivanov["count"]) >= 4
     errors = jsonl((tmp_path / "results.errors.jsonl").read_text(encoding="utf-8"))
-    assert errors == [{"source": str(corpus / "binary.txt"), "error": errors[0]["error"]}]
+    assert errors == [
+        {"schema_version": SCHEMA_VERSION, "source": str(corpus / "binary.txt"),
+         "error": errors[0]["error"]}
+    ]
 
 
 def test_output_dir_mirrors_the_tree(corpus, tmp_path, expected):
@@ -234,8 +239,8 @@ def test_files_from_stdin_reads_each_line_as_one_article(corpus, expected):
     assert [r["source"] for r in records] == listed
     assert "is a directory" in records[1]["error"]
     assert records[2]["error"] == "no such file"
-    assert list(records[0]) == ["source", "title", "published", "authors", "site", "url",
-                                "people"]
+    assert list(records[0]) == ["schema_version", "source", "title", "published", "authors",
+                                "site", "url", "people"]
     assert records[3]["people"] == expected[listed[3]]["people"]
 
 
@@ -359,12 +364,12 @@ def test_resume_of_a_finished_run_changes_nothing(two_jobs, corpus, tmp_path):
 
 def test_extract_many_yields_what_extract_text_gives(nlp):
     paths = [*SAMPLE_FILES, SAMPLES / "missing.txt"]
-    records = list(extract_many(paths, jobs=2, date="2016-07-27"))
-    assert [r["source"] for r in records] == [str(p) for p in paths]
+    records = list(extract_many(paths, jobs=2, options=ExtractOptions(date="2016-07-27")))
+    assert [r.source for r in records] == [str(p) for p in paths]
     for path, record in zip(SAMPLE_FILES, records, strict=False):
         text = read_article(path).text
         assert record == extract_text(text, nlp=nlp, source=str(path), date="2016-07-27")
-    assert records[-1] == {"source": str(paths[-1]), "error": "no such file"}
+    assert records[-1] == ErrorRecord(source=str(paths[-1]), error="no such file")
 
 
 def test_a_killed_worker_costs_its_article_only(tmp_path):
@@ -379,10 +384,10 @@ def test_a_killed_worker_costs_its_article_only(tmp_path):
         if len(records) == 2:
             (worker,) = multiprocessing.active_children()
             os.kill(worker.pid, signal.SIGKILL)
-    assert [r["source"] for r in records] == [str(p) for p in paths]
-    assert records[2]["error"] == "the worker process analysing this article was killed by SIGKILL"
-    assert all("error" not in r for i, r in enumerate(records) if i != 2)
-    assert "Sergei Ivanov" in {p["name"] for p in records[3]["people"]}  # a new worker did it
+    assert [r.source for r in records] == [str(p) for p in paths]
+    assert records[2].error == "the worker process analysing this article was killed by SIGKILL"
+    assert all(isinstance(r, Record) for i, r in enumerate(records) if i != 2)
+    assert "Sergei Ivanov" in {p.name for p in records[3].people}  # a new worker did it
     assert multiprocessing.active_children() == []
 
 
@@ -392,13 +397,13 @@ def test_an_input_over_the_timeout_is_stopped_and_the_run_goes_on(tmp_path):
     long = tmp_path / "long.txt"
     long.write_text((TAJIK.read_text(encoding="utf-8") + "\n\n") * 48, encoding="utf-8")
     records = list(extract_many([TAJIK, long, TAJIK], jobs=1, timeout=3))
-    assert records[1] == {
-        "source": str(long),
-        "error": "the worker process analysing this article was stopped after 3 s "
+    assert records[1] == ErrorRecord(
+        source=str(long),
+        error="the worker process analysing this article was stopped after 3 s "
         "(the --timeout for one input)",
-    }
+    )
     for record in records[0], records[2]:
-        assert "Sergei Ivanov" in {p["name"] for p in record["people"]}
+        assert "Sergei Ivanov" in {p.name for p in record.people}
 
 
 def test_stopping_early_ends_the_workers():
@@ -434,8 +439,8 @@ def test_parse_in_pieces_keeps_offsets_and_our_rules_on_the_whole(nlp, tajik_tex
 def test_an_article_over_the_chunk_size_is_one_record_with_whole_text_offsets(nlp, tajik_text):
     copies = chunks.CHUNK_CHARS // len(tajik_text) + 2
     text = "\n\n".join([tajik_text] * copies)
-    record = extract_text(text, nlp=nlp, source="long.txt")  # api: long texts in pieces
-    single = extract_text(tajik_text, nlp=nlp)
+    record = extract_text(text, nlp=nlp, source="long.txt").to_dict()  # long texts in pieces
+    single = extract_text(tajik_text, nlp=nlp).to_dict()
     ivanov = next(p for p in record["people"] if p["name"] == "Sergei Ivanov")
     alone = next(p for p in single["people"] if p["name"] == "Sergei Ivanov")
     assert ivanov["count"] == copies * alone["count"]

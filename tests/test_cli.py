@@ -25,7 +25,7 @@ from .conftest import SAMPLES, TAJIK
 from .test_read import latin1_text, unreadable
 
 runner = CliRunner()
-META = ["source", "title", "published", "authors", "site", "url"]
+META = ["schema_version", "source", "title", "published", "authors", "site", "url"]
 
 
 def run(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None):
@@ -62,7 +62,7 @@ def tajik():
 
 
 def test_piped_stdout_is_indented_json_and_nothing_else(tajik):
-    assert tajik.stdout.startswith('{\n  "source": ')
+    assert tajik.stdout.startswith('{\n  "schema_version": "1.0.0",\n  "source": ')
     record = json.loads(tajik.stdout)
     assert list(record) == [*META, *CATEGORIES]
     assert record["source"] == str(TAJIK)
@@ -246,6 +246,9 @@ USAGE_ERRORS = {
     "month 13": (["--date", "2016-13-01"], "'2016-13-01' is not a date"),
     "not iso": (["--date", "27/07/2016"], "'27/07/2016' is not a date"),
     "compact table": (["--compact", "-f", "table"], "--compact applies to JSON"),
+    # Exact names: a lowercase or unknown order is refused, not read as the default.
+    "date order lowercase": (["--date-order", "dmy"], "'dmy' is not one of 'MDY', 'DMY'"),
+    "date order unknown": (["--date-order", "YMD"], "'YMD' is not one of 'MDY', 'DMY'"),
     "missing model": (["--model", "xx_no_such_model"], "'xx_no_such_model' is not installed"),
 }
 
@@ -333,7 +336,7 @@ def test_a_path_with_emoji_codes_is_named_as_it_is(tmp_path):
     assert "a:x:b.txt" in result.stderr
 
 
-@pytest.mark.parametrize(("order", "value"), [("MDY", "2016-03-05"), ("dmy", "2016-05-03")])
+@pytest.mark.parametrize(("order", "value"), [("MDY", "2016-03-05"), ("DMY", "2016-05-03")])
 def test_date_order_reads_numeric_dates_in_the_body(tmp_path, order, value):
     article = tmp_path / "a.txt"
     article.write_text("Border talks resume\n\nThe talks resumed on 03/05/2016 in Dushanbe.\n")
@@ -349,6 +352,21 @@ def test_date_order_reaches_batch_workers(tmp_path):
     assert result.exit_code == 0, result.stderr
     values = [r["dates"][0]["value"] for r in map(json.loads, result.stdout.splitlines())]
     assert values == ["2016-05-03", "2016-05-04"]
+
+
+@pytest.mark.parametrize("order", ["MDY", "DMY"])
+def test_date_order_reaches_every_reader(tmp_path, order):
+    # "03/04/2016" is 4 March (MDY) or 3 April (DMY) whether it is a JSON field, an HTML
+    # page's date or a line of plain text: each reader gets the one --date-order.
+    body = "Sergei Ivanov visited Dushanbe on Monday to discuss the border with officials."
+    (tmp_path / "a.json").write_text(json.dumps({"date": "03/04/2016", "text": body}))
+    (tmp_path / "b.txt").write_text(f"Ivanov in Dushanbe\n03/04/2016\n\n{body}\n")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"published": "03/04/2016", "text": body}))
+    expected = "2016-03-04" if order == "MDY" else "2016-04-03"
+    for name in ("a.json", "b.txt", "c.jsonl"):
+        result = run(str(tmp_path / name), "--date-order", order, "--only", "people")
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["published"] == expected, name
 
 
 def test_one_feed_file_gives_one_json_line_per_article(tmp_path, tajik_text):

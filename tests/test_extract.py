@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.api import extract_text
 from extractor.group import Mention, _org_key, _people_key
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, extract_dict
 
 
 @pytest.fixture(scope="module")
 def tajik(nlp, tajik_text):
-    return extract_text(tajik_text, nlp=nlp, source="tajik.txt")
+    return extract_dict(tajik_text, nlp=nlp, source="tajik.txt")
 
 
 def names(record, category):
@@ -73,7 +72,7 @@ def test_salience_is_a_share(tajik):
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
 def test_offsets_slice_back_to_the_text(nlp, path):
     text = path.read_text(encoding="utf-8")
-    record = extract_text(text, nlp=nlp, source=str(path))
+    record = extract_dict(text, nlp=nlp, source=str(path))
     for cat in ("people", "organizations", "places", "groups"):
         for e in record[cat]:
             for m in e["mentions"]:
@@ -109,14 +108,14 @@ def test_offsets_slice_back_to_the_text(nlp, path):
     ],
 )
 def test_samples_keep_each_name_in_its_category(nlp, sample, category, present, absent):
-    record = extract_text((SAMPLES / sample).read_text(encoding="utf-8"), nlp=nlp)
+    record = extract_dict((SAMPLES / sample).read_text(encoding="utf-8"), nlp=nlp)
     names = {e["name"] for e in record[category]}
     assert present <= names
     assert not absent & names
 
 
 def test_empty_text_gives_empty_lists(nlp):
-    record = extract_text("", nlp=nlp)
+    record = extract_dict("", nlp=nlp)
     assert all(record[c] == [] for c in ("people", "organizations", "places", "figures"))
 
 
@@ -219,7 +218,7 @@ def test_short_forms_of_short_forms_join_the_full_name(nlp):
             "pay the tax. The Supreme Court said the law was clear. Lawyers said the Court "
             "had ruled against the Church of Scientology before. The protest against "
             "Scientology drew 200 people.")
-    orgs = extract_text(text, nlp=nlp)["organizations"]
+    orgs = extract_dict(text, nlp=nlp)["organizations"]
     court = next(e for e in orgs if e["name"] == "Italian Supreme Court of Cassation")
     assert {"Supreme Court", "Court"} <= set(court["aliases"])
     church = next(e for e in orgs if e["name"] == "Church of Scientology")
@@ -251,7 +250,7 @@ def test_names_with_and_without_diacritics_resolve_alike():
 
 
 def test_city_region_pairs_are_read_together(nlp):
-    record = extract_text("He flew from Atlanta, Georgia to Paris, Texas, then on to "
+    record = extract_dict("He flew from Atlanta, Georgia to Paris, Texas, then on to "
                           "Tbilisi, the capital of Georgia.", nlp=nlp)
     linked = {(m["start"], e["country_code"], e["kind"])
               for e in record["places"] for m in e["mentions"]}
@@ -264,7 +263,7 @@ def test_city_region_pairs_are_read_together(nlp):
 
 
 def test_a_title_contained_in_a_fuller_one_is_not_repeated(nlp):
-    record = extract_text("U.S. President Donald Trump spoke on Monday. Later, President "
+    record = extract_dict("U.S. President Donald Trump spoke on Monday. Later, President "
                           "Trump left for Texas.", nlp=nlp)
     assert entity(record, "people", "Donald Trump")["titles"] == ["U.S. President"]
 
@@ -275,7 +274,7 @@ def test_date_order_reads_all_numeric_dates(nlp, order, published, value):
     text = ("Border talks resume\n03/04/2016\nThe talks resumed on 03/05/2016 in Dushanbe, "
             "officials said.")
     text = text.replace("03/05/2016", "03/05/2016" if order == "MDY" else "05/04/2016")
-    record = extract_text(text, nlp=nlp, date_order=order)
+    record = extract_dict(text, nlp=nlp, date_order=order)
     assert record["published"] == published
     assert value in [d["value"] for d in record["dates"]]
 
@@ -284,7 +283,7 @@ def test_acronym_in_brackets_joins_the_name_before_it(nlp):
     # Initials would give "SA"; the writer's brackets say "SIA".
     text = ("Singapore Airlines (SIA) took delivery of its first jet on Monday. "
             "SIA said the aircraft would fly to Sydney.")
-    orgs = extract_text(text, nlp=nlp)["organizations"]
+    orgs = extract_dict(text, nlp=nlp)["organizations"]
     assert [(o["name"], o["aliases"], o["count"]) for o in orgs] == [
         ("Singapore Airlines", ["SIA"], 3)]
 
@@ -296,15 +295,15 @@ def test_a_national_team_is_one_organization_under_its_names():
 
 def test_a_short_country_name_is_read_through_the_articles_fuller_name(nlp):
     text = "South Korea and Japan met. Officials in Korea said the talks in Seoul went well."
-    places = {p["name"]: p for p in extract_text(text, nlp=nlp)["places"]}
+    places = {p["name"]: p for p in extract_dict(text, nlp=nlp)["places"]}
     assert places["South Korea"]["aliases"] == ["Korea"]
-    alone = extract_text("Officials in Korea said the talks went well.", nlp=nlp)["places"]
+    alone = extract_dict("Officials in Korea said the talks went well.", nlp=nlp)["places"]
     assert [(p["name"], p["country_code"]) for p in alone] == [("Korea", None)]
 
 
 def test_a_linked_place_says_where_it_is(nlp):
     text = "Storms hit Tampa, Florida, on Monday, and the US sent help to Yucatán in Mexico."
-    places = {p["name"]: p for p in extract_text(text, nlp=nlp)["places"]}
+    places = {p["name"]: p for p in extract_dict(text, nlp=nlp)["places"]}
     tampa, florida = places["Tampa"], places["Florida"]
     assert (tampa["kind"], tampa["country"], tampa["region"], tampa["region_code"]) == (
         "city", "United States", "Florida", "US-FL")

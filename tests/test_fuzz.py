@@ -21,10 +21,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.api import extract_text
+from extractor.options import ExtractOptions
 from extractor.read import Article, InputError, clean_text, read_articles
 
-from .conftest import TAJIK
+from .conftest import TAJIK, extract_dict
 
 MAX_CHARS = 5_000
 FAST = settings(
@@ -86,7 +86,7 @@ def read_file(data: bytes, suffix: str) -> list[Article | InputError]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"input{suffix}"
         path.write_bytes(data)
-        return list(read_articles(path, max_chars=MAX_CHARS))
+        return list(read_articles(path, ExtractOptions(max_chars=MAX_CHARS)))
 
 
 @FAST
@@ -98,7 +98,7 @@ def test_any_bytes_in_any_file(data, suffix):
 @FAST
 @given(data=ANY_BYTES)
 def test_any_bytes_on_stdin(data):
-    check(list(read_articles("-", stdin=io.BytesIO(data), max_chars=MAX_CHARS)))
+    check(list(read_articles("-", ExtractOptions(max_chars=MAX_CHARS), stdin=io.BytesIO(data))))
 
 
 @FAST
@@ -116,7 +116,7 @@ def test_any_json_lines(objects):
     items = read_file(lines, ".jsonl")
     check(items)
     check(read_file(json.dumps(objects).encode("utf-8"), ".json"))
-    check(list(read_articles("-", stdin=io.BytesIO(lines), max_chars=MAX_CHARS)))
+    check(list(read_articles("-", ExtractOptions(max_chars=MAX_CHARS), stdin=io.BytesIO(lines))))
 
 
 @settings(max_examples=200, deadline=None)
@@ -151,10 +151,10 @@ def test_extract_on_whatever_the_reader_accepts(nlp, data):
     """Random input end to end: a record whose offsets index the analysed text."""
     # A real article around the noise, so the pipeline has entities to find in it.
     data = TAJIK.read_bytes()[:1_500] + data
-    for item in read_articles("-", stdin=io.BytesIO(data), max_chars=MAX_CHARS):
+    for item in read_articles("-", ExtractOptions(max_chars=MAX_CHARS), stdin=io.BytesIO(data)):
         if isinstance(item, InputError):
             continue
-        record = extract_text(item.text, nlp=nlp, source=item.source, meta=item.meta())
+        record = extract_dict(item.text, nlp=nlp, source=item.source, meta=item.meta())
         json.dumps(record, ensure_ascii=False).encode("utf-8")
         for category in ("people", "organizations", "places", "groups"):
             for entity in record[category]:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.api import extract_text
 from extractor.labels import ENTITY_CATEGORIES
 from extractor.read import InputError, read_article
+
+from .conftest import extract_dict
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -110,7 +111,7 @@ def page_record(page, nlp):
     return (
         spec,
         article,
-        extract_text(
+        extract_dict(
             article.text, nlp=nlp, source=article.source, meta=article.meta(), show_text=True
         ),
     )

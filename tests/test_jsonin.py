@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor.api import extract_text
 from extractor.labels import CATEGORIES
+from extractor.options import ExtractOptions
 from extractor.read import Article, InputError, read_article, read_articles
 
-from .conftest import SAMPLES, TAJIK
+from .conftest import SAMPLES, TAJIK, extract_dict
 
 FORD = SAMPLES / "ford-cutting-30000-jobs.txt"
 UK = SAMPLES / "uk-asylum-questionnaire.txt"
@@ -120,8 +120,8 @@ def test_text_field_names_another_field_or_a_path(tmp_path):
         {"id": 1, "body": "In the body."},
         {"id": 2, "content": {"text": "Nested."}},
     )
-    assert next(read_articles(feed, text_field="body")).text == "In the body."
-    items = list(read_articles(feed, text_field="content.text"))
+    assert next(read_articles(feed, ExtractOptions(text_field="body"))).text == "In the body."
+    items = list(read_articles(feed, ExtractOptions(text_field="content.text")))
     assert items[1].text == "Nested."
     assert messages(items[:1]) == [
         f"{feed}:1: no 'content.text' field (its fields: id, body; choose one with --text-field)"
@@ -185,7 +185,7 @@ def test_ten_megabyte_line_is_refused_and_the_next_is_read(tmp_path):
 
 def test_line_over_the_byte_limit_is_skipped(tmp_path):
     feed = write_lines(tmp_path / "feed.jsonl", {"text": "x" * 20_000_000}, {"text": "Next."})
-    items = list(read_articles(feed, max_chars=100))
+    items = list(read_articles(feed, ExtractOptions(max_chars=100)))
     assert messages(items) == [
         f"{feed}:1: line longer than 16,777,216 bytes, the limit for 100 characters of text "
         "(raise it with --max-chars)"
@@ -289,11 +289,12 @@ def test_record_gets_metadata_and_the_analysed_text(nlp, tmp_path):
         )
     )
     article = read_article(path)
-    record = extract_text(
+    record = extract_dict(
         article.text, nlp=nlp, source=article.source, meta=article.meta(), show_text=True
     )
     assert list(record) == [
-        "source", "title", "published", "authors", "site", "url", *CATEGORIES, "text",
+        "schema_version", "source", "title", "published", "authors", "site", "url",
+        *CATEGORIES, "text",
     ]  # fmt: skip
     assert record["source"] == f"{path}#t1"
     assert record["title"] == "Russia reinforces the Tajik border"
@@ -309,14 +310,14 @@ def test_record_gets_metadata_and_the_analysed_text(nlp, tmp_path):
 
 def test_date_option_beats_metadata_beats_first_lines(nlp):
     text = sample(TAJIK)  # its "Last Updated" line says 2016-07-27
-    assert extract_text(text, nlp=nlp)["published"] == "2016-07-27"
+    assert extract_dict(text, nlp=nlp)["published"] == "2016-07-27"
     meta = {"published": "2016-07-28"}
-    assert extract_text(text, nlp=nlp, meta=meta)["published"] == "2016-07-28"
-    assert extract_text(text, nlp=nlp, meta=meta, date="2016-07-29")["published"] == "2016-07-29"
+    assert extract_dict(text, nlp=nlp, meta=meta)["published"] == "2016-07-28"
+    assert extract_dict(text, nlp=nlp, meta=meta, date="2016-07-29")["published"] == "2016-07-29"
 
 
 def test_without_metadata_the_record_has_the_same_keys_all_null(nlp):
-    record = extract_text("Sergei Ivanov visited Dushanbe.", nlp=nlp)
-    assert list(record) == ["source", "title", "published", "authors", "site", "url",
-                            *CATEGORIES]
+    record = extract_dict("Sergei Ivanov visited Dushanbe.", nlp=nlp)
+    assert list(record) == ["schema_version", "source", "title", "published", "authors",
+                            "site", "url", *CATEGORIES]
     assert record["authors"] is record["site"] is record["url"] is None

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor.options import ExtractOptions
 from extractor.read import (
     STDIN_SOURCE,
     InputError,
@@ -169,15 +170,15 @@ def test_too_many_characters_is_refused_with_the_limit(tmp_path):
     saved.write_bytes(TAJIK.read_bytes())
     size = len(TAJIK.read_text(encoding="utf-8"))
     with pytest.raises(InputError, match=f"{size:,} characters, over the limit of 1,000"):
-        read_article(saved, max_chars=1000)
-    assert read_article(saved, max_chars=size).text  # the limit itself is allowed
+        read_article(saved, ExtractOptions(max_chars=1000))
+    assert read_article(saved, ExtractOptions(max_chars=size)).text  # the limit itself is allowed
 
 
 def test_too_many_bytes_is_refused_before_reading_it_all():
     # Far more bytes than max_chars characters could take: refused after the first chunk.
     stream = io.BytesIO(TAJIK.read_bytes() * 10)
     with pytest.raises(InputError, match="over the limit of 100 characters"):
-        read_article("-", stdin=stream, max_chars=100)
+        read_article("-", ExtractOptions(max_chars=100), stdin=stream)
     assert stream.tell() == 401
 
 
@@ -261,7 +262,7 @@ def test_very_long_line_is_read_whole(tmp_path):
     text = line * (2_000_000 // len(line))
     saved = tmp_path / "one-line.txt"
     saved.write_bytes(text.encode("utf-8"))
-    assert read_article(saved, max_chars=len(text)).text == text
+    assert read_article(saved, ExtractOptions(max_chars=len(text))).text == text
 
 
 # --- hostile input: one line, no traceback, no hang ------------------------------------
@@ -288,9 +289,9 @@ class Endless(io.RawIOBase):
         return n
 
 
-def one_line_error(path, **options) -> str:
+def one_line_error(path, *options, **keywords) -> str:
     with pytest.raises(InputError) as caught:
-        read_article(path, **options)
+        read_article(path, *options, **keywords)
     message = str(caught.value)
     assert "\n" not in message
     return message
@@ -312,12 +313,12 @@ def test_ten_megabyte_line_is_refused_by_size_unless_allowed(tmp_path):
     line = tmp_path / "line.txt"
     line.write_bytes(b"word " * (2 * 2**20))
     assert "a file of 10.0 MB, over the limit of 1,000,000 characters" in one_line_error(line)
-    assert len(read_article(line, max_chars=11_000_000).text) == 10 * 2**20
+    assert len(read_article(line, ExtractOptions(max_chars=11_000_000)).text) == 10 * 2**20
 
 
 def test_endless_stdin_is_bounded_by_max_chars():
     stdin = Endless(b"", b"y\n")
-    message = one_line_error("-", stdin=io.BufferedReader(stdin), max_chars=1000)
+    message = one_line_error("-", ExtractOptions(max_chars=1000), stdin=io.BufferedReader(stdin))
     assert message == (
         "<stdin>: too large, over the limit of 1,000 characters (raise it with --max-chars)"
     )
@@ -326,14 +327,14 @@ def test_endless_stdin_is_bounded_by_max_chars():
 
 def test_endless_html_stdin_is_bounded():
     stdin = Endless(b"<!DOCTYPE html><html><body>", b"<p>Spam and eggs.</p>\n")
-    message = one_line_error("-", stdin=io.BufferedReader(stdin), max_chars=1000)
+    message = one_line_error("-", ExtractOptions(max_chars=1000), stdin=io.BufferedReader(stdin))
     assert "too large, over the limit of 1,000 characters" in message
     assert stdin.served <= markup_limit(1000) + 2**20
 
 
 def test_endless_json_stdin_is_bounded():
     stdin = Endless(b'{"text": "', b"spam " * 1000)
-    items = list(read_articles("-", stdin=io.BufferedReader(stdin), max_chars=1000))
+    items = list(read_articles("-", ExtractOptions(max_chars=1000), stdin=io.BufferedReader(stdin)))
     assert [str(i) for i in items] == [
         "<stdin>:1: line longer than 16,777,216 bytes, the limit for 1,000 characters of "
         "text (raise it with --max-chars)"

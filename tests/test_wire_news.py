@@ -89,9 +89,9 @@ def test_common_words_in_capitals_are_dropped_and_missed_names_found():
 
 
 def test_a_title_the_model_tagged_alone_keeps_the_name_after_it_a_person(nlp):
-    from extractor.api import extract_text
+    from .conftest import extract_dict
 
-    record = extract_text("Vodafone CEO Nick Read and CFO Margherita Della Valle spoke to "
+    record = extract_dict("Vodafone CEO Nick Read and CFO Margherita Della Valle spoke to "
                           "analysts.", nlp=nlp)
     people = {p["name"]: p["titles"] for p in record["people"]}
     assert people["Margherita Della Valle"] == ["CFO"]

@@ -6,11 +6,15 @@ import io
 import json
 import re
 
+import msgspec
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from extractor.api import extract_text
 from extractor.labels import CATEGORIES
+from extractor.schema import Record
 from extractor.write import Format, select, to_text, write_record
 
 from .conftest import SAMPLES
@@ -19,10 +23,15 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 @pytest.fixture(scope="module")
-def record(nlp):
+def typed(nlp) -> Record:
     # The UK article: non-ASCII names ("Gérald Darmanin") and lines longer than a terminal.
     path = SAMPLES / "uk-asylum-questionnaire.txt"
     return extract_text(path.read_text(encoding="utf-8"), nlp=nlp, source=str(path))
+
+
+@pytest.fixture(scope="module")
+def record(typed):
+    return typed.to_dict()
 
 
 def console(*, terminal: bool, width: int = 80) -> tuple[Console, io.StringIO]:
@@ -34,10 +43,12 @@ def people(record) -> set[str]:
     return {person["name"] for person in record["people"]}
 
 
-def test_json_is_indented_and_round_trips(record):
-    text = to_text(record, Format.json)
-    assert text.startswith('{\n  "source": ')
+def test_json_is_indented_and_round_trips(typed, record):
+    text = to_text(typed, Format.json)
+    assert text.startswith('{\n  "schema_version": "1.0.0",\n  "source": ')
+    assert to_text(record, Format.json) == text  # the typed record or its dict: same bytes
     assert json.loads(text) == record
+    assert msgspec.json.decode(text, type=Record) == typed
     assert "Gérald" in text  # not \u00e9: readable, and UTF-8 on the way out
 
 
@@ -113,3 +124,22 @@ def test_table_of_empty_and_left_out_categories(record):
         assert f"{category}:" not in shown and f"{category} (" not in shown
     for name in people(record):
         assert name not in shown
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@pytest.mark.not_records
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(), _JSON, max_size=6))
+def test_indented_json_is_byte_for_byte_what_json_dumps_writes(value):
+    # to_text re-indents the one-line form; the bytes must stay json.dumps's own.
+    assert to_text(value, Format.json) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    assert to_text(value, Format.jsonl) == (
+        json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    )

@@ -1,7 +1,7 @@
 """Many articles on all cores: worker processes, results in input order, nothing lost.
 
 Why our own small pool rather than `nlp.pipe(n_process=...)` or concurrent.futures:
-- each worker loads the model once and reads its own files (paths go out, plain dicts
+- each worker loads the model once and reads its own files (paths go out, records
   come back: no text and no spaCy object crosses a pipe);
 - a worker that dies (killed, out of memory, a crash in compiled code) must cost only its
   article: `ProcessPoolExecutor` breaks the whole pool on a dead worker, and
@@ -34,8 +34,12 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+import msgspec
+
 from extractor import read
-from extractor.read import DEFAULT_MAX_CHARS, Article, InputError
+from extractor.options import ExtractOptions
+from extractor.read import Article, InputError
+from extractor.schema import ErrorRecord, Record
 
 # Files a folder walk takes as articles (a file named explicitly is read whatever its name):
 # what read.py reads, plain text, HTML pages and JSON / JSON Lines feeds, and Markdown.
@@ -53,7 +57,19 @@ ARTICLE_SUFFIXES = (
     ".jsonlines",
 )
 
-Record = dict[str, Any]
+RecordDict = dict[str, Any]  # a record as written: what `Item.to_dict()` gives
+
+
+class Done(msgspec.Struct):
+    """The place of an article whose record a resumed run already holds (never written)."""
+
+    source: str
+
+    def to_dict(self) -> RecordDict:
+        return {"source": self.source, "done": True}
+
+
+Item = Record | ErrorRecord | Done  # what analysing one article gives
 
 
 class BatchError(RuntimeError):
@@ -228,38 +244,34 @@ def _plain_relative(path: str) -> str:
 # --- one unit of work -----------------------------------------------------------------
 
 
-def read_articles(
-    path: str, *, max_chars: int, text_field: str = "text"
-) -> Iterator[Article | InputError]:
+def read_articles(path: str, options: ExtractOptions) -> Iterator[Article | InputError]:
     """The articles in one input file, or the reasons they cannot be read, in file order.
 
     The one place that knows what a path holds: a text or HTML file or a JSON object is
     one article, a JSON Lines feed many (read.read_articles streams them).
     """
-    return read.read_articles(path, max_chars=max_chars, text_field=text_field)
+    return read.read_articles(path, options)
 
 
 def analyse(
     path: str,
     *,
     nlp: Any,
-    date: str | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    text_field: str = "text",
-    show_text: bool = False,
-    date_order: str = "MDY",
+    options: ExtractOptions | None = None,
     skip: frozenset[str] = frozenset(),
-) -> list[Record]:
+) -> list[Item]:
     """Records (or error records) of the articles in `path`; never raises for one bad article.
 
     An article whose source is in `skip` (its record is kept from the run being resumed)
     is not analysed: a placeholder `{"source": ..., "done": True}` holds its place, so the
     articles of a feed keep their order.
     """
-    from extractor import api
+    from extractor.api import Extractor
 
-    records: list[Record] = []
-    for article in read_articles(path, max_chars=max_chars, text_field=text_field):
+    options = options or ExtractOptions()
+    extractor = Extractor(options=options, nlp=nlp)
+    records: list[Item] = []
+    for article in read_articles(path, options):
         if isinstance(article, InputError):
             records.append(error_record(article.source, article.reason))
             continue
@@ -269,41 +281,27 @@ def analyse(
         try:
             # Strings spaCy interns for this article are freed when the zone ends.
             with nlp.memory_zone():
-                record = api.extract_text(
-                    article.text,
-                    nlp=nlp,
-                    source=article.source,
-                    date=date,
-                    meta=meta_of(article),
-                    show_text=show_text,
-                    date_order=date_order,
-                )
+                record = extractor.extract(article)
         except Exception as error:  # one article's bug must not end a 100,000-article run
             record = error_record(article.source, _describe(error))
         records.append(record)
     return records
 
 
-def meta_of(article: Article) -> dict[str, Any] | None:
-    """What the container (HTML page, JSON object) said; None for plain text, whose record
-    keeps the contract's keys only."""
-    return None if article.format == "text" else article.meta()
+def error_record(source: str, message: str) -> ErrorRecord:
+    return ErrorRecord(source=source, error=message)
 
 
-def error_record(source: str, message: str) -> Record:
-    return {"source": source, "error": message}
-
-
-def is_error(record: Record) -> bool:
+def is_error(record: RecordDict) -> bool:
     return "error" in record
 
 
-def done_record(source: str) -> Record:
+def done_record(source: str) -> Done:
     """The place of an article whose record a resumed run already holds."""
-    return {"source": source, "done": True}
+    return Done(source)
 
 
-def is_done(record: Record) -> bool:
+def is_done(record: RecordDict) -> bool:
     return record.get("done") is True and len(record) == 2
 
 
@@ -318,7 +316,8 @@ def _describe(error: BaseException) -> str:
 @dataclass(frozen=True)
 class _Config:
     model: str | None
-    options: dict[str, Any]  # analyse()'s keyword arguments
+    options: ExtractOptions
+    skip: frozenset[str]  # sources whose records a resumed output holds
 
 
 def _worker_main(conn: Connection, config: _Config) -> None:
@@ -342,7 +341,7 @@ def _worker_main(conn: Connection, config: _Config) -> None:
         if task is None:
             return
         index, path = task
-        records = analyse(path, nlp=nlp, **config.options)
+        records = analyse(path, nlp=nlp, options=config.options, skip=config.skip)
         try:
             conn.send(("done", index, records))
         except OSError:
@@ -420,7 +419,7 @@ class _Pool:
         self.timeout = timeout
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
-        self.results: dict[int, tuple[str, list[Record]]] = {}
+        self.results: dict[int, tuple[str, list[Item]]] = {}
         for _ in range(size):
             self.workers.append(_Worker(self.context, config))
 
@@ -517,13 +516,13 @@ def run(
     model: str | None = None,
     window: int | None = None,
     timeout: float | None = None,
-    **options: Any,
-) -> Iterator[tuple[str, list[Record]]]:
+    options: ExtractOptions | None = None,
+    skip: frozenset[str] = frozenset(),
+) -> Iterator[tuple[str, list[Item]]]:
     """(path, its records) for every path, in input order, analysed by `jobs` processes.
 
     An input taking over `timeout` seconds is stopped (its worker killed and replaced)
-    and gets an error record. `options` go to `analyse` (date, max_chars, text_field,
-    show_text). Paths are consumed
+    and gets an error record. `options` and `skip` go to `analyse`. Paths are consumed
     lazily, and at most `window` of them (default 16 per job) are between sent and
     yielded, so memory does not grow with their number. A consumer that stops early, or a
     KeyboardInterrupt, terminates the workers.
@@ -535,7 +534,8 @@ def run(
     if not head:
         return
     pending = itertools.chain(head, pending)
-    pool = _Pool(len(head), _Config(model=model, options=options), timeout)
+    config = _Config(model=model, options=options or ExtractOptions(), skip=skip)
+    pool = _Pool(len(head), config, timeout)
     sent = written = 0
     exhausted = False
     try:
@@ -566,30 +566,27 @@ def extract_many(
     *,
     jobs: int | None = None,
     model: str | None = None,
-    date: str | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    text_field: str = "text",
-    show_text: bool = False,
+    options: ExtractOptions | None = None,
     timeout: float | None = None,
-    date_order: str = "MDY",
-) -> Iterator[Record]:
-    """Records of many articles, in input order: the same dicts as `extract_text`.
+) -> Iterator[Record | ErrorRecord]:
+    """Records of many articles, in input order: the same `Record`s as `extract_text`.
+
+    `options` (date, date order, max_chars, text_field, show_text) apply to every article.
 
     `paths` are article files (see `find_inputs` to expand folders and patterns): text,
     HTML, JSON, or JSON Lines feeds of many articles. They are read by `jobs` worker
     processes (default: every CPU), each with its own model. An article that cannot be
-    read or analysed yields `{"source": ..., "error": "..."}` instead, and the iteration
+    read or analysed yields an `ErrorRecord(source, error)` instead, and the iteration
     goes on; so does an input that takes over `timeout` seconds (default: no limit).
     Raises BatchError if the model cannot be loaded.
 
         for record in extract_many(["a.txt", "b.html"], jobs=2):
-            print(record["source"], [p["name"] for p in record.get("people", [])])
+            if isinstance(record, Record):
+                print(record.source, [p.name for p in record.people])
     """
     names = (os.fspath(path) for path in paths)
-    options = {"date": date, "max_chars": max_chars, "text_field": text_field,
-               "date_order": date_order}
     # closing(): a caller that stops early ends the workers now, not at garbage collection.
-    results = run(names, jobs=jobs, model=model, timeout=timeout, show_text=show_text, **options)
+    results = run(names, jobs=jobs, model=model, timeout=timeout, options=options)
     with closing(results):
         for _, records in results:
-            yield from records
+            yield from records  # no Done: nothing is skipped here

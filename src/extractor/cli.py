@@ -6,17 +6,14 @@ spaCy (through `extractor.api`) is imported only once an article is to be analys
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
-import re
 import signal
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -29,17 +26,18 @@ from extractor.batch import (
     ARTICLE_SUFFIXES,
     BatchError,
     Input,
-    Record,
+    Item,
+    RecordDict,
     default_jobs,
     error_record,
     expands,
     find_inputs,
     is_done,
     is_error,
-    meta_of,
     run,
 )
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
+from extractor.options import DateOrder, ExtractOptions, OptionError
 from extractor.read import (
     DEFAULT_MAX_CHARS,
     STDIN,
@@ -142,14 +140,24 @@ app = typer.Typer(
 )
 
 # Results only on stdout; everything meant for a person on stderr.
-class DateOrder(StrEnum):
-    MDY = "MDY"
-    DMY = "DMY"
-
-
 out = Console()
 # emoji=False: a file named "a:x:b.txt" must not print as an emoji in a message.
 err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
+
+
+def _print_schema(value: bool) -> None:
+    if value:
+        from extractor.schema import schema_text
+        from extractor.write import write_stream
+
+        try:
+            write_stream(out.file, schema_text())
+        except OSError as error:
+            _drop_stdout()
+            if isinstance(error, BrokenPipeError):  # | head: stop quietly, as cat does
+                raise typer.Exit(EXIT_SOME_FAILED) from None
+            _fail(f"cannot write the schema to stdout: {error.strerror or error}")
+        raise typer.Exit(EXIT_OK)
 
 
 @app.command(help=HELP, epilog=EPILOG, cls=_Command)
@@ -316,15 +324,31 @@ def extract(
         DateOrder,
         typer.Option(
             "--date-order",
-            case_sensitive=False,
             help="How to read all-numeric dates such as 03/04/2016: MDY, month first as in the "
             "US (March 4), or DMY, day first (3 April).",
         ),
     ] = DateOrder.MDY,
+    schema: Annotated[
+        bool,
+        typer.Option(
+            "--schema",
+            is_eager=True,
+            callback=_print_schema,
+            help="Print the JSON Schema every record follows (docs/schema.json) and exit.",
+        ),
+    ] = False,
 ) -> None:
     categories = _parse_only(only) if only is not None else None
-    if date is not None:
-        _check_date(date)
+    try:
+        extract_options = ExtractOptions(
+            date=date,
+            date_order=date_order,
+            max_chars=max_chars,
+            text_field=text_field,
+            show_text=show_text,
+        )
+    except OptionError as error:
+        _fail(f"--{error.option.replace('_', '-')}: {error.message}")
     if compact and fmt is Format.table:
         _fail("--compact applies to JSON output, not to --format table")
     sources = sources or []
@@ -339,15 +363,7 @@ def extract(
         or is_feed(sources[0])  # one file of many articles: one JSON line each
     )
     options = _Options(
-        model=model,
-        categories=categories,
-        date=date,
-        max_chars=max_chars,
-        text_field=text_field,
-        show_text=show_text,
-        date_order=date_order.value,
-        verbose=verbose,
-        quiet=quiet,
+        model=model, categories=categories, extract=extract_options, verbose=verbose, quiet=quiet
     )
     if not batch and _single(sources[0], options, fmt or Format.json, compact):
         return
@@ -372,15 +388,11 @@ def extract(
 
 @dataclass(frozen=True)
 class _Options:
-    """What every article gets, in one run or many."""
+    """What every article gets, in one run or many: the library's options, and the CLI's."""
 
     model: str | None
     categories: tuple[str, ...] | None
-    date: str | None
-    max_chars: int
-    text_field: str
-    show_text: bool
-    date_order: str
+    extract: ExtractOptions
     verbose: bool
     quiet: bool
 
@@ -393,9 +405,7 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> bool:
     if stdin is not None and err.is_terminal and sys.stdin.isatty() and not options.quiet:
         err.print("[dim]reading the article from stdin; end it with Ctrl-D[/dim]")
     try:
-        article = read_article(
-            source, max_chars=options.max_chars, stdin=stdin, text_field=options.text_field
-        )
+        article = read_article(source, options.extract, stdin=stdin)
     except ManyArticles:
         return False
     except InputError as error:
@@ -409,28 +419,21 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> bool:
     from extractor.pipeline import ModelNotFound, model_name
 
     name = model_name(options.model)
+    extractor = api.Extractor(options.model, options.extract)
     started = time.perf_counter()
     try:
         with err.status(f"loading {name}", spinner="dots") if not options.quiet else _nothing():
-            nlp = api.default_pipeline(options.model)
+            extractor.nlp  # noqa: B018 - loads the model, under the spinner
     except ModelNotFound as error:
         _fail(str(error))
     if options.verbose:
         _say(f"model {name} loaded in {time.perf_counter() - started:.1f} s")
 
     started = time.perf_counter()
-    record = api.extract_text(
-        article.text,
-        nlp=nlp,
-        source=article.source,
-        date=options.date,
-        meta=meta_of(article),
-        show_text=options.show_text,
-        date_order=options.date_order,
-    )
+    record = extractor.extract(article)
     if options.verbose:
         _say(f"analysed in {time.perf_counter() - started:.2f} s")
-        for line in _unlinked_places(record):
+        for line in _unlinked_places(record.to_dict()):
             _say(line)
     try:
         write_record(select(record, options.categories), out, fmt, compact=compact)
@@ -454,16 +457,6 @@ def _parse_only(value: str) -> tuple[str, ...]:
         problem = f"unknown category {unknown}" if unknown else "no category given"
         _fail(f"--only: {problem}; choose from {', '.join(CATEGORIES)}")
     return names
-
-
-def _check_date(value: str) -> None:
-    # fromisoformat alone would also take "20160727"; the contract's dates are YYYY-MM-DD.
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError
-        dt.date.fromisoformat(value)
-    except ValueError:
-        _fail(f"--date: {value!r} is not a date in the form YYYY-MM-DD")
 
 
 def _unlinked_places(record: dict) -> list[str]:
@@ -604,11 +597,7 @@ def _run_batch(
     results = _runner(scheduler, jobs=jobs, timeout=timeout)(
         (item.path for item in todo),
         model=options.model,
-        date=options.date,
-        max_chars=options.max_chars,
-        text_field=options.text_field,
-        show_text=options.show_text,
-        date_order=options.date_order,
+        options=options.extract,
         **({"skip": skip} if skip else {}),
     )
     try:
@@ -666,19 +655,19 @@ def _run_batch(
 
 
 def _in_order(
-    inputs: list[Input], done: set[Input], results: Iterator[tuple[str, list[Record]]]
-) -> Iterator[tuple[Input, list[Record] | None]]:
+    inputs: list[Input], done: set[Input], results: Iterator[tuple[str, list[Item]]]
+) -> Iterator[tuple[Input, list[RecordDict] | None]]:
     """(input, its records) for every input in input order: None for one already done, an
     error record for one the walk could not read, the runner's results for the others."""
     analysed = iter(results)
     for item in inputs:
         if item.error is not None:
-            yield item, [error_record(item.path, item.error)]
+            yield item, [error_record(item.path, item.error).to_dict()]
         elif item in done:
             yield item, None
         else:
             _, records = next(analysed)
-            yield item, records
+            yield item, [record.to_dict() for record in records]
     for _ in analysed:  # nothing is left; this ends the runner (workers stopped and joined)
         pass
 

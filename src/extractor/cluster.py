@@ -3,8 +3,8 @@
 Dask (`dask.distributed`) does the distributing; we add only what articles need:
 - each worker process loads the model once (`ModelPlugin`, and a per-process cache for
   graphs that run without it) and keeps it for every task it runs;
-- a task is a partition of paths; the worker reads them itself and returns plain record
-  dicts, so neither article text nor a spaCy object crosses the network;
+- a task is a partition of paths; the worker reads them itself and returns records
+  (msgspec structs), so neither article text nor a spaCy object crosses the network;
 - one article becomes records through `batch.analyse`, the function the local pool runs,
   so a cluster run writes the same bytes as `--jobs 1`;
 - the paths must be readable from every worker at the same place (a shared filesystem).
@@ -26,8 +26,10 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from extractor import batch
-from extractor.batch import BatchError, Record
-from extractor.read import DEFAULT_MAX_CHARS, printable
+from extractor.batch import BatchError, Item, RecordDict
+from extractor.options import ExtractOptions
+from extractor.read import printable
+from extractor.schema import ErrorRecord
 
 MISSING = "Dask is not installed: pip install 'extractor[dask]'"
 
@@ -84,33 +86,39 @@ class ModelPlugin(WorkerPlugin):
 
 
 def analyse_paths(
-    paths: Iterable[str], *, model: str | None, cwd: str | None, options: dict[str, Any]
-) -> tuple[str | None, list[list[Record]]]:
+    paths: Iterable[str],
+    *,
+    model: str | None,
+    cwd: str | None,
+    options: ExtractOptions,
+    skip: frozenset[str] = frozenset(),
+) -> tuple[str | None, list[list[Item]]]:
     """The records of each path (`batch.analyse`), and which worker read them."""
     nlp = pipeline(model)
     results = []
     with _analysing:
         for path in paths:
             opened = os.path.join(cwd, path) if cwd else path
-            records = batch.analyse(opened, nlp=nlp, **options)
+            records = batch.analyse(opened, nlp=nlp, options=options, skip=skip)
             results.append(_renamed(records, opened, path) if opened != path else records)
     return _worker_address(), results
 
 
 def _partition(
-    paths: Iterable[str], *, model: str | None, cwd: str | None, options: dict[str, Any]
-) -> list[Record]:
+    paths: Iterable[str], *, model: str | None, cwd: str | None, options: ExtractOptions
+) -> list[RecordDict]:
+    # Dicts, not structs: a bag is taken apart by key (`.pluck("people")`).
     _, results = analyse_paths(paths, model=model, cwd=cwd, options=options)
-    return [record for records in results for record in records]
+    return [record.to_dict() for records in results for record in records]
 
 
-def _renamed(records: list[Record], opened: str, given: str) -> list[Record]:
+def _renamed(records: list[Item], opened: str, given: str) -> list[Item]:
     # Sources are the path as given (`feed.jsonl:7` for a line of a feed), as --jobs 1 writes.
     prefix, name = printable(opened), printable(given)
     for record in records:
-        source = record["source"]
-        if source.startswith(prefix):
-            record["source"] = name + source[len(prefix) :]
+        source = record.source
+        if source is not None and source.startswith(prefix):
+            record.source = name + source[len(prefix) :]
     return records
 
 
@@ -133,15 +141,11 @@ def extract_bag(
     paths: Iterable[str | os.PathLike[str]] | db.Bag,
     *,
     model: str | None = None,
-    date: str | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    text_field: str = "text",
-    show_text: bool = False,
+    options: ExtractOptions | None = None,
     partition_size: int = PARTITION_SIZE,
-    date_order: str = "MDY",
 ) -> db.Bag:
-    """A bag of records, one per article, in the order of `paths`: the dicts `extract_many`
-    yields, error records `{"source": ..., "error": ...}` included.
+    """A bag of records, one per article, in the order of `paths`: the records `extract_many`
+    yields as dicts (`to_dict()`, as written to JSON), error records included.
 
     `paths` is a `dask.bag.Bag` of path strings (kept partitioned as it is) or an iterable
     of paths (cut into partitions of `partition_size`). Workers read the files: every path
@@ -158,13 +162,7 @@ def extract_bag(
     if not isinstance(paths, db.Bag):
         names = [os.fspath(path) for path in paths]
         paths = db.from_sequence(names, partition_size=max(1, partition_size))
-    options = {
-        "date": date,
-        "max_chars": max_chars,
-        "text_field": text_field,
-        "show_text": show_text,
-        "date_order": date_order,
-    }
+    options = options or ExtractOptions()
     return paths.map_partitions(_partition, model=model, cwd=os.getcwd(), options=options)
 
 
@@ -174,13 +172,14 @@ def run(
     scheduler: str,
     model: str | None = None,
     partition_size: int | None = None,
-    **options: Any,
-) -> Iterator[tuple[str, list[Record]]]:
+    options: ExtractOptions | None = None,
+    skip: frozenset[str] = frozenset(),
+) -> Iterator[tuple[str, list[Item]]]:
     """(path, its records) for every path, in input order, analysed on a Dask cluster.
 
     `scheduler` is a scheduler address (`tcp://host:8786`) or `local:N` (a LocalCluster of
-    N single-threaded worker processes, closed at the end). `options` go to
-    `batch.analyse` (date, max_chars, text_field, show_text). At most a few partitions per
+    N single-threaded worker processes, closed at the end). `options` and `skip` go to
+    `batch.analyse`, as `batch.run` passes them. At most a few partitions per
     worker thread are in flight, so neither the cluster nor this process holds more than
     a window of results. Raises ClusterError if the cluster cannot be used.
     """
@@ -191,7 +190,8 @@ def run(
         threads = _prepare(client, paths, model)
         size = partition_size or _partition_size(len(paths), threads)
         chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-        yield from _ordered(client, chunks, model, options, window=4 * threads)
+        work = {"model": model, "options": options or ExtractOptions(), "skip": skip}
+        yield from _ordered(client, chunks, work, window=4 * threads)
 
 
 class _connect:
@@ -283,14 +283,13 @@ def _partition_size(count: int, threads: int) -> int:
 def _ordered(
     client: Client,
     chunks: list[list[str]],
-    model: str | None,
-    options: dict[str, Any],
+    work: dict[str, Any],
     *,
     window: int,
-) -> Iterator[tuple[str, list[Record]]]:
+) -> Iterator[tuple[str, list[Item]]]:
     """Submit chunks, at most `window` in flight; yield their paths' records in order."""
     cwd = os.getcwd()
-    done: dict[int, list[tuple[str, list[Record]]]] = {}
+    done: dict[int, list[tuple[str, list[Item]]]] = {}
     inflight: dict[str, tuple[int, Any]] = {}  # future key -> (chunk number, future)
     running = as_completed()
     submitted = written = 0
@@ -299,9 +298,8 @@ def _ordered(
         future = client.submit(
             analyse_paths,
             chunks[number],
-            model=model,
             cwd=cwd,
-            options=options,
+            **work,  # model, options, skip: analyse_paths's keywords
             pure=False,
             priority=-number,  # earlier chunks first: the ordered output moves on
         )
@@ -334,20 +332,21 @@ def _ordered(
         client.cancel([future for _, future in inflight.values()])
 
 
-def _lost(path: str, error: BaseException) -> list[Record]:
+def _lost(path: str, error: BaseException) -> list[Item]:
     message = f"the worker processes analysing this input died ({type(error).__name__})"
     return [batch.error_record(printable(path), message)]
 
 
-def _explained(path: str, records: list[Record], worker: str | None) -> list[Record]:
+def _explained(path: str, records: list[Item], worker: str | None) -> list[Item]:
     # "no such file" for a file we can read here: the worker does not see our filesystem.
     if (
         worker is not None
         and len(records) == 1
-        and records[0].get("error") == "no such file"
+        and isinstance(records[0], ErrorRecord)
+        and records[0].error == "no such file"
         and os.path.isfile(path)
     ):
-        return [batch.error_record(records[0]["source"], f"not found on {worker}: {NOT_SHARED}")]
+        return [batch.error_record(records[0].source, f"not found on {worker}: {NOT_SHARED}")]
     return records
 
 

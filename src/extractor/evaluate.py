@@ -748,7 +748,7 @@ def our_system(nlp: Language) -> System:
 
     def run(article: GoldArticle) -> Prediction:
         record = extract_text(article.text, nlp=nlp, source=article.id, date=article.dct)
-        return from_record(record)
+        return from_record(record.to_dict())
 
     return run
 

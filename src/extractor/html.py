@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.meta import parse_date
+from extractor.options import ExtractOptions
 from extractor.read import (
     Article,
     InputError,
@@ -64,17 +65,17 @@ def looks_like_html(text: str) -> bool:
     return _HTML_FRAGMENT.match(text) is not None
 
 
-def read_page(data: bytes, *, source: str, max_chars: int) -> Article:
+def read_page(data: bytes, *, source: str, options: ExtractOptions) -> Article:
     """An HTML page's bytes -> Article: headline, a newline, the main text; metadata filled."""
     markup, encoding = decode_html(data, source)
-    return page_article(markup, source=source, encoding=encoding, max_chars=max_chars)
+    return page_article(markup, source=source, encoding=encoding, options=options)
 
 
 def page_article(
-    markup: str, *, source: str, encoding: str, max_chars: int, **meta: object
+    markup: str, *, source: str, encoding: str, options: ExtractOptions, **meta: object
 ) -> Article:
     """Decoded HTML -> Article; `meta` (from a JSON feed) wins over what the page says."""
-    page = extract_page(markup, source=source)
+    page = extract_page(markup, source=source, day_first=options.day_first)
     fields: dict[str, object] = {
         "title": clean_field(page.title),
         "published": page.published,
@@ -90,7 +91,8 @@ def page_article(
     if isinstance(title, str) and _first_line(body).casefold() != title.casefold():
         body = f"{title}\n{body}"
     return text_article(
-        body, source=source, encoding=encoding, max_chars=max_chars, format="html", **fields
+        body, source=source, encoding=encoding, max_chars=options.max_chars, format="html",
+        **fields,
     )
 
 
@@ -108,7 +110,7 @@ def decode_html(data: bytes, source: str) -> tuple[str, str]:
     return decode_bytes(data, source)
 
 
-def extract_page(markup: str, *, source: str) -> Page:
+def extract_page(markup: str, *, source: str, day_first: bool = False) -> Page:
     """Main text and metadata of a page; InputError when it holds no article."""
     import trafilatura
 
@@ -132,7 +134,7 @@ def extract_page(markup: str, *, source: str) -> Page:
     return Page(
         text=text,
         title=doc.title,
-        published=parse_date(doc.date) if doc.date else None,
+        published=parse_date(doc.date, day_first=day_first) if doc.date else None,
         authors=_split_authors(doc.author),
         site=doc.sitename or doc.hostname,
         url=doc.url,

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from extractor.meta import parse_date
+from extractor.options import ExtractOptions
 from extractor.read import (
     Article,
     InputError,
@@ -45,7 +46,7 @@ _MAX_LISTED_KEYS = 8
 
 
 def read_document(
-    data: bytes, *, source: str, max_chars: int, text_field: str
+    data: bytes, *, source: str, options: ExtractOptions
 ) -> Iterator[Article | InputError]:
     """A .json file: one object (one article), or an array of them.
 
@@ -57,19 +58,16 @@ def read_document(
     except InputError as error:
         if "extra data" not in error.reason:
             raise
-        yield from _text_lines(
-            text, source=source, encoding=encoding, max_chars=max_chars, text_field=text_field
-        )
+        yield from _text_lines(text, source=source, encoding=encoding, options=options)
         return
-    yield from _articles(value, source, None, encoding, max_chars, text_field)
+    yield from _articles(value, source, None, encoding, options)
 
 
 def read_lines(
     raw: io.RawIOBase,
     *,
     source: str,
-    max_chars: int,
-    text_field: str,
+    options: ExtractOptions,
     guess_document: bool = False,
 ) -> Iterator[Article | InputError]:
     """JSON Lines from a stream, one line at a time, each line bounded.
@@ -78,6 +76,7 @@ def read_lines(
     document over several lines rather than JSON Lines; if its first line is not JSON by
     itself, the whole input is read (bounded) and parsed as one document.
     """
+    max_chars = options.max_chars
     limit = markup_limit(max_chars)
     reader = io.BufferedReader(raw, buffer_size=64 * 1024)
     start = reader.peek(4)[:4]
@@ -111,9 +110,7 @@ def read_lines(
             if guess_document and number == 1:
                 # Not JSON Lines: a pretty-printed document, or text that opens with a
                 # bracket ("[Reuters] ..."). Read it whole, bounded.
-                yield from _rest_as_document(
-                    raw_line, lines, source=source, max_chars=max_chars, text_field=text_field
-                )
+                yield from _rest_as_document(raw_line, lines, source=source, options=options)
                 return
             yield error
             leading_bad += not seen_good
@@ -126,7 +123,7 @@ def read_lines(
                 return
             continue
         seen_good = True
-        yield from _articles(value, source, number, encoding, max_chars, text_field)
+        yield from _articles(value, source, number, encoding, options)
 
 
 _WIDE_BOMS = (
@@ -149,10 +146,10 @@ def _rest_as_document(
     lines: Iterator[tuple[int, bytes | str | None]],
     *,
     source: str,
-    max_chars: int,
-    text_field: str,
+    options: ExtractOptions,
 ) -> Iterator[Article | InputError]:
     """The whole input (stdin) as one JSON document; as plain text if it is not JSON."""
+    max_chars = options.max_chars
     limit = markup_limit(max_chars)
     parts, size = [first], len(first)
     for _, line in lines:
@@ -169,7 +166,7 @@ def _rest_as_document(
     except InputError:
         yield text_article(text, source=source, encoding=encoding, max_chars=max_chars)
         return
-    yield from _articles(value, source, None, "utf-8", max_chars, text_field)
+    yield from _articles(value, source, None, "utf-8", options)
 
 
 def _byte_lines(reader: io.BufferedReader, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -213,7 +210,7 @@ def _skip_line(readline: Any, limit: int) -> bool:
 
 
 def _text_lines(
-    text: str, *, source: str, encoding: str, max_chars: int, text_field: str
+    text: str, *, source: str, encoding: str, options: ExtractOptions
 ) -> Iterator[Article | InputError]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -223,7 +220,7 @@ def _text_lines(
         except InputError as error:
             yield error
             continue
-        yield from _articles(value, source, number, encoding, max_chars, text_field)
+        yield from _articles(value, source, number, encoding, options)
 
 
 def _loads(text: str, source: str) -> Any:
@@ -249,8 +246,7 @@ def _articles(
     source: str,
     line: int | None,
     encoding: str,
-    max_chars: int,
-    text_field: str,
+    options: ExtractOptions,
 ) -> Iterator[Article | InputError]:
     """One article per object: the value of a line or document, or each item of an array."""
     where = f"{source}:{line}" if line else source
@@ -261,8 +257,7 @@ def _articles(
             base=source,
             single=line is None,
             encoding=encoding,
-            max_chars=max_chars,
-            text_field=text_field,
+            options=options,
         )
         return
     for index, item in enumerate(value):
@@ -272,8 +267,7 @@ def _articles(
             base=source,
             single=False,
             encoding=encoding,
-            max_chars=max_chars,
-            text_field=text_field,
+            options=options,
         )
 
 
@@ -291,11 +285,11 @@ def _article(
     base: str,
     single: bool,
     encoding: str,
-    max_chars: int,
-    text_field: str,
+    options: ExtractOptions,
 ) -> Article:
     """`where` names the line or item (for errors); `base` is the file; `single`: the
     file is this one object, so its path alone names it."""
+    text_field = options.text_field
     if not isinstance(item, Mapping):
         raise InputError(
             where, f"a JSON {_type(item)}, expected an object with a {text_field!r} field"
@@ -318,7 +312,7 @@ def _article(
         source = where
     meta: dict[str, Any] = {
         "title": _string(_first(item, _TITLE_FIELDS)),
-        "published": _date(item),
+        "published": _date(item, day_first=options.day_first),
         "authors": _authors(_first(item, _AUTHOR_FIELDS)),
         "site": _name(_first(item, _SITE_FIELDS)),
         "url": url,
@@ -328,9 +322,10 @@ def _article(
 
     try:
         if looks_like_html(text):
-            return page_article(text, source=source, encoding=encoding, max_chars=max_chars, **meta)
+            return page_article(text, source=source, encoding=encoding, options=options, **meta)
         return text_article(
-            text, source=source, encoding=encoding, max_chars=max_chars, format="json", **meta
+            text, source=source, encoding=encoding, max_chars=options.max_chars, format="json",
+            **meta,
         )
     except InputError as error:
         # Name the line or item, which the user can find, rather than the id.
@@ -379,10 +374,11 @@ def _authors(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-def _date(item: Mapping[str, Any]) -> str | None:
+def _date(item: Mapping[str, Any], *, day_first: bool) -> str | None:
+    # day_first: --date-order reaches the metadata too ("03/04/2016" as in the text).
     for name in _DATE_FIELDS:
         value = item.get(name)
-        if isinstance(value, str) and (iso := parse_date(value)):
+        if isinstance(value, str) and (iso := parse_date(value, day_first=day_first)):
             return iso
     return None
 

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
 from typing import IO, Any
 
-from extractor.batch import Input, Record, is_done, is_error
+from extractor.batch import Input, error_record, is_done, is_error
+from extractor.batch import RecordDict as Record
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES
 from extractor.lock import LockHeld, OutputLock
 from extractor.write import Format, to_text, write_all, write_stream
@@ -331,7 +332,7 @@ class DirSink(Sink):
             taken = self._written.get(target)
             if taken is not None:
                 message = f"its output {target} was written for {taken} in this run"
-                record = {"source": record["source"], "error": message}
+                record = error_record(record["source"], message).to_dict()
                 self.errors.write(record)
                 stored.append(record)
                 continue

@@ -23,11 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
+from extractor.options import DEFAULT_MAX_CHARS, ExtractOptions
+
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"  # the record's `source` for text read from stdin
-# spaCy's own default `nlp.max_length`: its parser and NER need about 1 GB of memory per
-# 100,000 characters, and a news article is a few thousand.
-DEFAULT_MAX_CHARS = 1_000_000
 
 # Longest encoded size of one character (UTF-8 and UTF-32): bytes beyond max_chars * 4
 # cannot decode to fewer than max_chars characters, so we stop reading there.
@@ -119,18 +118,19 @@ class Article:
 
 def read_article(
     source: str | os.PathLike[str],
+    options: ExtractOptions | None = None,
     *,
-    max_chars: int = DEFAULT_MAX_CHARS,
     stdin: BinaryIO | None = None,
-    text_field: str = "text",
 ) -> Article:
     """Read one article from `source` (a path, or "-" for `stdin`); raise InputError if unusable.
+
+    `options` gives max_chars, text_field and the date order of metadata dates.
 
     A JSON Lines file (or a JSON array) holding more than one article is an error here:
     read those with `read_articles`.
     """
     name = os.fspath(source)
-    items = read_articles(name, max_chars=max_chars, stdin=stdin, text_field=text_field)
+    items = read_articles(name, options, stdin=stdin)
     first = next(items, None)
     if first is None:
         raise InputError(_source_name(name), "no article in it (an empty JSON Lines file)")
@@ -145,9 +145,8 @@ def read_article(
 
 def read_articles(
     path_or_dash: str | os.PathLike[str],
+    options: ExtractOptions | None = None,
     *,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    text_field: str = "text",
     stdin: BinaryIO | None = None,
 ) -> Iterator[Article | InputError]:
     """Every article in one input: one for text, HTML and a JSON object, many for JSON Lines.
@@ -158,20 +157,22 @@ def read_articles(
     with one line of a JSON Lines file (source `feed.jsonl:7`) is yielded in that line's
     place and the next lines are still read. JSON Lines are read one line at a time, so
     a feed of any length streams in bounded memory; each line is bounded by `max_chars`.
-    `text_field` names the JSON field holding the text (dots reach into objects: "body.text").
+    `options.text_field` names the JSON field holding the text (dots reach into objects:
+    "body.text"); `options.date_order` reads all-numeric dates of JSON fields.
     """
+    options = options or ExtractOptions()
     name = os.fspath(path_or_dash)
     source = _source_name(name)
     try:
         if name == STDIN:
             if stdin is None:
                 raise InputError(STDIN_SOURCE, "no standard input to read")
-            yield from _read_stream(stdin, source, None, max_chars, text_field)
+            yield from _read_stream(stdin, source, None, options)
             return
         try:
             with Path(name).open("rb") as stream:
                 kind = _EXTENSIONS.get(Path(name).suffix.lower())
-                yield from _read_stream(stream, source, kind, max_chars, text_field)
+                yield from _read_stream(stream, source, kind, options)
         except FileNotFoundError:
             raise InputError(source, "no such file") from None
         except IsADirectoryError:
@@ -335,8 +336,9 @@ def sniff(head: bytes) -> Kind:
 
 
 def _read_stream(
-    stream: BinaryIO, source: str, kind: Kind | None, max_chars: int, text_field: str
+    stream: BinaryIO, source: str, kind: Kind | None, options: ExtractOptions
 ) -> Iterator[Article | InputError]:
+    max_chars = options.max_chars
     text_limit = max_chars * _MAX_BYTES_PER_CHAR
     head = b""
     if kind is None:
@@ -354,8 +356,7 @@ def _read_stream(
         yield from jsonin.read_lines(
             _Prefixed(head, stream),
             source=source,
-            max_chars=max_chars,
-            text_field=text_field,
+            options=options,
             guess_document=kind == "json",
         )
         return
@@ -364,13 +365,11 @@ def _read_stream(
     if kind == "html":
         from extractor import html
 
-        yield html.read_page(data, source=source, max_chars=max_chars)
+        yield html.read_page(data, source=source, options=options)
     elif kind == "json":
         from extractor import jsonin
 
-        yield from jsonin.read_document(
-            data, source=source, max_chars=max_chars, text_field=text_field
-        )
+        yield from jsonin.read_document(data, source=source, options=options)
     else:
         yield decode(data, source=source, max_chars=max_chars)
 

@@ -1,18 +1,18 @@
-"""Doc -> record: the output contract of design.md, as plain JSON-ready dicts."""
+"""Doc -> record: the typed output contract of `schema.py`, filled from a parsed article."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from extractor import facts
+from extractor import facts, schema
 from extractor.gazetteer import Place, gazetteer
 from extractor.group import Entity, group_entities
 from extractor.labels import (
     DATES,
-    ENTITY_CATEGORIES,
     FIGURES,
     GROUPS,
+    ORGANIZATIONS,
     PEOPLE,
     PLACES,
     category,
@@ -35,49 +35,61 @@ def build(
     meta: Mapping[str, Any] | None = None,
     show_text: bool = False,
     date_order: str = "MDY",
-) -> dict[str, Any]:
+) -> schema.Record:
     """The record of one article: entities grouped, facts in text order.
 
-    With `meta` (what the input's container said) the record has `authors`, `site` and
-    `url` after `published`; with `show_text`, the analysed text last.
+    `meta` is what the input's container said (authors, site, url); every record has
+    those keys, null when unknown. With `show_text`, the analysed text comes last.
     """
     entities = group_entities(doc, header)
-    record: dict[str, Any] = {
-        "source": source,
-        "title": header.title,
-        "published": published,
-    }
-    # Every record has the same keys, whatever the input format: null when unknown.
-    record |= _meta_keys(meta or {})
-    for cat in ENTITY_CATEGORIES:
-        record[cat] = [_entity(e) for e in entities[cat]]
-    record[FIGURES] = []
-    record[DATES] = []
+    figures: list[schema.Figure] = []
+    dates: list[schema.Date] = []
     for span in doc.ents:
         cat = category(span.label_)
         if cat == FIGURES:
             fields = facts.figure_fields(span)
+            if fields is not None:  # None: the normalizer judged it no figure (a year)
+                figures.append(
+                    schema.Figure(
+                        text=span.text, **fields, start=span.start_char, end=span.end_char
+                    )
+                )
         elif cat == DATES:
             fields = facts.date_fields(span, published, date_order)
-        else:
-            continue
-        if fields is None:  # the normalizer judged it not a figure/date (a year, a list marker)
-            continue
-        record[cat].append(
-            {"text": span.text, **fields, "start": span.start_char, "end": span.end_char}
-        )
-    if show_text:
-        record["text"] = doc.text
-    return record
+            if fields is not None:  # None: no date after all (a list marker, a code)
+                dates.append(
+                    schema.Date(text=span.text, **fields, start=span.start_char, end=span.end_char)
+                )
+    return schema.Record(
+        source=source,
+        title=header.title,
+        published=published,
+        **_meta_keys(meta or {}),
+        people=[_person(e) for e in entities[PEOPLE]],
+        organizations=[_organization(e) for e in entities[ORGANIZATIONS]],
+        places=[_place(e) for e in entities[PLACES]],
+        groups=[_group(e) for e in entities[GROUPS]],
+        figures=figures,
+        dates=dates,
+        text=doc.text if show_text else schema.UNSET,
+    )
 
 
-def empty(source: str | None = None, meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def empty(source: str | None = None, meta: Mapping[str, Any] | None = None) -> schema.Record:
     """The record of an article with no text: every list empty."""
-    record: dict[str, Any] = {"source": source, "title": None, "published": None}
-    if meta is not None:
-        record |= {"title": meta.get("title"), "published": meta.get("published")}
-    record |= _meta_keys(meta or {})
-    return record | {cat: [] for cat in CATEGORY_KEYS}
+    meta = meta or {}
+    return schema.Record(
+        source=source,
+        title=meta.get("title"),
+        published=meta.get("published"),
+        **_meta_keys(meta),
+        people=[],
+        organizations=[],
+        places=[],
+        groups=[],
+        figures=[],
+        dates=[],
+    )
 
 
 def _meta_keys(meta: Mapping[str, Any]) -> dict[str, Any]:
@@ -88,30 +100,59 @@ def _meta_keys(meta: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _entity(e: Entity) -> dict[str, Any]:
-    out: dict[str, Any] = {"name": e.name, "aliases": e.aliases}
-    if e.category == PEOPLE:
-        out["titles"] = e.titles
-    if e.category == GROUPS:
-        # A nationality points to its country ("Tajik" -> TJ), so a program can join them.
-        place = gazetteer().demonym_place(e.name)
-        out["country_code"] = place.country_code if place else None
-    if e.category == PLACES:
-        p = e.place
-        out |= {
-            "kind": p.kind if p else e.kind,
-            "country_code": p.country_code if p else None,
-            "geonames_id": p.geonames_id if p else None,
-            "lat": p.lat if p else None,
-            "lon": p.lon if p else None,
-        }
-        out |= _place_context(p)
-    out |= {
-        "count": len(e.mentions),
-        "salience": e.salience,
-        "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
-    }
-    return out
+def _mentions(e: Entity) -> list[schema.Mention]:
+    return [schema.Mention(m.start, m.end, m.text) for m in e.mentions]
+
+
+def _person(e: Entity) -> schema.Person:
+    return schema.Person(
+        name=e.name,
+        aliases=e.aliases,
+        titles=e.titles,
+        count=len(e.mentions),
+        salience=e.salience,
+        mentions=_mentions(e),
+    )
+
+
+def _organization(e: Entity) -> schema.Entity:
+    return schema.Entity(
+        name=e.name,
+        aliases=e.aliases,
+        count=len(e.mentions),
+        salience=e.salience,
+        mentions=_mentions(e),
+    )
+
+
+def _group(e: Entity) -> schema.Group:
+    # A nationality points to its country ("Tajik" -> TJ), so a program can join them.
+    place = gazetteer().demonym_place(e.name)
+    return schema.Group(
+        name=e.name,
+        aliases=e.aliases,
+        country_code=place.country_code if place else None,
+        count=len(e.mentions),
+        salience=e.salience,
+        mentions=_mentions(e),
+    )
+
+
+def _place(e: Entity) -> schema.Place:
+    p = e.place
+    return schema.Place(
+        name=e.name,
+        aliases=e.aliases,
+        kind=p.kind if p else e.kind,
+        country_code=p.country_code if p else None,
+        geonames_id=p.geonames_id if p else None,
+        lat=p.lat if p else None,
+        lon=p.lon if p else None,
+        **_place_context(p),
+        count=len(e.mentions),
+        salience=e.salience,
+        mentions=_mentions(e),
+    )
 
 
 def _place_context(p: Place | None) -> dict[str, Any]:

@@ -15,14 +15,17 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import IO, Any
 
+import msgspec
 from rich.console import Console, Group, RenderableType
 from rich.json import JSON
 from rich.table import Table
 from rich.text import Text
 
 from extractor.labels import CATEGORIES
+from extractor.schema import ErrorRecord, Record
 
-Record = Mapping[str, Any]
+# A typed record (the library's) or its dict (read back from JSON, or with --only applied).
+AnyRecord = Record | ErrorRecord | Mapping[str, Any]
 
 
 class Format(StrEnum):
@@ -43,28 +46,43 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def select(record: Record, only: Iterable[str] | None) -> dict[str, Any]:
+def as_dict(record: AnyRecord) -> Mapping[str, Any]:
+    """The JSON-ready mapping of a record, typed or not."""
+    return record.to_dict() if isinstance(record, Record | ErrorRecord) else record
+
+
+def select(record: AnyRecord, only: Iterable[str] | None) -> dict[str, Any]:
     """The record with only the categories in `only` (all when None); metadata is kept."""
+    record = as_dict(record)
     if only is None:
         return dict(record)
     keep = set(only)
     return {key: value for key, value in record.items() if key not in CATEGORIES or key in keep}
 
 
-def to_text(record: Record, fmt: Format, *, compact: bool = False) -> str:
-    """Plain text of one record in a machine format (json or jsonl), ending with a newline."""
+def to_text(record: AnyRecord, fmt: Format, *, compact: bool = False) -> str:
+    """Plain text of one record in a machine format (json or jsonl), ending with a newline.
+
+    The bytes are those `json.dumps` has always written. Its C encoder makes the one-line
+    form (msgspec's encoder would be faster, but writes 1e16 where Python writes 1e+16);
+    the indented form is that line re-indented by msgspec, which copies numbers and
+    strings as they are and lays out exactly as `json.dumps(indent=2)`, whose pure-Python
+    encoder took three times as long.
+    """
     if fmt is Format.table:
         raise ValueError("the table format is for people, not files: use json or jsonl")
+    # ensure_ascii=False: names stay readable; RFC 8259 JSON is UTF-8 anyway.
+    line = json.dumps(as_dict(record), ensure_ascii=False, separators=(",", ":"))
     if fmt is Format.jsonl or compact:
-        # ensure_ascii=False: names stay readable; RFC 8259 JSON is UTF-8 anyway.
-        return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+        return line + "\n"
+    return msgspec.json.format(line, indent=2) + "\n"
 
 
 def write_record(
-    record: Record, console: Console, fmt: Format = Format.json, *, compact: bool = False
+    record: AnyRecord, console: Console, fmt: Format = Format.json, *, compact: bool = False
 ) -> None:
     """Write one record to `console` (stdout) in `fmt`; colour only when it is a terminal."""
+    record = as_dict(record)
     if fmt is Format.table:
         console.print(tables(record))
     elif console.is_terminal and fmt is Format.json:
@@ -76,8 +94,9 @@ def write_record(
         _write_plain(console, to_text(record, fmt, compact=compact))
 
 
-def tables(record: Record) -> RenderableType:
+def tables(record: AnyRecord) -> RenderableType:
     """A header line and one Rich table per category present in the record."""
+    record = as_dict(record)
     header = Text()
     header.append(str(record.get("title") or "(no title)"), style="bold")
     for key in ("published", "source"):

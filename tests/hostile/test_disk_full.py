@@ -26,6 +26,13 @@ def test_one_article_to_dev_full_is_one_line_exit_2():
     assert "No space left on device" in line
 
 
+def test_the_schema_to_dev_full_is_one_line_exit_2():
+    with open("/dev/full", "w") as full:
+        result = spawn("--schema", stdout=full)
+    line = one_line_error(2, "", result.stderr, result.returncode)
+    assert line == "extract: cannot write the schema to stdout: No space left on device"
+
+
 FORMATS = {"json": [], "compact": ["--compact"], "jsonl": ["-f", "jsonl"]}
 
 
@@ -67,7 +74,9 @@ def test_a_batch_file_filling_up_keeps_what_was_written_for_resume(tmp_path, mon
     for n in range(3):
         (tmp_path / "in" / f"{n}.txt").write_text(TINY)
     output = tmp_path / f"out.{suffix}"
-    monkeypatch.setattr(outputs, "write_all", FullDisk(room=700))
+    # Room for the first article's records, not for all three.
+    room = {"jsonl": 1000, "csv": 700}[suffix]
+    monkeypatch.setattr(outputs, "write_all", FullDisk(room=room))
     result = cli(tmp_path / "in", "-o", output, "-j", "1")
     assert "No space left on device" in one_line_error(
         2, result.stdout, result.stderr, result.exit_code

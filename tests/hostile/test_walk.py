@@ -15,6 +15,7 @@ import sys
 import pytest
 
 from extractor import batch
+from extractor.schema import SCHEMA_VERSION
 
 from .conftest import ROOT, SAMPLE, batch_contract, cli, is_root, records_of
 
@@ -60,7 +61,9 @@ def test_a_folder_without_permission_is_an_error_record_as_a_user(world_dir):
     finally:
         locked.chmod(0o755)
     assert result.returncode == 2, result.stderr
-    assert records_of(result.stdout) == [{"source": str(locked), "error": "permission denied"}]
+    assert records_of(result.stdout) == [
+        {"schema_version": SCHEMA_VERSION, "source": str(locked), "error": "permission denied"}
+    ]
     assert f"extract: {locked}: permission denied" in result.stderr.splitlines()
 
 
@@ -79,7 +82,6 @@ def test_a_folder_without_permission_is_an_error_record_everywhere(tmp_path, mon
     monkeypatch.setattr(batch.os, "scandir", refusing)
     result = cli(folder, "-j", "1", "--only", "people")
     batch_contract(result, 1, [str(folder / "a.txt"), str(folder / "locked")])
-    assert {"source": str(folder / "locked"), "error": "permission denied"} in records_of(
-        result.stdout
-    )
+    locked = {"source": str(folder / "locked"), "error": "permission denied"}
+    assert {"schema_version": SCHEMA_VERSION, **locked} in records_of(result.stdout)
     assert "1 failed" in result.stderr
