@@ -393,3 +393,48 @@ def test_verbose_says_why_each_place_stayed_unlinked(tmp_path):
     # Linked places get no line, and nothing of it reaches stdout.
     assert not any(line.startswith('place "Seattle"') for line in lines)
     assert "unlinked" not in result.stdout
+
+
+# -- the user's own names and pipeline ---------------------------------------------
+
+PATTERNS_TEXT = "Tamsin Reyes founded Quillfeather Works in Dunmore, the studio said on Monday.\n"
+
+
+def _places(out: str) -> list[list[str]]:
+    return [[p["name"] for p in json.loads(line)["places"]] for line in out.splitlines()]
+
+
+def test_patterns_name_what_the_model_misses_in_one_article_and_in_a_batch(tmp_path):
+    patterns = tmp_path / "mine.jsonl"
+    patterns.write_text('{"label": "GPE", "pattern": [{"LOWER": "dunmore"}]}\n',
+                        encoding="utf-8")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (a, b):
+        path.write_text(PATTERNS_TEXT, encoding="utf-8")
+    assert _places(run(str(a), "--compact").stdout) == [[]]  # the model: a person
+    one = run(str(a), "--compact", "--patterns", str(patterns))
+    assert one.exit_code == 0, one.output
+    assert _places(one.stdout) == [["Dunmore"]]
+    # A batch's worker processes build the same pipeline.
+    many = run(str(a), str(b), "--patterns", str(patterns), "-q", "--jobs", "2")
+    assert many.exit_code == 0, many.output
+    assert _places(many.stdout) == [["Dunmore"], ["Dunmore"]]
+
+
+@pytest.mark.parametrize("content", ['{"label": "GPE"}\n', "not json\n"])
+def test_a_bad_patterns_file_is_one_line_exit_2(tmp_path, content):
+    patterns = tmp_path / "mine.jsonl"
+    patterns.write_text(content, encoding="utf-8")
+    result = run(str(TAJIK), "--patterns", str(patterns))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"extract: {patterns}:1: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_shipped_config_gives_the_default_output():
+    from extractor.pipeline import CONFIG
+
+    default = run(str(TAJIK), "--compact")
+    built = run(str(TAJIK), "--compact", "--config", str(CONFIG))
+    assert built.exit_code == 0, built.output
+    assert built.stdout == default.stdout

@@ -18,12 +18,15 @@ from extractor.schema import ErrorRecord, Record
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from extractor.pipeline import PipelineSpec
+
 
 @lru_cache(maxsize=4)
-def default_pipeline(model: str | None = None) -> Language:
-    from extractor.pipeline import load_pipeline
+def default_pipeline(model: str | PipelineSpec | None = None) -> Language:
+    """The pipeline for a model name, or for a `PipelineSpec` (patterns, a config)."""
+    from extractor.pipeline import load_spec
 
-    return load_pipeline(model)
+    return load_spec(model)
 
 
 class Extractor:

