@@ -44,7 +44,7 @@ class Extractor:
 
     def __init__(
         self,
-        model: str | None = None,
+        model: str | PipelineSpec | None = None,
         options: ExtractOptions | None = None,
         *,
         nlp: Language | None = None,
