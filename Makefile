@@ -25,11 +25,13 @@ run: install
 
 test: install
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/pytest
 
 # The edit-test loop: everything but tests marked slow (pools, clusters, fuzzing).
 test-fast: install
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/pytest -m "not slow"
 
 lint: install

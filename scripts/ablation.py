@@ -28,8 +28,11 @@ NOTHING = re.compile(r"(?!x)x")  # a pattern that matches no text
 # (row name, what switches the list off while the context is open)
 LISTS: dict[str, Callable[[], object]] = {
     "list organizations.txt": lambda: _patched(
-        [(org_heads, "known_organizations", frozenset), (org_heads, "_known_by_first_word", dict),
-         (person_names, "known_organizations", frozenset)]
+        [
+            (org_heads, "known_organizations", frozenset),
+            (org_heads, "_known_by_first_word", dict),
+            (person_names, "known_organizations", frozenset),
+        ]
     ),
     "list given_names.txt": lambda: mock.patch.object(
         person_names, "given_names", lambda: frozenset()
@@ -63,9 +66,7 @@ def score(nlp, gold: dict[str, list[evaluate.GoldArticle]]) -> dict[str, dict[st
     out = {}
     for path, articles in gold.items():
         scores = evaluate.evaluate(articles, system)
-        out[path] = {
-            cat: scores[cat][level].f1 for cat, level in MEASURES if cat in scores
-        }
+        out[path] = {cat: scores[cat][level].f1 for cat, level in MEASURES if cat in scores}
     return out
 
 
@@ -97,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, switch in variants:
         with switch():
             got = score(nlp, gold)
-        cells = [f"{got[p][c] - full[p][c]:+.3f}" for p in gold for c, _ in MEASURES
-                 if c in full[p]]
+        cells = [
+            f"{got[p][c] - full[p][c]:+.3f}" for p in gold for c, _ in MEASURES if c in full[p]
+        ]
         print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
     return 0
 

@@ -35,12 +35,17 @@ def main(path: str, widths: list[int]) -> None:
             for prob, ents in ner.moves.get_beam_parses(beam):
                 for s, e, label in ents:
                     score[(s, e, label)] += prob
-            probs += [score[(e.start, e.end, e.label_)] for e in doc.ents
-                      if (e.start, e.end, e.label_) in score]
+            probs += [
+                score[(e.start, e.end, e.label_)]
+                for e in doc.ents
+                if (e.start, e.end, e.label_) in score
+            ]
         n = sum(len(d.ents) for d in docs)
         sure = sum(p >= 0.99 for p in probs)
-        print(f"width {width}: beam {spent:.2f} s; {n} entities, {len(probs)} scored, "
-              f"{sure} at >= 0.99, lowest {min(probs, default=0):.3f}")
+        print(
+            f"width {width}: beam {spent:.2f} s; {n} entities, {len(probs)} scored, "
+            f"{sure} at >= 0.99, lowest {min(probs, default=0):.3f}"
+        )
 
 
 if __name__ == "__main__":

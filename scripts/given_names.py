@@ -28,8 +28,9 @@ MIN_LOCALES = 2
 def locale_names() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for info in pkgutil.iter_modules(person.__path__):
-        provider = getattr(importlib.import_module(f"{person.__name__}.{info.name}"),
-                           "Provider", None)
+        provider = getattr(
+            importlib.import_module(f"{person.__name__}.{info.name}"), "Provider", None
+        )
         names: set[str] = set()
         for attr in ATTRS:
             value = vars(provider).get(attr) if provider else None

@@ -32,6 +32,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.nodeid.startswith(SLOW):
             item.add_marker(pytest.mark.slow)
+
+
 SAMPLES = ROOT / "data" / "samples"
 TAJIK = SAMPLES / "russia-tajikistan-border.txt"
 SCHEMA = ROOT / "docs" / "schema.json"

@@ -204,8 +204,11 @@ def test_csv_has_one_row_per_entity_and_fact(corpus, tmp_path, expected):
     assert "Ivanov" in ivanov["aliases"].split("; ") and int(ivanov["count"]) >= 4
     errors = jsonl((tmp_path / "results.errors.jsonl").read_text(encoding="utf-8"))
     assert errors == [
-        {"schema_version": SCHEMA_VERSION, "source": str(corpus / "binary.txt"),
-         "error": errors[0]["error"]}
+        {
+            "schema_version": SCHEMA_VERSION,
+            "source": str(corpus / "binary.txt"),
+            "error": errors[0]["error"],
+        }
     ]
 
 
@@ -239,8 +242,16 @@ def test_files_from_stdin_reads_each_line_as_one_article(corpus, expected):
     assert [r["source"] for r in records] == listed
     assert "is a directory" in records[1]["error"]
     assert records[2]["error"] == "no such file"
-    assert list(records[0]) == ["schema_version", "source", "title", "published", "authors",
-                                "site", "url", "people"]
+    assert list(records[0]) == [
+        "schema_version",
+        "source",
+        "title",
+        "published",
+        "authors",
+        "site",
+        "url",
+        "people",
+    ]
     assert records[3]["people"] == expected[listed[3]]["people"]
 
 

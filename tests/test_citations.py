@@ -17,33 +17,43 @@ def cited(nlp, text: str) -> list[str]:
     return [doc[s:e].text for s, e in find_citations(doc)]
 
 
-@pytest.mark.parametrize("text, authors", [
-    ("Sleep improves recall (Ngata & Oduya, 2014; Lind, Perez, & Hauser, 2009).",
-     ["Ngata", "Oduya", "Lind", "Perez", "Hauser"]),
-    ("The effect is small (see van Rijn and Al-Masri, 2021b).", ["van Rijn", "Al-Masri"]),
-    ("Okonkwo and Falk (2003) measured it first.", ["Okonkwo", "Falk"]),
-    ("Rasmussen et al. (2018) found the opposite.", ["Rasmussen"]),
-    ("The method (Tanaka-Lowe et al., 2020) is common.", ["Tanaka-Lowe"]),
-    ("Our rats swam less than those of Brandt & Oyelaran [12].", ["Brandt", "Oyelaran"]),
-])
+@pytest.mark.parametrize(
+    "text, authors",
+    [
+        (
+            "Sleep improves recall (Ngata & Oduya, 2014; Lind, Perez, & Hauser, 2009).",
+            ["Ngata", "Oduya", "Lind", "Perez", "Hauser"],
+        ),
+        ("The effect is small (see van Rijn and Al-Masri, 2021b).", ["van Rijn", "Al-Masri"]),
+        ("Okonkwo and Falk (2003) measured it first.", ["Okonkwo", "Falk"]),
+        ("Rasmussen et al. (2018) found the opposite.", ["Rasmussen"]),
+        ("The method (Tanaka-Lowe et al., 2020) is common.", ["Tanaka-Lowe"]),
+        ("Our rats swam less than those of Brandt & Oyelaran [12].", ["Brandt", "Oyelaran"]),
+    ],
+)
 def test_author_date_citations_name_each_author(nlp, text, authors):
     assert cited(nlp, text) == authors
 
 
-@pytest.mark.parametrize("text", [
-    "Procter & Gamble said sales rose 4% in 2019.",
-    "Marks and Spencer (M&S) will close 30 stores.",
-    "Shares of Smith & Nephew (SN.L) fell.",
-    "The report by Reuters (2010) was cited.",  # one name: left to name_sense
-    "Johnson and Johnson (see below) recalled the powder.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Procter & Gamble said sales rose 4% in 2019.",
+        "Marks and Spencer (M&S) will close 30 stores.",
+        "Shares of Smith & Nephew (SN.L) fell.",
+        "The report by Reuters (2010) was cited.",  # one name: left to name_sense
+        "Johnson and Johnson (see below) recalled the powder.",
+    ],
+)
 def test_firms_and_single_names_are_not_citations(nlp, text):
     assert cited(nlp, text) == []
 
 
 def test_authors_cited_once_are_the_same_people_when_named_again(nlp):
-    text = ("Mice slept more (Brandt & Oyelaran, 2015). In Brandt & Oyelaran's study the "
-            "mice were older, and Brandt and Oyelaran fed them twice a day.")
+    text = (
+        "Mice slept more (Brandt & Oyelaran, 2015). In Brandt & Oyelaran's study the "
+        "mice were older, and Brandt and Oyelaran fed them twice a day."
+    )
     assert cited(nlp, text) == ["Brandt", "Oyelaran"] * 3
 
 
@@ -58,12 +68,17 @@ def test_the_component_replaces_the_models_organization_with_people(nlp):
     doc.ents = [Span(doc, 5, 8, label="ORG"), Span(doc, 9, 10, label="DATE")]
     Citations()(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("Dye", "PERSON"), ("Bavelier", "PERSON"), ("2010", "DATE")]
+        ("Dye", "PERSON"),
+        ("Bavelier", "PERSON"),
+        ("2010", "DATE"),
+    ]
 
 
 def test_in_the_pipeline_every_cited_author_is_a_person(nlp):
-    text = ("Practice improves attention (Dye & Bavelier, 2010; Boot, Kramer, Simons, "
-            "& Gratton, 2008). Other studies disagree.")
+    text = (
+        "Practice improves attention (Dye & Bavelier, 2010; Boot, Kramer, Simons, "
+        "& Gratton, 2008). Other studies disagree."
+    )
     with nlp.select_pipes(disable=["extractor_citations"]):
         before = {e.text: e.label_ for e in nlp(text).ents}
     assert before.get("Dye & Bavelier") == "ORG"  # the model's error

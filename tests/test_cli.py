@@ -371,8 +371,12 @@ def test_date_order_reaches_every_reader(tmp_path, order):
 
 def test_one_feed_file_gives_one_json_line_per_article(tmp_path, tajik_text):
     feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"id": "tj", "text": tajik_text}) + "\n{broken\n"
-                    + json.dumps({"id": "b", "text": "Sergei Ivanov visited Dushanbe."}) + "\n")
+    feed.write_text(
+        json.dumps({"id": "tj", "text": tajik_text})
+        + "\n{broken\n"
+        + json.dumps({"id": "b", "text": "Sergei Ivanov visited Dushanbe."})
+        + "\n"
+    )
     result = run(str(feed), "--only", "people", "-q")
     assert result.exit_code == 1  # one line was not JSON: its error record, the rest go on
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -386,7 +390,9 @@ def test_verbose_says_why_each_place_stayed_unlinked(tmp_path):
     article.write_text(
         "Apple harvest\n2024-10-01\nSEATTLE (AP) — Growers met in Washington on Monday. "
         "Washington is the largest apple grower in the United States, and lawmakers in "
-        "Washington, far from Seattle, listened.\n", encoding="utf-8")
+        "Washington, far from Seattle, listened.\n",
+        encoding="utf-8",
+    )
     result = ok(str(article), "-v", "--compact")
     lines = result.stderr.splitlines()
     assert 'place "Washington" unlinked: city and state both fit' in lines
@@ -406,8 +412,7 @@ def _places(out: str) -> list[list[str]]:
 
 def test_patterns_name_what_the_model_misses_in_one_article_and_in_a_batch(tmp_path):
     patterns = tmp_path / "mine.jsonl"
-    patterns.write_text('{"label": "GPE", "pattern": [{"LOWER": "dunmore"}]}\n',
-                        encoding="utf-8")
+    patterns.write_text('{"label": "GPE", "pattern": [{"LOWER": "dunmore"}]}\n', encoding="utf-8")
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     for path in (a, b):
         path.write_text(PATTERNS_TEXT, encoding="utf-8")

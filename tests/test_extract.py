@@ -24,8 +24,12 @@ def entity(record, category, name):
 
 def test_tajik_people(tajik):
     assert names(tajik, "people") == {
-        "Sergei Ivanov", "Vladimir Putin", "Sergei Yastrzhembsky", "Ahmed Shah Masoud",
-        "Burhanuddin Rabbani", "Emomali Rakhmonov",
+        "Sergei Ivanov",
+        "Vladimir Putin",
+        "Sergei Yastrzhembsky",
+        "Ahmed Shah Masoud",
+        "Burhanuddin Rabbani",
+        "Emomali Rakhmonov",
     }
 
 
@@ -63,8 +67,9 @@ def test_tajik_places_are_linked(tajik):
 
 
 def test_salience_is_a_share(tajik):
-    values = [e["salience"] for c in ("people", "organizations", "places", "groups")
-              for e in tajik[c]]
+    values = [
+        e["salience"] for c in ("people", "organizations", "places", "groups") for e in tajik[c]
+    ]
     assert all(0 <= v <= 1 for v in values)
     assert sum(values) == pytest.approx(1.0, abs=0.01)
 
@@ -76,11 +81,11 @@ def test_offsets_slice_back_to_the_text(nlp, path):
     for cat in ("people", "organizations", "places", "groups"):
         for e in record[cat]:
             for m in e["mentions"]:
-                assert text[m["start"]:m["end"]] == m["text"]
-                assert m["text"] == m["text"].strip(" ,;:\"") and not m["text"].endswith("'s")
+                assert text[m["start"] : m["end"]] == m["text"]
+                assert m["text"] == m["text"].strip(' ,;:"') and not m["text"].endswith("'s")
     for cat in ("figures", "dates"):
         for f in record[cat]:
-            assert text[f["start"]:f["end"]] == f["text"]
+            assert text[f["start"] : f["end"]] == f["text"]
 
 
 @pytest.mark.parametrize(
@@ -88,19 +93,29 @@ def test_offsets_slice_back_to_the_text(nlp, path):
     [
         # Captions ("Image: Twitter / NASA") glued to names; a platform the model calls
         # a person; a building it calls an organization.
-        ("texas-student-clock-movement.txt", "organizations", {"Twitter", "Facebook"},
-         {"White House"}),
-        ("texas-student-clock-movement.txt", "people", {"Ahmed Mohamed"},
-         {"Twitter", "Ahmed Mohamed Image"}),
-        ("texas-student-clock-movement.txt", "places", {"White House"},
-         {"International Space Station Image", "Google Science Fair"}),
+        (
+            "texas-student-clock-movement.txt",
+            "organizations",
+            {"Twitter", "Facebook"},
+            {"White House"},
+        ),
+        (
+            "texas-student-clock-movement.txt",
+            "people",
+            {"Ahmed Mohamed"},
+            {"Twitter", "Ahmed Mohamed Image"},
+        ),
+        (
+            "texas-student-clock-movement.txt",
+            "places",
+            {"White House"},
+            {"International Space Station Image", "Google Science Fair"},
+        ),
         # "Lockheed and Sikorsky"; "KC-30s" is an aircraft.
-        ("airbus-boeing-airtanker-contract.txt", "organizations", {"Sikorsky", "Lockheed"},
-         set()),
+        ("airbus-boeing-airtanker-contract.txt", "organizations", {"Sikorsky", "Lockheed"}, set()),
         ("airbus-boeing-airtanker-contract.txt", "places", {"Toulouse"}, {"KC-30s"}),
         # "Shadow Home Secretary Yvette Cooper": the role is no organization.
-        ("uk-asylum-questionnaire.txt", "organizations", {"Border Force"},
-         {"Home", "Shadow Home"}),
+        ("uk-asylum-questionnaire.txt", "organizations", {"Border Force"}, {"Home", "Shadow Home"}),
         # "CEO of the Refugee Council Enver Solomon": the model tags only the surname.
         ("uk-asylum-questionnaire.txt", "people", {"Enver Solomon"}, {"Solomon"}),
         # "DesRoiser said": the analyst's surname misspelt, which the model calls ORG.
@@ -120,6 +135,7 @@ def test_empty_text_gives_empty_lists(nlp):
 
 
 # -- grouping rules on their own -----------------------------------------------
+
 
 def _m(text, start):
     return Mention(start, start + len(text), text, "PERSON")
@@ -202,8 +218,11 @@ def test_acronym_of_the_name_with_its_legal_form_and_a_place_prefix_join():
         (("USDA", "Department of Agriculture"), 0, "department of agriculture"),
         (("XYAF", "Air Force"), 0, "xyaf"),  # "XY" is no country
         # "The Italian Supreme Court of Cassation ruled ... the Supreme Court said".
-        (("Italian Supreme Court of Cassation", "Supreme Court"), 1,
-         "italian supreme court of cassation"),
+        (
+            ("Italian Supreme Court of Cassation", "Supreme Court"),
+            1,
+            "italian supreme court of cassation",
+        ),
         (("Church of Scientology", "Scientology"), 1, "church of scientology"),
         (("Scientology", "Church of Scientology"), 0, "scientology"),  # named first
     ],
@@ -214,10 +233,12 @@ def test_an_organization_short_form_joins_its_full_name(names, which, key):
 
 
 def test_short_forms_of_short_forms_join_the_full_name(nlp):
-    text = ("The Italian Supreme Court of Cassation ruled on Monday that the schools must "
-            "pay the tax. The Supreme Court said the law was clear. Lawyers said the Court "
-            "had ruled against the Church of Scientology before. The protest against "
-            "Scientology drew 200 people.")
+    text = (
+        "The Italian Supreme Court of Cassation ruled on Monday that the schools must "
+        "pay the tax. The Supreme Court said the law was clear. Lawyers said the Court "
+        "had ruled against the Church of Scientology before. The protest against "
+        "Scientology drew 200 people."
+    )
     orgs = extract_dict(text, nlp=nlp)["organizations"]
     court = next(e for e in orgs if e["name"] == "Italian Supreme Court of Cassation")
     assert {"Supreme Court", "Court"} <= set(court["aliases"])
@@ -250,10 +271,14 @@ def test_names_with_and_without_diacritics_resolve_alike():
 
 
 def test_city_region_pairs_are_read_together(nlp):
-    record = extract_dict("He flew from Atlanta, Georgia to Paris, Texas, then on to "
-                          "Tbilisi, the capital of Georgia.", nlp=nlp)
-    linked = {(m["start"], e["country_code"], e["kind"])
-              for e in record["places"] for m in e["mentions"]}
+    record = extract_dict(
+        "He flew from Atlanta, Georgia to Paris, Texas, then on to "
+        "Tbilisi, the capital of Georgia.",
+        nlp=nlp,
+    )
+    linked = {
+        (m["start"], e["country_code"], e["kind"]) for e in record["places"] for m in e["mentions"]
+    }
     text = "He flew from Atlanta, Georgia to Paris, Texas, then on to "
     georgia_state, paris = text.find("Georgia"), text.find("Paris")
     georgia_country = len(text) + len("Tbilisi, the capital of ")
@@ -263,16 +288,22 @@ def test_city_region_pairs_are_read_together(nlp):
 
 
 def test_a_title_contained_in_a_fuller_one_is_not_repeated(nlp):
-    record = extract_dict("U.S. President Donald Trump spoke on Monday. Later, President "
-                          "Trump left for Texas.", nlp=nlp)
+    record = extract_dict(
+        "U.S. President Donald Trump spoke on Monday. Later, President Trump left for Texas.",
+        nlp=nlp,
+    )
     assert entity(record, "people", "Donald Trump")["titles"] == ["U.S. President"]
 
 
-@pytest.mark.parametrize(("order", "published", "value"),
-                         [("MDY", "2016-03-04", "2016-03-05"), ("DMY", "2016-04-03", "2016-04-05")])
+@pytest.mark.parametrize(
+    ("order", "published", "value"),
+    [("MDY", "2016-03-04", "2016-03-05"), ("DMY", "2016-04-03", "2016-04-05")],
+)
 def test_date_order_reads_all_numeric_dates(nlp, order, published, value):
-    text = ("Border talks resume\n03/04/2016\nThe talks resumed on 03/05/2016 in Dushanbe, "
-            "officials said.")
+    text = (
+        "Border talks resume\n03/04/2016\nThe talks resumed on 03/05/2016 in Dushanbe, "
+        "officials said."
+    )
     text = text.replace("03/05/2016", "03/05/2016" if order == "MDY" else "05/04/2016")
     record = extract_dict(text, nlp=nlp, date_order=order)
     assert record["published"] == published
@@ -281,11 +312,14 @@ def test_date_order_reads_all_numeric_dates(nlp, order, published, value):
 
 def test_acronym_in_brackets_joins_the_name_before_it(nlp):
     # Initials would give "SA"; the writer's brackets say "SIA".
-    text = ("Singapore Airlines (SIA) took delivery of its first jet on Monday. "
-            "SIA said the aircraft would fly to Sydney.")
+    text = (
+        "Singapore Airlines (SIA) took delivery of its first jet on Monday. "
+        "SIA said the aircraft would fly to Sydney."
+    )
     orgs = extract_dict(text, nlp=nlp)["organizations"]
     assert [(o["name"], o["aliases"], o["count"]) for o in orgs] == [
-        ("Singapore Airlines", ["SIA"], 3)]
+        ("Singapore Airlines", ["SIA"], 3)
+    ]
 
 
 def test_a_national_team_is_one_organization_under_its_names():
@@ -306,8 +340,15 @@ def test_a_linked_place_says_where_it_is(nlp):
     places = {p["name"]: p for p in extract_dict(text, nlp=nlp)["places"]}
     tampa, florida = places["Tampa"], places["Florida"]
     assert (tampa["kind"], tampa["country"], tampa["region"], tampa["region_code"]) == (
-        "city", "United States", "Florida", "US-FL")
+        "city",
+        "United States",
+        "Florida",
+        "US-FL",
+    )
     assert (florida["kind"], florida["admin_code"], florida["country"]) == (
-        "region", "US-FL", "United States")
+        "region",
+        "US-FL",
+        "United States",
+    )
     us = places["United States"]  # the gazetteer's name; the article's form an alias
     assert us["aliases"] == ["US"] and us["admin_code"] is None and us["country"] is None

@@ -27,8 +27,7 @@ PIECES = [
 ]  # fmt: skip
 phrases = st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map(" ".join)
 anything = st.one_of(phrases, st.text(max_size=60))
-references = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()),
-                       st.text(max_size=12))
+references = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.text(max_size=12))
 labels = st.sampled_from([None, "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"])
 
 
@@ -54,8 +53,12 @@ def test_number_words_are_finite(text):
 
 
 @FAST
-@given(anything, references, st.sampled_from([None, "past", "present", "future"]),
-       st.sampled_from(["MDY", "DMY", "YMD", "nonsense"]))
+@given(
+    anything,
+    references,
+    st.sampled_from([None, "past", "present", "future"]),
+    st.sampled_from(["MDY", "DMY", "YMD", "nonsense"]),
+)
 def test_date_values_are_timex3(text, reference, tense, order):
     result = normalize_date(text, reference, tense=tense, date_order=order)
     assert result.value is None or is_timex3(result.value)
@@ -63,11 +66,15 @@ def test_date_values_are_timex3(text, reference, tense, order):
 
 
 @FAST
-@given(phrases.filter(lambda p: any(w in p for w in ("ago", "last", "next", "this",
-                                                        "Tuesday", "today", "yesterday"))))
+@given(
+    phrases.filter(
+        lambda p: any(
+            w in p for w in ("ago", "last", "next", "this", "Tuesday", "today", "yesterday")
+        )
+    )
+)
 def test_no_reference_never_guesses_relative_dates(text):
     # Without a reference date a relative expression has no value: never the clock.
     result = normalize_date(text, None)
     if result.value is not None:
-        assert normalize_date(text, "1950-01-01").value == normalize_date(
-            text, "2030-06-15").value
+        assert normalize_date(text, "1950-01-01").value == normalize_date(text, "2030-06-15").value

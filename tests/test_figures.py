@@ -150,8 +150,7 @@ def test_tajik_done_when(fnlp, tajik_text):
 
 
 def test_count_unit_from_syntax(fnlp):
-    sentence = ("This is thought likely to create 1,500 to 2,000 jobs and support 25,000 "
-                "others.")
+    sentence = "This is thought likely to create 1,500 to 2,000 jobs and support 25,000 others."
     figure = one(fnlp, sentence, "1,500")
     assert (figure["value"], figure["value_max"], figure["unit"]) == (1500, 2000, "jobs")
 
@@ -162,9 +161,11 @@ def test_partitive_pronoun_has_no_unit(fnlp):
 
 
 def test_money_range_in_a_real_sentence(fnlp):
-    sentence = ("Airbus have announced that they will be willing to contribute between $12 "
-                "million and $20 million (about US$16 million to $28 million) to fund an "
-                "extended search for the black boxes from Air France Flight 447.")
+    sentence = (
+        "Airbus have announced that they will be willing to contribute between $12 "
+        "million and $20 million (about US$16 million to $28 million) to fund an "
+        "extended search for the black boxes from Air France Flight 447."
+    )
     figures = figures_of(fnlp, sentence)
     money = [f for f in figures if f["kind"] == "money"]
     assert money[0]["value"] == 12_000_000 and money[0]["currency"] == "USD"
@@ -172,30 +173,38 @@ def test_money_range_in_a_real_sentence(fnlp):
 
 
 def test_change_from_to_is_two_figures(fnlp):
-    sentence = ("Totaling US$180 billion, the Federal Reserve arranged to increase existing "
-                "swap lines with the European Central Bank from US$55 billion to US$110 "
-                "billion.")
+    sentence = (
+        "Totaling US$180 billion, the Federal Reserve arranged to increase existing "
+        "swap lines with the European Central Bank from US$55 billion to US$110 "
+        "billion."
+    )
     values = [f["value"] for f in figures_of(fnlp, sentence)]
     assert values == [180e9, 55e9, 110e9]
 
 
 def test_rate_splits_count_from_period(fnlp):
-    sentence = ("Northrop Grumman will supply the United States Air Force with 179 new aerial "
-                "refueling tankers at a rate of 15 a year.")
+    sentence = (
+        "Northrop Grumman will supply the United States Air Force with 179 new aerial "
+        "refueling tankers at a rate of 15 a year."
+    )
     values = [f["value"] for f in figures_of(fnlp, sentence)]
     assert values == [179, 15]
 
 
 def test_age_is_a_quantity_in_years(fnlp):
-    sentence = ("Apple confirmed that Papermaster, 49, had left the company, but did not say "
-                "whether he decided to leave or was forced out.")
+    sentence = (
+        "Apple confirmed that Papermaster, 49, had left the company, but did not say "
+        "whether he decided to leave or was forced out."
+    )
     figure = one(fnlp, sentence, "49")
     assert (figure["value"], figure["kind"], figure["unit"]) == (49, "quantity", "years")
 
 
 def test_share_labelled_date_is_a_figure(fnlp):
-    sentence = ("American automobile manufacturer Chrysler LLC has said that it wants to "
-                "eliminate 789, or about a quarter, of its 3,200 dealers by early June.")
+    sentence = (
+        "American automobile manufacturer Chrysler LLC has said that it wants to "
+        "eliminate 789, or about a quarter, of its 3,200 dealers by early June."
+    )
     figure = one(fnlp, sentence, "quarter")
     assert (figure["value"], figure["qualifier"]) == (0.25, "~")
 
@@ -293,5 +302,7 @@ def test_glued_quantity_tagged_as_a_name_becomes_a_quantity(fnlp):
     doc.ents = [Span(doc, gb, gb + 2, label="ORG"), Span(doc, tb, tb + 3, label="PRODUCT")]
     doc = FigureSpans()(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("16GB", "QUANTITY"), ("2TB", "QUANTITY"), ("disks", "PRODUCT")
+        ("16GB", "QUANTITY"),
+        ("2TB", "QUANTITY"),
+        ("disks", "PRODUCT"),
     ]

@@ -318,6 +318,14 @@ def test_date_option_beats_metadata_beats_first_lines(nlp):
 
 def test_without_metadata_the_record_has_the_same_keys_all_null(nlp):
     record = extract_dict("Sergei Ivanov visited Dushanbe.", nlp=nlp)
-    assert list(record) == ["schema_version", "source", "title", "published", "authors",
-                            "site", "url", *CATEGORIES]
+    assert list(record) == [
+        "schema_version",
+        "source",
+        "title",
+        "published",
+        "authors",
+        "site",
+        "url",
+        *CATEGORIES,
+    ]
     assert record["authors"] is record["site"] is record["url"] is None

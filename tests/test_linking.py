@@ -22,8 +22,11 @@ class M:
 
 def linked(text: str, *names: str) -> dict[str, Place | None]:
     """Link the given names where they occur in `text` (every occurrence, in order)."""
-    found = sorted((m.start(), m.end(), n) for n in names
-                   for m in re.finditer(r"\b" + re.escape(n) + r"(?![\w])", text))
+    found = sorted(
+        (m.start(), m.end(), n)
+        for n in names
+        for m in re.finditer(r"\b" + re.escape(n) + r"(?![\w])", text)
+    )
     mentions = [M(a, b, n) for a, b, n in found]
     link_places(mentions, text)
     return {m.text: m.place for m in mentions}
@@ -42,10 +45,13 @@ def test_the_region_after_a_comma_decides_the_town():
     assert (town.kind, town.country_code, town.region) == ("city", "US", "Florida")
 
 
-@pytest.mark.parametrize(("text", "country"), [
-    ("We ate well in Mérida, Yucatán, last spring.", "MX"),
-    ("We ate well in Mérida, Spain, last spring.", "ES"),
-])
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("We ate well in Mérida, Yucatán, last spring.", "MX"),
+        ("We ate well in Mérida, Spain, last spring.", "ES"),
+    ],
+)
 def test_city_region_pairs_pick_the_city_of_that_region(text, country):
     out = linked(text, "Mérida", "Yucatán", "Spain")
     assert out["Mérida"].country_code == country
@@ -60,28 +66,34 @@ def test_the_article_country_decides_a_shared_city_name():
     text = "Russia hosted the summit. Delegates flew to St. Petersburg on Monday."
     out = linked(text, "Russia", "St. Petersburg")
     assert (out["St. Petersburg"].country_code, out["St. Petersburg"].name) == (
-        "RU", "Saint Petersburg")
+        "RU",
+        "Saint Petersburg",
+    )
     alone = linked("Tourists like St. Petersburg in March.", "St. Petersburg")
     assert alone["St. Petersburg"].country_code == "US"  # its own name, in Florida
 
 
 def test_a_tiny_namesake_in_the_article_country_does_not_beat_a_capital():
-    out = linked("The United States and Canada sent envoys to Prague.",
-                 "United States", "Canada", "Prague")
+    out = linked(
+        "The United States and Canada sent envoys to Prague.", "United States", "Canada", "Prague"
+    )
     assert out["Prague"].country_code == "CZ"
 
 
-@pytest.mark.parametrize(("name", "gazetteer_name", "country"), [
-    ("Mecca", "Makkah", "SA"),
-    ("Persia", "Iran", "IR"),
-    ("St Petersburg", "Saint Petersburg", "RU"),
-    ("the Netherlands", "Netherlands", "NL"),
-    ("Netherlands", "Netherlands", "NL"),
-    ("U.S", "United States", "US"),
-    ("these United States", "United States", "US"),
-    ("America", "United States", "US"),
-    ("Frankfurt", "Frankfurt am Main", "DE"),
-])
+@pytest.mark.parametrize(
+    ("name", "gazetteer_name", "country"),
+    [
+        ("Mecca", "Makkah", "SA"),
+        ("Persia", "Iran", "IR"),
+        ("St Petersburg", "Saint Petersburg", "RU"),
+        ("the Netherlands", "Netherlands", "NL"),
+        ("Netherlands", "Netherlands", "NL"),
+        ("U.S", "United States", "US"),
+        ("these United States", "United States", "US"),
+        ("America", "United States", "US"),
+        ("Frankfurt", "Frankfurt am Main", "DE"),
+    ],
+)
 def test_english_and_short_names_of_famous_places(name, gazetteer_name, country):
     p = linked(f"They wrote about {name} for years.", name)[name]
     assert (p.name, p.country_code) == (gazetteer_name, country)
@@ -100,8 +112,10 @@ def test_small_towns_under_the_old_cut_are_linked():
 
 
 def test_washington_stays_unlinked_when_the_article_names_both_city_and_state():
-    text = ("Seattle is the largest city of the state. Lawmakers in Washington met; "
-            "the capital of the United States is far from Washington.")
+    text = (
+        "Seattle is the largest city of the state. Lawmakers in Washington met; "
+        "the capital of the United States is far from Washington."
+    )
     out = linked(text, "Seattle", "Washington", "United States")
     assert out["Washington"] is None
     assert out["Seattle"].country_code == "US"
@@ -109,8 +123,7 @@ def test_washington_stays_unlinked_when_the_article_names_both_city_and_state():
 
 def test_a_state_cue_decides_washington():
     out = linked("Growers in Washington State picked apples.", "Washington State")
-    assert (out["Washington State"].kind, out["Washington State"].admin_code) == (
-        "region", "US-WA")
+    assert (out["Washington State"].kind, out["Washington State"].admin_code) == ("region", "US-WA")
 
 
 def test_a_province_outside_the_us_has_its_iso_code():
@@ -121,8 +134,11 @@ def test_a_province_outside_the_us_has_its_iso_code():
 
 def test_a_facility_is_linked_only_when_its_name_is_a_bare_town():
     text = "Auckland Castle stood empty. Buses left Dushanbe for Germany."
-    mentions = [M(0, 15, "Auckland Castle", "FAC"), M(41, 49, "Dushanbe", "FAC"),
-                M(54, 61, "Germany", "FAC")]
+    mentions = [
+        M(0, 15, "Auckland Castle", "FAC"),
+        M(41, 49, "Dushanbe", "FAC"),
+        M(54, 61, "Germany", "FAC"),
+    ]
     link_places(mentions, text)
     castle, town, country = (m.place for m in mentions)
     assert castle is None and country is None
@@ -130,8 +146,7 @@ def test_a_facility_is_linked_only_when_its_name_is_a_bare_town():
 
 
 def test_features_without_data_stay_unlinked():
-    out = linked("Storms crossed Lake Erie and the Gulf of Mexico.", "Lake Erie",
-                 "Gulf of Mexico")
+    out = linked("Storms crossed Lake Erie and the Gulf of Mexico.", "Lake Erie", "Gulf of Mexico")
     assert out == {"Lake Erie": None, "Gulf of Mexico": None}
 
 
@@ -146,20 +161,20 @@ def test_an_airport_by_its_whole_name_is_a_feature_not_its_town():
 def test_an_airport_by_its_town_and_the_word_airport():
     out = linked("She landed at Newark Airport at dawn.", "Newark Airport")
     assert (out["Newark Airport"].name, out["Newark Airport"].kind) == (
-        "Newark Liberty International Airport", "feature")
+        "Newark Liberty International Airport",
+        "feature",
+    )
 
 
 def test_airports_of_one_name_in_several_countries_need_the_article_country():
     # Faro Airport is in Portugal and in Canada's Yukon.
     assert linked("We flew into Faro Airport.", "Faro Airport")["Faro Airport"] is None
-    out = linked("We flew into Faro Airport for a week in Portugal.", "Faro Airport",
-                 "Portugal")
+    out = linked("We flew into Faro Airport for a week in Portugal.", "Faro Airport", "Portugal")
     assert (out["Faro Airport"].kind, out["Faro Airport"].country_code) == ("feature", "PT")
 
 
 def test_a_region_by_its_english_name_in_an_article_about_its_country():
-    out = linked("Farmers in Lombardy protested; Italy's government listened.",
-                 "Lombardy", "Italy")
+    out = linked("Farmers in Lombardy protested; Italy's government listened.", "Lombardy", "Italy")
     p = out["Lombardy"]
     assert (p.kind, p.country_code, p.admin_code) == ("region", "IT", "IT-25")
 
@@ -190,8 +205,7 @@ def test_a_county_named_after_its_town_does_not_rival_the_town():
 def test_the_dateline_country_breaks_a_tie_between_namesakes():
     # Heidelberg in Germany (143,000) and in South Africa (86,000): neither dominates.
     assert linked("Talks\nScientists in Heidelberg said.", "Heidelberg")["Heidelberg"] is None
-    out = linked("Talks\nBERLIN (Reuters) - Scientists in Heidelberg said.", "BERLIN",
-                 "Heidelberg")
+    out = linked("Talks\nBERLIN (Reuters) - Scientists in Heidelberg said.", "BERLIN", "Heidelberg")
     assert out["BERLIN"].kind == "city"
     assert out["Heidelberg"].country_code == "DE"
 
@@ -215,11 +229,14 @@ def test_a_us_postal_code_after_a_town_decides_it():
     assert (out["Washington"].kind, out["Washington"].admin_code) == ("city", "US-DC")
 
 
-@pytest.mark.parametrize(("name", "inner", "kind"), [
-    ("Municipality of Bogliasco", "Bogliasco", "city"),
-    ("the City of Cleveland", "Cleveland", "city"),
-    ("Jiangsu province", "Jiangsu Sheng", "region"),
-])
+@pytest.mark.parametrize(
+    ("name", "inner", "kind"),
+    [
+        ("Municipality of Bogliasco", "Bogliasco", "city"),
+        ("the City of Cleveland", "Cleveland", "city"),
+        ("Jiangsu province", "Jiangsu Sheng", "region"),
+    ],
+)
 def test_an_administrative_wrapper_names_the_place_inside(name, inner, kind):
     text = f"Officials of {name} met envoys from Italy, China and the United States."
     out = linked(text, name, "Italy", "China", "United States")
@@ -233,9 +250,11 @@ def test_why_a_name_stayed_unlinked():
     assert why_unlinked("Lake Wobegonia", set()) == "no place of that name in the gazetteer"
     assert why_unlinked("Coron", set()).startswith("only small places of that name")
     assert why_unlinked("Auckland Castle", set(), facility=True) == (
-        "a facility or landmark the gazetteer does not list")
+        "a facility or landmark the gazetteer does not list"
+    )
     assert why_unlinked("Heidelberg", set()) == (
-        "places of that name in DE, ZA, and nothing in the article decides")
+        "places of that name in DE, ZA, and nothing in the article decides"
+    )
 
 
 def test_a_town_named_more_often_than_its_country_stays_linked_to_the_end():
@@ -246,12 +265,17 @@ def test_a_town_named_more_often_than_its_country_stays_linked_to_the_end():
 
 
 def test_a_river_and_a_shared_lake_from_the_factbook():
-    text = ("Barges on the Mississippi River reach Lake Erie through canals in Ohio, in the "
-            "United States; Toronto in Canada lies on another lake.")
-    out = linked(text, "Mississippi River", "Lake Erie", "Ohio", "United States", "Toronto",
-                 "Canada")
+    text = (
+        "Barges on the Mississippi River reach Lake Erie through canals in Ohio, in the "
+        "United States; Toronto in Canada lies on another lake."
+    )
+    out = linked(
+        text, "Mississippi River", "Lake Erie", "Ohio", "United States", "Toronto", "Canada"
+    )
     assert (out["Mississippi River"].kind, out["Mississippi River"].country_code) == (
-        "feature", "US")
+        "feature",
+        "US",
+    )
     # Lake Erie is listed under the US and Canada: the article's main country decides.
     assert (out["Lake Erie"].kind, out["Lake Erie"].country_code) == ("feature", "US")
     assert linked("Ice covered Lake Erie.", "Lake Erie")["Lake Erie"] is None
@@ -260,8 +284,7 @@ def test_a_river_and_a_shared_lake_from_the_factbook():
 def test_a_sea_is_read_in_the_article_country_that_has_it_as_its_coast():
     text = "Fishing boats from Vietnam crossed the South China Sea."
     out = linked(text, "Vietnam", "South China Sea")
-    assert (out["South China Sea"].kind, out["South China Sea"].country_code) == (
-        "feature", "VN")
+    assert (out["South China Sea"].kind, out["South China Sea"].country_code) == ("feature", "VN")
     # Six Gulf states have it as their coast: alone, the sea has no one country.
     assert linked("Tankers crossed the Persian Gulf.", "Persian Gulf")["Persian Gulf"] is None
 
@@ -274,36 +297,42 @@ def test_a_region_by_its_english_name_alone_when_no_other_place_has_it():
 def test_a_feature_listed_once_as_its_own_name_outside_the_article_countries():
     # The Factbook lists the Bay of Bengal as Bangladesh's coast (and as another name of
     # the Andaman Sea): in an article about India it is still the one bay of the name.
-    out = linked("Storms formed over the Bay of Bengal and hit India.", "Bay of Bengal",
-                 "India")
-    assert (out["Bay of Bengal"].name, out["Bay of Bengal"].kind) == ("Bay of Bengal",
-                                                                      "feature")
+    out = linked("Storms formed over the Bay of Bengal and hit India.", "Bay of Bengal", "India")
+    assert (out["Bay of Bengal"].name, out["Bay of Bengal"].kind) == ("Bay of Bengal", "feature")
 
 
 def test_a_municipality_by_its_name_without_the_local_word_for_municipality():
     # GeoNames calls it "Lolland Kommune"; English text says "Lolland".
     out = linked("Wind farms off Lolland supply Denmark.", "Lolland", "Denmark")
     assert (out["Lolland"].name, out["Lolland"].kind, out["Lolland"].country_code) == (
-        "Lolland Kommune", "region", "DK")
+        "Lolland Kommune",
+        "region",
+        "DK",
+    )
 
 
 def test_a_feature_by_its_own_name_outranks_places_that_have_it_as_another_name():
     # "Red River" is a Louisiana parish and a Texas county by their short names only.
     out = linked("Floods on the Red River cut roads in Texas.", "Red River", "Texas")
     assert (out["Red River"].name, out["Red River"].kind, out["Red River"].country_code) == (
-        "Red River", "feature", "US")
+        "Red River",
+        "feature",
+        "US",
+    )
 
 
 def test_a_river_is_named_by_its_english_name():
     out = linked("Barges on the Danube River reached Austria.", "Danube River", "Austria")
-    assert (out["Danube River"].name, out["Danube River"].country_code) == (
-        "Danube River", "AT")
+    assert (out["Danube River"].name, out["Danube River"].country_code) == ("Danube River", "AT")
 
 
 def test_a_big_city_by_its_dotted_initials():
-    out = linked("Traffic in L.A. was worse than in California's other cities.", "L.A.",
-                 "California")
+    out = linked(
+        "Traffic in L.A. was worse than in California's other cities.", "L.A.", "California"
+    )
     assert (out["L.A."].name, out["L.A."].country_code) == ("Los Angeles", "US")
     # Undotted initials are state codes and words: "LA" is no city.
-    assert linked("He moved to LA.", "LA")["LA"] is None or \
-        linked("He moved to LA.", "LA")["LA"].name != "Los Angeles"
+    assert (
+        linked("He moved to LA.", "LA")["LA"] is None
+        or linked("He moved to LA.", "LA")["LA"].name != "Los Angeles"
+    )

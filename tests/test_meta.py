@@ -262,23 +262,35 @@ def test_header_is_frozen():
 @pytest.mark.parametrize(
     ("text", "title", "published"),
     [
-        ("SAO PAULO 1997-01-05\nThe central bank raised rates on Sunday.\n", None,
-         "1997-01-05"),
-        ("Bank raises rates\nPERTH, Australia 1997-03-02\nThe bank raised rates on Sunday.\n",
-         "Bank raises rates", "1997-03-02"),
+        ("SAO PAULO 1997-01-05\nThe central bank raised rates on Sunday.\n", None, "1997-01-05"),
+        (
+            "Bank raises rates\nPERTH, Australia 1997-03-02\nThe bank raised rates on Sunday.\n",
+            "Bank raises rates",
+            "1997-03-02",
+        ),
         # A wire headline in capitals, tokenized as the wire sends it, above the dateline.
-        ("RUGBY UNION - FIJI BEAT TONGA .\nSUVA 1997-05-10\nFiji beat Tonga 30-12 on "
-         "Saturday .\n", "RUGBY UNION - FIJI BEAT TONGA .", "1997-05-10"),
-        ("MARKETS - YEN FIRMS IN TOKYO\nTOKYO 1997-05-12\nThe yen firmed on Monday .\n",
-         "MARKETS - YEN FIRMS IN TOKYO", "1997-05-12"),
+        (
+            "RUGBY UNION - FIJI BEAT TONGA .\nSUVA 1997-05-10\nFiji beat Tonga 30-12 on "
+            "Saturday .\n",
+            "RUGBY UNION - FIJI BEAT TONGA .",
+            "1997-05-10",
+        ),
+        (
+            "MARKETS - YEN FIRMS IN TOKYO\nTOKYO 1997-05-12\nThe yen firmed on Monday .\n",
+            "MARKETS - YEN FIRMS IN TOKYO",
+            "1997-05-12",
+        ),
         # Tokenized wire text in sentence case: the line above the dateline is the headline.
-        ("Farm ministers back quota reform .\nBRUSSELS 1997-05-12\nMinisters agreed on "
-         "Monday to cut milk quotas .\n", "Farm ministers back quota reform .", "1997-05-12"),
+        (
+            "Farm ministers back quota reform .\nBRUSSELS 1997-05-12\nMinisters agreed on "
+            "Monday to cut milk quotas .\n",
+            "Farm ministers back quota reform .",
+            "1997-05-12",
+        ),
         # ... but without a dateline under it a tokenized sentence is body text.
         ("Fiji beat Tonga 30-12 on Saturday .\nThe match was close .\n", None, None),
         # Not a dateline: a sentence that ends in a date.
-        ("Bank raises rates\nThe board met on 1997-03-02 in Perth.\n", "Bank raises rates",
-         None),
+        ("Bank raises rates\nThe board met on 1997-03-02 in Perth.\n", "Bank raises rates", None),
     ],
 )
 def test_a_wire_dateline_on_its_own_line_gives_the_date(text, title, published):

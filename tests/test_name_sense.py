@@ -75,8 +75,29 @@ def test_a_town_the_article_puts_things_in_is_a_place_at_every_mention():
 
     from extractor.components.name_sense import NameSense
 
-    words = ["Tarnów", "has", "a", "square", ".", "History", "of", "Tarnów", "is", "long",
-             ".", "Buses", "run", "to", "Tarnów", ";", "in", "Tarnów", "they", "stop", "."]
+    words = [
+        "Tarnów",
+        "has",
+        "a",
+        "square",
+        ".",
+        "History",
+        "of",
+        "Tarnów",
+        "is",
+        "long",
+        ".",
+        "Buses",
+        "run",
+        "to",
+        "Tarnów",
+        ";",
+        "in",
+        "Tarnów",
+        "they",
+        "stop",
+        ".",
+    ]
     ents = ["O"] * len(words)
     for i, label in ((0, "PERSON"), (7, "ORG"), (14, "PERSON"), (17, "GPE")):
         ents[i] = "B-" + label
@@ -102,8 +123,10 @@ def test_names_written_with_letters_unicode_does_not_decompose_are_in_the_gazett
 
 
 def test_authors_cited_with_a_year_are_people(nlp):
-    text = ("Earlier work on stress (Quilis, 1993) found a fall in pitch. Quilis (1993) "
-            "also measured length. Carrano et al. (2006) disagree.")
+    text = (
+        "Earlier work on stress (Quilis, 1993) found a fall in pitch. Quilis (1993) "
+        "also measured length. Carrano et al. (2006) disagree."
+    )
     found = [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ("PERSON", "ORG")]
     assert found == [("Quilis", "PERSON"), ("Quilis", "PERSON"), ("Carrano", "PERSON")]
 
@@ -114,27 +137,35 @@ def test_a_name_before_a_bracketed_number_that_is_no_year_is_not_an_author(nlp):
 
 
 def test_a_first_name_used_alone_as_a_person_is_one(nlp):
-    text = ("The defense argued that Debbie caused her own death. The court heard that "
-            "Debbie's chair stood near the heater, and that Debbie stayed to fight the fire.")
+    text = (
+        "The defense argued that Debbie caused her own death. The court heard that "
+        "Debbie's chair stood near the heater, and that Debbie stayed to fight the fire."
+    )
     assert "ORG" in without(nlp, "extractor_name_sense", text, "Debbie")
     assert labels(nlp, text, "Debbie") == ["PERSON"] * 3
 
 
 def test_an_acronym_defined_after_a_lower_case_phrase_is_no_organization(nlp):
-    text = ("Satellites now measure sea surface salinity (SSS) from space. SSS maps show "
-            "the ocean. The European Space Agency (ESA) launched one.")
+    text = (
+        "Satellites now measure sea surface salinity (SSS) from space. SSS maps show "
+        "the ocean. The European Space Agency (ESA) launched one."
+    )
     found = [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "ORG"]
     assert ("SSS", "ORG") not in found and ("ESA", "ORG") in found
 
 
-@pytest.mark.parametrize("text, acronym", [
-    ("The lab studies machine translation. Its MT systems beat the old ones, and MT "
-     "quality keeps rising.", "MT"),
-    ("We measured sea ice extent from space. The SIE fell sharply in the SIE record.",
-     "SIE"),
-])
-def test_an_acronym_spelled_out_in_lower_case_elsewhere_is_no_organization(nlp, text,
-                                                                           acronym):
+@pytest.mark.parametrize(
+    "text, acronym",
+    [
+        (
+            "The lab studies machine translation. Its MT systems beat the old ones, and MT "
+            "quality keeps rising.",
+            "MT",
+        ),
+        ("We measured sea ice extent from space. The SIE fell sharply in the SIE record.", "SIE"),
+    ],
+)
+def test_an_acronym_spelled_out_in_lower_case_elsewhere_is_no_organization(nlp, text, acronym):
     assert "ORG" in without(nlp, "extractor_not_orgs", text, acronym)  # the model's error
     assert labels(nlp, text, acronym) == []
 
@@ -154,17 +185,71 @@ def _hand_doc(words, ents, pos):
 def test_a_surname_the_tagger_calls_a_noun_or_the_model_a_product_is_the_person():
     from extractor.components.name_sense import NameSense
 
-    words = ["Mark", "Bellamy", "spoke", ".", "Bellamy", "requested", "funds", ".",
-             "Okoro", ",", "a", "poet", ",", "met", "Ada", "Okoro", "."]
-    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O",
-            "B-PRODUCT", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
-    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "NOUN", "PUNCT",
-           "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"]
+    words = [
+        "Mark",
+        "Bellamy",
+        "spoke",
+        ".",
+        "Bellamy",
+        "requested",
+        "funds",
+        ".",
+        "Okoro",
+        ",",
+        "a",
+        "poet",
+        ",",
+        "met",
+        "Ada",
+        "Okoro",
+        ".",
+    ]
+    ents = [
+        "B-PERSON",
+        "I-PERSON",
+        "O",
+        "O",
+        "O",
+        "O",
+        "O",
+        "O",
+        "B-PRODUCT",
+        "O",
+        "O",
+        "O",
+        "O",
+        "O",
+        "B-PERSON",
+        "I-PERSON",
+        "O",
+    ]
+    pos = [
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "PUNCT",
+        "NOUN",
+        "VERB",
+        "NOUN",
+        "PUNCT",
+        "PROPN",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "VERB",
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+    ]
     doc = _hand_doc(words, ents, pos)
     NameSense()(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("Mark Bellamy", "PERSON"), ("Bellamy", "PERSON"), ("Okoro", "PERSON"),
-        ("Ada Okoro", "PERSON")]
+        ("Mark Bellamy", "PERSON"),
+        ("Bellamy", "PERSON"),
+        ("Okoro", "PERSON"),
+        ("Ada Okoro", "PERSON"),
+    ]
 
 
 def test_the_end_of_a_name_tagged_in_part_is_not_a_lone_surname():
@@ -175,15 +260,37 @@ def test_the_end_of_a_name_tagged_in_part_is_not_a_lone_surname():
     pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
     doc = _hand_doc(words, ents, pos)
     NameSense()(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("Steve Martin", "PERSON"),
-                                                      ("Lockheed", "ORG")]
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Steve Martin", "PERSON"),
+        ("Lockheed", "ORG"),
+    ]
 
 
 def test_a_place_the_article_tags_once_is_that_place_where_left_untagged():
     from extractor.components.name_sense import NameSense
 
-    words = ["Kelso", "is", "old", ".", "People", "of", "Kelso", "fish", ".", "Kelso", "has",
-             "a", "bridge", ";", "Bath", "is", "near", "Bath", "Abbey", "."]
+    words = [
+        "Kelso",
+        "is",
+        "old",
+        ".",
+        "People",
+        "of",
+        "Kelso",
+        "fish",
+        ".",
+        "Kelso",
+        "has",
+        "a",
+        "bridge",
+        ";",
+        "Bath",
+        "is",
+        "near",
+        "Bath",
+        "Abbey",
+        ".",
+    ]
     ents = ["O"] * len(words)
     ents[6] = ents[14] = "B-GPE"
     pos = ["PROPN" if w[0].isupper() else "NOUN" for w in words]
@@ -191,18 +298,48 @@ def test_a_place_the_article_tags_once_is_that_place_where_left_untagged():
     NameSense()(doc)
     # "Bath Abbey" is another name that begins with the word: left alone.
     assert [(e.text, e.start, e.label_) for e in doc.ents] == [
-        ("Kelso", 0, "GPE"), ("Kelso", 6, "GPE"), ("Kelso", 9, "GPE"), ("Bath", 14, "GPE")]
+        ("Kelso", 0, "GPE"),
+        ("Kelso", 6, "GPE"),
+        ("Kelso", 9, "GPE"),
+        ("Bath", 14, "GPE"),
+    ]
 
 
 def test_a_name_the_article_also_writes_in_lower_case_is_not_repeated():
     from extractor.components.name_sense import NameSense
 
-    words = ["Reading", "is", "a", "town", ".", "Trains", "to", "Reading", "run", ".",
-             "reading", "helps", "."]
+    words = [
+        "Reading",
+        "is",
+        "a",
+        "town",
+        ".",
+        "Trains",
+        "to",
+        "Reading",
+        "run",
+        ".",
+        "reading",
+        "helps",
+        ".",
+    ]
     ents = ["O"] * len(words)
     ents[7] = "B-GPE"
-    pos = ["PROPN", "AUX", "DET", "NOUN", "PUNCT", "NOUN", "ADP", "PROPN", "VERB", "PUNCT",
-           "NOUN", "VERB", "PUNCT"]
+    pos = [
+        "PROPN",
+        "AUX",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "NOUN",
+        "ADP",
+        "PROPN",
+        "VERB",
+        "PUNCT",
+        "NOUN",
+        "VERB",
+        "PUNCT",
+    ]
     doc = _hand_doc(words, ents, pos)
     NameSense()(doc)
     assert [(e.text, e.start) for e in doc.ents] == [("Reading", 7)]
@@ -213,8 +350,24 @@ def test_a_small_town_the_article_puts_things_in_is_a_place_at_every_mention():
     # say it is a place; the model called it a person and an organization.
     from extractor.components.name_sense import NameSense
 
-    words = ["Portree", "has", "a", "harbour", ".", "Ferries", "stop", "in", "Portree", ";",
-             "hotels", "in", "Portree", "fill", "up", "."]
+    words = [
+        "Portree",
+        "has",
+        "a",
+        "harbour",
+        ".",
+        "Ferries",
+        "stop",
+        "in",
+        "Portree",
+        ";",
+        "hotels",
+        "in",
+        "Portree",
+        "fill",
+        "up",
+        ".",
+    ]
     ents = ["O"] * len(words)
     ents[0], ents[8], ents[12] = "B-PERSON", "B-ORG", "B-ORG"
     pos = ["PROPN" if w[0].isupper() else "NOUN" for w in words]
@@ -226,22 +379,30 @@ def test_a_small_town_the_article_puts_things_in_is_a_place_at_every_mention():
 # A place no gazetteer holds, which the article defines as one ("X is a peninsula",
 # "X Island") and puts things in: a place at every mention, not an organization or person.
 DEFINED = [
-    ("Velmora is a peninsula on the north coast. Most fishermen in Velmora sell their "
-     "catch at dawn. Velmora exports dried fish, and Velmora hopes to attract tourists.",
-     "Velmora", "ORG"),
-    ("Tourists come to Quintarra Island for its reefs. Hotels in Quintarra are small, and "
-     "Quintarra has no airport.", "Quintarra", "PERSON"),
+    (
+        "Velmora is a peninsula on the north coast. Most fishermen in Velmora sell their "
+        "catch at dawn. Velmora exports dried fish, and Velmora hopes to attract tourists.",
+        "Velmora",
+        "ORG",
+    ),
+    (
+        "Tourists come to Quintarra Island for its reefs. Hotels in Quintarra are small, and "
+        "Quintarra has no airport.",
+        "Quintarra",
+        "PERSON",
+    ),
 ]
 
 
 @pytest.mark.parametrize("text, word, error", DEFINED)
-def test_a_name_the_article_defines_as_a_place_is_one_at_every_mention(nlp, text, word,
-                                                                       error):
+def test_a_name_the_article_defines_as_a_place_is_one_at_every_mention(nlp, text, word, error):
     assert error in without(nlp, "extractor_name_sense", text, word)  # the model's error
     assert set(labels(nlp, text, word)) == {"GPE"}
 
 
 def test_a_person_described_near_a_place_kind_stays_a_person(nlp):
-    text = ("Dolores Quintarra is a teacher in a village near the coast. Quintarra said "
-            "she came to teach in 1990, and Quintarra still teaches there.")
+    text = (
+        "Dolores Quintarra is a teacher in a village near the coast. Quintarra said "
+        "she came to teach in 1990, and Quintarra still teaches there."
+    )
     assert labels(nlp, text, "Quintarra") == ["PERSON", "PERSON"]

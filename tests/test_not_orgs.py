@@ -13,12 +13,21 @@ def labels(nlp, text: str, word: str, disable: tuple[str, ...] = ()) -> list[str
         return [e.label_ for e in nlp(text).ents if e.text == word]
 
 
-@pytest.mark.parametrize("text, title", [
-    ("Critics loved the novel Harrowgate. Harrowgate sold a million copies, and "
-     "Harrowgate won a prize.", "Harrowgate"),
-    ("The film studio said the movie Tidewater would open in June. Tidewater cost $90 "
-     "million.", "Tidewater"),
-])
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "Critics loved the novel Harrowgate. Harrowgate sold a million copies, and "
+            "Harrowgate won a prize.",
+            "Harrowgate",
+        ),
+        (
+            "The film studio said the movie Tidewater would open in June. Tidewater cost $90 "
+            "million.",
+            "Tidewater",
+        ),
+    ],
+)
 def test_a_name_after_the_kind_of_work_it_is_is_a_title_at_every_mention(nlp, text, title):
     assert "ORG" in labels(nlp, text, title, ("extractor_not_orgs",))  # the model's error
     found = labels(nlp, text, title)
@@ -31,10 +40,13 @@ def test_a_name_after_a_kind_of_publisher_stays_an_organization(nlp):
     assert labels(nlp, text, "Der Spiegel") == ["ORG"]
 
 
-@pytest.mark.parametrize("text, error", [
-    ("For business, most Thais will shake hands with foreigners.", "ORG"),
-    ("In Bangkok, Thais will queue politely for the bus.", "GPE"),
-])
+@pytest.mark.parametrize(
+    "text, error",
+    [
+        ("For business, most Thais will shake hands with foreigners.", "ORG"),
+        ("In Bangkok, Thais will queue politely for the bus.", "GPE"),
+    ],
+)
 def test_a_people_named_in_the_plural_is_a_group(nlp, text, error):
     assert labels(nlp, text, "Thais", ("extractor_not_orgs",)) == [error]  # the model's
     assert labels(nlp, text, "Thais") == ["NORP"]

@@ -22,8 +22,17 @@ def imported_top_level() -> set[str]:
 
 
 def test_every_imported_package_is_declared():
-    declared = {r.split(";")[0].split("[")[0].split(">")[0].split("=")[0].split("<")[0]
-                .strip().lower().replace("_", "-") for r in requires("extractor") or []}
+    declared = {
+        r.split(";")[0]
+        .split("[")[0]
+        .split(">")[0]
+        .split("=")[0]
+        .split("<")[0]
+        .strip()
+        .lower()
+        .replace("_", "-")
+        for r in requires("extractor") or []
+    }
     dists = packages_distributions()
     missing = []
     for module in sorted(imported_top_level()):

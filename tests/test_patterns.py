@@ -19,9 +19,11 @@ def write(path: Path, *entries: object) -> Path:
 
 @pytest.fixture(scope="module")
 def with_patterns(tmp_path_factory):
-    path = write(tmp_path_factory.mktemp("p") / "mine.jsonl",
-                 {"label": "ORG", "pattern": "Quillfeather Works"},
-                 {"label": "GPE", "pattern": [{"LOWER": "dunmore"}]})
+    path = write(
+        tmp_path_factory.mktemp("p") / "mine.jsonl",
+        {"label": "ORG", "pattern": "Quillfeather Works"},
+        {"label": "GPE", "pattern": [{"LOWER": "dunmore"}]},
+    )
     return load_pipeline(patterns=path)
 
 
@@ -33,11 +35,14 @@ def test_the_users_patterns_name_what_the_model_does_not(nlp, with_patterns):
     assert ("Monday", "DATE") in after  # the rest of the pipeline still runs
 
 
-@pytest.mark.parametrize("content, message", [
-    ('{"label": "ORG"}\n', 'bad.jsonl:1: a pattern is {"label": ..., "pattern": ...}'),
-    ('{"label": "ORG", "pattern": "A"}\nnot json\n', "bad.jsonl:2: not JSON"),
-    ('{"label": "ORG", "pattern": [{"LOWERX": "a"}]}\n', "bad.jsonl: not a valid pattern"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"label": "ORG"}\n', 'bad.jsonl:1: a pattern is {"label": ..., "pattern": ...}'),
+        ('{"label": "ORG", "pattern": "A"}\nnot json\n', "bad.jsonl:2: not JSON"),
+        ('{"label": "ORG", "pattern": [{"LOWERX": "a"}]}\n', "bad.jsonl: not a valid pattern"),
+    ],
+)
 def test_a_bad_patterns_file_is_one_message_naming_the_line(tmp_path, content, message):
     path = tmp_path / "bad.jsonl"
     path.write_text(content, encoding="utf-8")

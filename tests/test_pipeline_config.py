@@ -16,7 +16,7 @@ from .conftest import SAMPLES
 
 def test_the_shipped_config_lists_our_rules_in_the_codes_order():
     pipeline = load_config(CONFIG)["nlp"]["pipeline"]
-    assert pipeline[-len(COMPONENTS):] == list(COMPONENTS)
+    assert pipeline[-len(COMPONENTS) :] == list(COMPONENTS)
     assert "ner" in pipeline and "parser" in pipeline
 
 
@@ -24,10 +24,11 @@ def test_spacy_finds_our_factories_without_importing_us():
     found = {e.name for e in entry_points(group="spacy_factories")}
     assert set(COMPONENTS) <= found
     # A fresh interpreter that imports spaCy only: the entry point registers the rule.
-    code = ("import spacy; nlp = spacy.blank('en'); nlp.add_pipe('extractor_citations'); "
-            "print(nlp.pipe_names)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    code = (
+        "import spacy; nlp = spacy.blank('en'); nlp.add_pipe('extractor_citations'); "
+        "print(nlp.pipe_names)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['extractor_citations']"
 
 
@@ -55,8 +56,12 @@ def test_a_users_config_may_leave_a_rule_out(tmp_path):
 
 def test_a_config_naming_no_such_component_is_one_line(tmp_path):
     path = tmp_path / "config.cfg"
-    path.write_text(CONFIG.read_text(encoding="utf-8").replace(
-        'factory = "extractor_teams"', 'factory = "extractor_tems"'), encoding="utf-8")
+    path.write_text(
+        CONFIG.read_text(encoding="utf-8").replace(
+            'factory = "extractor_teams"', 'factory = "extractor_tems"'
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(ModelNotFound) as error:
         load_pipeline(config=path)
     assert "config.cfg: not a usable config" in str(error.value)

@@ -7,17 +7,18 @@ import pytest
 
 
 def names(nlp, text: str) -> list[tuple[str, str]]:
-    return [(e.text, e.label_) for e in nlp(text).ents
-            if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC")]
+    return [
+        (e.text, e.label_)
+        for e in nlp(text).ents
+        if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC")
+    ]
 
 
 @pytest.mark.parametrize(
     "text, place",
     [
-        ("PERTH, Australia 1997-03-02\nFast bowler Glenn McGrath took five wickets.",
-         "PERTH"),
-        ("SAO PAULO 1997-01-05\nBrazil's central bank raised rates, officials said.",
-         "SAO PAULO"),
+        ("PERTH, Australia 1997-03-02\nFast bowler Glenn McGrath took five wickets.", "PERTH"),
+        ("SAO PAULO 1997-01-05\nBrazil's central bank raised rates, officials said.", "SAO PAULO"),
     ],
 )
 def test_a_datelines_capitals_are_a_place(nlp, text, place):
@@ -33,36 +34,46 @@ def test_capitals_at_a_lines_start_that_are_no_place_are_left_alone(nlp):
 
 
 def test_reinsurers_and_clubs_are_organizations(nlp):
-    text = ("Swiss Re and Munich Re reported losses. Leeds United beat Everton, and "
-            "Blackburn Rovers lost at home.")
+    text = (
+        "Swiss Re and Munich Re reported losses. Leeds United beat Everton, and "
+        "Blackburn Rovers lost at home."
+    )
     found = names(nlp, text)
     for name in ("Swiss Re", "Munich Re", "Leeds United", "Blackburn Rovers"):
         assert (name, "ORG") in found
 
 
 def test_a_club_named_after_its_town_is_an_organization_in_a_sports_report(nlp):
-    text = ("Sevilla beat Valencia 2-1 on Sunday in the league. Valencia coach Marcelino "
-            "said his players were tired after the cup match, and the goal came late.")
+    text = (
+        "Sevilla beat Valencia 2-1 on Sunday in the league. Valencia coach Marcelino "
+        "said his players were tired after the cup match, and the goal came late."
+    )
     assert [label for name, label in names(nlp, text) if name == "Valencia"] == ["ORG"] * 2
 
 
 def test_players_beside_a_score_stay_people(nlp):
-    text = ("Rafael Nadal beat Roger Federer 6-3 in the final of the tournament. Nadal "
-            "said the match was hard and the championship is his.")
+    text = (
+        "Rafael Nadal beat Roger Federer 6-3 in the final of the tournament. Nadal "
+        "said the match was hard and the championship is his."
+    )
     found = names(nlp, text)
     assert ("Roger Federer", "PERSON") in found and ("Nadal", "PERSON") in found
 
 
 def test_a_town_in_a_sports_report_that_plays_no_one_stays_a_place(nlp):
-    text = ("The league's coach of the year lives in Valencia. The match was played in "
-            "Madrid, and the goal came late in the cup tie.")
+    text = (
+        "The league's coach of the year lives in Valencia. The match was played in "
+        "Madrid, and the goal came late in the cup tie."
+    )
     assert ("Valencia", "GPE") in names(nlp, text)
 
 
 def test_names_in_a_capitals_headline_take_the_bodys_labels(nlp):
-    text = ("RUGBY UNION - LYNAGH HELPS WALLABIES BEAT ITALY\nROME 1996-12-07\n"
-            "Michael Lynagh kicked four goals as Australia beat Italy 40-18 in Rome. The "
-            "Wallabies scored five tries, and Lynagh said the win was hard.")
+    text = (
+        "RUGBY UNION - LYNAGH HELPS WALLABIES BEAT ITALY\nROME 1996-12-07\n"
+        "Michael Lynagh kicked four goals as Australia beat Italy 40-18 in Rome. The "
+        "Wallabies scored five tries, and Lynagh said the win was hard."
+    )
     found = names(nlp, text)
     for name, label in (("LYNAGH", "PERSON"), ("ITALY", "ORG"), ("ROME", "GPE")):
         assert (name, label) in found
@@ -76,23 +87,58 @@ def test_common_words_in_capitals_are_dropped_and_missed_names_found():
 
     from extractor.components.caps_lines import CapsLines
 
-    words = ["SURPRISE", "WIN", "FOR", "CHINA", "AND", "ZORBA", "\n", "China", "won", "a",
-             "surprise", "win", "in", "Lima", "."]
-    ents = ["B-GPE", "I-GPE", "O", "O", "O", "B-PERSON", "O", "B-GPE", "O", "O", "O", "O",
-            "O", "B-GPE", "O"]
+    words = [
+        "SURPRISE",
+        "WIN",
+        "FOR",
+        "CHINA",
+        "AND",
+        "ZORBA",
+        "\n",
+        "China",
+        "won",
+        "a",
+        "surprise",
+        "win",
+        "in",
+        "Lima",
+        ".",
+    ]
+    ents = [
+        "B-GPE",
+        "I-GPE",
+        "O",
+        "O",
+        "O",
+        "B-PERSON",
+        "O",
+        "B-GPE",
+        "O",
+        "O",
+        "O",
+        "O",
+        "O",
+        "B-GPE",
+        "O",
+    ]
     spaces = [True] * 5 + [False, False] + [True] * 8
     doc = Doc(spacy.blank("en").vocab, words=words, ents=ents, spaces=spaces)
     CapsLines()(doc)
     # "ZORBA" is not in the body: the model's label stands.
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("CHINA", "GPE"), ("ZORBA", "PERSON"), ("China", "GPE"), ("Lima", "GPE")]
+        ("CHINA", "GPE"),
+        ("ZORBA", "PERSON"),
+        ("China", "GPE"),
+        ("Lima", "GPE"),
+    ]
 
 
 def test_a_title_the_model_tagged_alone_keeps_the_name_after_it_a_person(nlp):
     from .conftest import extract_dict
 
-    record = extract_dict("Vodafone CEO Nick Read and CFO Margherita Della Valle spoke to "
-                          "analysts.", nlp=nlp)
+    record = extract_dict(
+        "Vodafone CEO Nick Read and CFO Margherita Della Valle spoke to analysts.", nlp=nlp
+    )
     people = {p["name"]: p["titles"] for p in record["people"]}
     assert people["Margherita Della Valle"] == ["CFO"]
     assert [o["name"] for o in record["organizations"]] == ["Vodafone"]
@@ -104,9 +150,11 @@ def test_a_title_alone_before_a_lower_case_word_is_still_dropped(nlp):
 
 
 def test_every_name_in_a_results_table_is_a_team(nlp):
-    text = ("SOCCER - GERMAN FIRST DIVISION RESULTS .\nBONN 1996-08-24\nResults of German "
-            "first division soccer matches played on Saturday :\nHamburg 3 Bochum 0\n"
-            "Freiburg 1 Schalke 2\nBayern Munich 2 Hansa Rostock 0\n")
+    text = (
+        "SOCCER - GERMAN FIRST DIVISION RESULTS .\nBONN 1996-08-24\nResults of German "
+        "first division soccer matches played on Saturday :\nHamburg 3 Bochum 0\n"
+        "Freiburg 1 Schalke 2\nBayern Munich 2 Hansa Rostock 0\n"
+    )
     found = names(nlp, text)
     for team in ("Hamburg", "Bochum", "Freiburg", "Schalke", "Bayern Munich", "Hansa Rostock"):
         assert (team, "ORG") in found
@@ -118,12 +166,15 @@ def test_a_line_of_a_name_and_numbers_outside_sport_is_no_result(nlp):
     assert ("Hamburg", "ORG") not in names(nlp, text)
 
 
-TENNIS = ("TENNIS - HINGIS THROUGH IN NEW YORK .\nNEW YORK 1996-08-31\nMartina Hingis of "
-          "Switzerland beat Lindsay Davenport 6-2 6-3 on Saturday . Hingis , the top seed , "
-          "will meet Conchita Martinez of Spain next .")
+TENNIS = (
+    "TENNIS - HINGIS THROUGH IN NEW YORK .\nNEW YORK 1996-08-31\nMartina Hingis of "
+    "Switzerland beat Lindsay Davenport 6-2 6-3 on Saturday . Hingis , the top seed , "
+    "will meet Conchita Martinez of Spain next ."
+)
 # The same report in a tournament round-up: enough sport words for the teams rule to run.
-ROUNDUP = TENNIS + (" The tournament final is on Sunday , and the tennis fans hope for a "
-                    "long match .")
+ROUNDUP = TENNIS + (
+    " The tournament final is on Sunday , and the tennis fans hope for a long match ."
+)
 
 
 @pytest.mark.parametrize("text", [TENNIS, ROUNDUP])
@@ -140,8 +191,10 @@ def test_a_player_with_set_scores_glued_on_is_the_player(nlp, text):
     assert not any("6-2" in name for name, _ in found)
 
 
-SOCCER = ("SOCCER - NORWAY WIN .\nOSLO 1997-01-18\nNorway beat Sweden 2-1 in a friendly "
-          "match on Saturday . The Norway coach praised his striker after the goal .")
+SOCCER = (
+    "SOCCER - NORWAY WIN .\nOSLO 1997-01-18\nNorway beat Sweden 2-1 in a friendly "
+    "match on Saturday . The Norway coach praised his striker after the goal ."
+)
 
 
 def test_a_national_team_beside_a_score_is_still_a_team(nlp):

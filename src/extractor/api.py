@@ -108,8 +108,9 @@ class Extractor:
         (`batch.extract_many`): an article that fails yields an `ErrorRecord`."""
         from extractor.batch import extract_many
 
-        return extract_many(paths, jobs=jobs, model=self.model, options=self.options,
-                            timeout=timeout)
+        return extract_many(
+            paths, jobs=jobs, model=self.model, options=self.options, timeout=timeout
+        )
 
 
 def extract_text(

@@ -488,9 +488,12 @@ def _unlinked_places(record: dict) -> list[str]:
 
     places = record.get("places") or []
     context = {p["country_code"] for p in places if p.get("country_code")}
-    return [f'place "{p["name"]}" unlinked: '
-            f'{why_unlinked(p["name"], context, facility=p.get("kind") == "facility")}'
-            for p in places if p.get("kind") not in LINKED_KINDS]
+    return [
+        f'place "{p["name"]}" unlinked: '
+        f"{why_unlinked(p['name'], context, facility=p.get('kind') == 'facility')}"
+        for p in places
+        if p.get("kind") not in LINKED_KINDS
+    ]
 
 
 def _say(message: str) -> None:
@@ -587,7 +590,13 @@ def _batch(
     try:
         to_stdout = sink_options["output"] is None and sink_options["output_dir"] is None
         _run_batch(
-            inputs, problems, sink, options, to_stdout, jobs=jobs, timeout=timeout,
+            inputs,
+            problems,
+            sink,
+            options,
+            to_stdout,
+            jobs=jobs,
+            timeout=timeout,
             scheduler=scheduler,
         )
     finally:

@@ -169,8 +169,9 @@ def _clean(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = re.sub(r"\s+", " ", text.strip().lower())
     text = text.strip(" .,;:!?\"'()[]")
-    text = re.sub(r"^(?:on|in|at|during|by|from|since|until|till|of|for|over|around|about)\s+",
-                  "", text)
+    text = re.sub(
+        r"^(?:on|in|at|during|by|from|since|until|till|of|for|over|around|about)\s+", "", text
+    )
     return re.sub(r"^(?:just|only|even) (?=yesterday|today|tomorrow|last|this)", "", text)
 
 
@@ -276,8 +277,14 @@ def _rule_ref_words(text: str, ctx: _Context) -> DateValue | None:
     for candidate in (text, _strip_the(text), f"the {text}"):
         if candidate in REF_VALUE:
             return DateValue(REF_VALUE[candidate], "date")
-    if re.fullmatch(r"(?:the )?(?:past|last|previous|recent) (?:few |several |many )?"
-                    r"(?:days|weeks|months|years|decades)", text) and not ctx.tense == FUTURE:
+    if (
+        re.fullmatch(
+            r"(?:the )?(?:past|last|previous|recent) (?:few |several |many )?"
+            r"(?:days|weeks|months|years|decades)",
+            text,
+        )
+        and not ctx.tense == FUTURE
+    ):
         # "the past few years" with no number is a vague stretch of the past.
         return DateValue("PAST_REF", "date")
     return None
@@ -294,8 +301,9 @@ def _rule_deictic_day(text: str, ctx: _Context) -> DateValue | None:
     )
     if re.fullmatch(r"last (?:night|evening)", text):
         # Class: "last night" is yesterday's night (it read as the length P1D).
-        m = re.fullmatch(r"(?P<day>yesterday) (?P<part>night|evening)",
-                         "yesterday " + text.split()[1])
+        m = re.fullmatch(
+            r"(?P<day>yesterday) (?P<part>night|evening)", "yesterday " + text.split()[1]
+        )
     if not m or (m.group("day") == "this" and not m.group("part")):
         return None
     offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -317,8 +325,7 @@ def _rule_sets(text: str, ctx: _Context) -> DateValue | None:
     if text in adverbs:
         return DateValue(adverbs[text], "set")
     # "a year" is a set only after a count ("15 a year"); the caller passes "per year".
-    m = re.fullmatch(r"(?:every|each|per|once a|twice a|(?:\w+) times a) (?P<what>.+)",
-                     text)
+    m = re.fullmatch(r"(?:every|each|per|once a|twice a|(?:\w+) times a) (?P<what>.+)", text)
     if not m:
         return None
     what = m.group("what")
@@ -366,15 +373,26 @@ def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
         # in 1748 ... two years later" -> 1750): count from the year last written out.
         year = ctx.year + int(amount if not back else -amount) * UNIT_FACTOR.get(unit, 1)
         return DateValue(f"{year:04d}", "date") if _valid_year(year) else None
-    base = ctx.reference if from_reference else (
-        dt.date.fromisoformat(ctx.anchor) if ctx.anchor and re.fullmatch(
-            r"\d{4}-\d{2}-\d{2}", ctx.anchor) else None)
-    if base is None and unit in ("month", "year") and ctx.anchor and re.fullmatch(
-            r"\d{4}-\d{2}", ctx.anchor):
+    base = (
+        ctx.reference
+        if from_reference
+        else (
+            dt.date.fromisoformat(ctx.anchor)
+            if ctx.anchor and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.anchor)
+            else None
+        )
+    )
+    if (
+        base is None
+        and unit in ("month", "year")
+        and ctx.anchor
+        and re.fullmatch(r"\d{4}-\d{2}", ctx.anchor)
+    ):
         # Class: "In March 2009 the plant closed. Six months later ..." -> 2009-09: the
         # month under discussion, when no day was told.
-        value = _shift(dt.date.fromisoformat(f"{ctx.anchor}-01"),
-                       int(-amount if back else amount), unit)
+        value = _shift(
+            dt.date.fromisoformat(f"{ctx.anchor}-01"), int(-amount if back else amount), unit
+        )
         return DateValue(value, "date") if value else None
     if base is None and back and unit not in ("day", "week", "fortnight", "night"):
         # Class: "sales were flat compared with a year earlier", "up from a month before":
@@ -411,8 +429,12 @@ def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
     if not m:
         return None
     rel, unit, tail = m.group("rel"), m.group("unit"), m.group("tail")
-    if rel is None and unit in ("year", "month", "week") and re.match(
-        r"(?:the )?(?:early|late|mid|middle|start|beginning|end|rest|remainder)\b.* the ", text
+    if (
+        rel is None
+        and unit in ("year", "month", "week")
+        and re.match(
+            r"(?:the )?(?:early|late|mid|middle|start|beginning|end|rest|remainder)\b.* the ", text
+        )
     ):
         rel = "this"  # "the end of the year": the current one
     if re.match(r"(?:the )(?:past|last) ", text) and unit not in SEASONS and not tail:
@@ -439,8 +461,11 @@ def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
         if unit in ("month", "week") and rel in ("same", None):
             # "the same month a year ago": the reference's month, a year back.
             unit_year = ref.year - 1
-            return DateValue(f"{unit_year:04d}-{ref.month:02d}", "date") if unit == "month" \
+            return (
+                DateValue(f"{unit_year:04d}-{ref.month:02d}", "date")
+                if unit == "month"
                 else DateValue(f"{unit_year:04d}-W{ref.isocalendar()[1]:02d}", "date")
+            )
         if unit == "year" and rel in ("same", None):
             unit, offset = "year", offset
     if unit == "weekend":
@@ -482,11 +507,13 @@ def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
     if offset == 0:
         year = start[0] if code != cur_code else cur_year
     elif offset < 0:
-        year = start[0] if (start[0], start[1]) < (cur_year, SEASON_START[cur_code]) \
-            else start[0] - 1
+        year = (
+            start[0] if (start[0], start[1]) < (cur_year, SEASON_START[cur_code]) else start[0] - 1
+        )
     else:
-        year = start[0] if (start[0], start[1]) > (cur_year, SEASON_START[cur_code]) \
-            else start[0] + 1
+        year = (
+            start[0] if (start[0], start[1]) > (cur_year, SEASON_START[cur_code]) else start[0] + 1
+        )
     return DateValue(_season(year, code), "date") if _valid_year(year) else None
 
 
@@ -514,8 +541,9 @@ def _rule_weekday(text: str, ctx: _Context) -> DateValue | None:
     elif rel in ("next", "coming", "this coming"):
         day = ref + dt.timedelta(days=ahead or 7)
     elif rel == "this":
-        day = ref + dt.timedelta(days=ahead) if ctx.tense == FUTURE \
-            else ref - dt.timedelta(days=back)
+        day = (
+            ref + dt.timedelta(days=ahead) if ctx.tense == FUTURE else ref - dt.timedelta(days=back)
+        )
     elif ctx.tense in (FUTURE, PRESENT):
         # Class: "the summit opens on Friday", "voting begins on Sunday": a weekday under
         # a simple present is the schedule of what is ahead; reports of the past use the
@@ -550,8 +578,12 @@ def _rule_duration(text: str, ctx: _Context) -> DateValue | None:
         return None
     plural = words[-1] != unit and not words[-1].endswith(".")
     head = " ".join(words[:-1])
-    head = re.sub(r"\s*\b(?:full|consecutive|straight|successive|long|trading|working|"
-                  r"business|calendar|more|additional|other)$", "", head)
+    head = re.sub(
+        r"\s*\b(?:full|consecutive|straight|successive|long|trading|working|"
+        r"business|calendar|more|additional|other)$",
+        "",
+        head,
+    )
     article = re.match(r"(?:.*\s)?(?:a|an)$", head) is not None
     explicit = re.match(r"(?:the )?(?:past|last|next|previous|coming|following|first)\b", head)
     amount_text = _DURATION_MODIFIERS.sub("", head + " ").strip()
@@ -595,7 +627,9 @@ def _rule_early_year(text: str, ctx: _Context) -> DateValue | None:
     # are left out: TIMEX3 and the corpora write them differently.)
     m = re.fullmatch(
         rf"(?:(?:c\.|ca\.|circa|about|around) ?)?(?:{_ERA} ?(?P<a>\d{{1,4}})|(?P<b>\d{{1,4}}) ?"
-        rf"{_ERA})|(?:c\.|ca\.|circa|the year) ?(?P<c>\d{{1,4}})", text)
+        rf"{_ERA})|(?:c\.|ca\.|circa|the year) ?(?P<c>\d{{1,4}})",
+        text,
+    )
     if not m:
         return None
     year = int(m.group("a") or m.group("b") or m.group("c"))
@@ -608,9 +642,13 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
     # 1990s" -> 199, "the '70s" / "the 70s" -> 197, "2010-11" -> 2010, "summer 2016" ->
     # 2016-SU, "the third quarter of 2009" / "Q3 2009" -> 2009-Q3, "the first half of
     # 2016" -> 2016-H1.
-    t = re.sub(r"^(?:the )?(?:early|earlier|late|later|mid|middle|end of|start of|"
-               r"beginning of|fiscal|fy|calendar|year|the year|first half of|second half of)"
-               r"[- ]?", "", text)
+    t = re.sub(
+        r"^(?:the )?(?:early|earlier|late|later|mid|middle|end of|start of|"
+        r"beginning of|fiscal|fy|calendar|year|the year|first half of|second half of)"
+        r"[- ]?",
+        "",
+        text,
+    )
     t = _strip_the(t)
     # "the 2011 season", "the 2010-11 season": a sports season is named by its year.
     t = re.sub(r"(?<=\d) season$", "", t)
@@ -639,8 +677,7 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
             return None
         century = 19 if ctx.reference is None or two > ctx.reference.year % 100 else 20
         return DateValue(f"{century}{two // 10}", "date")
-    if m := re.fullmatch(r"(?P<season>spring|summer|autumn|fall|winter)(?: of)? " + _YEAR,
-                         t):
+    if m := re.fullmatch(r"(?P<season>spring|summer|autumn|fall|winter)(?: of)? " + _YEAR, t):
         year = _parse_year(m.group("year"), ctx)
         if year is None:
             return _relative_needed()
@@ -687,10 +724,15 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
 
 
 _CENTURY_WORDS = {
-    word: n for n, word in enumerate(
-        ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-         "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-         "twentieth twenty-first").split(), start=1)
+    word: n
+    for n, word in enumerate(
+        (
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+            "twentieth twenty-first"
+        ).split(),
+        start=1,
+    )
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
@@ -704,11 +746,9 @@ def _resolve_year(month: int, day: int | None, ctx: _Context) -> int | None:
     key = (month, day or (ref.day if month == ref.month else 1))
     here = (ref.month, ref.day)
     if ctx.tense == PAST:
-        return ref.year if key <= here or (day is None and month == ref.month) \
-            else ref.year - 1
+        return ref.year if key <= here or (day is None and month == ref.month) else ref.year - 1
     if ctx.tense == FUTURE:
-        return ref.year if key >= here or (day is None and month == ref.month) \
-            else ref.year + 1
+        return ref.year if key >= here or (day is None and month == ref.month) else ref.year + 1
     candidates = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
@@ -767,13 +807,17 @@ MOVABLE_HOLIDAYS = {
 def _rule_holiday(text: str, ctx: _Context) -> DateValue | None:
     # Class: holidays named without a date ("on Christmas Day", "over Easter",
     # "Thanksgiving 2009"): their day, in the year the tense points to, as for "July 4".
-    m = re.fullmatch(r"(?P<name>[a-z.' ]+?)(?:,? (?P<year>\d{4})| (?:of )?(?P<rel>last|this|"
-                     r"next) year)?", text)
+    m = re.fullmatch(
+        r"(?P<name>[a-z.' ]+?)(?:,? (?P<year>\d{4})| (?:of )?(?P<rel>last|this|"
+        r"next) year)?",
+        text,
+    )
     if not m:
         return None
     name = m.group("name")
     if name not in FIXED_HOLIDAYS and name not in MOVABLE_HOLIDAYS:
         return None
+
     def on(year: int) -> dt.date:
         if name in FIXED_HOLIDAYS:
             return dt.date(year, *FIXED_HOLIDAYS[name])
@@ -805,8 +849,12 @@ def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
     # Without a year, the year comes from the reference and the verb's tense. With a
     # year and a day, dateparser reads the format (see _absolute).
     t = re.sub(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the),? ", "", text)
-    t = re.sub(r"^(?:the )?(?:early|earlier|late|later|mid|middle|end of|start of|"
-               r"beginning of|first half of|second half of)[- ]?(?:in |of )?", "", t)
+    t = re.sub(
+        r"^(?:the )?(?:early|earlier|late|later|mid|middle|end of|start of|"
+        r"beginning of|first half of|second half of)[- ]?(?:in |of )?",
+        "",
+        t,
+    )
     t = _strip_the(t)
     m = re.fullmatch(
         rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? )?(?P<month>{_MONTH_NAMES})\.?"
@@ -819,12 +867,24 @@ def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
     day_text = m.group("d1") or m.group("d2")
     day = int(day_text) if day_text else None
     year = _parse_year(m.group("year"), ctx)
-    if m.group("month") in ("may", "mar", "sun", "sat", "wed") and day is None and year is None \
-            and text == m.group("month"):
+    if (
+        m.group("month") in ("may", "mar", "sun", "sat", "wed")
+        and day is None
+        and year is None
+        and text == m.group("month")
+    ):
         pass  # a bare "May" is still the month when the model labelled it a date
-    if year is None and ctx.year and ctx.reference and (
-            ctx.year < ctx.reference.year and ctx.tense != FUTURE
-            or ctx.year != ctx.reference.year and ctx.tense == PAST):
+    if (
+        year is None
+        and ctx.year
+        and ctx.reference
+        and (
+            ctx.year < ctx.reference.year
+            and ctx.tense != FUTURE
+            or ctx.year != ctx.reference.year
+            and ctx.tense == PAST
+        )
+    ):
         # Class: a day or month without a year in a story of another year ("In 1821 ...
         # the fire broke out on 12 April"): that year, not the reference's. (A later year
         # told in the past: the reference date is older than the text.)
@@ -898,9 +958,12 @@ def _rule_anaphora(text: str, ctx: _Context) -> DateValue | None:
     # "the same day", "the end of the day" -> the last full date mentioned (else the
     # reference); "the same period last year", "the same month a year ago", "the same
     # quarter a year earlier" -> that date's period one year back, at its granularity.
-    if re.fullmatch(r"(?:(?:the )?(?:start|end|beginning|rest|remainder|close|middle) of )?"
-                    r"(?:the|that|this) (?:same )?day|(?:a|the) (?:second|third|fourth|fifth|"
-                    r"sixth|seventh|\w+th) (?:straight|consecutive|successive) day", text):
+    if re.fullmatch(
+        r"(?:(?:the )?(?:start|end|beginning|rest|remainder|close|middle) of )?"
+        r"(?:the|that|this) (?:same )?day|(?:a|the) (?:second|third|fourth|fifth|"
+        r"sixth|seventh|\w+th) (?:straight|consecutive|successive) day",
+        text,
+    ):
         day = ctx.anchor_day()
         return DateValue(day.isoformat(), "date") if day else _relative_needed()
     if re.fullmatch(r"(?:later |earlier )?(?:in )?(?:that|the same|that same) year", text):
@@ -908,9 +971,12 @@ def _rule_anaphora(text: str, ctx: _Context) -> DateValue | None:
         if ctx.year:
             return DateValue(f"{ctx.year:04d}", "date")
         return None
-    m = re.fullmatch(r"(?:in )?(?:the|that) same (?:period|month|quarter|week|time|season)"
-                     r"(?: of)? (?:last year|a year ago|a year earlier|the previous year|"
-                     r"the year before|one year earlier|one year ago|(?P<y>\d{4}))", text)
+    m = re.fullmatch(
+        r"(?:in )?(?:the|that) same (?:period|month|quarter|week|time|season)"
+        r"(?: of)? (?:last year|a year ago|a year earlier|the previous year|"
+        r"the year before|one year earlier|one year ago|(?P<y>\d{4}))",
+        text,
+    )
     if not m:
         return None
     anchor = ctx.anchor
@@ -933,7 +999,9 @@ def _rule_unit_of_relative_unit(text: str, ctx: _Context) -> DateValue | None:
     m = re.fullmatch(
         rf"(?:(?:the )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?)?(?P<month>{_MONTH_NAMES})\.?"
         r"(?: (?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,? (?:of )?"
-        r"(?P<rel>last|past|previous|this|next|coming) year", text)
+        r"(?P<rel>last|past|previous|this|next|coming) year",
+        text,
+    )
     if m:
         if ctx.reference is None:
             return _relative_needed()
@@ -943,14 +1011,18 @@ def _rule_unit_of_relative_unit(text: str, ctx: _Context) -> DateValue | None:
         if day:
             return DateValue(dt.date(year, month, int(day)).isoformat(), "date")
         return DateValue(f"{year:04d}-{month:02d}", "date")
-    m = re.fullmatch(r"(?P<day>[a-z]+?),? (?:of )?(?P<rel>last|past|previous|this|next|coming) "
-                     r"week", text)
+    m = re.fullmatch(
+        r"(?P<day>[a-z]+?),? (?:of )?(?P<rel>last|past|previous|this|next|coming) "
+        r"week",
+        text,
+    )
     if m and m.group("day") in WEEKDAYS:
         if ctx.reference is None:
             return _relative_needed()
         monday = ctx.reference - dt.timedelta(days=ctx.reference.weekday())
-        day = monday + dt.timedelta(weeks=_REL_OFFSET[m.group("rel")],
-                                    days=WEEKDAYS[m.group("day")])
+        day = monday + dt.timedelta(
+            weeks=_REL_OFFSET[m.group("rel")], days=WEEKDAYS[m.group("day")]
+        )
         return DateValue(day.isoformat(), "date")
     return None
 
@@ -958,8 +1030,10 @@ def _rule_unit_of_relative_unit(text: str, ctx: _Context) -> DateValue | None:
 # "the next day", "the following month", "the previous year": a unit next to the time
 # under discussion (the caller passes the anchor or story year only where the phrase is
 # a point, not "over the next year").
-FOLLOWING = re.compile(r"the (?P<rel>following|next|previous|preceding|prior) "
-                       r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)")
+FOLLOWING = re.compile(
+    r"the (?P<rel>following|next|previous|preceding|prior) "
+    r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
+)
 
 
 def _rule_following(text: str, ctx: _Context) -> DateValue | None:
@@ -1005,8 +1079,12 @@ def _dateparser(order: str):  # noqa: ANN202  (dateparser's DateDataParser)
     base = dt.datetime(2000, 1, 1)  # never used: the text holds a year (checked by caller)
     return DateDataParser(
         languages=["en"],
-        settings={"DATE_ORDER": order, "RELATIVE_BASE": base,
-                  "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
+        settings={
+            "DATE_ORDER": order,
+            "RELATIVE_BASE": base,
+            "PREFER_DAY_OF_MONTH": "first",
+            "STRICT_PARSING": False,
+        },
     )
 
 
@@ -1028,8 +1106,10 @@ def _absolute(text: str, ctx: _Context) -> DateValue | None:
         else:
             order = ctx.date_order
         try:
-            a, b = int(parts[0] if order != "YMD" else parts[1]), int(
-                parts[1] if order != "YMD" else parts[2])
+            a, b = (
+                int(parts[0] if order != "YMD" else parts[1]),
+                int(parts[1] if order != "YMD" else parts[2]),
+            )
         except ValueError:
             return None
         # A component above 12 can only be the day, whatever the configured order.
@@ -1080,8 +1160,11 @@ RULES = (
 def _parts(text: str) -> list[str]:
     """Sub-expressions of a span the model joined ("Tuesday, July 26" is one date;
     "16:00 UTC today" a time; "between 2010 and 2012" two): try the whole, then parts."""
-    pieces = re.split(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|\buntil\b|\bbetween\b|"
-                      r"\bfrom\b|(?<=\d)\s*-\s*(?=\d{4})|\bthrough\b)\s*", text)
+    pieces = re.split(
+        r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|\buntil\b|\bbetween\b|"
+        r"\bfrom\b|(?<=\d)\s*-\s*(?=\d{4})|\bthrough\b)\s*",
+        text,
+    )
     return [p for p in pieces if p]
 
 
@@ -1111,10 +1194,14 @@ def normalize_date(
     default_kind = "time" if label == "TIME" else "date"
     if not isinstance(text, str):
         return DateValue(None, default_kind)
-    ctx = _Context(to_date(reference), tense, date_order if date_order in DATE_ORDERS
-                   else DEFAULT_DATE_ORDER, anchor if is_timex3(anchor) else None,
-                   day if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None,
-                   int(year) if year and re.fullmatch(r"\d{4}", year) else None)
+    ctx = _Context(
+        to_date(reference),
+        tense,
+        date_order if date_order in DATE_ORDERS else DEFAULT_DATE_ORDER,
+        anchor if is_timex3(anchor) else None,
+        day if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else None,
+        int(year) if year and re.fullmatch(r"\d{4}", year) else None,
+    )
     cleaned = _clean(text)
     if not cleaned or len(cleaned) > 200:
         return DateValue(None, default_kind)
@@ -1125,9 +1212,11 @@ def normalize_date(
     candidates += [p for p in _parts(cleaned) if p not in candidates]
     # "by the end of the day Saturday": the named day or month at the end.
     words = cleaned.split(" ")
-    candidates += [" ".join(words[i:]) for i in range(1, len(words))
-                   if re.search(rf"\d|\b(?:{_MONTH_NAMES}|{'|'.join(WEEKDAYS)})\b",
-                                " ".join(words[i:]))]
+    candidates += [
+        " ".join(words[i:])
+        for i in range(1, len(words))
+        if re.search(rf"\d|\b(?:{_MONTH_NAMES}|{'|'.join(WEEKDAYS)})\b", " ".join(words[i:]))
+    ]
     for candidate in candidates:
         for rule in RULES:
             try:
@@ -1150,17 +1239,55 @@ def normalize_date(
 # "is expected to sign", "plans to visit", "are to travel"), as word stems: the pipeline
 # runs without a lemmatizer, so inflected forms are matched by their beginning.
 FUTURE_GOVERNORS = (
-    "due", "expect", "set", "schedul", "slate", "going", "plan", "intend", "hope", "aim",
-    "want", "likely", "poised", "about", "ready", "prepar", "vow", "pledg", "promis",
-    "agree", "decid", "threaten", "seek", "sought", "try", "tries", "propos", "is", "are",
-    "am", "be",
+    "due",
+    "expect",
+    "set",
+    "schedul",
+    "slate",
+    "going",
+    "plan",
+    "intend",
+    "hope",
+    "aim",
+    "want",
+    "likely",
+    "poised",
+    "about",
+    "ready",
+    "prepar",
+    "vow",
+    "pledg",
+    "promis",
+    "agree",
+    "decid",
+    "threaten",
+    "seek",
+    "sought",
+    "try",
+    "tries",
+    "propos",
+    "is",
+    "are",
+    "am",
+    "be",
 )
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going", "should", "may", "might",
-              "must"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "going", "should", "may", "might", "must"}
 # Verbs that put their object in the future unless they are in the simple past: "a
 # hearing has been scheduled for June 3", "the vote is set for Thursday".
-SCHEDULING = ("schedul", "plan", "set", "slate", "expect", "due", "book", "arrang",
-              "postpon", "delay", "resched", "fix")
+SCHEDULING = (
+    "schedul",
+    "plan",
+    "set",
+    "slate",
+    "expect",
+    "due",
+    "book",
+    "arrang",
+    "postpon",
+    "delay",
+    "resched",
+    "fix",
+)
 
 
 _DUE_WORDS = ("due", "expect", "schedul", "slate", "set", "poised")
@@ -1200,8 +1327,12 @@ def tense_of(span: Span) -> str | None:
 
 def _ends_like_a_sentence(sent: Span) -> bool:
     last = next((t for t in reversed(sent) if not t.is_space), None)
-    return last is not None and (last.text in (".", "!", "?") or last.is_quote and len(
-        sent) > 1 and sent[-2].text in (".", "!", "?"))
+    return last is not None and (
+        last.text in (".", "!", "?")
+        or last.is_quote
+        and len(sent) > 1
+        and sent[-2].text in (".", "!", "?")
+    )
 
 
 def _after_until(span: Span) -> bool:
@@ -1215,39 +1346,54 @@ def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy T
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in FUTURE_AUX for c in aux):
         return FUTURE  # "will meet", "is going to meet"
-    infinitive = verb.tag_ == "VB" and (any(c.lower_ == "to" for c in aux)
-                                        or verb.dep_ in ("xcomp", "advcl"))
+    infinitive = verb.tag_ == "VB" and (
+        any(c.lower_ == "to" for c in aux) or verb.dep_ in ("xcomp", "advcl")
+    )
     governor = verb.head
     if infinitive and governor is not verb and depth < 4:
         # "is due to meet", "plans to visit": the infinitive of a future-looking verb or
         # adjective is future unless that governor is itself past ("was due to meet").
-        governor_tense = _finite_tense(governor) if governor.pos_ == "ADJ" \
-            else _verb_tense(governor, depth + 1)
+        governor_tense = (
+            _finite_tense(governor) if governor.pos_ == "ADJ" else _verb_tense(governor, depth + 1)
+        )
         if _is(governor, FUTURE_GOVERNORS):
             return PAST if governor_tense == PAST else FUTURE
         return governor_tense
     tense = _finite_tense(verb)
-    if tense != PAST and verb.lower_ in ("is", "are", "am", "'s", "'re") and any(
+    if (
+        tense != PAST
+        and verb.lower_ in ("is", "are", "am", "'s", "'re")
+        and any(
             c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
-            for c in verb.children):
+            for c in verb.children
+        )
+    ):
         # Class: "On Thursday, the delegates are to fly ...": the date hangs on "are", whose
         # "to"-infinitive is a plan (the infinitive itself is handled above).
         return FUTURE
-    if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") \
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if (
+        _is(verb, SCHEDULING)
+        and verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
         # Class: a scheduling participle after its noun ("a report expected in April", "the
         # vote scheduled for Tuesday") looks ahead; tagged VBN, it read as past.
         return FUTURE
     if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and tense != PAST:
         return FUTURE
-    if tense != PAST and any(c.dep_ in ("acomp", "attr") and _is(c, _DUE_WORDS)
-                             for c in verb.children):
+    if tense != PAST and any(
+        c.dep_ in ("acomp", "attr") and _is(c, _DUE_WORDS) for c in verb.children
+    ):
         # Class: "the report is due in April", "the vote is set for May": the copula with
         # a scheduling complement is future; "was due" stays past.
         return FUTURE
-    if _is(verb, SCHEDULING) and verb.tag_ == "VBN" and any(
-        c.lower_ in ("has", "have", "is", "are", "been") for c in verb.children
-    ) and not any(c.tag_ == "VBD" for c in verb.children):
+    if (
+        _is(verb, SCHEDULING)
+        and verb.tag_ == "VBN"
+        and any(c.lower_ in ("has", "have", "is", "are", "been") for c in verb.children)
+        and not any(c.tag_ == "VBD" for c in verb.children)
+    ):
         return FUTURE
     return tense
 
@@ -1259,8 +1405,9 @@ def _finite_tense(token) -> str | None:  # noqa: ANN001
         candidates.append(token.head)
     if any(c.lower_ in FUTURE_AUX and c.tag_ == "MD" for c in candidates):
         return FUTURE
-    if any(c.tag_ == "VBD" or "Past" in c.morph.get("Tense") and c.tag_ != "VBN"
-           for c in candidates):
+    if any(
+        c.tag_ == "VBD" or "Past" in c.morph.get("Tense") and c.tag_ != "VBN" for c in candidates
+    ):
         return PAST
     if token.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in candidates):
         return PAST

@@ -354,7 +354,7 @@ def score_links(
         if place is None:
             continue
         out.found += 1
-        what = f"{text[g.start:g.end]} = {identity_title(g.value or '')}"
+        what = f"{text[g.start : g.end]} = {identity_title(g.value or '')}"
         if not place.linked:
             if errors is not None:
                 errors.append(("place_links", "UNLINKED", what))
@@ -369,8 +369,13 @@ def score_links(
             out.country_known += 1
             out.country_right += place.country_code == country
             if place.country_code != country and errors is not None:
-                errors.append(("place_links", "COUNTRY",
-                               f"{what} / ours: {place.names[0]} ({place.country_code})"))
+                errors.append(
+                    (
+                        "place_links",
+                        "COUNTRY",
+                        f"{what} / ours: {place.names[0]} ({place.country_code})",
+                    )
+                )
     return out
 
 
@@ -658,8 +663,9 @@ Scores = dict[str, dict[str, Counts]]
 def clip_places(pred: Prediction, limit: int | None) -> list[PlaceLink]:
     if limit is None:
         return pred.places
-    return [replace(p, mentions=tuple(m for m in p.mentions if m.start < limit))
-            for p in pred.places]
+    return [
+        replace(p, mentions=tuple(m for m in p.mentions if m.start < limit)) for p in pred.places
+    ]
 
 
 def score_article(gold: GoldArticle, pred: Prediction, categories: Iterable[str]) -> Scores:
@@ -799,8 +805,14 @@ def evaluate(
         add_scores(total, score_article(article, pred, categories))
         link_errors: list[tuple[str, str, str]] | None = [] if errors is not None else None
         if links is not None and article.identities:
-            links.add(score_links(article.identities, clip_places(pred, article.limit),
-                                  text=article.text, errors=link_errors))
+            links.add(
+                score_links(
+                    article.identities,
+                    clip_places(pred, article.limit),
+                    text=article.text,
+                    errors=link_errors,
+                )
+            )
         if errors is not None:
             errors += [(article.id, *e) for e in article_errors(article, pred, categories)]
             errors += [(article.id, *e) for e in link_errors or ()]
@@ -824,10 +836,12 @@ def to_json(results: dict[str, dict[str, Scores]]) -> dict[str, Any]:
 
 def links_line(path: str, c: LinkCounts) -> str:
     d = c.as_dict()
-    return (f"{path}: place links: {c.gold} gold named places with an identity; found "
-            f"{c.found} ({d['found_rate']:.2f}); linked {c.linked} ({d['linked_rate']:.2f}); "
-            f"named as the identity {c.named} ({d['named_rate']:.2f}); right country "
-            f"{c.country_right}/{c.country_known} ({d['country_rate']:.2f})")
+    return (
+        f"{path}: place links: {c.gold} gold named places with an identity; found "
+        f"{c.found} ({d['found_rate']:.2f}); linked {c.linked} ({d['linked_rate']:.2f}); "
+        f"named as the identity {c.named} ({d['named_rate']:.2f}); right country "
+        f"{c.country_right}/{c.country_known} ({d['country_rate']:.2f})"
+    )
 
 
 def print_tables(results: dict[str, dict[str, Scores]], n_articles: dict[str, int]) -> None:
@@ -921,8 +935,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         errors: list[tuple[str, str, str, str]] = []
         links[path] = LinkCounts()
         results[path] = {
-            name: evaluate(articles, system, errors if name == "ours" else None,
-                           links[path] if name == "ours" else None)
+            name: evaluate(
+                articles,
+                system,
+                errors if name == "ours" else None,
+                links[path] if name == "ours" else None,
+            )
             for name, system in systems.items()
         }
         if args.errors:

@@ -32,8 +32,11 @@ if TYPE_CHECKING:
 
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 # "4.12" alone is a number (a price, a score); with a dot, a time needs a.m./p.m.
-_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$|^\d{1,2}\.\d{2}\s*[ap]\.?m\.?$|"
-                    r"^\d{1,2}\s*[ap]\.?m\.?$", re.I)
+_CLOCK = re.compile(
+    r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$|^\d{1,2}\.\d{2}\s*[ap]\.?m\.?$|"
+    r"^\d{1,2}\s*[ap]\.?m\.?$",
+    re.I,
+)
 # A phone number: 7+ digits in 3+ groups joined by spaces, dots, dashes or brackets.
 _PHONE = re.compile(r"^\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,5}\)?){2,5}$")
 _NAME_DESIGNATORS = {"no.", "no", "#", "nr.", "num.", "number"}
@@ -67,30 +70,43 @@ def _is_phone(span: Span) -> bool:
 
 
 def _is_list_marker(span: Span) -> bool:
-    """"1." / "2)" / "(3)" opening a line: the number of an item, not a figure."""
+    """ "1." / "2)" / "(3)" opening a line: the number of an item, not a figure."""
     text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     before = text[line_start : span.start_char].strip()
     after = text[span.end_char : span.end_char + 1]
-    return span.text.strip().isdigit() and before in ("", "(", "-", "*") and after in (
-        ".", ")", ":")
+    return (
+        span.text.strip().isdigit() and before in ("", "(", "-", "*") and after in (".", ")", ":")
+    )
 
 
 def _is_pronoun_one(span: Span) -> bool:
-    """"one of the victims", "the one who", "no one": 'one' as a pronoun, not a count."""
+    """ "one of the victims", "the one who", "no one": 'one' as a pronoun, not a count."""
     if span.text.lower() != "one":
         return False
     root = span.root
     following = span.doc[span.end] if span.end < len(span.doc) else None
     previous = span.doc[span.start - 1] if span.start > 0 else None
-    if following is not None and following.lower_ in ("of", "another", "who", "which",
-                                                       "that"):
+    if following is not None and following.lower_ in ("of", "another", "who", "which", "that"):
         return True
-    if previous is not None and previous.lower_ in ("the", "this", "that", "no", "any",
-                                                    "every", "which", "each", "someone"):
+    if previous is not None and previous.lower_ in (
+        "the",
+        "this",
+        "that",
+        "no",
+        "any",
+        "every",
+        "which",
+        "each",
+        "someone",
+    ):
         return True
-    return root.dep_ not in ("nummod", "quantmod", "compound") and root.head.pos_ != "NOUN" \
-        and following is not None and following.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
+    return (
+        root.dep_ not in ("nummod", "quantmod", "compound")
+        and root.head.pos_ != "NOUN"
+        and following is not None
+        and following.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
+    )
 
 
 def _name_numbers(doc) -> set[str]:  # noqa: ANN001  (a spaCy Doc)
@@ -107,16 +123,20 @@ def _name_numbers(doc) -> set[str]:  # noqa: ANN001  (a spaCy Doc)
         previous = doc[token.i - 1]
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         # After a proper noun ("Boeing 737") or a camel-case name ("iOS 5", "iPhone 4").
-        camel = previous.is_alpha and any(c.isupper() for c in previous.text[1:]) \
+        camel = (
+            previous.is_alpha
+            and any(c.isupper() for c in previous.text[1:])
             and not previous.is_upper
+        )
         if not previous.whitespace_ or not (
             previous.pos_ == "PROPN" and previous.text[:1].isupper() or camel
         ):
             continue
         if previous.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME", "PERSON"):
             continue
-        if previous.lower_ in MONTH_WORDS or (following is not None and following.tag_ in (
-                "NNS", "NNPS")):
+        if previous.lower_ in MONTH_WORDS or (
+            following is not None and following.tag_ in ("NNS", "NNPS")
+        ):
             continue
         names.add(token.text)
     doc.user_data["extractor_name_numbers"] = names
@@ -147,12 +167,16 @@ def _in_name(span: Span) -> bool:
         return False
     if previous.text.upper() in ("GMT", "UTC"):
         return True  # a time zone offset: "GMT +8"
-    if previous.pos_ == "PROPN" and previous.whitespace_ and previous.ent_type_ not in (
-        "GPE", "LOC", "NORP", "DATE"
+    if (
+        previous.pos_ == "PROPN"
+        and previous.whitespace_
+        and previous.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
     ):
-        linked = root.head == previous or (
-            previous.head == root.head and previous.dep_ in ("compound", "nmod")
-        ) or previous.head == root
+        linked = (
+            root.head == previous
+            or (previous.head == root.head and previous.dep_ in ("compound", "nmod"))
+            or previous.head == root
+        )
         if linked:
             return True
     return False
@@ -166,9 +190,12 @@ def is_age(doc, start: int, end: int) -> bool:  # noqa: ANN001  (a spaCy Doc)
     before = [t.lower_ for t in doc[max(0, start - 3) : start]]
     if before[-1:] in (["aged"], ["age"]) or before[-2:] == ["age", "of"]:
         return True
-    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in (
-        "PERSON", "ORG"
-    ) and doc[start - 2].pos_ == "PROPN":
+    if (
+        start >= 2
+        and doc[start - 1].text == ","
+        and doc[start - 2].ent_type_ in ("PERSON", "ORG")
+        and doc[start - 2].pos_ == "PROPN"
+    ):
         following = doc[end] if end < len(doc) else None
         return following is None or following.text in (",", ")", ";", ".")
     return False
@@ -188,10 +215,14 @@ def _names_a_thing(span: Span) -> bool:
     if root.dep_ not in ("nummod", "compound", "nmod", "amod", "quantmod") or head.i < span.end:
         return False
     between = span.doc[span.end : head.i]
-    return head.tag_ in ("NN", "NNP") and head.pos_ in ("NOUN", "PROPN") \
-        and head.lower_ not in _COUNTABLE_SINGULAR \
-        and all(t.pos_ in ("ADJ", "NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS")
-                for t in between)
+    return (
+        head.tag_ in ("NN", "NNP")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in _COUNTABLE_SINGULAR
+        and all(
+            t.pos_ in ("ADJ", "NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS") for t in between
+        )
+    )
 
 
 # Nouns that take a number in the singular: invariant plurals and thresholds.
@@ -206,26 +237,37 @@ def _capitalized_words(span: Span) -> bool:
     """Number words in title case inside a sentence are a name ("the Ford Five Hundred",
     "the Big Three"), not a count."""
     words = [t for t in span if t.is_alpha]
-    if not words or not all(t.is_title for t in words) or span[0].is_sent_start \
-            or span.start == 0:
+    if not words or not all(t.is_title for t in words) or span[0].is_sent_start or span.start == 0:
         return False
     previous = span.doc[span.start - 1]
     if previous.text in ('"', "``", "(", ":") or "\n" in previous.text_with_ws:
         return False
     # In a headline every word is capitalized: that says nothing.
     text = doc_text(span.doc)
-    line = text[text.rfind("\n", 0, span.start_char) + 1 : text.find("\n", span.end_char)
-                if "\n" in text[span.end_char:] else len(text)]
+    line = text[
+        text.rfind("\n", 0, span.start_char) + 1 : text.find("\n", span.end_char)
+        if "\n" in text[span.end_char :]
+        else len(text)
+    ]
     long_words = [w for w in re.findall(r"[A-Za-z]{4,}", line)]
     return sum(w[0].isupper() for w in long_words) < 0.6 * len(long_words)
 
 
 def _definite_small(span: Span) -> bool:
-    """"the two companies", "both three ...": a definite description refers back to things
+    """ "the two companies", "both three ...": a definite description refers back to things
     already named; a small number in it is no new figure."""
     text = span.text.lower()
-    if span.label_ != "CARDINAL" or text not in ("two", "three", "four", "five", "six",
-                                                 "seven", "eight", "nine", "ten"):
+    if span.label_ != "CARDINAL" or text not in (
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ):
         return False
     previous = span.doc[span.start - 1] if span.start else None
     return previous is not None and previous.lower_ in ("the", "these", "those", "both")
@@ -239,9 +281,15 @@ def is_figure(span: Span) -> bool:
         return False
     if span.label_ == "CARDINAL" and (_is_year(span) or _CLOCK.match(text)):
         return False
-    return not (_is_phone(span) or _is_list_marker(span) or _is_pronoun_one(span)
-                or _in_name(span) or _names_a_thing(span) or _capitalized_words(span)
-                or _definite_small(span))
+    return not (
+        _is_phone(span)
+        or _is_list_marker(span)
+        or _is_pronoun_one(span)
+        or _in_name(span)
+        or _names_a_thing(span)
+        or _capitalized_words(span)
+        or _definite_small(span)
+    )
 
 
 def counted_noun(span: Span) -> str | None:
@@ -250,8 +298,11 @@ def counted_noun(span: Span) -> str | None:
     pronoun ("20,000 of them") or when nothing is counted."""
     root = span.root
     head: Token = root.head
-    if head is not root and head.i >= span.end and root.dep_ in ("nummod", "quantmod",
-                                                                "amod", "compound", "nmod"):
+    if (
+        head is not root
+        and head.i >= span.end
+        and root.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod")
+    ):
         if head.pos_ in ("NOUN", "PROPN") and head.is_alpha:
             return head.text if head.pos_ == "PROPN" else head.lower_
     for child in root.children:
@@ -326,7 +377,7 @@ def is_date(span: Span) -> bool:
 
 
 def _recurring(span: Span) -> bool:
-    """"a year" after a count or "once"/"twice" ("15 a year") is a set, not a duration."""
+    """ "a year" after a count or "once"/"twice" ("15 a year") is a set, not a duration."""
     if not re.match(r"(?:a|an) \w+$", span.text.lower()) or span.start == 0:
         return False
     previous = span.doc[span.start - 1]
@@ -367,8 +418,9 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
     dates = _date_ents(span.doc)
     previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
     for ent in reversed(previous[-8:]):
-        value = normalize_date(ent.text, reference, tense=tense_of(ent),
-                               date_order=date_order, label=ent.label_).value
+        value = normalize_date(
+            ent.text, reference, tense=tense_of(ent), date_order=date_order, label=ent.label_
+        ).value
         if value and wanted.match(value):
             return value
     return None
@@ -379,17 +431,25 @@ def _lead_the(text: str) -> str:
 
 
 def _stretch_ahead(span: Span) -> bool:
-    """"over the next year", "within the following week": a stretch, not the unit next to
+    """ "over the next year", "within the following week": a stretch, not the unit next to
     the time under discussion."""
     return span.start > 0 and span.doc[span.start - 1].lower_ in (
-        "over", "within", "during", "for", "throughout")
+        "over",
+        "within",
+        "during",
+        "for",
+        "throughout",
+    )
 
 
 _CLOCK_TEXT = re.compile(r"\d[:.]?\d\d\b|\d\s*[ap]\.?m\b", re.I)
 _RANGE_JOINTS = {"and", "to", "until", "through", "or", "-", "\u2013", "\u2014"}
 _SHORT_YEAR = re.compile(r"^\d{2}$")
-_COUNT = re.compile(r"^(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                    r"eleven|twelve|a few|several)$", re.I)
+_COUNT = re.compile(
+    r"^(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|a few|several)$",
+    re.I,
+)
 
 
 def _range_partner(span: Span, after: bool) -> Span | None:
@@ -418,8 +478,11 @@ def _range_text(span: Span) -> str | None:
             start = int(left.text)
             year = start // 100 * 100 + int(text)
             return str(year + 100 if year < start else year)
-    if re.fullmatch(r"[A-Za-z]+\.?", text) and text.lower().rstrip(".") in MONTH_WORDS \
-            and (right := _range_partner(span, after=True)) is not None:
+    if (
+        re.fullmatch(r"[A-Za-z]+\.?", text)
+        and text.lower().rstrip(".") in MONTH_WORDS
+        and (right := _range_partner(span, after=True)) is not None
+    ):
         year = re.search(r"\b(\d{4})$", right.text)
         if year:
             return f"{text} {year.group(1)}"  # the year written once
@@ -444,8 +507,9 @@ def _day_beside(span: Span, reference: str | None, date_order: str) -> str | Non
         # "3:15 a.m. local time on Tuesday": up to three words of glue.
         if len(between) > 3 or any(t.lower_ not in _TIME_DAY_GLUE for t in between):
             continue
-        value = normalize_date(ent.text, reference, tense=tense_of(ent),
-                               date_order=date_order, label=ent.label_).value
+        value = normalize_date(
+            ent.text, reference, tense=tense_of(ent), date_order=date_order, label=ent.label_
+        ).value
         if value and _DAY.match(value):
             return value
     return None
@@ -453,7 +517,9 @@ def _day_beside(span: Span, reference: str | None, date_order: str) -> str | Non
 
 _TOLD_FROM_TODAY = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|now|ago|(?:this|last|next) (?:week|month|year)|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.I,
+)
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 
 
@@ -486,23 +552,82 @@ def _year_written(span: Span) -> str | None:
 # Words of a sentence that states what recurs every year rather than what happened or
 # will happen once: habitual adverbs, and the vocabulary of climate and seasons.
 _HABITUAL = {
-    "usually", "generally", "regularly", "typically", "normally", "often", "always",
-    "sometimes", "occasionally", "traditionally", "rarely", "seldom", "every", "each",
-    "annually", "yearly", "average", "climate", "temperature", "temperatures", "rain",
-    "rains", "rainfall", "rainy", "monsoon", "humid", "humidity", "wind", "winds", "weather",
-    "season", "seasons", "seasonal", "snow", "sunny", "storm", "storms", "thunderstorms",
-    "cyclones", "hurricanes", "tourism", "tourists", "hot", "cold", "warm", "mild", "dry",
-    "wet", "cool", "freezing", "daily", "hours", "mornings", "afternoons",
-    "evenings", "nights", "weekends", "weekdays",
+    "usually",
+    "generally",
+    "regularly",
+    "typically",
+    "normally",
+    "often",
+    "always",
+    "sometimes",
+    "occasionally",
+    "traditionally",
+    "rarely",
+    "seldom",
+    "every",
+    "each",
+    "annually",
+    "yearly",
+    "average",
+    "climate",
+    "temperature",
+    "temperatures",
+    "rain",
+    "rains",
+    "rainfall",
+    "rainy",
+    "monsoon",
+    "humid",
+    "humidity",
+    "wind",
+    "winds",
+    "weather",
+    "season",
+    "seasons",
+    "seasonal",
+    "snow",
+    "sunny",
+    "storm",
+    "storms",
+    "thunderstorms",
+    "cyclones",
+    "hurricanes",
+    "tourism",
+    "tourists",
+    "hot",
+    "cold",
+    "warm",
+    "mild",
+    "dry",
+    "wet",
+    "cool",
+    "freezing",
+    "daily",
+    "hours",
+    "mornings",
+    "afternoons",
+    "evenings",
+    "nights",
+    "weekends",
+    "weekdays",
 }
 _ONCE = {"will", "'ll", "shall", "wo", "ago", "yesterday", "tomorrow", "today", "tonight"}
-_DEICTIC_UNIT = re.compile(r"\b(?:this|next|last|coming|past) (?:year|month|week|season|"
-                           r"spring|summer|autumn|fall|winter)\b", re.I)
+_DEICTIC_UNIT = re.compile(
+    r"\b(?:this|next|last|coming|past) (?:year|month|week|season|"
+    r"spring|summer|autumn|fall|winter)\b",
+    re.I,
+)
 _GENERIC_MONTH = re.compile(
     r"(?:(?:early|mid|late|the (?:start|beginning|middle|end) of)[- ]?)?(?P<month>"
-    + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")", re.I)
-_GENERIC_SEASON = re.compile(r"(?:the )?(?P<season>spring|summer|autumn|fall|winter)s?"
-                             r"(?: months)?", re.I)
+    + "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+    + r")",
+    re.I,
+)
+_GENERIC_SEASON = re.compile(
+    r"(?:the )?(?P<season>spring|summer|autumn|fall|winter)s?"
+    r"(?: months)?",
+    re.I,
+)
 
 
 def _habitual_sentence(span: Span) -> bool:
@@ -519,17 +644,18 @@ def _habitual_sentence(span: Span) -> bool:
         return False
     if any(t.tag_ == "VBD" or _WRITTEN_YEAR.fullmatch(t.text) for t in sentence):
         return False
-    return not any(t.lower_.startswith(("schedul", "plan", "expect", "slate", "due"))
-                   for t in sentence)
+    return not any(
+        t.lower_.startswith(("schedul", "plan", "expect", "slate", "due")) for t in sentence
+    )
 
 
 _PER_UNIT = re.compile(r"\b(?:per|a|each|every) (?:week|day|month)\b", re.I)
 _WEEKLY = re.compile(
     r"(?:the )?(?:(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?P<days>s)?(?:'s)?"
     r"|(?P<weekend>weekend)s?)?(?: ?(?P<part>morning|afternoon|evening|night)(?P<parts>s)?)?",
-    re.I)
-_WEEKDAY_NUMBER = {"mon": 1, "tues": 2, "wednes": 3, "thurs": 4, "fri": 5, "satur": 6,
-                   "sun": 7}
+    re.I,
+)
+_WEEKDAY_NUMBER = {"mon": 1, "tues": 2, "wednes": 3, "thurs": 4, "fri": 5, "satur": 6, "sun": 7}
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
@@ -545,11 +671,15 @@ def _weekly_set(span: Span) -> str | None:
     following = doc[span.end].lower_ if span.end < len(doc) else ""
     plural_part = following in ("mornings", "afternoons", "evenings", "nights")
     # "on a Monday", but not "a Wednesday media event": there "a" is the event's.
-    indefinite = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an") \
-        and span.root.dep_ not in ("compound", "nmod", "amod") \
+    indefinite = (
+        span.start > 0
+        and doc[span.start - 1].lower_ in ("a", "an")
+        and span.root.dep_ not in ("compound", "nmod", "amod")
         and not (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"))
-    if not (indefinite or m.group("days") or m.group("parts") or plural_part
-            or _habitual_sentence(span)):
+    )
+    if not (
+        indefinite or m.group("days") or m.group("parts") or plural_part or _habitual_sentence(span)
+    ):
         return None
     part = m.group("part") or (following[:-1] if plural_part else None)
     time = f"T{_PART_CODE[part.lower()]}" if part else ""
@@ -582,15 +712,19 @@ _HOLIDAY_NAMES = frozenset((*FIXED_HOLIDAYS, *MOVABLE_HOLIDAYS))
 
 
 def _holiday_in_a_name(span: Span) -> bool:
-    """"illustrator Johnnie Christmas", "Christmas St Nicholas' Fair": a holiday's word
+    """ "illustrator Johnnie Christmas", "Christmas St Nicholas' Fair": a holiday's word
     inside a person's or an event's name is no date."""
     if span.text.lower().replace("\u2019", "'") not in _HOLIDAY_NAMES:
         return False
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    named_before = before is not None and before.is_title and before.pos_ == "PROPN" \
+    named_before = (
+        before is not None
+        and before.is_title
+        and before.pos_ == "PROPN"
         and not before.is_sent_start
+    )
     named_after = after is not None and after.is_title and after.pos_ == "PROPN"
     return named_before or named_after
 
@@ -614,12 +748,18 @@ def date_fields(
     if weekly is not None:
         return {"value": weekly, "kind": "set"}
     result = normalize_date(
-        text, reference, tense=tense_of(span), date_order=date_order, label=span.label_,
-        anchor=_anchor(span, reference, date_order), day=day,
+        text,
+        reference,
+        tense=tense_of(span),
+        date_order=date_order,
+        label=span.label_,
+        anchor=_anchor(span, reference, date_order),
+        day=day,
         year=None if _stretch_ahead(span) else _year_written(span),
     )
-    if result.value is None and (reference is not None or not normalize_date(
-            text, "2000-01-01", label=span.label_).value):
+    if result.value is None and (
+        reference is not None or not normalize_date(text, "2000-01-01", label=span.label_).value
+    ):
         # Class: spans the model tags DATE/TIME that name no point, stretch or
         # frequency we can write ("the age of six", "the 20th minute", "season four",
         # "the early days"): a date without a value is noise to a reader, and TIMEX3

@@ -101,8 +101,13 @@ def words_to_number(text: str) -> float | None:
             value = SMALL[tok]
             if group is not None:
                 # "two hundred five", "twenty five": a smaller word completes the group.
-                if not (group % 100 == 0 and value < 100 or group % 10 == 0 and group % 100
-                        and value < 10):
+                if not (
+                    group % 100 == 0
+                    and value < 100
+                    or group % 10 == 0
+                    and group % 100
+                    and value < 10
+                ):
                     return None
                 group += value
             else:
@@ -233,8 +238,20 @@ CURRENCY_WORDS = {
 # Sub-units: "26 cents" is 0.26 of the main unit (whose currency the words do not say).
 SUBUNITS = {"cent": 0.01, "cents": 0.01, "pence": 0.01, "p": 0.01, "penny": 0.01,
             "kopecks": 0.01, "paise": 0.01}  # fmt: skip
-PERCENT_WORDS = ("percentage points", "percentage point", "per cent", "percent", "pct",
-                 "%", "basis points", "basis point", "bps", "pc", "pts", "points of")
+PERCENT_WORDS = (
+    "percentage points",
+    "percentage point",
+    "per cent",
+    "percent",
+    "pct",
+    "%",
+    "basis points",
+    "basis point",
+    "bps",
+    "pc",
+    "pts",
+    "points of",
+)
 # Units of quantities, canonical spelling for each written form.
 UNITS = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
@@ -321,7 +338,7 @@ def _take_prefix(text: str, table: tuple[tuple[str, str], ...]) -> tuple[str, st
         if low.startswith(phrase) and (
             len(low) == len(phrase) or not phrase[-1].isalpha() or not low[len(phrase)].isalpha()
         ):
-            return text[: len(phrase)], norm, text[len(phrase):].lstrip(" .")
+            return text[: len(phrase)], norm, text[len(phrase) :].lstrip(" .")
     return None
 
 
@@ -329,10 +346,11 @@ def _take_suffix(text: str, table: tuple[tuple[str, str], ...]) -> tuple[str, st
     low = text.lower()
     for phrase, norm in table:
         if low.endswith(phrase) and (
-            len(low) == len(phrase) or not phrase[0].isalpha()
+            len(low) == len(phrase)
+            or not phrase[0].isalpha()
             or not low[-len(phrase) - 1].isalpha()
         ):
-            return text[-len(phrase):], norm, text[: -len(phrase)].rstrip(" -")
+            return text[-len(phrase) :], norm, text[: -len(phrase)].rstrip(" -")
     return None
 
 
@@ -384,8 +402,9 @@ def parse_figure(text: str, label: str | None = None) -> Figure | None:
     low = text.lower()
     if label == "ORDINAL" or re.fullmatch(r"\d+(?:st|nd|rd|th)", low) or low in ORDINALS:
         m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", low)
-        value = int(m.group(1)) if m else ORDINALS.get(low.split()[-1].replace("-", " ")
-                                                       if low else "")
+        value = (
+            int(m.group(1)) if m else ORDINALS.get(low.split()[-1].replace("-", " ") if low else "")
+        )
         if value is None:
             return None
         return Figure(value=_tidy(value), kind="ordinal")
@@ -412,8 +431,7 @@ def parse_figure(text: str, label: str | None = None) -> Figure | None:
         text = taken[2]
     # "=" words ("just", "only", "all") say nothing about the number: keep them out of
     # the qualifier unless they are all there is.
-    if qualifier == "=" and not any(w.lower() in ("exactly", "precisely") for w in
-                                    qualifier_words):
+    if qualifier == "=" and not any(w.lower() in ("exactly", "precisely") for w in qualifier_words):
         qualifier, qualifier_words = None, []
 
     # Currency symbol or code before the number ("US$", "$", "€", "Rs", "GB #").
@@ -424,8 +442,15 @@ def parse_figure(text: str, label: str | None = None) -> Figure | None:
     prefix = _take_prefix(text, CURRENCY_PREFIXES)
     if prefix and prefix[2].startswith("$"):  # "USD$23 billion"
         prefix = (prefix[0], prefix[1], prefix[2][1:])
-    if prefix and prefix[2] and re.match(r"[\d.]|a |an |half|one|two|three|four|five|six|"
-                                         r"seven|eight|nine|ten", prefix[2].lower()):
+    if (
+        prefix
+        and prefix[2]
+        and re.match(
+            r"[\d.]|a |an |half|one|two|three|four|five|six|"
+            r"seven|eight|nine|ten",
+            prefix[2].lower(),
+        )
+    ):
         if not (prefix[0].lower() == "r" and label != "MONEY"):
             figure.currency = prefix[1]
             text = prefix[2]
@@ -438,15 +463,22 @@ def parse_figure(text: str, label: str | None = None) -> Figure | None:
         label = label if label != "CARDINAL" else "QUANTITY"
 
     # Vague plurals: "thousands of", "tens of thousands", "hundreds of millions".
-    vague = re.fullmatch(r"(?:(?:tens|hundreds) of )?(dozens|scores|hundreds|thousands|"
-                         r"millions|billions|trillions|tens)(?: of (thousands|millions|"
-                         r"billions))?(?: of)?(?P<rest>.*)", text, re.IGNORECASE)
+    vague = re.fullmatch(
+        r"(?:(?:tens|hundreds) of )?(dozens|scores|hundreds|thousands|"
+        r"millions|billions|trillions|tens)(?: of (thousands|millions|"
+        r"billions))?(?: of)?(?P<rest>.*)",
+        text,
+        re.IGNORECASE,
+    )
     if vague:
         base = VAGUE[vague.group(1).lower()]
         if vague.group(2):
             base *= VAGUE[vague.group(2).lower()]
-        if text.lower().startswith(("tens of ", "hundreds of ")) and vague.group(1).lower() \
-                in ("thousands", "millions", "billions"):
+        if text.lower().startswith(("tens of ", "hundreds of ")) and vague.group(1).lower() in (
+            "thousands",
+            "millions",
+            "billions",
+        ):
             base *= VAGUE[text.split()[0].lower()]
         figure.value = _tidy(2 * base)
         figure.qualifier = qualifier or ">="
@@ -475,11 +507,16 @@ def parse_figure(text: str, label: str | None = None) -> Figure | None:
         if a_value is not None and b_value is not None and not _looks_like_code(text):
             # "20 to 30 million", "1.5-2 billion": a scale written once covers both.
             scale_b = re.match(rf"(?:{_MAGNITUDE_WORDS})\b", b_text.split(" ", 1)[-1].lower())
-            a_has_scale = any(w.lower().strip(",") in SCALES for w in a_text.split()[1:]) or \
-                re.search(r"\d(?:k|m|bn|b|mn|tn)\b", a_text.lower())
+            a_has_scale = any(
+                w.lower().strip(",") in SCALES for w in a_text.split()[1:]
+            ) or re.search(r"\d(?:k|m|bn|b|mn|tn)\b", a_text.lower())
             b_words = b_text.split()
-            if not a_has_scale and len(b_words) > 1 and b_words[1].lower() in SCALES \
-                    and scale_b is not None:
+            if (
+                not a_has_scale
+                and len(b_words) > 1
+                and b_words[1].lower() in SCALES
+                and scale_b is not None
+            ):
                 factor = SCALES[b_words[1].lower()]
                 if a_value * factor <= b_value:
                     a_value *= factor
@@ -506,8 +543,12 @@ def _looks_like_code(text: str) -> bool:
 
 def _is_unit_word(text: str) -> bool:
     low = text.lower().strip(" .")
-    return low in UNITS or any(low == w for w in PERCENT_WORDS) or low in CURRENCY_WORDS \
+    return (
+        low in UNITS
+        or any(low == w for w in PERCENT_WORDS)
+        or low in CURRENCY_WORDS
         or low in SUBUNITS
+    )
 
 
 def _finish_units(figure: Figure, rest: str, label: str | None) -> None:
@@ -532,8 +573,11 @@ def _finish_units(figure: Figure, rest: str, label: str | None) -> None:
             figure.currency = figure.currency or CURRENCY_WORDS[words]
             return
     first = low.split(" ", 1)[0] if low else ""
-    if first in SUBUNITS and figure.value is not None and (label in ("MONEY", None) or
-                                                          first in ("cents", "pence")):
+    if (
+        first in SUBUNITS
+        and figure.value is not None
+        and (label in ("MONEY", None) or first in ("cents", "pence"))
+    ):
         figure.kind = "money"
         figure.value = _tidy(figure.value * SUBUNITS[first])
         if figure.value_max is not None:
@@ -545,8 +589,9 @@ def _finish_units(figure: Figure, rest: str, label: str | None) -> None:
     if low:
         for size in (3, 2, 1):
             words = " ".join(low.split()[:size])
-            if words in UNITS and (label in ("QUANTITY", None) or words not in ("m", "in", "l",
-                                                                               "t", "g")):
+            if words in UNITS and (
+                label in ("QUANTITY", None) or words not in ("m", "in", "l", "t", "g")
+            ):
                 figure.unit = UNITS[words]
                 figure.kind = "quantity" if figure.kind in ("count", "quantity") else figure.kind
                 return

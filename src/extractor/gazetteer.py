@@ -70,8 +70,9 @@ class Gazetteer:
         self.demonyms: dict[str, str] = dict(db.execute("SELECT k, code FROM demonyms"))
         self.currencies: set[str] = {c for (c,) in db.execute("SELECT code FROM currencies")}
         self.by_code: dict[str, Place] = {}  # "TJ" -> Tajikistan; "continent:EU" -> Europe
-        for row in db.execute(f"SELECT {_COLUMNS}, 0 FROM places p "
-                              "WHERE kind IN ('country', 'continent') ORDER BY id"):
+        for row in db.execute(
+            f"SELECT {_COLUMNS}, 0 FROM places p WHERE kind IN ('country', 'continent') ORDER BY id"
+        ):
             place = _place(row)
             code = row[2] if place.kind == "country" else row[8]
             self.by_code.setdefault(code, place)
@@ -83,8 +84,9 @@ class Gazetteer:
 
     def _conn(self) -> sqlite3.Connection:
         if self._db is None or self._pid != os.getpid():  # never share one across fork
-            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                       check_same_thread=False)
+            self._db = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+            )
             self._pid = os.getpid()
         return self._db
 
@@ -95,15 +97,18 @@ class Gazetteer:
         for det in _DETERMINERS:
             if not found and k.startswith(det):
                 # "The United States" at the start of a sentence keeps its "The".
-                found = self._lookup(k[len(det):], minor)
+                found = self._lookup(k[len(det) :], minor)
         return found
 
     def _lookup(self, k: str, minor: bool) -> list[Place]:
         found = self._cache.get((k, minor))
         if found is None:
-            sql = (f"SELECT {_COLUMNS}, n.alternate FROM names n JOIN places p "
-                   "ON p.id = n.place WHERE n.k = ?" + ("" if minor else " AND n.minor = 0")
-                   + " ORDER BY p.id")
+            sql = (
+                f"SELECT {_COLUMNS}, n.alternate FROM names n JOIN places p "
+                "ON p.id = n.place WHERE n.k = ?"
+                + ("" if minor else " AND n.minor = 0")
+                + " ORDER BY p.id"
+            )
             found = [_place(row) for row in self._conn().execute(sql, (k,))]
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()  # a long batch must not hold every n-gram it tried
@@ -125,8 +130,10 @@ class Gazetteer:
             # and the district around it); otherwise, "Washington" (state or city) and
             # "Ontario" (province or Californian city) stay ambiguous.
             provinces = [c for c in top if c.province]
-            if len(provinces) < len([c for c in top if c.kind == "region"]) or \
-                    len({c.country_code for c in top}) > 1:
+            if (
+                len(provinces) < len([c for c in top if c.kind == "region"])
+                or len({c.country_code for c in top}) > 1
+            ):
                 return None
             top = [c for c in top if c.kind == "city"]
         top.sort(key=lambda c: c.population, reverse=True)
@@ -135,12 +142,20 @@ class Gazetteer:
             return top[0]
         return None
 
-    def resolve_in(self, name: str, country_code: str | None, admin_code: str | None = None,
-                   minor: bool = False) -> Place | None:
+    def resolve_in(
+        self,
+        name: str,
+        country_code: str | None,
+        admin_code: str | None = None,
+        minor: bool = False,
+    ) -> Place | None:
         """The place called `name` inside one country ("Georgia" in the US: the state),
         or inside one region when `admin_code` is given ("Portland" in US-ME)."""
-        cands = [c for c in self.candidates(name, minor) if c.country_code == country_code
-                 and (admin_code is None or c.admin_code == admin_code)]
+        cands = [
+            c
+            for c in self.candidates(name, minor)
+            if c.country_code == country_code and (admin_code is None or c.admin_code == admin_code)
+        ]
         cands.sort(key=lambda c: (c.alternate, _RANK[c.kind], c.minor, -c.population))
         return cands[0] if cands else None
 
@@ -163,14 +178,28 @@ class Gazetteer:
         return self.by_code.get(code) if code else None
 
 
-_COLUMNS = ("p.name, p.kind, p.country_code, p.geonames_id, p.lat, p.lon, p.population, "
-            "p.capital, p.admin_code, p.region, p.minor")
+_COLUMNS = (
+    "p.name, p.kind, p.country_code, p.geonames_id, p.lat, p.lon, p.population, "
+    "p.capital, p.admin_code, p.region, p.minor"
+)
 
 
 def _place(row: tuple) -> Place:
     name, kind, cc, gid, lat, lon, pop, capital, admin, region, minor, alternate = row
-    return Place(name, kind, cc, gid, lat, lon, pop or 0, bool(alternate), bool(capital),
-                 None if kind == "continent" else admin, region, bool(minor))
+    return Place(
+        name,
+        kind,
+        cc,
+        gid,
+        lat,
+        lon,
+        pop or 0,
+        bool(alternate),
+        bool(capital),
+        None if kind == "continent" else admin,
+        region,
+        bool(minor),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -187,8 +216,11 @@ def index_path() -> Path:
     if _fresh(_DATA, version):
         return _DATA
     root = os.environ.get("EXTRACT_CACHE_DIR")
-    base = Path(root) if root and root != "off" else Path(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "extractor"
+    base = (
+        Path(root)
+        if root and root != "off"
+        else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "extractor"
+    )
     path = base / f"gazetteer-{version}.sqlite"
     if not _fresh(path, version):
         build(path)

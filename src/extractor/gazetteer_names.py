@@ -12,11 +12,28 @@ LATIN = re.compile(r"^[A-Z][A-Za-z .,'\-]*[A-Za-z.]$")
 
 # Letters that Unicode does not decompose into a base letter and an accent: without
 # these, "Łódź" folded to "odz" and no name starting with Ł, Ø or Æ was indexed.
-_UNDECOMPOSED = str.maketrans({
-    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe",
-    "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th", "ß": "ss", "ı": "i",
-    "Ħ": "H", "ħ": "h",
-})
+_UNDECOMPOSED = str.maketrans(
+    {
+        "Ł": "L",
+        "ł": "l",
+        "Ø": "O",
+        "ø": "o",
+        "Æ": "Ae",
+        "æ": "ae",
+        "Œ": "Oe",
+        "œ": "oe",
+        "Đ": "D",
+        "đ": "d",
+        "Ð": "D",
+        "ð": "d",
+        "Þ": "Th",
+        "þ": "th",
+        "ß": "ss",
+        "ı": "i",
+        "Ħ": "H",
+        "ħ": "h",
+    }
+)
 
 
 def ascii_fold(text: str) -> str:

@@ -92,9 +92,16 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
         return chains[key]
 
     out = {
-        cat: _merge(mentions, _people_key if cat == PEOPLE else
-                    org_key if cat == ORGANIZATIONS else _place_key if cat == PLACES
-                    else _exact_key)
+        cat: _merge(
+            mentions,
+            _people_key
+            if cat == PEOPLE
+            else org_key
+            if cat == ORGANIZATIONS
+            else _place_key
+            if cat == PLACES
+            else _exact_key,
+        )
         for cat, mentions in by_cat.items()
     }
     titles = _titles(doc)
@@ -106,11 +113,10 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
 
 
 def _follow_chain(key: str, names: list[str], mentions: list[Mention]) -> str:
-    """"the Court" -> "Supreme Court" -> "Italian Supreme Court of Cassation" are one
+    """ "the Court" -> "Supreme Court" -> "Italian Supreme Court of Cassation" are one
     body: a key that is itself a short form takes the key of the name it stands for."""
     seen = {key}
-    while rep := next((x for x in mentions if _org_core(_norm(x.text)).casefold() == key),
-                      None):
+    while rep := next((x for x in mentions if _org_core(_norm(x.text)).casefold() == key), None):
         key = _org_key(rep, names, mentions)
         if key in seen:
             break
@@ -120,6 +126,7 @@ def _follow_chain(key: str, names: list[str], mentions: list[Mention]) -> str:
 
 # -- grouping ----------------------------------------------------------------
 # A key function maps (mention, all distinct names in the category) -> a group key.
+
 
 def _merge(mentions: list[Mention], key_fn) -> list[Entity]:
     names = _distinct(mentions)
@@ -148,8 +155,13 @@ def _people_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     toks = _norm(m.text).split()
     fuller = [n for n in names if len(n.split()) > len(toks) and _refers_to(toks, n.split())]
     # Only the fullest forms are keys: drop candidates that are themselves part of another.
-    fuller = [n for n in fuller if not any(
-        len(o.split()) > len(n.split()) and _refers_to(n.split(), o.split()) for o in fuller)]
+    fuller = [
+        n
+        for n in fuller
+        if not any(
+            len(o.split()) > len(n.split()) and _refers_to(n.split(), o.split()) for o in fuller
+        )
+    ]
     if not fuller and len(toks) == 1:
         fuller = misspelt_surname_of(toks[0], names)
     if not fuller:
@@ -158,8 +170,7 @@ def _people_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
         return fuller[0].casefold()
     # Several people share the surname: the nearest full mention before this one wins.
     before = [x for x in mentions if x.start < m.start and _norm(x.text) in fuller]
-    pick = before[-1].text if before else next(
-        x.text for x in mentions if _norm(x.text) in fuller)
+    pick = before[-1].text if before else next(x.text for x in mentions if _norm(x.text) in fuller)
     return _norm(pick).casefold()
 
 
@@ -183,8 +194,11 @@ def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
         return f"country:{country.geonames_id}"
     toks = text.split()
     raw = {_org_core(n): _strip_the(n).split() for n in names}  # core -> with legal form
-    fuller = [n for n in sorted(raw, key=lambda n: -len(n))
-              if len(n) > len(text) and _org_refers_to(text, toks, n, raw, mentions)]
+    fuller = [
+        n
+        for n in sorted(raw, key=lambda n: -len(n))
+        if len(n) > len(text) and _org_refers_to(text, toks, n, raw, mentions)
+    ]
     if len(fuller) > 1:
         # "Ford" after the headline's "Ford Taurus" and then "Ford Motor Company": a
         # short form refers back to the nearest longer name before it.
@@ -194,22 +208,30 @@ def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     return fuller[0].casefold() if fuller else text.casefold()
 
 
-def _org_refers_to(text: str, toks: list[str], n: str, raw: dict[str, list[str]],
-                   mentions: list[Mention]) -> bool:
+def _org_refers_to(
+    text: str, toks: list[str], n: str, raw: dict[str, list[str]], mentions: list[Mention]
+) -> bool:
     """Is the organization name `text` a short form of the longer name `n`?"""
     full = n.split()
-    if text.isupper() and len(text) >= 2 and text.replace(".", "") in (
-            _initials(full), _initials(raw.get(n, full))):
+    if (
+        text.isupper()
+        and len(text) >= 2
+        and text.replace(".", "") in (_initials(full), _initials(raw.get(n, full)))
+    ):
         return True
-    if (text.isupper() and len(text) > len(initials := _initials(full)) >= 2
-            and text.endswith(initials) and _is_place([text[: -len(initials)]])):
+    if (
+        text.isupper()
+        and len(text) > len(initials := _initials(full)) >= 2
+        and text.endswith(initials)
+        and _is_place([text[: -len(initials)]])
+    ):
         # "USAF" for "Air Force": the acronym's first letters name the country.
         return True
     if len(toks) == 1 and toks[0].lower() in ORG_HEADS and full[-1] == toks[0]:
         # "the Court" after "the Supreme Court": the kind of body, capitalized, is
         # the writer's short name for it.
         return True
-    if full[-len(toks):] == toks and _is_place(full[: -len(toks)]):
+    if full[-len(toks) :] == toks and _is_place(full[: -len(toks)]):
         # "Air Force" for "United States Air Force", "Federal Reserve" for
         # "U.S. Federal Reserve": the place in front only says whose it is.
         return True
@@ -218,11 +240,10 @@ def _org_refers_to(text: str, toks: list[str], n: str, raw: dict[str, list[str]]
         # without whose it is and the "of" part. After "the Church of Scientology",
         # "Scientology": what the body is of names the body.
         of = full.index("of")
-        if full[of + 1:] == toks:
+        if full[of + 1 :] == toks:
             return True
         start = of - len(toks)
-        if start >= 0 and full[start:of] == toks and (
-                start == 0 or _is_place(full[:start])):
+        if start >= 0 and full[start:of] == toks and (start == 0 or _is_place(full[:start])):
             return True
     # A short form of a two-word name ("Lockheed" for "Lockheed Martin"), or one that
     # refers back to a longer name already given. Used first, a short form is its own
@@ -230,12 +251,17 @@ def _org_refers_to(text: str, toks: list[str], n: str, raw: dict[str, list[str]]
     # longer form ("Penske Auto" for "Penske Automotive Group"), never a lone word
     # ("Ford" is no "Fordham").
     head = full[: len(toks)]
-    same = head == toks or (len(toks) > 1 and head[:-1] == toks[:-1]
-                            and head[-1].startswith(toks[-1]))
+    same = head == toks or (
+        len(toks) > 1 and head[:-1] == toks[:-1] and head[-1].startswith(toks[-1])
+    )
     # "Ford" is not "Ford Australia": a place after the name makes a branch of it.
-    return (same and toks[-1][:1].isupper() and len(toks[-1]) > 2
-            and (len(full) <= 2 or _first(mentions, n) < _first(mentions, text))
-            and not _is_branch(full[len(toks):]))
+    return (
+        same
+        and toks[-1][:1].isupper()
+        and len(toks[-1]) > 2
+        and (len(full) <= 2 or _first(mentions, n) < _first(mentions, text))
+        and not _is_branch(full[len(toks) :])
+    )
 
 
 def _is_branch(tokens: list[str]) -> bool:
@@ -252,8 +278,12 @@ def _bracketed(mentions: list[Mention], text: str) -> dict[str, Mention]:
     """
     out: dict[str, Mention] = {}
     for a, b in zip(mentions, mentions[1:], strict=False):
-        if (text[a.end:b.start] == " (" and text[b.end:b.end + 1] == ")"
-                and b.text.isupper() and len(b.text.split()) == 1):
+        if (
+            text[a.end : b.start] == " ("
+            and text[b.end : b.end + 1] == ")"
+            and b.text.isupper()
+            and len(b.text.split()) == 1
+        ):
             out.setdefault(_norm(b.text), a)
     return out
 
@@ -299,6 +329,7 @@ def _link(m: Mention) -> Place | None:
 
 # -- entity fields -----------------------------------------------------------
 
+
 def _finish(e: Entity, cat: str, titles: dict[tuple[int, int], list[str]]) -> None:
     e.category = cat
     forms = Counter(_norm(m.text) for m in e.mentions)
@@ -317,13 +348,21 @@ def _finish(e: Entity, cat: str, titles: dict[tuple[int, int], list[str]]) -> No
             for t in titles.get((m.start, m.end), ()):
                 seen.setdefault(t, None)
         # "President" adds nothing beside "U.S. President" from another mention.
-        e.titles = [t for t in seen if not any(
-            o != t and o.split()[-len(t.split()):] == t.split() for o in seen)]
+        e.titles = [
+            t
+            for t in seen
+            if not any(o != t and o.split()[-len(t.split()) :] == t.split() for o in seen)
+        ]
     elif cat == PLACES:
         if e.place is None:
             labels = {m.label for m in e.mentions}
-            e.kind = ("natural feature" if _NATURAL.search(e.name)
-                      else "facility" if labels == {"FAC"} else None)
+            e.kind = (
+                "natural feature"
+                if _NATURAL.search(e.name)
+                else "facility"
+                if labels == {"FAC"}
+                else None
+            )
 
 
 def _titles(doc: Doc) -> dict[tuple[int, int], list[str]]:

@@ -91,7 +91,11 @@ def page_article(
     if isinstance(title, str) and _first_line(body).casefold() != title.casefold():
         body = f"{title}\n{body}"
     return text_article(
-        body, source=source, encoding=encoding, max_chars=options.max_chars, format="html",
+        body,
+        source=source,
+        encoding=encoding,
+        max_chars=options.max_chars,
+        format="html",
         **fields,
     )
 

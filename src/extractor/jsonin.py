@@ -324,7 +324,11 @@ def _article(
         if looks_like_html(text):
             return page_article(text, source=source, encoding=encoding, options=options, **meta)
         return text_article(
-            text, source=source, encoding=encoding, max_chars=options.max_chars, format="json",
+            text,
+            source=source,
+            encoding=encoding,
+            max_chars=options.max_chars,
+            format="json",
             **meta,
         )
     except InputError as error:

@@ -33,8 +33,9 @@ LABEL_TO_CATEGORY: dict[str, str] = {
 
 # Model labels that name an entity, and those of them that name a place: what the rule
 # components read and rewrite.
-NAME_LABELS = frozenset(label for label, cat in LABEL_TO_CATEGORY.items()
-                        if cat in ENTITY_CATEGORIES)
+NAME_LABELS = frozenset(
+    label for label, cat in LABEL_TO_CATEGORY.items() if cat in ENTITY_CATEGORIES
+)
 PLACE_LABELS = frozenset(label for label, cat in LABEL_TO_CATEGORY.items() if cat == PLACES)
 
 # Figure kind before full normalization: what the model's label alone tells.

@@ -11,12 +11,36 @@ from importlib.resources import files
 # Legal forms that end a company's name ("Chrysler LLC", "Siemens AG", "Acme Holdings"):
 # joined to the name before them, stripped for its core ("Penske Automotive Group" ->
 # "Penske Automotive"), and never the last word of a person's name.
-LEGAL_FORMS = frozenset({
-    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.",
-    "limited", "llc", "llp", "lp", "plc", "ag", "gmbh", "n.v.", "n.v", "nv", "s.a.", "s.a",
-    "sa",
-    "holding", "holdings", "group",
-})
+LEGAL_FORMS = frozenset(
+    {
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "company",
+        "ltd",
+        "ltd.",
+        "limited",
+        "llc",
+        "llp",
+        "lp",
+        "plc",
+        "ag",
+        "gmbh",
+        "n.v.",
+        "n.v",
+        "nv",
+        "s.a.",
+        "s.a",
+        "sa",
+        "holding",
+        "holdings",
+        "group",
+    }
+)
 
 
 @cache

@@ -44,7 +44,8 @@ _FACILITY = re.compile(
     r"\b(Airport|Stadium|Arena|Castle|Park|Bridge|Hall|Street|St|Avenue|Road|Square|"
     r"Mosque|Church|Cathedral|Museum|Tower|Station|Building|Centre|Center|Hotel|Palace|"
     r"Temple|House|Highway|Cemetery|Gate|Wall|Market|School|University|College|Hospital|"
-    r"Prison|Theatre|Theater|Library|Garden|Gardens|Field|Dam|Port|Harbour|Harbor)\b")
+    r"Prison|Theatre|Theater|Library|Garden|Gardens|Field|Dam|Port|Harbour|Harbor)\b"
+)
 _STATE_SUFFIX = re.compile(r" (State|state)$")
 _STATE_CUE = re.compile(r"^\s+(State|state)\b")
 _STATE_CUE_BEFORE = re.compile(r"\b(state of|upstate|State of)\s+$")
@@ -87,8 +88,11 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
         for x in mentions:
             if x.place and x.place.country_code:
                 own_votes.setdefault(_norm(x.text), Counter())[x.place.country_code] += 1
-        regions = {m.place.admin_code for m in mentions
-                   if m.place and m.place.kind == "region" and m.place.admin_code}
+        regions = {
+            m.place.admin_code
+            for m in mentions
+            if m.place and m.place.kind == "region" and m.place.admin_code
+        }
         for i, m in enumerate(mentions):
             if i in paired or (m.place and m.place.kind not in REVISIT):
                 continue
@@ -97,8 +101,9 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
             if m.label == "FAC" and (_FACILITY.search(m.text) or len(m.text.split()) > 2):
                 # "Tulsa International Airport": a landmark by its whole name, never
                 # the town inside it.
-                features = [c for c in gaz.candidates(_norm(m.text), minor=True)
-                            if c.kind == "feature"]
+                features = [
+                    c for c in gaz.candidates(_norm(m.text), minor=True) if c.kind == "feature"
+                ]
                 m.place = _feature(features, context - own) or m.place
                 continue
             name, cue = _norm(m.text), _state_cue(text, m)
@@ -107,20 +112,27 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
             cands = gaz.candidates(name, minor=True) or _unwrapped(gaz, name)
             pick = choose(cands, context - own, cue, regions)
             if pick is None and home is not None:
-                if _norm(m.text).casefold() == _norm(mentions[d].text).casefold() \
-                        and not cue:
+                if _norm(m.text).casefold() == _norm(mentions[d].text).casefold() and not cue:
                     pick = home  # "WASHINGTON (AP) — ... lawmakers in Washington"
                 else:  # the dateline's country breaks a tie the rest leaves
-                    pick = choose([c for c in cands if c.country_code == home.country_code],
-                                  context - own, cue, regions)
+                    pick = choose(
+                        [c for c in cands if c.country_code == home.country_code],
+                        context - own,
+                        cue,
+                        regions,
+                    )
             if m.label == "FAC" and pick and pick.kind not in ("city", "region", "feature"):
                 continue  # the model's facility may be named after a country, never is one
             m.place = pick or m.place
     _pairs(gaz, mentions, text)
 
 
-def choose(cands: Sequence[Place], context: Counter[str] | None = None,
-           state_cue: bool = False, regions: Container[str] = ()) -> Place | None:
+def choose(
+    cands: Sequence[Place],
+    context: Counter[str] | None = None,
+    state_cue: bool = False,
+    regions: Container[str] = (),
+) -> Place | None:
     """The one reading of a name the article's countries (`context`) and regions (ISO
     3166-2 codes) and the places' kinds and sizes allow, or None."""
     if not cands:
@@ -128,17 +140,23 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
     context = context or Counter()
     features = [c for c in cands if c.kind == "feature"]
     if len(features) == len(cands) or (
-            any(not c.alternate for c in features)
-            and all(c.alternate for c in cands if c.kind != "feature")):
+        any(not c.alternate for c in features)
+        and all(c.alternate for c in cands if c.kind != "feature")
+    ):
         # "Red Sea": the sea's own name, only another name of an Egyptian governorate.
         return _feature([c for c in features if not c.alternate] or features, context)
     # A town or region outranks a landmark named like it.
     cands = [c for c in cands if c.kind != "feature"]
     primary = [c for c in cands if not c.alternate]
     # "New York": the state's own name, and the other name of the city in it.
-    primary += [c for c in cands if c.alternate and c.kind == "city"
-                and c.population >= METROPOLIS and any(
-                    p.kind == "region" and p.country_code == c.country_code for p in primary)]
+    primary += [
+        c
+        for c in cands
+        if c.alternate
+        and c.kind == "city"
+        and c.population >= METROPOLIS
+        and any(p.kind == "region" and p.country_code == c.country_code for p in primary)
+    ]
     # An exonym ("Mecca") stands only when no place has it as its own name, or when
     # the named place is far bigger than any that does.
     pool = primary or list(cands)
@@ -147,8 +165,12 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
         pool = [c for c in cands if not c.minor] or pool
     # In the article's countries, a place's other name counts as its own: "St.
     # Petersburg" in an article about Russia.
-    inside = [c for c in cands if c.country_code in context and (
-        c in pool or not any(p.country_code == c.country_code for p in pool))]
+    inside = [
+        c
+        for c in cands
+        if c.country_code in context
+        and (c in pool or not any(p.country_code == c.country_code for p in pool))
+    ]
     if any(not c.minor for c in inside) or all(c.minor for c in pool):
         # The article's countries decide, but a town of 2,000 there ("Prague",
         # Oklahoma) does not outweigh a capital elsewhere.
@@ -162,8 +184,12 @@ def choose(cands: Sequence[Place], context: Counter[str] | None = None,
         pool = [c for c in pool if c.country_code in major]
     pool, rival = _same_country(pool, state_cue)
     pick = _pick(pool)
-    if pick is not None and pick.minor and pick.kind != "continent" \
-            and pick.country_code not in context:
+    if (
+        pick is not None
+        and pick.minor
+        and pick.kind != "continent"
+        and pick.country_code not in context
+    ):
         # A town under 15,000 or a minor subdivision needs its country named in the
         # article: alone, "Korea" is no hamlet in Côte d'Ivoire.
         return None
@@ -185,7 +211,8 @@ def _feature(features: Sequence[Place], context: Counter[str]) -> Place | None:
         # None in the article's countries: the one that has the name as its own
         # ("Bay of Bengal", whose other listing is the Andaman Sea's other name).
         features = [c for c in features if c.country_code in context] or [
-            c for c in features if not c.alternate]
+            c for c in features if not c.alternate
+        ]
     by_name = [c for c in features if not c.alternate] or list(features)
     # One feature listed twice for one country (a lake that is also its lowest point).
     by_name = list({(c.name, c.country_code): c for c in by_name}.values())
@@ -231,7 +258,8 @@ def _same_country(pool: list[Place], state_cue: bool) -> tuple[list[Place], int]
             if state_cue:
                 cities = []
             elif city.population >= METROPOLIS or (
-                    all(r.province for r in regions) and not city.minor):
+                all(r.province for r in regions) and not city.minor
+            ):
                 # "New York" in news is the city; a province named after its capital
                 # ("Dushanbe") is the city and the district around it.
                 regions, cities = [], [city]
@@ -268,32 +296,32 @@ def _country_size(place: Place) -> int:
 
 def _countries(mentions: Sequence[PlaceMention]) -> Counter[str]:
     """The countries the article's linked places are in."""
-    return Counter(m.place.country_code for m in mentions
-                   if m.place and m.place.country_code)
+    return Counter(m.place.country_code for m in mentions if m.place and m.place.country_code)
 
 
 def _state_cue(text: str, m: PlaceMention) -> bool:
-    """"New York State", "the state of Washington": the region, not its city."""
-    return bool(_STATE_CUE.match(text[m.end:m.end + 8])
-                or _STATE_CUE_BEFORE.search(text[max(0, m.start - 12):m.start]))
+    """ "New York State", "the state of Washington": the region, not its city."""
+    return bool(
+        _STATE_CUE.match(text[m.end : m.end + 8])
+        or _STATE_CUE_BEFORE.search(text[max(0, m.start - 12) : m.start])
+    )
 
 
 def _pairs(gaz: Gazetteer, mentions: Sequence[PlaceMention], text: str) -> set[int]:
-    """"Atlanta, Georgia" is the US state, not the country; "Paris, Texas" is not the
+    """ "Atlanta, Georgia" is the US state, not the country; "Paris, Texas" is not the
     French capital: the outer name, re-read inside the inner one's country, or the
     inner name re-read inside the outer one's country and region, wins. Returns the
     indices of the mentions a pair decided."""
     decided: set[int] = set()
     for i, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
-        if text[a.end:b.start] != ", " or "FAC" in (a.label, b.label):
+        if text[a.end : b.start] != ", " or "FAC" in (a.label, b.label):
             continue
         if a.place and b.place and a.place.country_code == b.place.country_code:
             if a.place.kind == "city" and b.place.kind == "region":
                 a.place = _in_region(gaz, a, b.place) or a.place
             decided |= {i, i + 1}
             continue
-        outer = gaz.resolve_in(_norm(b.text), a.place.country_code, minor=True) \
-            if a.place else None
+        outer = gaz.resolve_in(_norm(b.text), a.place.country_code, minor=True) if a.place else None
         if outer and outer.kind in ("region", "country"):
             b.place = outer
             decided |= {i, i + 1}
@@ -311,8 +339,7 @@ def _pairs(gaz: Gazetteer, mentions: Sequence[PlaceMention], text: str) -> set[i
 def _in_region(gaz: Gazetteer, m: PlaceMention, region: Place) -> Place | None:
     """The town called `m` in `region`, its region named after it."""
     if region.admin_code:
-        found = gaz.resolve_in(_norm(m.text), region.country_code, region.admin_code,
-                               minor=True)
+        found = gaz.resolve_in(_norm(m.text), region.country_code, region.admin_code, minor=True)
         if found and found.kind == "city":
             return found
     found = gaz.resolve_in(_norm(m.text), region.country_code, minor=True)
@@ -323,10 +350,13 @@ def _in_region(gaz: Gazetteer, m: PlaceMention, region: Place) -> Place | None:
 
 _ADMIN_PREFIX = re.compile(
     r"^(?:the )?(?:(City|Town|Municipality|Village|Borough|Commune)|"
-    r"(Province|County|Region|State|Prefecture|District)) of ", re.IGNORECASE)
+    r"(Province|County|Region|State|Prefecture|District)) of ",
+    re.IGNORECASE,
+)
 _ADMIN_SUFFIX = re.compile(
     r" (?:(city|municipality)|(province|region|prefecture|district|oblast|governorate))$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def _unwrapped(gaz: Gazetteer, name: str) -> list[Place]:
@@ -350,7 +380,7 @@ def _postal_pairs(gaz: Gazetteer, mentions: Sequence[PlaceMention], text: str) -
     is seldom tagged as a place, so it is read from the text."""
     decided: set[int] = set()
     for i, m in enumerate(mentions):
-        if m.label == "FAC" or (found := _POSTAL.match(text[m.end:m.end + 8])) is None:
+        if m.label == "FAC" or (found := _POSTAL.match(text[m.end : m.end + 8])) is None:
             continue
         code = "US-" + found.group(1) + found.group(2)
         town = gaz.resolve_in(_norm(m.text), "US", code, minor=True)
@@ -372,20 +402,24 @@ def _dateline(mentions: Sequence[PlaceMention], text: str) -> int | None:
         if m.start and text[m.start - 1] != "\n":
             continue
         end = text.find("\n", m.start)
-        line = text[m.start:end if end >= 0 else len(text)]
+        line = text[m.start : end if end >= 0 else len(text)]
         if _WIRE_DATELINE_RE.match(line):
             return i
         found = _DATELINE_RE.match(line)
-        if found and found.end("place") >= len(m.text) and (
-                m.text.isupper() or found.group("agency")):
+        if (
+            found
+            and found.end("place") >= len(m.text)
+            and (m.text.isupper() or found.group("agency"))
+        ):
             return i
     return None
 
 
 def _dateline_city(gaz: Gazetteer, name: str) -> Place | None:
     """A dateline names a city: "WASHINGTON" is the capital, "NEW YORK" the city."""
-    cities = [c for c in gaz.candidates(name.title() if name.isupper() else name)
-              if c.kind == "city"]
+    cities = [
+        c for c in gaz.candidates(name.title() if name.isupper() else name) if c.kind == "city"
+    ]
     return choose(cities)
 
 
@@ -394,7 +428,8 @@ def why_unlinked(name: str, context: Container[str], facility: bool = False) -> 
     the same evidence `choose` weighs, read back."""
     gaz = gazetteer()
     cands = gaz.candidates(_STATE_SUFFIX.sub("", _norm(name)), minor=True) or _unwrapped(
-        gaz, _norm(name))
+        gaz, _norm(name)
+    )
     if facility and not any(c.kind == "feature" for c in cands):
         return "a facility or landmark the gazetteer does not list"
     if not cands:
@@ -402,17 +437,19 @@ def why_unlinked(name: str, context: Container[str], facility: bool = False) -> 
     inside = [c for c in cands if c.country_code in context]
     # As in `choose`: the article's countries decide unless all they hold is a hamlet
     # beside a bigger place elsewhere.
-    pool = inside if any(not c.minor for c in inside) or all(c.minor for c in cands) \
-        else cands
+    pool = inside if any(not c.minor for c in inside) or all(c.minor for c in cands) else cands
     pool = pool or cands
     for cc in dict.fromkeys(c.country_code for c in pool):
         here = [c for c in pool if c.country_code == cc]
         if any(c.kind == "region" for c in here) and any(
-                c.kind == "city" and not c.minor for c in here):
+            c.kind == "city" and not c.minor for c in here
+        ):
             return f"city and {'state' if cc == 'US' else 'region'} both fit"
     if not inside and all(c.minor for c in cands):
-        return (f"only small places of that name ({_where(cands)}), and the article names "
-                "none of their countries")
+        return (
+            f"only small places of that name ({_where(cands)}), and the article names "
+            "none of their countries"
+        )
     major = [c for c in pool if not c.minor] or pool
     if len(major) == 1:
         return f"one place of that name ({_where(major)}), but it is not one of this kind"

@@ -359,9 +359,13 @@ def detect(text: str, *, day_first: bool = False) -> Header:
         number, start, end, line = following
         following = next(lines, None)
         kind, iso, is_update = _classify(line, day_first)
-        if (kind is _Kind.BODY and line.endswith(" .") and following is not None
-                and _WIRE_DATELINE_RE.match(following[3])
-                and _looks_like_headline(line[:-2])):
+        if (
+            kind is _Kind.BODY
+            and line.endswith(" .")
+            and following is not None
+            and _WIRE_DATELINE_RE.match(following[3])
+            and _looks_like_headline(line[:-2])
+        ):
             kind = _Kind.CANDIDATE  # tokenized wire text: "EU rejects call to boycott lamb ."
         if iso:
             dates.append((iso, is_update))

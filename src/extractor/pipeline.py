@@ -77,8 +77,9 @@ def load_spec(model: str | PipelineSpec | None = None) -> Language:
     return load_pipeline(model)
 
 
-def load_pipeline(model: str | None = None, patterns: Path | None = None,
-                  config: Path | None = None) -> Language:
+def load_pipeline(
+    model: str | None = None, patterns: Path | None = None, config: Path | None = None
+) -> Language:
     """Load `model` (a package name or a path; default: $EXTRACT_MODEL, then en_core_web_sm).
 
     `patterns`: a JSON Lines file of spaCy entity_ruler patterns (`{"label": "ORG",
@@ -100,8 +101,9 @@ def load_pipeline(model: str | None = None, patterns: Path | None = None,
             nlp.add_pipe(component)
     if patterns is not None:
         entries = read_patterns(patterns)
-        ruler = nlp.add_pipe("entity_ruler", name=USER_PATTERNS,
-                             config={"overwrite_ents": True, "validate": True})
+        ruler = nlp.add_pipe(
+            "entity_ruler", name=USER_PATTERNS, config={"overwrite_ents": True, "validate": True}
+        )
         others = [name for name in nlp.pipe_names if name != USER_PATTERNS]
         try:
             # Phrase patterns match on the words alone: no need to run the model on them.
@@ -126,7 +128,8 @@ def _open_place_index() -> None:
         reason = getattr(error, "strerror", None) or _first_line(error)
         raise ModelNotFound(
             f"cannot open or build the place index: {reason} (make install builds it into "
-            "the package; EXTRACT_CACHE_DIR names a writable folder for it)") from None
+            "the package; EXTRACT_CACHE_DIR names a writable folder for it)"
+        ) from None
 
 
 def _model(name: str) -> Language:
@@ -202,9 +205,11 @@ def read_patterns(path: Path) -> list[dict]:
             entry = json.loads(line)
         except json.JSONDecodeError as error:
             raise PatternsError(f"{path}:{number}: not JSON ({error.msg})") from None
-        if not (isinstance(entry, dict) and isinstance(entry.get("label"), str)
-                and isinstance(entry.get("pattern"), str | list)):
-            raise PatternsError(
-                f'{path}:{number}: a pattern is {{"label": ..., "pattern": ...}}')
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("label"), str)
+            and isinstance(entry.get("pattern"), str | list)
+        ):
+            raise PatternsError(f'{path}:{number}: a pattern is {{"label": ..., "pattern": ...}}')
         found.append(entry)
     return found

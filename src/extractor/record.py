@@ -159,8 +159,7 @@ def _place_context(p: Place | None) -> dict[str, Any]:
     """Where a linked place is: a region's ISO 3166-2 code and country, a city's region
     (where the data or the article's "City, Region" says) and country."""
     country = gazetteer().by_code.get(p.country_code or "") if p else None
-    in_country = p is not None and p.kind in ("region", "city", "feature") \
-        and country is not None
+    in_country = p is not None and p.kind in ("region", "city", "feature") and country is not None
     is_city = p is not None and p.kind == "city"
     return {
         "admin_code": p.admin_code if p and p.kind == "region" else None,

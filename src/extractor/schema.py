@@ -30,9 +30,7 @@ SCHEMA_VERSION = "1.0.0"
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-Version = Annotated[
-    str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="Semver of this contract.")
-]
+Version = Annotated[str, Meta(pattern=r"^\d+\.\d+\.\d+$", description="Semver of this contract.")]
 Offset = Annotated[int, Meta(ge=0, description="Character offset into the analysed text.")]
 IsoDate = Annotated[str, Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 CountryCode = Annotated[str, Meta(description="ISO 3166-1 alpha-2 code, e.g. TJ.")]
@@ -95,16 +93,16 @@ class Place(Struct, kw_only=True):
     aliases: list[str]
     kind: Annotated[
         str | None,
-        Meta(description="Linked: country, region, city, continent or feature (a lake, "
-             "river, peak, sea or airport); unlinked: natural feature, facility or null."),
+        Meta(
+            description="Linked: country, region, city, continent or feature (a lake, "
+            "river, peak, sea or airport); unlinked: natural feature, facility or null."
+        ),
     ]
     country_code: CountryCode | None
     geonames_id: int | None
     lat: float | None
     lon: float | None
-    admin_code: Annotated[
-        str | None, Meta(description="A region's ISO 3166-2 code, e.g. US-TX.")
-    ]
+    admin_code: Annotated[str | None, Meta(description="A region's ISO 3166-2 code, e.g. US-TX.")]
     country: Annotated[str | None, Meta(description="The country a region or city is in.")]
     region: Annotated[str | None, Meta(description="The region a city is in, when known.")]
     region_code: Annotated[str | None, Meta(description="That region's ISO 3166-2 code.")]
@@ -118,9 +116,7 @@ class Figure(Struct, kw_only=True):
 
     text: str
     value: int | float | None
-    value_max: Annotated[
-        int | float | None, Meta(description="Upper end of a range ('3 to 5').")
-    ]
+    value_max: Annotated[int | float | None, Meta(description="Upper end of a range ('3 to 5').")]
     unit: str | None
     qualifier: Annotated[
         str | None, Meta(description="'>', '>=', '<', '<=' or '~'; its words in qualifier_text.")

@@ -20,6 +20,11 @@ def misspelt_surname_of(word: str, names: Iterable[str]) -> list[str]:
     ("Smith", "Smyth") to be matched."""
     if len(word) < MIN_FUZZY_SURNAME:
         return []
-    close = [n for n in names if len(parts := n.split()) >= 2 and parts[-1][0] == word[0]
-             and SequenceMatcher(None, parts[-1], word).ratio() >= FUZZY_SURNAME_RATIO]
+    close = [
+        n
+        for n in names
+        if len(parts := n.split()) >= 2
+        and parts[-1][0] == word[0]
+        and SequenceMatcher(None, parts[-1], word).ratio() >= FUZZY_SURNAME_RATIO
+    ]
     return close if len(close) == 1 else []

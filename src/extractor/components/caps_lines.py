@@ -28,8 +28,11 @@ class CapsLines:
         caps = caps_tokens(doc)
         if not caps:
             return doc
-        body = Counter((e.text.casefold(), e.label_) for e in doc.ents
-                       if e.label_ in NAME_LABELS and e.start not in caps)
+        body = Counter(
+            (e.text.casefold(), e.label_)
+            for e in doc.ents
+            if e.label_ in NAME_LABELS and e.start not in caps
+        )
         labels: dict[str, str] = {}
         for (text, label), _n in body.most_common():
             labels.setdefault(text, label)  # the body's most frequent label per name
@@ -37,8 +40,9 @@ class CapsLines:
         self.set_annotations(doc, self.find(doc, caps, labels, lower))
         return doc
 
-    def find(self, doc: Doc, caps: set[int], labels: dict[str, str],
-             lower: set[str]) -> tuple[list[Span], list[Span]]:
+    def find(
+        self, doc: Doc, caps: set[int], labels: dict[str, str], lower: set[str]
+    ) -> tuple[list[Span], list[Span]]:
         """(entities kept or relabelled, names the model missed) on capitals lines."""
         kept = []
         for e in doc.ents:
@@ -89,7 +93,8 @@ def caps_tokens(doc: Doc) -> set[int]:
 def _close(doc: Doc, line: list[int], out: set[int]) -> None:
     letters = [c for i in line for c in doc[i].text if c.isalpha()]
     if len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= CAPS_SHARE * len(
-            letters):
+        letters
+    ):
         out.update(line)
 
 

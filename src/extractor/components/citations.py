@@ -23,11 +23,49 @@ from spacy.util import filter_spans
 YEAR = re.compile(r"^(1[5-9]|20)\d\d[a-z]?$")
 AND = frozenset({"&", "and"})
 # Lower-case particles inside surnames ("van der Berg", "de Souza").
-PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da",
-                       "du", "la", "le", "dos", "das", "bin", "ibn", "al"})
+PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "la",
+        "le",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "al",
+    }
+)
 # Words that may open a parenthetical citation before its first author.
-LEAD_INS = frozenset({"see", "e.g.", "e.g", "cf.", "cf", "i.e.", "also", "and", "but",
-                      "for", "example", "review", "reviews", "as", "in", ",", ":"})
+LEAD_INS = frozenset(
+    {
+        "see",
+        "e.g.",
+        "e.g",
+        "cf.",
+        "cf",
+        "i.e.",
+        "also",
+        "and",
+        "but",
+        "for",
+        "example",
+        "review",
+        "reviews",
+        "as",
+        "in",
+        ",",
+        ":",
+    }
+)
 MAX_AUTHORS = 8
 
 
@@ -47,8 +85,12 @@ def _surname(doc: Doc, i: int, end: int) -> int | None:
 
 def _cap(tok: Token) -> bool:
     text = tok.text
-    return (len(text) > 1 and text[0].isupper() and not text.isupper()
-            and text.replace("-", "").replace("'", "").isalpha())
+    return (
+        len(text) > 1
+        and text[0].isupper()
+        and not text.isupper()
+        and text.replace("-", "").replace("'", "").isalpha()
+    )
 
 
 def _authors(doc: Doc, i: int, end: int) -> tuple[list[tuple[int, int]], int] | None:
@@ -76,8 +118,12 @@ def _authors(doc: Doc, i: int, end: int) -> tuple[list[tuple[int, int]], int] | 
         if j + 1 < end and doc[j].text == "," and doc[j + 1].text in AND:
             j += 2
             continue
-        if (j + 1 < end and doc[j].text == "," and _surname(doc, j + 1, end)
-                and not YEAR.match(doc[j + 1].text)):
+        if (
+            j + 1 < end
+            and doc[j].text == ","
+            and _surname(doc, j + 1, end)
+            and not YEAR.match(doc[j + 1].text)
+        ):
             j += 1
             continue
         return (names, j) if len(names) > 1 else None
@@ -96,8 +142,7 @@ def find_citations(doc: Doc) -> list[tuple[int, int]]:
     while i < n:
         tok = doc[i]
         if tok.text == "(":
-            close = next((k for k in range(i + 1, min(n, i + 80)) if doc[k].text == ")"),
-                         None)
+            close = next((k for k in range(i + 1, min(n, i + 80)) if doc[k].text == ")"), None)
             if close is not None:
                 found += _parenthetical(doc, i + 1, close)
         elif _surname(doc, i, n) is not None and (i == 0 or doc[i - 1].text not in PARTICLES):
@@ -106,8 +151,12 @@ def find_citations(doc: Doc) -> list[tuple[int, int]]:
             # numbered reference: "Carrano & Biewener [7]".
             if got is not None:
                 names, j = got
-                if j + 1 < n and (doc[j].text == "(" and _year(doc, j + 1, n)
-                                  or doc[j].text == "[" and doc[j + 1].like_num):
+                if j + 1 < n and (
+                    doc[j].text == "("
+                    and _year(doc, j + 1, n)
+                    or doc[j].text == "["
+                    and doc[j + 1].like_num
+                ):
                     found += names
                     i = j
                     continue
@@ -167,8 +216,11 @@ class Citations:
             if not any(t in taken for t in range(e.start, e.end)):
                 kept.append(e)
                 continue
-            years += [Span(doc, t.i, t.i + 1, label="DATE") for t in e
-                      if t.i not in taken and YEAR.match(t.text)]
+            years += [
+                Span(doc, t.i, t.i + 1, label="DATE")
+                for t in e
+                if t.i not in taken and YEAR.match(t.text)
+            ]
         doc.ents = filter_spans(kept + people + years)
         return doc
 

@@ -44,14 +44,55 @@ DETERMINERS = {"the", "a", "an"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 # Roles no organization or place name starts with (unlike "General", "Major", "Home").
 PERSONAL_ROLES = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "spokesman", "spokeswoman",
-    "spokesperson", "senator", "sen.", "congressman", "congresswoman", "chairman",
-    "chairwoman", "ceo", "cfo", "president", "mayor", "governor", "judge", "detective",
-    "actor", "actress", "singer", "rapper", "novelist", "reporter", "correspondent",
-    "striker", "goalkeeper", "midfielder", "defender", "coach",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr.",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senator",
+    "sen.",
+    "congressman",
+    "congresswoman",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "cfo",
+    "president",
+    "mayor",
+    "governor",
+    "judge",
+    "detective",
+    "actor",
+    "actress",
+    "singer",
+    "rapper",
+    "novelist",
+    "reporter",
+    "correspondent",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "coach",
 }
-CAPTION_LABELS = {"image", "images", "photo", "photos", "picture", "video", "credit",
-                  "source", "file", "caption", "graphic"}
+CAPTION_LABELS = {
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "picture",
+    "video",
+    "credit",
+    "source",
+    "file",
+    "caption",
+    "graphic",
+}
 # Words that end an institution's or a building's name, not a person's ("Judge Business
 # School"): the namewords lists, and the building words org_heads leaves to the model.
 _ORG_ENDS = ORG_HEADS | FACILITIES | {"house", "hotel", "center", "centre", "hall", "fund"}
@@ -94,14 +135,20 @@ class Cleanup:
         start, end = span.start, span.end
         start, end = _one_line(doc, start, end)
         end = _before_open_bracket(doc, start, end)
-        while start < end and (doc[start].is_punct or doc[start].is_space
-                               or _is_determiner(doc[start])):
+        while start < end and (
+            doc[start].is_punct or doc[start].is_space or _is_determiner(doc[start])
+        ):
             start += 1
-        if (end - start > 1 and doc[end - 1].lower_ in CAPTION_LABELS and end < len(doc)
-                and doc[end].text == ":"):
+        if (
+            end - start > 1
+            and doc[end - 1].lower_ in CAPTION_LABELS
+            and end < len(doc)
+            and doc[end].text == ":"
+        ):
             end -= 1
-        while start < end and (doc[end - 1].is_punct or doc[end - 1].is_space
-                               or doc[end - 1].text in POSSESSIVE):
+        while start < end and (
+            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVE
+        ):
             end -= 1
         if start >= end:
             return None, None  # punctuation only: "‚" tagged PERSON at the end of a text
@@ -123,13 +170,15 @@ class Cleanup:
             if person is not None:  # "CFO Margherita Della Valle": "CFO" ORG, name untagged
                 return person, name.text
             return None, None  # "Shadow Home"
-        if (label in PLACE_LABELS and (roles_only or _credited(doc, start))
-                and gazetteer().resolve(name.text) is None):
+        if (
+            label in PLACE_LABELS
+            and (roles_only or _credited(doc, start))
+            and gazetteer().resolve(name.text) is None
+        ):
             if roles_only:
                 return None, None  # "the Sheriff's detective"
             label = "ORG"  # "Image: Friedrichstrasse": who made the picture, not where
-        if label in PLACE_LABELS and all(any(c.isdigit() for c in t.text)
-                                           for t in doc[start:end]):
+        if label in PLACE_LABELS and all(any(c.isdigit() for c in t.text) for t in doc[start:end]):
             return None, None
         return Span(doc, start, end, label=label), title
 
@@ -175,7 +224,7 @@ def _one_line(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _the_plural(doc: Doc, start: int, end: int) -> bool:
-    """"the Beatles", "The Rolling Stones": an article, then a name ending in a plural."""
+    """ "the Beatles", "The Rolling Stones": an article, then a name ending in a plural."""
     first = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
     if doc[first].lower_ != "the" or first == end - 1:
         return False
@@ -186,18 +235,27 @@ def _the_plural(doc: Doc, start: int, end: int) -> bool:
 
 
 def _role_then_name(doc: Doc, start: int, end: int) -> bool:
-    """"Spokeswoman Sandy Angers": a personal role, then one to three capitalized words."""
+    """ "Spokeswoman Sandy Angers": a personal role, then one to three capitalized words."""
     rest = doc[start + 1 : end]
-    return (doc[start].lower_ in PERSONAL_ROLES and 1 <= len(rest) <= 3
-            and all(t.is_title and t.is_alpha for t in rest)
-            and rest[-1].lower_ not in _ORG_ENDS)
+    return (
+        doc[start].lower_ in PERSONAL_ROLES
+        and 1 <= len(rest) <= 3
+        and all(t.is_title and t.is_alpha for t in rest)
+        and rest[-1].lower_ not in _ORG_ENDS
+    )
 
 
 def _untagged_name_after(doc: Doc, end: int) -> Span | None:
     """Two to four untagged capitalized words right after a title: a person's name."""
     j = end
-    while j < len(doc) and j - end < 4 and doc[j].ent_iob_ == "O" and doc[j].is_title \
-            and doc[j].is_alpha and doc[j].pos_ == "PROPN":
+    while (
+        j < len(doc)
+        and j - end < 4
+        and doc[j].ent_iob_ == "O"
+        and doc[j].is_title
+        and doc[j].is_alpha
+        and doc[j].pos_ == "PROPN"
+    ):
         j += 1
     if j - end < 2 or (j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN"):
         return None
@@ -209,8 +267,9 @@ def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
     words, honorifics = title_words()
     gaz = gazetteer()
     i = start
-    while i < end - 1 and (doc[i].lower_ in words or (
-            gaz.is_demonym(doc[i].text) and doc[i + 1].lower_ in words)):
+    while i < end - 1 and (
+        doc[i].lower_ in words or (gaz.is_demonym(doc[i].text) and doc[i + 1].lower_ in words)
+    ):
         i += 1
     if i == start:
         return start, None

@@ -57,19 +57,29 @@ from extractor.surnames import misspelt_surname_of
 # "Tajik Rakhmonov" is a nationality and a name).
 SPLIT_LABELS = {"ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"}
 # Names an acronym in brackets can stand for (not people: "(R-AZ)" is a party and state).
-ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW",
-                  "INDEX"}
+ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "INDEX"}
 DASHES = {"-", "\u2013", "\u2014"}
 # What a company does and a town does not (inflected: no lemmatizer in the pipeline).
 # Not "say": "Moscow said" is a government speaking, and the place is right.
 COMPANY_VERBS = {
     verb + ending
     for verb, endings in {
-        "sue": ("", "s", "d"), "state": ("s", "d"), "claim": ("", "s", "ed"),
-        "announce": ("", "s", "d"), "release": ("s", "d"), "launch": ("", "es", "ed"),
-        "unveil": ("", "s", "ed"), "acquire": ("", "s", "d"), "hire": ("s", "d"),
-        "manufacture": ("s", "d"), "ship": ("s", "ped"), "declare": ("s", "d"),
-        "sell": ("s",), "sold": ("",), "buy": ("s",), "bought": ("",),
+        "sue": ("", "s", "d"),
+        "state": ("s", "d"),
+        "claim": ("", "s", "ed"),
+        "announce": ("", "s", "d"),
+        "release": ("s", "d"),
+        "launch": ("", "es", "ed"),
+        "unveil": ("", "s", "ed"),
+        "acquire": ("", "s", "d"),
+        "hire": ("s", "d"),
+        "manufacture": ("s", "d"),
+        "ship": ("s", "ped"),
+        "declare": ("s", "d"),
+        "sell": ("s",),
+        "sold": ("",),
+        "buy": ("s",),
+        "bought": ("",),
     }.items()
     for ending in endings
 }
@@ -88,7 +98,7 @@ class Consistency:
         return doc
 
     def drop_common_nouns(self, doc: Doc) -> None:
-        """"Iodine deficiency can lead to ..." beside "an adequate intake of iodine": a
+        """ "Iodine deficiency can lead to ..." beside "an adequate intake of iodine": a
         one-word "person" the article also writes as a lower-case noun is that noun,
         capitalized at a sentence start. Part of a full name it stays ("Mark" of "Mark
         Zuckerberg")."""
@@ -96,9 +106,16 @@ class Consistency:
         if not nouns:
             return
         parts = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-        doc.ents = [e for e in doc.ents if not (
-            e.label_ == "PERSON" and len(e) == 1 and e.text.lower() in nouns
-            and e.text not in parts)]
+        doc.ents = [
+            e
+            for e in doc.ents
+            if not (
+                e.label_ == "PERSON"
+                and len(e) == 1
+                and e.text.lower() in nouns
+                and e.text not in parts
+            )
+        ]
 
     def missed_surnames(self, doc: Doc) -> list[Span]:
         first_full: dict[str, int] = {}
@@ -111,14 +128,16 @@ class Consistency:
         return [
             Span(doc, t.i, t.i + 1, label="PERSON")
             for t in doc
-            if t.text in first_full and t.i not in taken and t.i >= first_full[t.text]
+            if t.text in first_full
+            and t.i not in taken
+            and t.i >= first_full[t.text]
             and t.pos_ == "PROPN"
             and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
             and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
         ]
 
     def split_hyphen_pairs(self, doc: Doc) -> None:
-        """"Boeing-Air Force" (ORG): two names the article also gives alone; "San Jose -
+        """ "Boeing-Air Force" (ORG): two names the article also gives alone; "San Jose -
         Cisco" (GPE): a dash between spaces, with a name the article gives alone on one
         side, is punctuation."""
         alone = {e.text: e.label_ for e in doc.ents if not any(t.text in DASHES for t in e)}
@@ -128,19 +147,23 @@ class Consistency:
             if dash is None or e.label_ not in SPLIT_LABELS | NAME_LABELS:  # not "2006 - 2009"
                 out.append(e)
                 continue
-            parts = (doc[e.start:dash.i], doc[dash.i + 1:e.end])
+            parts = (doc[e.start : dash.i], doc[dash.i + 1 : e.end])
             # Tokenized text spaces every hyphen ("Council on American - Islamic
             # Relations"), so a part must stand alone somewhere too.
-            if (dash.whitespace_ and doc[dash.i - 1].whitespace_
-                    and any(p.text in alone for p in parts)):
-                out += [Span(doc, p.start, p.end, label=alone.get(p.text, e.label_))
-                        for p in parts]
+            if (
+                dash.whitespace_
+                and doc[dash.i - 1].whitespace_
+                and any(p.text in alone for p in parts)
+            ):
+                out += [Span(doc, p.start, p.end, label=alone.get(p.text, e.label_)) for p in parts]
                 continue
             labels = [alone.get(part.text) for part in parts]
             # Not people's names: "Hewlett-Packard", "Rolls-Royce" are one company.
             if dash.text == "-" and None not in labels and "PERSON" not in labels:
-                out += [Span(doc, part.start, part.end, label=label)
-                        for part, label in zip(parts, labels, strict=True)]
+                out += [
+                    Span(doc, part.start, part.end, label=label)
+                    for part, label in zip(parts, labels, strict=True)
+                ]
             else:
                 out.append(e)
         doc.ents = out
@@ -155,14 +178,25 @@ class Consistency:
         out: list[Span] = []
         for e in ents:
             prev = out[-1] if out else None
-            if (prev is not None and e.label_ == "PERSON" and len(e) == 1
-                    and prev.label_ in SPLIT_LABELS and len(prev) == 1 and prev.end == e.start
-                    and prev[0].is_title and prev[0].is_alpha and prev[0].whitespace_):
+            if (
+                prev is not None
+                and e.label_ == "PERSON"
+                and len(e) == 1
+                and prev.label_ in SPLIT_LABELS
+                and len(prev) == 1
+                and prev.end == e.start
+                and prev[0].is_title
+                and prev[0].is_alpha
+                and prev[0].whitespace_
+            ):
                 out[-1] = Span(doc, prev.start, e.end, label="PERSON")
                 continue
-            if (e.label_ in SPLIT_LABELS and 2 <= len(e) <= 3
-                    and surnames.get(e[-1].text, set()) - {e.text}
-                    and all(t.is_title and t.is_alpha for t in e)):
+            if (
+                e.label_ in SPLIT_LABELS
+                and 2 <= len(e) <= 3
+                and surnames.get(e[-1].text, set()) - {e.text}
+                and all(t.is_title and t.is_alpha for t in e)
+            ):
                 e = Span(doc, e.start, e.end, label="PERSON")
             out.append(e)
         doc.ents = out
@@ -182,15 +216,20 @@ class Consistency:
         for tok in doc:
             for name in names.get(tok.text, ()):
                 end = tok.i + len(name)
-                if (end <= len(doc) and (tok.i, end) not in tagged
-                        and tuple(t.text for t in doc[tok.i:end]) == name):
-                    span = doc[tok.i:end]
+                if (
+                    end <= len(doc)
+                    and (tok.i, end) not in tagged
+                    and tuple(t.text for t in doc[tok.i : end]) == name
+                ):
+                    span = doc[tok.i : end]
                     # Only where no entity crosses the name's edges, and the surname is
                     # untagged or a person ("Lockheed" ORG + "Martin" PRODUCT is no
                     # evidence for a person "Lockheed Martin").
-                    if (all(t.ent_iob_ != "I" or t.i > tok.i for t in span)
-                            and (end == len(doc) or doc[end].ent_iob_ != "I")
-                            and span[-1].ent_type_ in ("", "PERSON")):
+                    if (
+                        all(t.ent_iob_ != "I" or t.i > tok.i for t in span)
+                        and (end == len(doc) or doc[end].ent_iob_ != "I")
+                        and span[-1].ent_type_ in ("", "PERSON")
+                    ):
                         found.append(Span(doc, tok.i, end, label="PERSON"))
         return found
 
@@ -225,8 +264,11 @@ class Consistency:
         # "iPhones Software Development Kit (SDK)": every "SDK" is the product.
         defined = {acronym.text: e.label_ for e, acronym in acronyms}
         # "Lion" after "Mac OS X Lion": a product's last word alone is the product.
-        products = {e[-1].text for e in ents if e.label_ == "PRODUCT" and len(e) > 1
-                    and e[-1].is_alpha and e[-1].is_title}
+        products = {
+            e[-1].text
+            for e in ents
+            if e.label_ == "PRODUCT" and len(e) > 1 and e[-1].is_alpha and e[-1].is_title
+        }
         changes: dict[int, str] = {}
         for i, e in enumerate(ents):
             if e.label_ not in NAME_LABELS:
@@ -239,25 +281,38 @@ class Consistency:
             elif len(e) == 1 and e.text in products and e.label_ != "NORP":
                 changes[i] = "PRODUCT"
             elif len(e) == 1 and e.text in person_count and e.label_ in ("ORG", "GPE", "FAC"):
-                if (sum(vote.values()) <= person_count[e.text]
-                        or vote["PERSON"] >= vote[e.label_]):
+                if sum(vote.values()) <= person_count[e.text] or vote["PERSON"] >= vote[e.label_]:
                     changes[i] = "PERSON"
-            elif (len(e) == 1 and e.label_ in ("ORG", "GPE", "FAC") and sum(vote.values()) == 1
-                  and e.text[:1].isupper() and misspelt_surname_of(e.text, full_names)):
+            elif (
+                len(e) == 1
+                and e.label_ in ("ORG", "GPE", "FAC")
+                and sum(vote.values()) == 1
+                and e.text[:1].isupper()
+                and misspelt_surname_of(e.text, full_names)
+            ):
                 changes[i] = "PERSON"  # "DesRoiser" once, after "Dennis DesRosier"
-            elif (len(e) == 1 and vote["PERSON"] and e.text not in name_parts
-                  and (vote["ORG"] or e.text in org_words)
-                  # Not a town the model mostly calls a place ("Tulsa", with "Tulsa
-                  # Transit" ORG): the majority below decides that one.
-                  and vote["ORG"] + vote["PERSON"] > sum(vote[x] for x in PLACE_LABELS)):
+            elif (
+                len(e) == 1
+                and vote["PERSON"]
+                and e.text not in name_parts
+                and (vote["ORG"] or e.text in org_words)
+                # Not a town the model mostly calls a place ("Tulsa", with "Tulsa
+                # Transit" ORG): the majority below decides that one.
+                and vote["ORG"] + vote["PERSON"] > sum(vote[x] for x in PLACE_LABELS)
+            ):
                 if e.label_ != "ORG":
                     changes[i] = "ORG"
             elif e.text in companies and e.label_ in PLACE_LABELS:
                 changes[i] = "ORG"
             elif top != e.label_ and (not rest or n > rest[0][1]):
                 changes[i] = top
-            elif (rest and n == rest[0][1] and e.label_ in PLACE_LABELS
-                  and vote["ORG"] == n and gazetteer().resolve(e.text) is None):
+            elif (
+                rest
+                and n == rest[0][1]
+                and e.label_ in PLACE_LABELS
+                and vote["ORG"] == n
+                and gazetteer().resolve(e.text) is None
+            ):
                 changes[i] = "ORG"  # a tie, and no gazetteer place by that name
         return changes
 
@@ -270,15 +325,14 @@ class Consistency:
 
 
 def _coordinated_with_org(ent: Span) -> bool:
-    """"Lockheed and Sikorsky": a name joined by "and"/"or" to an organization is one."""
+    """ "Lockheed and Sikorsky": a name joined by "and"/"or" to an organization is one."""
     doc = ent.doc
     before = ent.start - 2
     after = ent.end + 1
     return (
-        (before >= 0 and doc[before + 1].lower_ in ("and", "or")
-         and doc[before].ent_type_ == "ORG")
-        or (after < len(doc) and doc[ent.end].lower_ in ("and", "or")
-            and doc[after].ent_type_ == "ORG")
+        before >= 0 and doc[before + 1].lower_ in ("and", "or") and doc[before].ent_type_ == "ORG"
+    ) or (
+        after < len(doc) and doc[ent.end].lower_ in ("and", "or") and doc[after].ent_type_ == "ORG"
     )
 
 
@@ -287,8 +341,14 @@ def _defined_acronyms(doc: Doc) -> list[tuple[Span, Token]]:
     found = []
     for e in doc.ents:
         i = e.end
-        if (e.label_ in ACRONYM_LABELS and i + 2 < len(doc) and doc[i].text == "("
-                and doc[i + 2].text == ")" and doc[i + 1].is_upper and len(doc[i + 1]) >= 2):
+        if (
+            e.label_ in ACRONYM_LABELS
+            and i + 2 < len(doc)
+            and doc[i].text == "("
+            and doc[i + 2].text == ")"
+            and doc[i + 1].is_upper
+            and len(doc[i + 1]) >= 2
+        ):
             found.append((e, doc[i + 1]))
     return found
 
@@ -300,10 +360,9 @@ def _acts_as_company(ent: Span) -> bool:
     if root.dep_ == "conj":
         listed_with.append(root.head)
     return (
-        (any(t.ent_type_ == "ORG" for t in listed_with)
-         or (root.dep_ == "nsubj" and root.head.lower_ in COMPANY_VERBS))
-        and gazetteer().resolve(ent.text) is None
-    )
+        any(t.ent_type_ == "ORG" for t in listed_with)
+        or (root.dep_ == "nsubj" and root.head.lower_ in COMPANY_VERBS)
+    ) and gazetteer().resolve(ent.text) is None
 
 
 @Language.factory("extractor_consistency", assigns=["doc.ents"])

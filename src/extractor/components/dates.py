@@ -29,18 +29,24 @@ from extractor.dates import FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, normalize_date
 from extractor.doctext import doc_text
 from extractor.facts import _is_year
 
-_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
-                           r"(?![\d/-])")
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
+    r"(?![\d/-])"
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _WRITTEN_DATE = re.compile(
     rf"\b(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|"
     rf"{_MONTH} \d{{4}})\b"
 )
 # A bare year after a preposition the model left unlabelled ("from 2004 to 2009").
-_BARE_YEAR = re.compile(r"\b(?:in|since|by|until|till|to|from|before|after|during|between|"
-                        r"and|through|early|late|mid-)\s*(?P<x>1[5-9]\d\d|20\d\d)\b(?![,.]?\d)",
-                        re.I)
+_BARE_YEAR = re.compile(
+    r"\b(?:in|since|by|until|till|to|from|before|after|during|between|"
+    r"and|through|early|late|mid-)\s*(?P<x>1[5-9]\d\d|20\d\d)\b(?![,.]?\d)",
+    re.I,
+)
 # A year alone in brackets after a title or a name ("Burning Man (2011)", "(1962)"),
 # and the story's year named back ("That year", "in that same year"), which the model
 # leaves untagged; date_fields keeps the latter only where a year was written before.
@@ -63,18 +69,25 @@ _REF_PHRASES = re.compile(
 )
 # Years the model leaves untagged or calls a number, told from counts by an era or
 # "circa": "347 AD", "AD842", "c. 347", "circa 900", "in the year 71".
-_EARLY_YEAR = re.compile(r"(?<![\w$])(?:\d{1,4} ?(?:AD|A\.D\.|CE|C\.E\.)(?![\w.])|"
-                         r"(?:AD|A\.D\.) ?\d{1,4}\b|(?:c\.|ca\.|circa) ?\d{3,4}\b|"
-                         r"the year \d{1,4}\b)")
+_EARLY_YEAR = re.compile(
+    r"(?<![\w$])(?:\d{1,4} ?(?:AD|A\.D\.|CE|C\.E\.)(?![\w.])|"
+    r"(?:AD|A\.D\.) ?\d{1,4}\b|(?:c\.|ca\.|circa) ?\d{3,4}\b|"
+    r"the year \d{1,4}\b)"
+)
 # Holidays the model calls an event or a place ("over Easter", "Thanksgiving 2008",
 # "Independence Day"): dates with a day (extractor.dates.FIXED_HOLIDAYS, MOVABLE_HOLIDAYS).
 _HOLIDAY = re.compile(
-    r"\b(?:" + "|".join(
+    r"\b(?:"
+    + "|".join(
         re.escape(name).replace("'", "['\u2019]")
-        for name in sorted((n.title().replace("'S", "'s") for n in (*FIXED_HOLIDAYS,
-                                                                     *MOVABLE_HOLIDAYS)),
-                           key=len, reverse=True))
-    + r")(?:,? (?:1[6-9]|20)\d\d| (?:last|this|next) year)?\b")
+        for name in sorted(
+            (n.title().replace("'S", "'s") for n in (*FIXED_HOLIDAYS, *MOVABLE_HOLIDAYS)),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?:,? (?:1[6-9]|20)\d\d| (?:last|this|next) year)?\b"
+)
 # Seasons the model leaves untagged in statements of climate ("long, hot summers and mild
 # winters"): found here, kept only where they get a value (facts.date_fields: generic
 # seasons). "spring" and "fall" are also a well and a verb, so they are left out.
@@ -114,8 +127,10 @@ def _split_lines(doc: Doc, ent: Span) -> list[Span] | None:
 # Joints of a range. "and" joins a range only after "between" ("Monday and Tuesday" may
 # be one stretch); a dash, "to", "or", "through", "until" join one anywhere ("1903 - 1912").
 _RANGE_JOINTS = ("to", "until", "through", "or", "-", "\u2013", "\u2014")
-_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                          r"eleven|twelve|a few|several")
+_BARE_NUMBER = re.compile(
+    r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|a few|several"
+)
 
 
 def _range_sides_read(left: Span, right: Span) -> bool:
@@ -127,8 +142,10 @@ def _range_sides_read(left: Span, right: Span) -> bool:
         return True
     if _BARE_NUMBER.fullmatch(left.text.lower()) and right_value.kind == "duration":
         return True
-    return re.fullmatch(r"\d{4}", left.text) is not None and re.fullmatch(
-        r"\d{2}", right.text) is not None
+    return (
+        re.fullmatch(r"\d{4}", left.text) is not None
+        and re.fullmatch(r"\d{2}", right.text) is not None
+    )
 
 
 def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
@@ -139,7 +156,8 @@ def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
         return None
     tokens = [t.lower_ for t in ent]
     opened = tokens[0] in ("between", "from") or (
-        ent.start > 0 and doc[ent.start - 1].lower_ in ("between", "from"))
+        ent.start > 0 and doc[ent.start - 1].lower_ in ("between", "from")
+    )
     joints = [t for t in ent if t.lower_ in _RANGE_JOINTS or (opened and t.lower_ == "and")]
     if len(joints) != 1:
         return None
@@ -147,15 +165,21 @@ def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
     left, right = doc[first_start : joints[0].i], doc[joints[0].i + 1 : ent.end]
     if not len(left) or not len(right) or not _range_sides_read(left, right):
         return None
-    return [Span(doc, left.start, left.end, label=ent.label_),
-            Span(doc, right.start, right.end, label=ent.label_)]
+    return [
+        Span(doc, left.start, left.end, label=ent.label_),
+        Span(doc, right.start, right.end, label=ent.label_),
+    ]
 
 
 def _year(doc: Doc, ent: Span) -> list[Span] | None:
-    if ent.label_ == "CARDINAL" and re.fullmatch(r"\d{2}", ent.text) and ent.start >= 2 \
-            and doc[ent.start - 1].text in ("-", "\u2013", "\u2014", "to") \
-            and doc[ent.start - 2].ent_type_ == "DATE" \
-            and re.fullmatch(r"\d{4}", doc[ent.start - 2].text):
+    if (
+        ent.label_ == "CARDINAL"
+        and re.fullmatch(r"\d{2}", ent.text)
+        and ent.start >= 2
+        and doc[ent.start - 1].text in ("-", "\u2013", "\u2014", "to")
+        and doc[ent.start - 2].ent_type_ == "DATE"
+        and re.fullmatch(r"\d{4}", doc[ent.start - 2].text)
+    ):
         # "(1903 - 07)": the short end of a year range, tagged a number, is a year too.
         return [Span(doc, ent.start, ent.end, label="DATE")]
     if ent.label_ == "CARDINAL" and _is_year(ent):
@@ -178,12 +202,16 @@ def _split_date_and_length(doc: Doc, ent: Span) -> list[Span] | None:
     left, right = doc[ent.start : commas[0].i], doc[commas[0].i + 1 : ent.end]
     if not len(left) or not len(right):
         return None
-    if normalize_date(right.text, "2000-01-01").kind != "duration" or \
-            normalize_date(left.text, "2000-01-01").kind != "date" or \
-            not normalize_date(left.text, "2000-01-01").value:
+    if (
+        normalize_date(right.text, "2000-01-01").kind != "duration"
+        or normalize_date(left.text, "2000-01-01").kind != "date"
+        or not normalize_date(left.text, "2000-01-01").value
+    ):
         return None
-    return [Span(doc, left.start, left.end, label="DATE"),
-            Span(doc, right.start, right.end, label="DATE")]
+    return [
+        Span(doc, left.start, left.end, label="DATE"),
+        Span(doc, right.start, right.end, label="DATE"),
+    ]
 
 
 def _decade_apostrophe(doc: Doc, ent: Span) -> list[Span] | None:
@@ -197,8 +225,21 @@ def _decade_apostrophe(doc: Doc, ent: Span) -> list[Span] | None:
 
 
 _DEICTIC = ("this", "last", "next", "that", "coming", "past", "previous")
-_UNIT_NOUNS = ("year", "week", "month", "weekend", "quarter", "season", "summer", "winter",
-               "spring", "autumn", "fall", "decade", "century")
+_UNIT_NOUNS = (
+    "year",
+    "week",
+    "month",
+    "weekend",
+    "quarter",
+    "season",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "decade",
+    "century",
+)
 
 
 def _deictic_left_out(doc: Doc, ent: Span) -> list[Span] | None:
@@ -225,27 +266,42 @@ def _citation_year(doc: Doc, ent: Span) -> list[Span] | None:
     authors = any(t.text in ("&", "and") for t in ent[:-1])
     if not (authors or following in (";", ")")):
         return None
-    return [Span(doc, ent.start, ent.end - 1, label=ent.label_),
-            Span(doc, ent.end - 1, ent.end, label="DATE")]
+    return [
+        Span(doc, ent.start, ent.end - 1, label=ent.label_),
+        Span(doc, ent.end - 1, ent.end, label="DATE"),
+    ]
 
 
-FIXES = (_citation_year, _split_lines, _split_range, _split_date_and_length, _decade_apostrophe,
-         _deictic_left_out, _year)
+FIXES = (
+    _citation_year,
+    _split_lines,
+    _split_range,
+    _split_date_and_length,
+    _decade_apostrophe,
+    _deictic_left_out,
+    _year,
+)
 
 
 def _added(doc: Doc) -> list[Span]:
     """Temporal expressions the model missed, found in the text by pattern."""
     found = []
-    for pattern, label in ((_NUMERIC_DATE, "DATE"), (_WRITTEN_DATE, "DATE"), (_BARE_YEAR, "DATE"),
-                           (_CLOCK, "TIME"),
-                           (_REF_PHRASES, "DATE"),
-                           (_PLURAL_UNITS, "DATE"), (_SEASON_WORDS, "DATE"),
-                           (_EARLY_YEAR, "DATE"), (_BRACKET_YEAR, "DATE"),
-                           (_THAT_YEAR, "DATE"), (_HOLIDAY, "DATE")):
+    for pattern, label in (
+        (_NUMERIC_DATE, "DATE"),
+        (_WRITTEN_DATE, "DATE"),
+        (_BARE_YEAR, "DATE"),
+        (_CLOCK, "TIME"),
+        (_REF_PHRASES, "DATE"),
+        (_PLURAL_UNITS, "DATE"),
+        (_SEASON_WORDS, "DATE"),
+        (_EARLY_YEAR, "DATE"),
+        (_BRACKET_YEAR, "DATE"),
+        (_THAT_YEAR, "DATE"),
+        (_HOLIDAY, "DATE"),
+    ):
         for match in pattern.finditer(doc_text(doc)):
             where = match.span("x") if "x" in pattern.groupindex else match.span()
-            span = doc.char_span(where[0], where[1], label=label,
-                                 alignment_mode="strict")
+            span = doc.char_span(where[0], where[1], label=label, alignment_mode="strict")
             if span is None:
                 continue
             if pattern is _REF_PHRASES:

@@ -35,8 +35,7 @@ from extractor.figures import (
     parse_figure,
 )
 
-_RATE = re.compile(r"^(?P<count>.+?) (?:a|an|per|each) (?:day|week|month|year|hour|quarter)$",
-                   re.I)
+_RATE = re.compile(r"^(?P<count>.+?) (?:a|an|per|each) (?:day|week|month|year|hour|quarter)$", re.I)
 _SEPARATED_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})*\.\d+$|^[+-]?\d{1,3}(?:,\d{3})+$")
 _CHANGE = re.compile(r"^(?P<a>.+?) to (?P<b>.+)$")
 
@@ -49,8 +48,10 @@ def _split_rate(doc: Doc, ent: Span) -> list[Span] | None:
             count = ent[:i]
             if parse_figure(count.text) is None:
                 return None
-            return [Span(doc, count.start, count.end, label="CARDINAL"),
-                    Span(doc, ent.start + i, ent.end, label="DATE")]
+            return [
+                Span(doc, count.start, count.end, label="CARDINAL"),
+                Span(doc, ent.start + i, ent.end, label="DATE"),
+            ]
     return None
 
 
@@ -69,8 +70,10 @@ def _split_change(doc: Doc, ent: Span) -> list[Span] | None:
     # Both ends must be written as complete figures ("US$55 billion", "12%").
     if ent.label_ == "MONEY" and not (a.currency and b.currency):
         return None
-    return [Span(doc, left.start, left.end, label=ent.label_),
-            Span(doc, right.start, right.end, label=ent.label_)]
+    return [
+        Span(doc, left.start, left.end, label=ent.label_),
+        Span(doc, right.start, right.end, label=ent.label_),
+    ]
 
 
 def _age(doc: Doc, ent: Span) -> list[Span] | None:
@@ -95,19 +98,26 @@ def _separated_number(doc: Doc, ent: Span) -> list[Span] | None:
     return None
 
 
-_FRACTION = re.compile(r"^(?:(?:about|around|nearly|almost|roughly|some|more than|less than|"
-                       r"over|under|just over|just under) )?(?:a|one|two|three) "
-                       r"(?:quarters?|thirds?|half)$", re.I)
+_FRACTION = re.compile(
+    r"^(?:(?:about|around|nearly|almost|roughly|some|more than|less than|"
+    r"over|under|just over|just under) )?(?:a|one|two|three) "
+    r"(?:quarters?|thirds?|half)$",
+    re.I,
+)
 
 
 def _fraction(doc: Doc, ent: Span) -> list[Span] | None:
-    """"about a quarter, of its dealers", "a third of the staff": a share, not a quarter of
+    """ "about a quarter, of its dealers", "a third of the staff": a share, not a quarter of
     a year. Needs a qualifier, or "of" after it, to tell it from the period."""
     if ent.label_ != "DATE" or not _FRACTION.match(ent.text):
         return None
     following = doc[ent.end] if ent.end < len(doc) else None
-    qualified = " " in ent.text and ent.text.split(" ")[0].lower() not in ("a", "one", "two",
-                                                                           "three")
+    qualified = " " in ent.text and ent.text.split(" ")[0].lower() not in (
+        "a",
+        "one",
+        "two",
+        "three",
+    )
     if (following is not None and following.lower_ == "of") or qualified:
         return [Span(doc, ent.start, ent.end, label="CARDINAL")]
     return None
@@ -127,8 +137,12 @@ def _extend(doc: Doc, ent: Span) -> list[Span] | None:
         start, label = start - 1, "MONEY"
     if end < len(doc) and not doc[end].ent_type_ and doc[end].lower_ in _SCALE_WORDS:
         end += 1
-    if end < len(doc) and not doc[end].ent_type_ and doc[end].lower_ in CURRENCY_WORDS \
-            and doc[end].lower_ not in ("pound", "pounds", "real", "won", "rand"):
+    if (
+        end < len(doc)
+        and not doc[end].ent_type_
+        and doc[end].lower_ in CURRENCY_WORDS
+        and doc[end].lower_ not in ("pound", "pounds", "real", "won", "rand")
+    ):
         end, label = end + 1, "MONEY"
     if (start, end, label) == (ent.start, ent.end, ent.label_):
         return None
@@ -156,8 +170,7 @@ def _missed(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         if span.start and doc[span.start - 1].lower_.rstrip(".") in MONTH_WORDS:
             continue  # the day of a date the model did not label ("October 10")
-        label = "MONEY" if match.group("cur") else "PERCENT" if match.group("pct") \
-            else "CARDINAL"
+        label = "MONEY" if match.group("cur") else "PERCENT" if match.group("pct") else "CARDINAL"
         found.append(Span(doc, span.start, span.end, label=label))
     return found
 
@@ -178,8 +191,10 @@ def _glued_units(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         span = Span(doc, token.i, token.i + 2, label="QUANTITY")
         overlapping = [e for e in out if e.start < span.end and span.start < e.end]
-        if any(e.label_ in _FIGURE_LABELS and (e.start < span.start or e.end > span.end)
-               for e in overlapping):
+        if any(
+            e.label_ in _FIGURE_LABELS and (e.start < span.start or e.end > span.end)
+            for e in overlapping
+        ):
             continue  # a larger figure holds it already ("0-60mph")
         kept = [e for e in out if e not in overlapping]
         for e in overlapping:  # a name reaching past the quantity keeps its other words

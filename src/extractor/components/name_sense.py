@@ -50,16 +50,51 @@ from extractor.namewords import FACILITIES, ORG_HEADS, PLACE_KINDS
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its"})  # not "itself": "the fire itself"
 # After "X's": words for a person's kin and life, which no company or town has.
-PERSONAL = frozenset({
-    "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister",
-    "parents", "children", "widow", "widower", "grandfather", "grandmother", "uncle",
-    "aunt", "nephew", "niece", "cousin", "fiancée", "fiancee", "girlfriend", "boyfriend",
-    "birth", "death", "childhood", "funeral", "youth", "marriage", "retirement",
-    "career", "life", "lifetime", "autobiography", "biography", "mind", "body",
-})
+PERSONAL = frozenset(
+    {
+        "father",
+        "mother",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "parents",
+        "children",
+        "widow",
+        "widower",
+        "grandfather",
+        "grandmother",
+        "uncle",
+        "aunt",
+        "nephew",
+        "niece",
+        "cousin",
+        "fiancée",
+        "fiancee",
+        "girlfriend",
+        "boyfriend",
+        "birth",
+        "death",
+        "childhood",
+        "funeral",
+        "youth",
+        "marriage",
+        "retirement",
+        "career",
+        "life",
+        "lifetime",
+        "autobiography",
+        "biography",
+        "mind",
+        "body",
+    }
+)
 # Before a place: not "to", "from", "by", "with", which take people as often.
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "inside",
-                                "across", "throughout", "around", "within"})
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "into", "outside", "inside", "across", "throughout", "around", "within"}
+)
 SUBJECT = frozenset({"nsubj", "nsubjpass"})
 # How far a pronoun may follow its name: the rest of the sentence and the next one.
 PRONOUN_WINDOW = 40
@@ -121,8 +156,9 @@ class NameSense:
                 name.defined += _defined_as_place(tok)
         return names
 
-    def set_annotations(self, doc: Doc, names: dict[str, Name],
-                        read: Callable[[Token], Evidence]) -> None:
+    def set_annotations(
+        self, doc: Doc, names: dict[str, Name], read: Callable[[Token], Evidence]
+    ) -> None:
         people = {w for w, n in names.items() if _is_person(w, n)}
         # "Ford said it would close plants" beside "Ford Motor Company" and "Bill Ford".
         companies = {w for w, n in names.items() if n.org_first and n.thing > n.person}
@@ -130,8 +166,13 @@ class NameSense:
         # things in, and never uses as a person, is that town at every mention.
         # Any place of that name will do, small towns too ("Coron", 8,700 people): the
         # article's own prepositions say it is one.
-        towns = {w for w, n in names.items() if n.place >= 2 and not n.person
-                 and any(not p.alternate for p in gazetteer().candidates(w, minor=True))}
+        towns = {
+            w
+            for w, n in names.items()
+            if n.place >= 2
+            and not n.person
+            and any(not p.alternate for p in gazetteer().candidates(w, minor=True))
+        }
         # A place no gazetteer holds ("Mof-Avvi is a peninsula ... spoken in Mof-Avvi"):
         # the article defines it as one and puts things in it, never uses it as a person.
         towns |= {w for w, n in names.items() if n.defined and n.place and not n.person}
@@ -140,38 +181,71 @@ class NameSense:
             word = e[-1].text
             if _one_word(e) and e.label_ in ("PERSON", "ORG") and word in towns:
                 e = Span(doc, e.start, e.end, label="GPE")
-            elif (len(e) == 1 and e.label_ in ("PERSON", "ORG") and word in names
-                    and (names[word].full_name or word in people) and _own_place(e[0])):
+            elif (
+                len(e) == 1
+                and e.label_ in ("PERSON", "ORG")
+                and word in names
+                and (names[word].full_name or word in people)
+                and _own_place(e[0])
+            ):
                 e = Span(doc, e.start, e.end, label="GPE")  # "flights to Lyon"
-            elif (e.label_ != "PERSON" and e.label_ in NAME_LABELS and word in people
-                    and (len(e) == 1 or _plain_name(e)) and not read(e[-1]).thing):
+            elif (
+                e.label_ != "PERSON"
+                and e.label_ in NAME_LABELS
+                and word in people
+                and (len(e) == 1 or _plain_name(e))
+                and not read(e[-1]).thing
+            ):
                 e = Span(doc, e.start, e.end, label="PERSON")
-            elif (len(e) == 1 and e.label_ == "PERSON" and not names[word].person
-                  and not names[word].full_name
-                  and preceded_by(doc, e.start, PLACE_PREPOSITIONS)
-                  and gazetteer().candidates(word)):
+            elif (
+                len(e) == 1
+                and e.label_ == "PERSON"
+                and not names[word].person
+                and not names[word].full_name
+                and preceded_by(doc, e.start, PLACE_PREPOSITIONS)
+                and gazetteer().candidates(word)
+            ):
                 e = Span(doc, e.start, e.end, label="GPE")  # "lives in Valencia"
             elif len(e) == 1 and e.label_ == "PERSON" and word in companies:
                 e = Span(doc, e.start, e.end, label="ORG")
-            elif (len(e) == 1 and e.label_ in ("PRODUCT", "WORK_OF_ART") and word in names
-                  and names[word].surname and not product_pattern().match(word)
-                  and not _after_tagged_name(e[0])):
+            elif (
+                len(e) == 1
+                and e.label_ in ("PRODUCT", "WORK_OF_ART")
+                and word in names
+                and names[word].surname
+                and not product_pattern().match(word)
+                and not _after_tagged_name(e[0])
+            ):
                 e = Span(doc, e.start, e.end, label="PERSON")  # "Atwood, a Booker winner"
             ents.append(e)
         lower = {t.text for t in doc if t.is_lower}
         new += _untagged_repeats(doc, ents, lower)
         for tok in doc:
             # The tagger calls some surnames nouns ("Rathbun requested donations").
-            if ((tok.text in people or (tok.text in names and names[tok.text].surname
-                                        and not names[tok.text].org_first))
-                    and tok.ent_iob_ == "O" and tok.lower_ not in lower
-                    and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title)
-                    and _name_word(tok) and _last_of_mention(tok) and not read(tok).thing
-                    and not _after_tagged_name(tok)):
+            if (
+                (
+                    tok.text in people
+                    or (
+                        tok.text in names
+                        and names[tok.text].surname
+                        and not names[tok.text].org_first
+                    )
+                )
+                and tok.ent_iob_ == "O"
+                and tok.lower_ not in lower
+                and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title)
+                and _name_word(tok)
+                and _last_of_mention(tok)
+                and not read(tok).thing
+                and not _after_tagged_name(tok)
+            ):
                 start = tok.i
-                while (tok.i - start < MAX_GIVEN_NAMES and start > 0
-                       and doc[start - 1].ent_iob_ == "O"
-                       and doc[start - 1].text in given_names()):
+                while (
+                    tok.i - start < MAX_GIVEN_NAMES
+                    and start > 0
+                    and doc[start - 1].ent_iob_ == "O"
+                    and doc[start - 1].text in given_names()
+                ):
                     start -= 1
                 new.append(Span(doc, start, tok.i + 1, label="PERSON"))
         doc.ents = filter_spans(ents + new) if new else ents
@@ -192,8 +266,7 @@ def evidence(tok: Token) -> Evidence:
         person += 1
     if _cited(tok):
         person += 2  # an author cited with a year is a person by itself
-    if (len(after) >= 2 and after[0].text in ("'s", "\u2019s")
-            and after[1].lower_ in PERSONAL):
+    if len(after) >= 2 and after[0].text in ("'s", "\u2019s") and after[1].lower_ in PERSONAL:
         person += 1
     if len(after) >= 2 and after[0].text == "-" and after[1].lower_ == "based":
         place += 1
@@ -227,16 +300,19 @@ def _cited(tok: Token) -> bool:
     nxt = doc[tok.i + 1 : tok.i + 4]
     if len(nxt) >= 2 and nxt[0].text == "(" and YEAR.match(nxt[1].text):
         return True
-    if len(nxt) >= 1 and nxt[0].lower_ in ("et", "et al.") :
+    if len(nxt) >= 1 and nxt[0].lower_ in ("et", "et al."):
         return len(nxt) < 2 or nxt[0].lower_ == "et al." or nxt[1].lower_.startswith("al")
-    if len(nxt) >= 1 and YEAR.match(nxt[0].text) or (
-            len(nxt) >= 2 and nxt[0].text == "," and YEAR.match(nxt[1].text)):
+    if (
+        len(nxt) >= 1
+        and YEAR.match(nxt[0].text)
+        or (len(nxt) >= 2 and nxt[0].text == "," and YEAR.match(nxt[1].text))
+    ):
         return tok.i > 0 and doc[tok.i - 1].text == "("
     return False
 
 
 def _untagged_repeats(doc: Doc, ents: list[Span], lower: set[str]) -> list[Span]:
-    """"York is an ancient city ... the population of York (LOC) ... York was known as
+    """ "York is an ancient city ... the population of York (LOC) ... York was known as
     Eboracum": a one-word name the article tags, always as the same place or
     organization, is that at its untagged mentions too (proper nouns standing alone)."""
     labels: dict[str, set[str]] = defaultdict(set)
@@ -247,10 +323,18 @@ def _untagged_repeats(doc: Doc, ents: list[Span], lower: set[str]) -> list[Span]
     found = []
     for tok in doc:
         label = labels.get(tok.text)
-        if (label is not None and len(label) == 1 and tok.i not in taken
-                and not label & {"PERSON", "NORP"} and tok.pos_ == "PROPN"
-                and _name_word(tok) and tok.lower_ not in lower and _alone(tok)
-                and _last_of_mention(tok) and not _after_tagged_name(tok)):
+        if (
+            label is not None
+            and len(label) == 1
+            and tok.i not in taken
+            and not label & {"PERSON", "NORP"}
+            and tok.pos_ == "PROPN"
+            and _name_word(tok)
+            and tok.lower_ not in lower
+            and _alone(tok)
+            and _last_of_mention(tok)
+            and not _after_tagged_name(tok)
+        ):
             found.append(Span(doc, tok.i, tok.i + 1, label=next(iter(label))))
     return found
 
@@ -265,7 +349,7 @@ def _defined_as_place(tok: Token) -> int:
 
 
 def _one_word(ent: Span) -> bool:
-    """"Lodz", or a hyphenated name in several tokens ("Mof-Avvi")."""
+    """ "Lodz", or a hyphenated name in several tokens ("Mof-Avvi")."""
     return not any(t.whitespace_ for t in ent[:-1])
 
 
@@ -279,9 +363,11 @@ def _own_place(tok: Token) -> bool:
     """A place preposition right before a word the gazetteer knows as a place: "flights
     to Lyon" in an article that also quotes Maria Lyon."""
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return (before is not None and (before.lower_ in PLACE_PREPOSITIONS
-                                    or before.lower_ in ("to", "from"))
-            and bool(gazetteer().candidates(tok.text)))
+    return (
+        before is not None
+        and (before.lower_ in PLACE_PREPOSITIONS or before.lower_ in ("to", "from"))
+        and bool(gazetteer().candidates(tok.text))
+    )
 
 
 def _next_pronoun(tok: Token) -> str | None:
@@ -313,8 +399,12 @@ def _is_person(word: str, name: Name) -> bool:
 
 def _name_word(tok: Token) -> bool:
     text = tok.text
-    return len(text) > 1 and text[0].isupper() and not text.isupper() and any(
-        c.isalpha() for c in text)
+    return (
+        len(text) > 1
+        and text[0].isupper()
+        and not text.isupper()
+        and any(c.isalpha() for c in text)
+    )
 
 
 def _last_of_mention(tok: Token) -> bool:
@@ -335,8 +425,13 @@ def _alone(tok: Token) -> bool:
     if any(t.whitespace_ for t in doc[start : tok.i]):
         return False  # several words; "Mensah-Bonsu" is one, in three tokens
     prev = doc[start - 1] if start > 0 else None
-    if (tok.ent_iob_ == "O" and prev is not None and prev.ent_iob_ == "O"
-            and prev.pos_ == "PROPN" and _name_word(prev)):
+    if (
+        tok.ent_iob_ == "O"
+        and prev is not None
+        and prev.ent_iob_ == "O"
+        and prev.pos_ == "PROPN"
+        and _name_word(prev)
+    ):
         return False
     return _last_of_mention(tok)
 
@@ -346,8 +441,8 @@ def _plain_name(ent: Span) -> bool:
     or site among them ("Brock Holt", not "Holt Renfrew Bank")."""
     words = [t for t in ent if t.text != "-"]  # "Mensah-Bonsu" is three tokens
     return len(words) <= 4 and all(
-        _name_word(t) and t.lower_ not in ORG_HEADS and t.lower_ not in FACILITIES
-        for t in words)
+        _name_word(t) and t.lower_ not in ORG_HEADS and t.lower_ not in FACILITIES for t in words
+    )
 
 
 @Language.factory("extractor_name_sense", assigns=["doc.ents"], requires=["token.dep"])

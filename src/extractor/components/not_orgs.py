@@ -52,17 +52,51 @@ from extractor.namewords import ORG_HEADS
 # "747", "A380", "KC-45", "787-8", "A350XWB": letters optional, then digits.
 DESIGNATOR = re.compile(r"^(?:[A-Z]{1,4}-?)?\d{2,4}(?:-\d{1,3})?[A-Z]{0,3}s?$")
 EVENT_NOUNS = {
-    "conference", "summit", "fair", "expo", "exposition", "festival", "games",
-    "olympics", "championship", "championships", "cup", "forum", "convention",
-    "symposium", "congress", "tournament", "marathon", "awards", "week",
+    "conference",
+    "summit",
+    "fair",
+    "expo",
+    "exposition",
+    "festival",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "cup",
+    "forum",
+    "convention",
+    "symposium",
+    "congress",
+    "tournament",
+    "marathon",
+    "awards",
+    "week",
 }
 WORK_NOUNS = {"study", "survey", "census", "report", "index"}
 # Words of research bodies that publish studies: their names stay organizations.
 RESEARCH_HEADS = {"center", "centre", "lab", "labs", "laboratory", "laboratories"}
 # Words for ideas and attitudes, never for a body of people ("Islamophobia", "Zionism").
 IDEA_SUFFIXES = ("ism", "isms", "phobia", "philia")
-TIME_ZONES = {"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
-              "CET", "CEST", "BST", "IST", "JST", "AEST", "AEDT", "MSK"}
+TIME_ZONES = {
+    "UTC",
+    "GMT",
+    "EST",
+    "EDT",
+    "CST",
+    "CDT",
+    "MST",
+    "MDT",
+    "PST",
+    "PDT",
+    "CET",
+    "CEST",
+    "BST",
+    "IST",
+    "JST",
+    "AEST",
+    "AEDT",
+    "MSK",
+}
 
 
 INDEX_WORDS = {"index", "indices", "indexes", "average"}
@@ -70,11 +104,34 @@ INDEX_WORDS = {"index", "indices", "indexes", "average"}
 PEOPLES_MISREAD = frozenset({"ORG", "PERSON", "GPE", "LOC"})
 # Kinds of creative work a writer names a title after ("the sitcom Young MacGyver"). Not
 # "magazine" or "newspaper" (their names are organizations), nor "programme".
-KINDS_OF_WORK = frozenset({
-    "series", "film", "movie", "show", "sitcom", "drama", "documentary", "miniseries",
-    "album", "novel", "book", "song", "single", "play", "musical", "opera", "episode",
-    "franchise", "poem", "painting", "sculpture", "memoir", "novella", "soundtrack",
-})
+KINDS_OF_WORK = frozenset(
+    {
+        "series",
+        "film",
+        "movie",
+        "show",
+        "sitcom",
+        "drama",
+        "documentary",
+        "miniseries",
+        "album",
+        "novel",
+        "book",
+        "song",
+        "single",
+        "play",
+        "musical",
+        "opera",
+        "episode",
+        "franchise",
+        "poem",
+        "painting",
+        "sculpture",
+        "memoir",
+        "novella",
+        "soundtrack",
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -105,16 +162,28 @@ class NotOrgs:
         terms = defined_terms(doc)
         tongues = languages(doc)
         titles = works(doc)
-        self.set_annotations(doc, [
-            None if e.label_ == "ORG" and e.text in terms
-            else Span(doc, e.start, e.end, label="LANGUAGE") if e.text in tongues
-            else Span(doc, e.start, e.end, label="WORK_OF_ART") if e.text in titles
-            else self.fix(e) for e in doc.ents])
+        self.set_annotations(
+            doc,
+            [
+                None
+                if e.label_ == "ORG" and e.text in terms
+                else Span(doc, e.start, e.end, label="LANGUAGE")
+                if e.text in tongues
+                else Span(doc, e.start, e.end, label="WORK_OF_ART")
+                if e.text in titles
+                else self.fix(e)
+                for e in doc.ents
+            ],
+        )
         return doc
 
     def fix(self, ent: Span) -> Span | None:
-        if (ent.label_ in PEOPLES_MISREAD and len(ent) == 1 and ent.text.endswith("s")
-                and gazetteer().is_demonym(ent.text[:-1])):
+        if (
+            ent.label_ in PEOPLES_MISREAD
+            and len(ent) == 1
+            and ent.text.endswith("s")
+            and gazetteer().is_demonym(ent.text[:-1])
+        ):
             return Span(ent.doc, ent.start, ent.end, label="NORP")  # "most Thais"
         if ent.label_ in NAME_LABELS:
             product = _product(ent)
@@ -134,14 +203,20 @@ class NotOrgs:
             return None  # "subject to Islamophobia": an idea, not a body
         if ent.text in TIME_ZONES and ent.start > 0 and _clock(doc[ent.start - 1]):
             return None
-        if ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an") and \
-                ent.root.dep_ not in ("compound", "amod", "nmod", "poss"):
+        if (
+            ent.start > 0
+            and doc[ent.start - 1].lower_ in ("a", "an")
+            and ent.root.dep_ not in ("compound", "amod", "nmod", "poss")
+        ):
             # "an Airbus", "a Boeing": one of the maker's products, not the maker.
             return Span(doc, ent.start, ent.end, label="PRODUCT")
         end = ent.end
         # The model often tags the designator alone ("A380" PRODUCT, "787" CARDINAL).
-        while (end < len(doc) and DESIGNATOR.match(doc[end].text)
-               and doc[end].ent_type_ in ("", "PRODUCT", "CARDINAL")):
+        while (
+            end < len(doc)
+            and DESIGNATOR.match(doc[end].text)
+            and doc[end].ent_type_ in ("", "PRODUCT", "CARDINAL")
+        ):
             end += 1
         if end > ent.end or DESIGNATOR.match(ent[-1].text):
             return Span(doc, ent.start, end, label="PRODUCT")
@@ -149,8 +224,12 @@ class NotOrgs:
             return Span(doc, ent.start, ent.end, label="EVENT")
         if len(ent) > 1 and ent[-1].lower_ in WORK_NOUNS:
             return Span(doc, ent.start, ent.end, label="WORK_OF_ART")
-        if (len(ent) > 1 and ent.end < len(doc) and doc[ent.end].lower_ in WORK_NOUNS
-                and not any(t.lower_ in ORG_HEADS | RESEARCH_HEADS for t in ent)):
+        if (
+            len(ent) > 1
+            and ent.end < len(doc)
+            and doc[ent.end].lower_ in WORK_NOUNS
+            and not any(t.lower_ in ORG_HEADS | RESEARCH_HEADS for t in ent)
+        ):
             # "the National Iodine Nutrition study": the name of the study, not of who
             # made it ("the Pew Research Center survey", "a Harvard study" stay).
             return Span(doc, ent.start, ent.end, label="WORK_OF_ART")
@@ -177,7 +256,8 @@ def languages(doc: Doc) -> set[str]:
         after = doc[e.end] if e.end < len(doc) else None
         before = doc[e.start - 1] if e.start else None
         if (after is not None and after.lower_ in LANGUAGE_NOUNS) or (
-                before is not None and before.lower_ in SPEAK):
+            before is not None and before.lower_ in SPEAK
+        ):
             found.add(e.text)
     return found
 
@@ -197,8 +277,12 @@ def works(doc: Doc) -> set[str]:
                 found.add(ent.text)
             continue
         end = start  # untagged: "the TV series Supernatural", a run of proper nouns
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and doc[end].ent_iob_ == "O":
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+            and doc[end].ent_iob_ == "O"
+        ):
             end += 1
         if end > start:
             found.add(doc[start:end].text)
@@ -217,17 +301,26 @@ def defined_terms(doc: Doc) -> set[str]:
         if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
             continue
         words = [t for t in doc[max(0, i - 2 * len(acronym)) : i] if t.text != "-"]
-        words = words[-len(acronym):]
-        if (len(words) == len(acronym) and all(t.is_lower and t.is_alpha for t in words)
-                and "".join(t.text[0] for t in words) == acronym.lower()):
+        words = words[-len(acronym) :]
+        if (
+            len(words) == len(acronym)
+            and all(t.is_lower and t.is_alpha for t in words)
+            and "".join(t.text[0] for t in words) == acronym.lower()
+        ):
             terms.add(acronym)
     # Spelled out elsewhere in lower case: "... in DH" beside "digital humanities".
     spelled = _spelled_out(doc)
     for e in doc.ents:
         word = e.text[:-1] if e.text.endswith("s") else e.text  # "SIs"
-        if (e.label_ == "ORG" and len(e) == 1 and word.isupper() and word.isalpha()
-                and 2 <= len(word) <= 6 and word in spelled
-                and e.text not in known_organizations()):
+        if (
+            e.label_ == "ORG"
+            and len(e) == 1
+            and word.isupper()
+            and word.isalpha()
+            and 2 <= len(word) <= 6
+            and word in spelled
+            and e.text not in known_organizations()
+        ):
             terms.add(e.text)
     return terms
 
@@ -288,8 +381,10 @@ def _is_index(ent: Span) -> bool:
     doc = ent.doc
     if index_pattern().match(ent.text):
         # "Dow" alone is the index, unless the article names "Dow Chemical".
-        longer = any(e.label_ == "ORG" and len(e) > len(ent) and e[: len(ent)].text == ent.text
-                     for e in doc.ents)
+        longer = any(
+            e.label_ == "ORG" and len(e) > len(ent) and e[: len(ent)].text == ent.text
+            for e in doc.ents
+        )
         return not longer
     for tok in doc[ent.end : ent.end + 4]:
         if tok.lower_ in INDEX_WORDS:

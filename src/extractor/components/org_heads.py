@@ -62,9 +62,24 @@ AIRLINE_HOMES = {"GPE", "LOC"}
 KNOWN_RELABEL = {"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"}
 # "... Centre" after these words is a site, not a body ("Convention Centre").
 ACTIVITY_CENTRES = {
-    "convention", "exhibition", "conference", "shopping", "sports", "leisure", "delivery",
-    "distribution", "visitor", "visitors", "community", "trade", "data", "civic",
-    "aquatic", "aquatics", "detention", "transit",
+    "convention",
+    "exhibition",
+    "conference",
+    "shopping",
+    "sports",
+    "leisure",
+    "delivery",
+    "distribution",
+    "visitor",
+    "visitors",
+    "community",
+    "trade",
+    "data",
+    "civic",
+    "aquatic",
+    "aquatics",
+    "detention",
+    "transit",
 }
 # Sites an untagged name can end in. Not streets: the famous ones the model leaves
 # untagged mostly stand for an industry or a government ("Wall Street had its best
@@ -72,38 +87,90 @@ ACTIVITY_CENTRES = {
 UNTAGGED_SITES = FACILITIES - {"street", "avenue", "boulevard", "highway"}
 # Kinds of organization a writer puts before its name ("the company Hitwise UK", "German
 # magazine Der Spiegel"); the name after one is that organization.
-ORG_KINDS = frozenset({
-    "company", "firm", "newspaper", "magazine", "broadcaster", "airline", "carmaker",
-    "automaker", "bank", "retailer", "publisher", "charity", "insurer", "startup",
-})
+ORG_KINDS = frozenset(
+    {
+        "company",
+        "firm",
+        "newspaper",
+        "magazine",
+        "broadcaster",
+        "airline",
+        "carmaker",
+        "automaker",
+        "bank",
+        "retailer",
+        "publisher",
+        "charity",
+        "insurer",
+        "startup",
+    }
+)
 # The same kinds in the plural, before a list of names ("the schools Santo Spirito and
 # Immacolata").
-PLURAL_KINDS = frozenset({
-    "companies", "firms", "newspapers", "magazines", "broadcasters", "airlines",
-    "carmakers", "automakers", "banks", "retailers", "publishers", "charities", "schools",
-    "universities", "clubs", "parties",
-})
+PLURAL_KINDS = frozenset(
+    {
+        "companies",
+        "firms",
+        "newspapers",
+        "magazines",
+        "broadcasters",
+        "airlines",
+        "carmakers",
+        "automakers",
+        "banks",
+        "retailers",
+        "publishers",
+        "charities",
+        "schools",
+        "universities",
+        "clubs",
+        "parties",
+    }
+)
 # Labels the model gives such a name by mistake; an ORG stays as it is.
 RETAG = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 # Plural heads two bodies can share ("the Defense and State Departments").
-PLURAL_INSTITUTIONS = frozenset({
-    "departments", "ministries", "committees", "agencies", "commissions", "councils",
-    "offices", "services", "courts",
-})
+PLURAL_INSTITUTIONS = frozenset(
+    {
+        "departments",
+        "ministries",
+        "committees",
+        "agencies",
+        "commissions",
+        "councils",
+        "offices",
+        "services",
+        "courts",
+    }
+)
 # First words of places' names that no one's name starts with ("Fort Lee", "Lake Erie",
 # "Cape Canaveral", "Mount Kenya", "Port Hutt"): the model calls many of them people.
-PLACE_PREFIXES = frozenset({"fort", "ft.", "mount", "mt.", "lake", "cape", "port", "isle",
-                            "loch"})
+PLACE_PREFIXES = frozenset({"fort", "ft.", "mount", "mt.", "lake", "cape", "port", "isle", "loch"})
 # Last words of buildings and grounds a person's name never ends with ("the Lyndon Space
 # Center", "the Getty Museum"), beyond the facility nouns an ORG is relabelled for.
 PERSON_NEVER_ENDS = FACILITIES | {
-    "center", "centre", "museum", "hospital", "library", "gallery", "theatre", "theater",
-    "zoo", "park", "church", "chapel", "cemetery", "monument", "memorial", "observatory",
+    "center",
+    "centre",
+    "museum",
+    "hospital",
+    "library",
+    "gallery",
+    "theatre",
+    "theater",
+    "zoo",
+    "park",
+    "church",
+    "chapel",
+    "cemetery",
+    "monument",
+    "memorial",
+    "observatory",
 }
 # Prefixes of ships' and flights' names: a vessel or a flight, not a person ("USS Cole",
 # "Space Shuttle Endeavour", "Flight 212").
-VEHICLE_PREFIXES = frozenset({"uss", "hms", "rms", "hmas", "hmcs", "hmnzs", "ss", "mv",
-                              "flight", "shuttle"})
+VEHICLE_PREFIXES = frozenset(
+    {"uss", "hms", "rms", "hmas", "hmcs", "hmnzs", "ss", "mv", "flight", "shuttle"}
+)
 # Buildings known by a name that does not end in a facility noun.
 LANDMARKS = {"White House", "Blue House"}
 
@@ -122,13 +189,15 @@ class OrgHeads:
         _add_untagged(doc)
         _add_known(doc)
         _join_untagged_heads(doc)
-        self.set_annotations(doc, [self.fix(_airline(e), surnames)
-                                   for e in _join_legal_forms(doc)])
+        self.set_annotations(doc, [self.fix(_airline(e), surnames) for e in _join_legal_forms(doc)])
         return doc
 
     def fix(self, ent: Span, surnames: set[str]) -> Span:
-        if (ent.label_ in KNOWN_RELABEL and ent.text in known_organizations()
-                and ent.text not in surnames):
+        if (
+            ent.label_ in KNOWN_RELABEL
+            and ent.text in known_organizations()
+            and ent.text not in surnames
+        ):
             return Span(ent.doc, ent.start, ent.end, label="ORG")
         if ent.label_ == "ORG" and _facility(ent):
             return Span(ent.doc, ent.start, ent.end, label="FAC")
@@ -165,13 +234,19 @@ def _named_like_a_person(ent: Span) -> str | None:
 
 
 def _join_untagged_heads(doc: Doc) -> None:
-    """"Swiss Re", "Leeds United": the model tags "Swiss" (NORP) or "Leeds" (GPE) and
+    """ "Swiss Re", "Leeds United": the model tags "Swiss" (NORP) or "Leeds" (GPE) and
     leaves the untagged word that makes the name a company's or a club's."""
     ents = []
     for e in doc.ents:
         nxt = doc[e.end] if e.end < len(doc) else None
-        if (e.label_ in RETAG and nxt is not None and nxt.ent_iob_ == "O"
-                and nxt.is_title and nxt.lower_ in INSTITUTIONS and e[-1].whitespace_):
+        if (
+            e.label_ in RETAG
+            and nxt is not None
+            and nxt.ent_iob_ == "O"
+            and nxt.is_title
+            and nxt.lower_ in INSTITUTIONS
+            and e[-1].whitespace_
+        ):
             e = Span(doc, e.start, e.end + 1, label="ORG")
         ents.append(e)
     doc.ents = ents
@@ -181,11 +256,20 @@ def _join_legal_forms(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for e in doc.ents:
         prev = out[-1] if out else None
-        if prev is not None and prev.label_ == "ORG" and (
-                (e.start == prev.end and len(e) == 1 and e[0].lower_ in LEGAL_FORMS
-                 and prev[-1].whitespace_)
+        if (
+            prev is not None
+            and prev.label_ == "ORG"
+            and (
+                (
+                    e.start == prev.end
+                    and len(e) == 1
+                    and e[0].lower_ in LEGAL_FORMS
+                    and prev[-1].whitespace_
+                )
                 or (e.label_ == "ORG" and _joined_by_preposition(doc, prev.end, e.start))
-                or _joined_by_acronym(doc, prev, e)):
+                or _joined_by_acronym(doc, prev, e)
+            )
+        ):
             out[-1] = Span(doc, prev.start, e.end, label="ORG")
             continue
         out.append(e)
@@ -194,7 +278,8 @@ def _join_legal_forms(doc: Doc) -> list[Span]:
 
 def _capitalized_name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" and (
-        token.is_title or token.is_upper or token.lower_ in LEGAL_FORMS)
+        token.is_title or token.is_upper or token.lower_ in LEGAL_FORMS
+    )
 
 
 def _untagged_name_word(token: Token) -> bool:
@@ -217,11 +302,18 @@ def _add_untagged(doc: Doc) -> None:
         while j < len(doc) and _untagged_name_word(doc[j]):
             j += 1
         last = doc[j - 1].lower_ if j > i else ""
-        if j - i >= 2 and (last in ORG_HEADS or last in UNTAGGED_SITES) and not _title_case(
-                sentence(doc[i:j])):
+        if (
+            j - i >= 2
+            and (last in ORG_HEADS or last in UNTAGGED_SITES)
+            and not _title_case(sentence(doc[i:j]))
+        ):
             start = i
-            if (last in ORG_HEADS and i >= 2 and doc[i - 1].lower_ == "and"
-                    and doc[i - 2].ent_type_ == "ORG"):
+            if (
+                last in ORG_HEADS
+                and i >= 2
+                and doc[i - 1].lower_ == "and"
+                and doc[i - 2].ent_type_ == "ORG"
+            ):
                 start = _ent_start(doc[i - 2])
             found.append(Span(doc, start, j, label="ORG" if last in ORG_HEADS else "FAC"))
         i = max(j, i + 1)
@@ -229,7 +321,7 @@ def _add_untagged(doc: Doc) -> None:
 
 
 def _named_after_kind(doc: Doc) -> None:
-    """"the company Hitwise UK" (the model: "UK" GPE), "German magazine Der Spiegel"
+    """ "the company Hitwise UK" (the model: "UK" GPE), "German magazine Der Spiegel"
     (PERSON): a name right after the kind of organization it is, is that organization."""
     found: list[Span] = []
     for tok in doc:
@@ -240,29 +332,35 @@ def _named_after_kind(doc: Doc) -> None:
             end += 1
         if end == tok.i + 1:
             continue
-        run = doc[tok.i + 1:end]
+        run = doc[tok.i + 1 : end]
         if run.root.dep_ in ("nsubj", "nsubjpass") and run.root.head.dep_ == "relcl":
             continue  # "a company Steve Jobs founded": the subject of a relative clause
         overlapping = [e for e in doc.ents if e.start < run.end and run.start < e.end]
         # Only where the model found nothing, or a person or place, inside the run.
-        if all(e.start >= run.start and e.end <= run.end and e.label_ in RETAG
-               for e in overlapping) and not (overlapping and overlapping[0].label_ == "ORG"
-                                              and len(overlapping) == 1):
+        if all(
+            e.start >= run.start and e.end <= run.end and e.label_ in RETAG for e in overlapping
+        ) and not (overlapping and overlapping[0].label_ == "ORG" and len(overlapping) == 1):
             found.append(Span(doc, run.start, run.end, label="ORG"))
     _add(doc, found)
 
 
 def _split_listed_after_kind(doc: Doc) -> None:
-    """"the religious schools Santo Spirito and Immacolata" (one ORG to the model): after
+    """ "the religious schools Santo Spirito and Immacolata" (one ORG to the model): after
     a plural kind of organization, names joined by "and" are that many organizations."""
     out: list[Span] = []
     for e in doc.ents:
         ands = [t.i for t in e if t.lower_ == "and"]
-        if (e.label_ == "ORG" and len(ands) == 1 and e.start > 0
-                and doc[e.start - 1].lower_ in PLURAL_KINDS
-                and e.start < ands[0] < e.end - 1):
-            out += [Span(doc, e.start, ands[0], label="ORG"),
-                    Span(doc, ands[0] + 1, e.end, label="ORG")]
+        if (
+            e.label_ == "ORG"
+            and len(ands) == 1
+            and e.start > 0
+            and doc[e.start - 1].lower_ in PLURAL_KINDS
+            and e.start < ands[0] < e.end - 1
+        ):
+            out += [
+                Span(doc, e.start, ands[0], label="ORG"),
+                Span(doc, ands[0] + 1, e.end, label="ORG"),
+            ]
         else:
             out.append(e)
     if len(out) != len(doc.ents):
@@ -270,7 +368,7 @@ def _split_listed_after_kind(doc: Doc) -> None:
 
 
 def _split_shared_heads(doc: Doc) -> None:
-    """"the State and Homeland Security Departments" -> "State", "Homeland Security
+    """ "the State and Homeland Security Departments" -> "State", "Homeland Security
     Departments": two bodies sharing one plural head, which the model tags in part or
     not at all."""
     found: list[Span] = []
@@ -289,13 +387,16 @@ def _split_shared_heads(doc: Doc) -> None:
             first -= 1
         if first < and_i:
             # The second keeps the head, as the text has it; the first has only its name.
-            found += [Span(doc, first, and_i, label="ORG"),
-                      Span(doc, start, tok.i + 1, label="ORG")]
+            found += [
+                Span(doc, first, and_i, label="ORG"),
+                Span(doc, start, tok.i + 1, label="ORG"),
+            ]
             region.update(range(first, tok.i + 1))
     if found:
-        doc.ents = sorted(found + [e for e in doc.ents
-                                   if not any(i in region for i in range(e.start, e.end))],
-                          key=lambda e: e.start)
+        doc.ents = sorted(
+            found + [e for e in doc.ents if not any(i in region for i in range(e.start, e.end))],
+            key=lambda e: e.start,
+        )
 
 
 def _name_word(token: Token) -> bool:
@@ -313,9 +414,12 @@ def _add_known(doc: Doc) -> None:
             continue
         for words in by_first.get(tok.text, ()):
             end = tok.i + len(words)
-            span = doc[tok.i:end]
-            if end <= len(doc) and [t.text for t in span] == words and all(
-                    t.ent_iob_ == "O" for t in span):
+            span = doc[tok.i : end]
+            if (
+                end <= len(doc)
+                and [t.text for t in span] == words
+                and all(t.ent_iob_ == "O" for t in span)
+            ):
                 found.append(Span(doc, tok.i, end, label="ORG"))
                 break
     _add(doc, found)
@@ -351,25 +455,28 @@ def _ent_start(token: Token) -> int:
 
 
 def _joined_by_acronym(doc: Doc, first: Span, second: Span) -> bool:
-    """"Union of Rationalist Atheists" and "Agnostics" (UAAR): the writer's acronym
+    """ "Union of Rationalist Atheists" and "Agnostics" (UAAR): the writer's acronym
     spells both parts, so they are one name the model split at "and"."""
-    if [t.lower_ for t in doc[first.end:second.start]] not in (["and"], ["&"]):
+    if [t.lower_ for t in doc[first.end : second.start]] not in (["and"], ["&"]):
         return False
-    after = doc[second.end:second.end + 3]
+    after = doc[second.end : second.end + 3]
     if len(after) < 3 or after[0].text != "(" or after[2].text != ")":
         return False
-    initials = "".join(t.text[0] for t in doc[first.start:second.end]
-                       if t.is_title or t.is_upper)
+    initials = "".join(t.text[0] for t in doc[first.start : second.end] if t.is_title or t.is_upper)
     # As a multiset: a translated name keeps its own word order ("UAAR" is the Italian
     # Unione degli Atei e degli Agnostici Razionalisti).
     return len(initials) >= 3 and sorted(after[1].text) == sorted(initials)
 
 
 def _airline(ent: Span) -> Span:
-    """"Air" + "China" (GPE) -> "Air China" (ORG)."""
+    """ "Air" + "China" (GPE) -> "Air China" (ORG)."""
     doc = ent.doc
-    if (ent.label_ in AIRLINE_HOMES and ent.start > 0 and doc[ent.start - 1].text == "Air"
-            and doc[ent.start - 1].ent_type_ == ""):
+    if (
+        ent.label_ in AIRLINE_HOMES
+        and ent.start > 0
+        and doc[ent.start - 1].text == "Air"
+        and doc[ent.start - 1].ent_type_ == ""
+    ):
         return Span(doc, ent.start - 1, ent.end, label="ORG")
     return ent
 

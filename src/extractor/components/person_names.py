@@ -31,12 +31,41 @@ from extractor.namewords import FACILITIES, ORG_HEADS
 
 # Words in a sentence that speak of a company, not a person: "Shares of Morgan Stanley
 # fell", "Dean Witter said it would close". "it"/"its" are the company's pronouns.
-COMPANY_CUES = frozenset({
-    "it", "its", "company", "companies", "firm", "firms", "bank", "banks", "brand",
-    "brands", "shares", "share", "stock", "stocks", "investors", "shareholders",
-    "profit", "profits", "revenue", "revenues", "earnings", "sales", "store", "stores",
-    "subsidiary", "merger", "acquired", "acquisition", "quarter", "customers", "products",
-})
+COMPANY_CUES = frozenset(
+    {
+        "it",
+        "its",
+        "company",
+        "companies",
+        "firm",
+        "firms",
+        "bank",
+        "banks",
+        "brand",
+        "brands",
+        "shares",
+        "share",
+        "stock",
+        "stocks",
+        "investors",
+        "shareholders",
+        "profit",
+        "profits",
+        "revenue",
+        "revenues",
+        "earnings",
+        "sales",
+        "store",
+        "stores",
+        "subsidiary",
+        "merger",
+        "acquired",
+        "acquisition",
+        "quarter",
+        "customers",
+        "products",
+    }
+)
 # Longer ORG spans are rarely one person ("Bell Curve Trading" is three words too,
 # so three is the limit).
 MAX_WORDS = 3
@@ -96,8 +125,12 @@ def _person_like(ent: Span, names: frozenset[str], orgs: list[str]) -> bool:
 
 def _untagged_given_name(token: Token, names: frozenset[str]) -> bool:
     titles, _ = title_words()
-    return (token.ent_iob_ == "O" and _name_word(token) and token.text in names
-            and token.lower_ not in titles)
+    return (
+        token.ent_iob_ == "O"
+        and _name_word(token)
+        and token.text in names
+        and token.lower_ not in titles
+    )
 
 
 @Language.factory("extractor_person_names", assigns=["doc.ents"])

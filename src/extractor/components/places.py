@@ -30,10 +30,39 @@ from spacy.util import filter_spans
 from extractor.gazetteer import Gazetteer, Place, gazetteer
 
 MAX_NGRAM = 3
-LOCATIVE = {"in", "at", "from", "near", "to", "into", "outside", "across", "around",
-            "throughout", "via", "toward", "towards", "between", "inside", "within"}
-PLACE_NOUNS = {"city", "town", "capital", "village", "port", "province", "district",
-               "region", "state", "county", "municipality", "suburb", "island"}
+LOCATIVE = {
+    "in",
+    "at",
+    "from",
+    "near",
+    "to",
+    "into",
+    "outside",
+    "across",
+    "around",
+    "throughout",
+    "via",
+    "toward",
+    "towards",
+    "between",
+    "inside",
+    "within",
+}
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "capital",
+    "village",
+    "port",
+    "province",
+    "district",
+    "region",
+    "state",
+    "county",
+    "municipality",
+    "suburb",
+    "island",
+}
 _STRIP = {"the"}
 
 
@@ -51,7 +80,7 @@ class PlaceRules:
         return doc
 
     def datelines(self, doc: Doc) -> None:
-        """"PERTH, Australia 1997-03-02", "SAO PAULO 1997-01-05": a wire dateline's
+        """ "PERTH, Australia 1997-03-02", "SAO PAULO 1997-01-05": a wire dateline's
         capitals at a line's start are a place the gazetteer knows; the model reads
         them as an organization or a person, or as part of the date after them."""
         ents = list(doc.ents)
@@ -92,9 +121,14 @@ class PlaceRules:
                 place = self.gaz.resolve(bare_name(ent))
                 if place and self._obscure(place, named):
                     place = None
-                if (place and place.kind == "city" and not place.capital
-                        and label != "NORP" and not _locative(ent)
-                        and not _place_apposition(ent)):
+                if (
+                    place
+                    and place.kind == "city"
+                    and not place.capital
+                    and label != "NORP"
+                    and not _locative(ent)
+                    and not _place_apposition(ent)
+                ):
                     place = None
                 if place and not (label == "PERSON" and ent[-1].text in surnames):
                     if label != "PERSON" or place.kind in ("country", "continent") or len(ent) == 1:
@@ -148,11 +182,14 @@ def dateline_runs(doc: Doc) -> list[tuple[int, int]]:
         if i and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_:
             continue  # not at a line's start
         j = i
-        while j < len(doc) and j - i < MAX_DATELINE_WORDS and doc[j].is_upper and (
-                doc[j].is_alpha and len(doc[j]) > 1):
+        while (
+            j < len(doc)
+            and j - i < MAX_DATELINE_WORDS
+            and doc[j].is_upper
+            and (doc[j].is_alpha and len(doc[j]) > 1)
+        ):
             j += 1
-        if j > i and j < len(doc) and (doc[j].text in (",", "-", "\u2013", "(")
-                                       or doc[j].like_num):
+        if j > i and j < len(doc) and (doc[j].text in (",", "-", "\u2013", "(") or doc[j].like_num):
             runs.append((i, j))
     return runs
 

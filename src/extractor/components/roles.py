@@ -58,15 +58,16 @@ def _premodifier(ent: Span) -> str | None:
     i = ent.start
     while i > 0:
         tok = doc[i - 1]
-        if tok.dep_ not in _PREMOD_DEPS or not (ent.start <= tok.head.i < ent.end or
-                                                 i <= tok.head.i < ent.start):
+        if tok.dep_ not in _PREMOD_DEPS or not (
+            ent.start <= tok.head.i < ent.end or i <= tok.head.i < ent.start
+        ):
             break
         if tok.is_punct or tok.ent_type_ == "PERSON":
             break
         i -= 1
     if i == ent.start:
         return None
-    toks = [t for t in doc[i:ent.start] if t.lower_ not in honorifics]
+    toks = [t for t in doc[i : ent.start] if t.lower_ not in honorifics]
     # The run must end in a role word: a title or a common noun ("analyst"), not a name.
     if not toks or not (toks[-1].lower_ in words or toks[-1].pos_ == "NOUN"):
         return None
@@ -118,9 +119,14 @@ def _apposition_before(ent: Span) -> str | None:
     head = root.head
     # A comma or nothing must separate them ("The envoy, Sergei Yastrzhembsky"; "His
     # father Mohamed El-Hassan Mohamed"): "Image: Brian Burnell" is a caption, not a role.
-    if root.dep_ == "appos" and head.i < ent.start and head.ent_type_ == "" and \
-            head.pos_ == "NOUN" and ent.start > 0 and (
-                ent.doc[ent.start - 1].text == "," or head.i == ent.start - 1):
+    if (
+        root.dep_ == "appos"
+        and head.i < ent.start
+        and head.ent_type_ == ""
+        and head.pos_ == "NOUN"
+        and ent.start > 0
+        and (ent.doc[ent.start - 1].text == "," or head.i == ent.start - 1)
+    ):
         return _phrase(head)
     return None
 
@@ -132,8 +138,11 @@ def _phrase(head: Token) -> str | None:
     while stack:
         tok = stack.pop()
         keep.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in _CUT_DEPS
-                     and not (tok is head and c.dep_ in _HEAD_CUT_DEPS))
+        stack.extend(
+            c
+            for c in tok.children
+            if c.dep_ not in _CUT_DEPS and not (tok is head and c.dep_ in _HEAD_CUT_DEPS)
+        )
     keep.sort(key=lambda t: t.i)
     # Only a contiguous run from the head's left edge counts (no gaps from cut parts).
     run = [keep[0]]

@@ -30,24 +30,120 @@ from extractor.gazetteer import gazetteer
 
 # Inflected forms: the pipeline runs without the lemmatizer.
 SPORT_VERBS = {
-    "beat", "beats", "beating", "defeat", "defeats", "defeated", "defeating", "draw",
-    "draws", "drew", "drawn", "drawing", "face", "faces", "faced", "facing", "play",
-    "plays", "played", "playing", "lose", "loses", "lost", "losing", "win", "wins", "won",
-    "winning", "edge", "edged", "thrash", "thrashed", "overcame", "overcome", "eliminate",
-    "eliminated", "knock", "knocked", "rout", "routed", "tie", "tied", "trounced",
-    "hammered", "outplayed", "host", "hosted", "hosts", "meet", "met", "meets",
+    "beat",
+    "beats",
+    "beating",
+    "defeat",
+    "defeats",
+    "defeated",
+    "defeating",
+    "draw",
+    "draws",
+    "drew",
+    "drawn",
+    "drawing",
+    "face",
+    "faces",
+    "faced",
+    "facing",
+    "play",
+    "plays",
+    "played",
+    "playing",
+    "lose",
+    "loses",
+    "lost",
+    "losing",
+    "win",
+    "wins",
+    "won",
+    "winning",
+    "edge",
+    "edged",
+    "thrash",
+    "thrashed",
+    "overcame",
+    "overcome",
+    "eliminate",
+    "eliminated",
+    "knock",
+    "knocked",
+    "rout",
+    "routed",
+    "tie",
+    "tied",
+    "trounced",
+    "hammered",
+    "outplayed",
+    "host",
+    "hosted",
+    "hosts",
+    "meet",
+    "met",
+    "meets",
 }
 # Words that make an article a sports report; one of them is not enough.
 SPORT_WORDS = {
-    "match", "matches", "goal", "goals", "scored", "scoring", "striker", "goalkeeper",
-    "midfielder", "defender", "tournament", "league", "championship", "cup", "penalty",
-    "referee", "innings", "wicket", "wickets", "halftime", "half-time", "fixture",
-    "qualifier", "semifinal", "semi-final", "quarterfinal", "quarter-final", "final",
-    "squad", "coach", "captain", "stadium", "olympic", "olympics", "medal", "try",
-    "tries", "inning", "touchdown", "touchdowns", "playoff", "playoffs", "scoreboard",
-    "quarterback", "pitcher", "batsman", "bowler", "goalscorer", "hat-trick", "kickoff",
-    "soccer", "football", "rugby", "cricket", "tennis", "basketball", "baseball", "hockey",
-    "division", "standings",
+    "match",
+    "matches",
+    "goal",
+    "goals",
+    "scored",
+    "scoring",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "tournament",
+    "league",
+    "championship",
+    "cup",
+    "penalty",
+    "referee",
+    "innings",
+    "wicket",
+    "wickets",
+    "halftime",
+    "half-time",
+    "fixture",
+    "qualifier",
+    "semifinal",
+    "semi-final",
+    "quarterfinal",
+    "quarter-final",
+    "final",
+    "squad",
+    "coach",
+    "captain",
+    "stadium",
+    "olympic",
+    "olympics",
+    "medal",
+    "try",
+    "tries",
+    "inning",
+    "touchdown",
+    "touchdowns",
+    "playoff",
+    "playoffs",
+    "scoreboard",
+    "quarterback",
+    "pitcher",
+    "batsman",
+    "bowler",
+    "goalscorer",
+    "hat-trick",
+    "kickoff",
+    "soccer",
+    "football",
+    "rugby",
+    "cricket",
+    "tennis",
+    "basketball",
+    "baseball",
+    "hockey",
+    "division",
+    "standings",
 }
 MIN_SPORT_WORDS = 3
 SCORE = re.compile(r"^\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}$")
@@ -60,9 +156,24 @@ CLUB_LABELS = {"GPE", "PERSON", "ORG"}
 # Nouns a team's name modifies as the team itself: its staff and players, not "team"
 # ("US team Cloud9" is another team from that country).
 TEAM_PEOPLE = {
-    "coach", "coaches", "captain", "manager", "boss", "skipper", "goalkeeper", "keeper",
-    "striker", "forward", "midfielder", "defender", "winger", "player", "players",
-    "squad", "fans", "supporters",
+    "coach",
+    "coaches",
+    "captain",
+    "manager",
+    "boss",
+    "skipper",
+    "goalkeeper",
+    "keeper",
+    "striker",
+    "forward",
+    "midfielder",
+    "defender",
+    "winger",
+    "player",
+    "players",
+    "squad",
+    "fans",
+    "supporters",
 }
 # Prepositions before a venue; not "to" or "against" ("lost 1 – 2 to England").
 VENUE = {"in", "at", "inside", "within", "across", "throughout", "near", "outside", "from"}
@@ -78,29 +189,39 @@ class Teams:
         teams = self.find(doc)
         if teams:
             doc.ents = [
-                Span(doc, e.start, e.end, label="ORG") if e.start in teams else e
-                for e in doc.ents
+                Span(doc, e.start, e.end, label="ORG") if e.start in teams else e for e in doc.ents
             ]
         return doc
 
     def find(self, doc: Doc) -> set[int]:
         """Start tokens of country mentions that are teams."""
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-        country = {e.start: (_country(e) if e.label_ == "GPE" else None)
-                   or _club_town(e, surnames) for e in doc.ents}
+        country = {
+            e.start: (_country(e) if e.label_ == "GPE" else None) or _club_town(e, surnames)
+            for e in doc.ents
+        }
         countries = [e for e in doc.ents if country.get(e.start)]
-        seeds = {country[e.start] for e in countries
-                 if _beside_score(e) or _plays_another(e, countries, country)}
+        seeds = {
+            country[e.start]
+            for e in countries
+            if _beside_score(e) or _plays_another(e, countries, country)
+        }
         # "Korea" after "South Korea": a short form of a team's name is that team.
         names = {e.text for e in countries if country[e.start] in seeds}
-        short = [e for e in doc.ents if e.label_ == "GPE" and not country.get(e.start)
-                 and gazetteer().fuller(bare_name(e), names, TEAM_KINDS)]
+        short = [
+            e
+            for e in doc.ents
+            if e.label_ == "GPE"
+            and not country.get(e.start)
+            and gazetteer().fuller(bare_name(e), names, TEAM_KINDS)
+        ]
         # "NEW YORK 1996-08-31": a wire dateline is where the story was filed.
-        datelines = {i for i, j in dateline_runs(doc)
-                     if not (doc[j].is_digit and len(doc[j]) <= 3)}
+        datelines = {i for i, j in dateline_runs(doc) if not (doc[j].is_digit and len(doc[j]) <= 3)}
         return {
-            e.start for e in countries + short
-            if (country[e.start] in seeds or e in short) and not _venue(e)
+            e.start
+            for e in countries + short
+            if (country[e.start] in seeds or e in short)
+            and not _venue(e)
             and e.start not in datelines
             and (e.root.dep_ != "compound" or e.root.head.lower_ in TEAM_PEOPLE)
         }
@@ -122,12 +243,14 @@ def _result_lines(doc: Doc) -> None:
                 found.append(span)
     if found:
         taken = {i for s in found for i in range(s.start, s.end)}
-        doc.ents = sorted([e for e in doc.ents if not taken & set(range(e.start, e.end))]
-                          + found, key=lambda e: e.start)
+        doc.ents = sorted(
+            [e for e in doc.ents if not taken & set(range(e.start, e.end))] + found,
+            key=lambda e: e.start,
+        )
 
 
 def _trim_scores(doc: Doc, *, players_only: bool = False) -> None:
-    """"Sweden 1 – 0 Korea Republic": the model glues a score's number onto a name.
+    """ "Sweden 1 – 0 Korea Republic": the model glues a score's number onto a name.
     Outside a sports report only onto a person's name ("Lindsay Davenport 6-2 6-3"):
     elsewhere "Boeing 747-400" is no score."""
     ents = []
@@ -137,15 +260,21 @@ def _trim_scores(doc: Doc, *, players_only: bool = False) -> None:
             ents.append(e)  # "1996-08-31": a date's digits are no score
             continue
         while True:  # "Lindsay Davenport 6-2 6-3": a set score each
-            if end - start > 1 and (SCORE.match(doc[end - 1].text) or (
-                    doc[end - 1].is_digit and _is_score(doc[end - 1 : end + 2], True))):
+            if end - start > 1 and (
+                SCORE.match(doc[end - 1].text)
+                or (doc[end - 1].is_digit and _is_score(doc[end - 1 : end + 2], True))
+            ):
                 end -= 1  # "Sweden 1 - 0 Korea", "Valencia 2-1"
             elif end - start > 3 and _is_score(doc[end - 3 : end], True):
                 end -= 3  # "Valencia 2 - 1", a score the tokenizer split
             else:
                 break
-        if (end - start > 1 and start >= 2 and doc[start].is_digit
-                and _is_score(doc[start - 2 : start + 1], True)):
+        if (
+            end - start > 1
+            and start >= 2
+            and doc[start].is_digit
+            and _is_score(doc[start - 2 : start + 1], True)
+        ):
             start += 1
         if (start, end) == (e.start, e.end):
             ents.append(e)
@@ -177,7 +306,7 @@ def _club_town(ent: Span, surnames: set[str]) -> str | None:
 
 
 def _beside_score(ent: Span) -> bool:
-    """"Sweden 1 – 0 Korea Republic", "defeated South Korea 1 – 0"."""
+    """ "Sweden 1 – 0 Korea Republic", "defeated South Korea 1 – 0"."""
     doc = ent.doc
     after = doc[ent.end : ent.end + 3]
     before = doc[max(ent.start - 3, 0) : ent.start]
@@ -194,8 +323,7 @@ def _is_score(toks: Span, first: bool) -> bool:
         return False
     a, dash, b = toks[0], toks[1], toks[2]
     # Scores have at most three digits a side: "1996-12-07" in a dateline is no score.
-    return (dash.text in DASHES and a.is_digit and b.is_digit
-            and len(a) <= 3 and len(b) <= 3)
+    return dash.text in DASHES and a.is_digit and b.is_digit and len(a) <= 3 and len(b) <= 3
 
 
 def _plays_another(ent: Span, countries: list[Span], country: dict[int, str | None]) -> bool:
@@ -205,8 +333,7 @@ def _plays_another(ent: Span, countries: list[Span], country: dict[int, str | No
         return False
     for other in countries:
         theirs = _sport_verb(other.root)
-        if (theirs is not None and theirs.i == verb.i
-                and country[other.start] != country[ent.start]):
+        if theirs is not None and theirs.i == verb.i and country[other.start] != country[ent.start]:
             return True
     return False
 
@@ -216,8 +343,11 @@ def _sport_verb(tok: Token) -> Token | None:
     for _ in range(3):
         if tok.dep_ == "ROOT" and tok.lower_ not in SPORT_VERBS:
             return None
-        if (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from")
-                and tok.head.head.ent_type_ == "PERSON"):
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("of", "from")
+            and tok.head.head.ent_type_ == "PERSON"
+        ):
             return None  # "Hingis of Switzerland beat ...": the player's country
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") or tok.lower_ in SPORT_VERBS:
