@@ -75,27 +75,19 @@ class CapsLines:
 
 def caps_tokens(doc: Doc) -> set[int]:
     """Indices of the tokens on lines written (almost) all in capitals."""
+    # Lines are measured on the text (counted in C by map), and only the few capitals
+    # lines are mapped to tokens: this runs on every article.
     out: set[int] = set()
-    line: list[int] = []
-    for tok in doc:
-        if "\n" in tok.text:
-            _close(doc, line, out)
-            line = []
-            continue
-        line.append(tok.i)
-        if "\n" in tok.whitespace_:
-            _close(doc, line, out)
-            line = []
-    _close(doc, line, out)
+    start = 0
+    for line in doc.text.split("\n"):
+        end = start + len(line)
+        letters = sum(map(str.isalpha, line))
+        if letters >= MIN_LETTERS and sum(map(str.isupper, line)) >= CAPS_SHARE * letters:
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None:
+                out.update(t.i for t in span if "\n" not in t.text)
+        start = end + 1
     return out
-
-
-def _close(doc: Doc, line: list[int], out: set[int]) -> None:
-    letters = [c for i in line for c in doc[i].text if c.isalpha()]
-    if len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= CAPS_SHARE * len(
-        letters
-    ):
-        out.update(line)
 
 
 @Language.factory("extractor_caps_lines", assigns=["doc.ents"])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 # A publication year as citations write it: "1999", "2010a", "n.d." is handled apart.
@@ -69,22 +69,21 @@ LEAD_INS = frozenset(
 MAX_AUTHORS = 8
 
 
-def _surname(doc: Doc, i: int, end: int) -> int | None:
+def _surname(w: list[str], i: int, end: int) -> int | None:
     """End of a surname starting at token i ("Bavelier", "Morgan-Short", "van Dijk",
     "O'Brien"), or None."""
     j = i
-    while j < end and doc[j].text in PARTICLES:
+    while j < end and w[j] in PARTICLES:
         j += 1
-    if j >= end or not _cap(doc[j]):
+    if j >= end or not _cap(w[j]):
         return None
     j += 1
-    while j + 1 < end and doc[j].text in ("-", "'") and _cap(doc[j + 1]):
+    while j + 1 < end and w[j] in ("-", "'") and _cap(w[j + 1]):
         j += 2
     return j
 
 
-def _cap(tok: Token) -> bool:
-    text = tok.text
+def _cap(text: str) -> bool:
     return (
         len(text) > 1
         and text[0].isupper()
@@ -93,106 +92,103 @@ def _cap(tok: Token) -> bool:
     )
 
 
-def _authors(doc: Doc, i: int, end: int) -> tuple[list[tuple[int, int]], int] | None:
+def _authors(w: list[str], i: int, end: int) -> tuple[list[tuple[int, int]], int] | None:
     """An author list of two or more from token i: "A & B", "A, B, & C", "A et al."
     Returns the surnames' (start, end) and the token after the list. One surname alone
     is left to name_sense: "(Reuters, 2010)", "Inception (2010)" are no people."""
     names: list[tuple[int, int]] = []
     j = i
     while len(names) < MAX_AUTHORS:
-        k = _surname(doc, j, end)
+        k = _surname(w, j, end)
         if k is None:
             return None
         names.append((j, k))
         j = k
-        if j < end and doc[j].lower_ in ("et", "et al."):
+        if j < end and w[j].lower() in ("et", "et al."):
             j += 1
-            if j < end and doc[j].lower_ in ("al", "al."):
+            if j < end and w[j].lower() in ("al", "al."):
                 j += 1
-            if j < end and doc[j].text == ".":
+            if j < end and w[j] == ".":
                 j += 1
             return names, j
-        if j < end and doc[j].text in AND:
+        if j < end and w[j] in AND:
             j += 1
             continue
-        if j + 1 < end and doc[j].text == "," and doc[j + 1].text in AND:
+        if j + 1 < end and w[j] == "," and w[j + 1] in AND:
             j += 2
             continue
-        if (
-            j + 1 < end
-            and doc[j].text == ","
-            and _surname(doc, j + 1, end)
-            and not YEAR.match(doc[j + 1].text)
-        ):
+        if j + 1 < end and w[j] == "," and _surname(w, j + 1, end) and not YEAR.match(w[j + 1]):
             j += 1
             continue
         return (names, j) if len(names) > 1 else None
     return None
 
 
-def _year(doc: Doc, j: int, end: int) -> bool:
-    return j < end and bool(YEAR.match(doc[j].text))
+def _year(w: list[str], j: int, end: int) -> bool:
+    return j < end and bool(YEAR.match(w[j]))
 
 
 def find_citations(doc: Doc) -> list[tuple[int, int]]:
     """The token ranges of every surname cited with a year."""
     found: list[tuple[int, int]] = []
-    n = len(doc)
+    if "(" not in doc.text and "[" not in doc.text:
+        return found  # every form needs a bracket: most news has none to read
+    w = [t.text for t in doc]  # plain strings: this reads every word of every article
+    n = len(w)
     i = 0
     while i < n:
-        tok = doc[i]
-        if tok.text == "(":
-            close = next((k for k in range(i + 1, min(n, i + 80)) if doc[k].text == ")"), None)
+        if w[i] == "(":
+            close = next((k for k in range(i + 1, min(n, i + 80)) if w[k] == ")"), None)
             if close is not None:
-                found += _parenthetical(doc, i + 1, close)
-        elif _surname(doc, i, n) is not None and (i == 0 or doc[i - 1].text not in PARTICLES):
-            got = _authors(doc, i, n)
+                found += _parenthetical(w, i + 1, close)
+        elif _surname(w, i, n) is not None and (i == 0 or w[i - 1] not in PARTICLES):
+            got = _authors(w, i, n)
             # Narrative form: "Carrano and Biewener (1999)", "Marsden et al. (2016)", or a
             # numbered reference: "Carrano & Biewener [7]".
             if got is not None:
                 names, j = got
                 if j + 1 < n and (
-                    doc[j].text == "("
-                    and _year(doc, j + 1, n)
-                    or doc[j].text == "["
-                    and doc[j + 1].like_num
+                    w[j] == "(" and _year(w, j + 1, n) or w[j] == "[" and w[j + 1].isdigit()
                 ):
                     found += names
                     i = j
                     continue
         i += 1
-    return found + _repeats(doc, found)
+    return found + _repeats(doc, w, found)
 
 
-def _repeats(doc: Doc, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _repeats(doc: Doc, w: list[str], found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The same authors named again without a year ("In Carrano & Biewener's study"):
     an author list made only of surnames cited elsewhere in the article."""
+    if not found:
+        return []
     known = {doc[s:e].text for s, e in found}
+    firsts = {w[s] for s, _ in found}
     starts = {s for s, _ in found}
     again = []
-    for tok in doc:
-        if tok.text in known and tok.i not in starts:
-            got = _authors(doc, tok.i, len(doc))
+    for i, word in enumerate(w):
+        if word in firsts and i not in starts:
+            got = _authors(w, i, len(w))
             if got is not None and all(doc[s:e].text in known for s, e in got[0]):
                 again += [r for r in got[0] if r[0] not in starts]
     return again
 
 
-def _parenthetical(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _parenthetical(w: list[str], start: int, end: int) -> list[tuple[int, int]]:
     """Inside "( ... )": citations separated by ";", each an author list and a year."""
     found: list[tuple[int, int]] = []
     seg = start
     while seg < end:
-        stop = next((k for k in range(seg, end) if doc[k].text == ";"), end)
+        stop = next((k for k in range(seg, end) if w[k] == ";"), end)
         i = seg
-        while i < stop and doc[i].lower_ in LEAD_INS:
+        while i < stop and w[i].lower() in LEAD_INS:
             i += 1
-        got = _authors(doc, i, stop)
+        got = _authors(w, i, stop)
         if got is not None:
             names, j = got
-            if j < stop and doc[j].text == ",":
+            if j < stop and w[j] == ",":
                 j += 1
-            if _year(doc, j, stop):
+            if _year(w, j, stop):
                 found += names
         seg = stop + 1
     return found

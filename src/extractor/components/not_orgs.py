@@ -309,7 +309,7 @@ def defined_terms(doc: Doc) -> set[str]:
         ):
             terms.add(acronym)
     # Spelled out elsewhere in lower case: "... in DH" beside "digital humanities".
-    spelled = _spelled_out(doc)
+    acronyms = {}
     for e in doc.ents:
         word = e.text[:-1] if e.text.endswith("s") else e.text  # "SIs"
         if (
@@ -318,10 +318,12 @@ def defined_terms(doc: Doc) -> set[str]:
             and word.isupper()
             and word.isalpha()
             and 2 <= len(word) <= 6
-            and word in spelled
             and e.text not in known_organizations()
         ):
-            terms.add(e.text)
+            acronyms[e.text] = word
+    if acronyms:  # the article's noun phrases are read only when there is one to explain
+        spelled = _spelled_out(doc)
+        terms.update(text for text, word in acronyms.items() if word in spelled)
     return terms
 
 
