@@ -478,3 +478,17 @@ def test_month_pair_that_names_no_season_stays_four_months() -> None:
     value = _gold_value("from June to September 2010", "2010-06/2010-09")
     assert not timex_equal(value, "2010-SU")
     assert timex_equal(value, "2010-06-01/2010-09-30")
+
+
+def test_a_usage_error_is_one_line_exit_2(capsys: pytest.CaptureFixture) -> None:
+    assert main(["--bogus", "gold.jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("extract-evaluate: No such option: --bogus")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_help_names_every_option(capsys: pytest.CaptureFixture) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for option in ("--baseline", "--model", "--json", "--errors", "--partial", "--no-partial"):
+        assert option in out

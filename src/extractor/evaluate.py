@@ -31,7 +31,6 @@ Scoring rules (why each one is there is told where it is implemented):
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -40,7 +39,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
 
 from extractor.labels import (
     DATE_KIND,
@@ -877,42 +878,85 @@ def print_tables(results: dict[str, dict[str, Scores]], n_articles: dict[str, in
         console.print(table)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="extract-evaluate",
-        description="Precision, recall and F1 per category against gold-annotated articles "
-        "(JSON lines: text, dct, spans; MEANTIME or GUM labels).",
-        epilog="example: extract-evaluate ../shared/eval/meantime-dev.jsonl --baseline",
-    )
-    parser.add_argument("gold", nargs="+", type=Path, help="gold JSONL file(s)")
-    parser.add_argument(
-        "--baseline", action="store_true", help="also score the bare spaCy model, side by side"
-    )
-    parser.add_argument("--model", help="spaCy pipeline name or path (default: as `extract`)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    parser.add_argument(
-        "--errors",
-        action="store_true",
-        help="also list our mention-level errors (FP: false alarm, FN: miss) and place-link "
-        "misses (UNLINKED, NAMED other than the identity, wrong COUNTRY) on stderr",
-    )
-    partial = parser.add_mutually_exclusive_group()
-    partial.add_argument(
-        "--partial",
-        dest="partial",
-        action="store_true",
-        default=None,
-        help="score only up to the line of the last gold span (default: for MEANTIME files)",
-    )
-    partial.add_argument(
-        "--no-partial", dest="partial", action="store_false", help="score the whole text"
-    )
-    args = parser.parse_args(argv)
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 
+
+@app.command(
+    help="Precision, recall and F1 per category against gold-annotated articles (JSON "
+    "lines: text, dct, spans; MEANTIME or GUM labels).",
+    epilog="Example: extract-evaluate ../shared/eval/meantime-dev.jsonl --baseline",
+)
+def evaluate_command(
+    gold_files: Annotated[list[Path], typer.Argument(metavar="GOLD...", help="gold JSONL file(s)")],
+    baseline: Annotated[
+        bool, typer.Option("--baseline", help="also score the bare spaCy model, side by side")
+    ] = False,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", help="spaCy pipeline name or path (default: as `extract`)"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of tables")] = False,
+    show_errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="also list our mention-level errors (FP: false alarm, FN: miss) and "
+            "place-link misses (UNLINKED, NAMED other than the identity, wrong COUNTRY) "
+            "on stderr",
+        ),
+    ] = False,
+    partial: Annotated[
+        bool | None,
+        typer.Option(
+            "--partial/--no-partial",
+            help="score only up to the line of the last gold span (default: for MEANTIME "
+            "files) / the whole text",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    code = _run(gold_files, baseline, model, as_json, show_errors, partial)
+    if code:
+        raise typer.Exit(code)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`extract-evaluate`: the exit code (0, or 2 for bad usage or unreadable input);
+    a usage error is one line, as for `extract`."""
+    try:
+        code = app(
+            args=list(argv) if argv is not None else None,
+            prog_name="extract-evaluate",
+            standalone_mode=False,
+        )
+    except typer.TyperException as error:  # click's usage errors
+        message = " ".join(error.format_message().split())
+        print(
+            f"extract-evaluate: {message} (extract-evaluate --help lists the options)",
+            file=sys.stderr,
+        )
+        return error.exit_code
+    except typer.Abort:
+        return 130
+    return code if isinstance(code, int) else 0
+
+
+def _run(
+    paths: list[Path],
+    baseline: bool,
+    model: str | None,
+    as_json: bool,
+    show_errors: bool,
+    partial: bool | None,
+) -> int:
     gold: dict[str, list[GoldArticle]] = {}
-    for path in args.gold:
+    for path in paths:
         try:
-            gold[str(path)] = read_gold(path, args.partial)
+            gold[str(path)] = read_gold(path, partial)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             print(f"extract-evaluate: cannot read {path}: {exc}", file=sys.stderr)
             return 2
@@ -922,9 +966,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from extractor.pipeline import ModelNotFound, load_pipeline, model_name
 
     try:
-        systems: dict[str, System] = {"ours": our_system(load_pipeline(args.model))}
-        if args.baseline:
-            systems["baseline"] = bare_system(spacy.load(model_name(args.model)))
+        systems: dict[str, System] = {"ours": our_system(load_pipeline(model))}
+        if baseline:
+            systems["baseline"] = bare_system(spacy.load(model_name(model)))
     except (ModelNotFound, OSError) as exc:
         print(f"extract-evaluate: {exc}", file=sys.stderr)
         return 2
@@ -943,10 +987,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             for name, system in systems.items()
         }
-        if args.errors:
+        if show_errors:
             for article_id, cat, kind, text in sorted(errors, key=lambda e: (e[1], e[2])):
                 print(f"{path}\t{article_id}\t{cat}\t{kind}\t{text!r}", file=sys.stderr)
-    if args.json:
+    if as_json:
         out = to_json(results)
         for path, counts in links.items():
             if counts.gold:
