@@ -143,9 +143,7 @@ def _name_numbers(doc) -> set[str]:  # noqa: ANN001  (a spaCy Doc)
     return names
 
 
-MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}  # fmt: skip
+MONTH_WORDS = frozenset(MONTHS)
 
 
 def _in_name(span: Span) -> bool:

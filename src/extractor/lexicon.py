@@ -11,36 +11,20 @@ from importlib.resources import files
 # Legal forms that end a company's name ("Chrysler LLC", "Siemens AG", "Acme Holdings"):
 # joined to the name before them, stripped for its core ("Penske Automotive Group" ->
 # "Penske Automotive"), and never the last word of a person's name.
-LEGAL_FORMS = frozenset(
-    {
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "corporation",
-        "co",
-        "co.",
-        "company",
-        "ltd",
-        "ltd.",
-        "limited",
-        "llc",
-        "llp",
-        "lp",
-        "plc",
-        "ag",
-        "gmbh",
-        "n.v.",
-        "n.v",
-        "nv",
-        "s.a.",
-        "s.a",
-        "sa",
-        "holding",
-        "holdings",
-        "group",
-    }
-)
+# fmt: off
+LEGAL_FORMS = frozenset({
+    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.",
+    "limited", "llc", "llp", "lp", "plc", "ag", "gmbh", "n.v.", "n.v", "nv", "s.a.", "s.a",
+    "sa", "holding", "holdings", "group",
+})
+# Month names and their abbreviations, for reading dates in the text and in headers.
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+# fmt: on
 
 
 @cache

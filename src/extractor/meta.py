@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum, auto
 
+from extractor.lexicon import MONTHS
+
 __all__ = ["Header", "detect", "parse_date"]
 
 # How many non-empty lines may form the header; news headers are short.
@@ -43,10 +45,6 @@ class Header:
 
 # --- dates -------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -75,7 +73,7 @@ _DATE_RE = re.compile(
 
 
 def _month_number(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")[:3]]
+    return MONTHS[name.lower().rstrip(".")[:3]]
 
 
 def _to_iso(year: int, month: int, day: int) -> str | None:
