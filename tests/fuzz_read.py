@@ -1,7 +1,7 @@
 """Coverage-guided fuzzing of the readers with atheris (libFuzzer).
 
 hypothesis (tests/test_fuzz.py) tries inputs we describe; atheris mutates inputs toward
-new branches of read.py, html.py and jsonin.py, finding the ones we did not think of.
+new branches of the readers (readers/), finding the ones we did not think of.
 Any exception other than InputError is a crash: atheris prints the input and exits
 non-zero. test_fuzz.py runs this briefly; for a longer run:
 
@@ -16,10 +16,10 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["extractor"]):
-    # html and jsonin are imported lazily by read; import them here to instrument them.
-    import extractor.html  # noqa: F401
-    import extractor.jsonin  # noqa: F401
-    from extractor.read import Article, InputError, clean_text, decode, read_articles
+    # html and jsonin are imported lazily by readers; import them here to instrument them.
+    import extractor.readers.html  # noqa: F401
+    import extractor.readers.jsonin  # noqa: F401
+    from extractor.readers import Article, InputError, clean_text, decode, read_articles
 from extractor.options import ExtractOptions
 
 MAX_CHARS = 5_000

@@ -30,7 +30,7 @@ from extractor.cli import app
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
 from extractor.options import ExtractOptions
 from extractor.outputs import CSV_COLUMNS
-from extractor.read import read_article
+from extractor.readers import read_article
 from extractor.schema import SCHEMA_VERSION, ErrorRecord, Record
 
 from .conftest import SAMPLES, TAJIK

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor.options import ExtractOptions
-from extractor.read import Article, InputError, clean_text, read_articles
+from extractor.readers import Article, InputError, clean_text, read_articles
 
 from .conftest import TAJIK, extract_dict
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from extractor.labels import ENTITY_CATEGORIES
-from extractor.read import InputError, read_article
+from extractor.readers import InputError, read_article
 
 from .conftest import extract_dict
 

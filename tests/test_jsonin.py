@@ -10,7 +10,7 @@ import pytest
 
 from extractor.labels import CATEGORIES
 from extractor.options import ExtractOptions
-from extractor.read import Article, InputError, read_article, read_articles
+from extractor.readers import Article, InputError, read_article, read_articles
 
 from .conftest import SAMPLES, TAJIK, extract_dict
 

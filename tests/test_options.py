@@ -10,7 +10,7 @@ import pytest
 
 from extractor.api import Extractor, extract_text
 from extractor.options import DateOrder, ExtractOptions, OptionError
-from extractor.read import read_article
+from extractor.readers import read_article
 from extractor.schema import ErrorRecord, Record
 
 BODY = "Sergei Ivanov visited Dushanbe on Monday to discuss the border with officials."

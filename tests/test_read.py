@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from extractor.options import ExtractOptions
-from extractor.read import (
+from extractor.readers import (
     STDIN_SOURCE,
     InputError,
     clean_text,

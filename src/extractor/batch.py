@@ -36,13 +36,13 @@ from typing import Any
 
 import msgspec
 
-from extractor import read
+from extractor import readers
 from extractor.options import ExtractOptions
-from extractor.read import Article, InputError
+from extractor.readers import Article, InputError
 from extractor.schema import ErrorRecord, Record
 
 # Files a folder walk takes as articles (a file named explicitly is read whatever its name):
-# what read.py reads, plain text, HTML pages and JSON / JSON Lines feeds, and Markdown.
+# what the readers read, plain text, HTML pages and JSON / JSON Lines feeds, and Markdown.
 ARTICLE_SUFFIXES = (
     ".txt",
     ".text",
@@ -197,7 +197,7 @@ def _walk(
 
 
 def os_reason(error: OSError) -> str:
-    """The OS's reason in the words read.py uses for files ("permission denied")."""
+    """The OS's reason in the words the readers use for files ("permission denied")."""
     if isinstance(error, PermissionError):
         return "permission denied"
     return error.strerror or str(error)
@@ -250,7 +250,7 @@ def read_articles(path: str, options: ExtractOptions) -> Iterator[Article | Inpu
     The one place that knows what a path holds: a text or HTML file or a JSON object is
     one article, a JSON Lines feed many (read.read_articles streams them).
     """
-    return read.read_articles(path, options)
+    return readers.read_articles(path, options)
 
 
 def analyse(
@@ -266,10 +266,9 @@ def analyse(
     is not analysed: a placeholder `{"source": ..., "done": True}` holds its place, so the
     articles of a feed keep their order.
     """
-    from extractor.api import Extractor
+    from extractor.analyse import analyse as analyse_article
 
     options = options or ExtractOptions()
-    extractor = Extractor(options=options, nlp=nlp)
     records: list[Item] = []
     for article in read_articles(path, options):
         if isinstance(article, InputError):
@@ -281,7 +280,7 @@ def analyse(
         try:
             # Strings spaCy interns for this article are freed when the zone ends.
             with nlp.memory_zone():
-                record = extractor.extract(article)
+                record = analyse_article(nlp, article, options)
         except Exception as error:  # one article's bug must not end a 100,000-article run
             record = error_record(article.source, _describe(error))
         records.append(record)
@@ -324,7 +323,7 @@ def _worker_main(conn: Connection, config: _Config) -> None:
     """A worker process: load the model once, then analyse one path per message."""
     # Ctrl-C is the parent's to handle: it terminates us (see _start).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from extractor.api import default_pipeline
+    from extractor.analyse import default_pipeline
     from extractor.pipeline import ModelNotFound
 
     try:

@@ -37,10 +37,9 @@ from extractor.batch import (
     run,
 )
 from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
-from extractor.options import DateOrder, ExtractOptions, OptionError
+from extractor.options import DEFAULT_MAX_CHARS, DateOrder, ExtractOptions, OptionError
 from extractor.pipeline import PipelineSpec
-from extractor.read import (
-    DEFAULT_MAX_CHARS,
+from extractor.readers import (
     STDIN,
     InputError,
     ManyArticles,

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from extractor import batch
 from extractor.batch import BatchError, Item, RecordDict
 from extractor.options import ExtractOptions
-from extractor.read import printable
+from extractor.readers import printable
 from extractor.schema import ErrorRecord
 
 MISSING = "Dask is not installed: pip install 'extractor[dask]'"
@@ -65,7 +65,7 @@ _analysing = threading.Lock()
 
 def pipeline(model: str | None = None) -> Language:
     """This process's pipeline for `model`, loaded on first use and kept."""
-    from extractor.api import default_pipeline  # lru_cache: one per process and model
+    from extractor.analyse import default_pipeline  # lru_cache: one per process and model
 
     with _loading:
         return default_pipeline(model)

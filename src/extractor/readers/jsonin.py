@@ -23,7 +23,7 @@ from typing import Any
 
 from extractor.meta import parse_date
 from extractor.options import ExtractOptions
-from extractor.read import (
+from extractor.readers.base import (
     Article,
     InputError,
     clean_field,
@@ -318,7 +318,7 @@ def _article(
         "url": url,
         "source_id": source_id,
     }
-    from extractor.html import looks_like_html, page_article
+    from extractor.readers.html import looks_like_html, page_article
 
     try:
         if looks_like_html(text):

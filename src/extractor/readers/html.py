@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from extractor.meta import parse_date
 from extractor.options import ExtractOptions
-from extractor.read import (
+from extractor.readers.base import (
     Article,
     InputError,
     clean_field,
