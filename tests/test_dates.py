@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.dates import is_timex3, normalize_date
+from extractor.date_values import is_timex3, normalize_date
 from extractor.facts import date_fields
 
 TAJIK_REF = "2016-07-27"

@@ -8,8 +8,8 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.dates import is_timex3, normalize_date
-from extractor.figures import parse_figure, words_to_number
+from extractor.date_values import is_timex3, normalize_date
+from extractor.figure_values import parse_figure, words_to_number
 
 FAST = settings(max_examples=150, deadline=None)
 

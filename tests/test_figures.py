@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.facts import figure_fields
-from extractor.figures import parse_figure, words_to_number
+from extractor.figure_values import parse_figure, words_to_number
 
 FIGURE_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 

@@ -1,6 +1,6 @@
 """Figures and dates as facts: the fields of each item in `figures` and `dates`.
 
-The text-only normalization lives in `figures.py` and `dates.py`; this module adds what
+The text-only normalization lives in `figure_values.py` and `date_values.py`; this adds what
 only the parse can tell: the counted noun of a figure, the tense governing a date, and
 whether a number the model labelled is a figure or a date at all. Both functions return
 None for a span that must not appear in the output (record.py drops it).
@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
-from extractor.dates import (
+from extractor.date_values import (
     DEFAULT_DATE_ORDER,
     FIXED_HOLIDAYS,
     FOLLOWING,
@@ -24,7 +24,7 @@ from extractor.dates import (
     tense_of,
 )
 from extractor.doctext import doc_text
-from extractor.figures import parse_figure
+from extractor.figure_values import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
 
 if TYPE_CHECKING:

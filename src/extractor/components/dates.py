@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor.components.respan import apply_fixes
-from extractor.dates import FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, normalize_date
+from extractor.date_values import FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, normalize_date
 from extractor.doctext import doc_text
 from extractor.facts import _is_year
 
@@ -75,7 +75,7 @@ _EARLY_YEAR = re.compile(
     r"the year \d{1,4}\b)"
 )
 # Holidays the model calls an event or a place ("over Easter", "Thanksgiving 2008",
-# "Independence Day"): dates with a day (extractor.dates.FIXED_HOLIDAYS, MOVABLE_HOLIDAYS).
+# "Independence Day"): dates with a day (extractor.date_values.FIXED_HOLIDAYS, MOVABLE_HOLIDAYS).
 _HOLIDAY = re.compile(
     r"\b(?:"
     + "|".join(

@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from extractor.components.respan import apply_fixes
 from extractor.doctext import doc_text
 from extractor.facts import MONTH_WORDS, is_age
-from extractor.figures import (
+from extractor.figure_values import (
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
     NOT_GLUED,

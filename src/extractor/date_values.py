@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from extractor.figures import parse_number
+from extractor.figure_values import parse_number
 from extractor.lexicon import MONTHS
 
 if TYPE_CHECKING:
