@@ -443,3 +443,20 @@ def test_the_shipped_config_gives_the_default_output():
     built = run(str(TAJIK), "--compact", "--config", str(CONFIG))
     assert built.exit_code == 0, built.output
     assert built.stdout == default.stdout
+
+
+def test_help_groups_the_batch_options_under_their_own_heading():
+    result = run("--help", env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    panel = result.stdout[result.stdout.index("Many articles") :]
+    for option in (
+        "--output",
+        "--output-dir",
+        "--files-from",
+        "--jobs",
+        "--resume",
+        "--scheduler",
+        "--timeout",
+    ):
+        assert option in panel
+    assert "Batch:" not in result.stdout

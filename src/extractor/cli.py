@@ -48,6 +48,9 @@ from extractor.readers import (
 )
 from extractor.write import Format, select, write_record
 
+# --help groups the options of a run over many articles under their own heading.
+BATCH_PANEL = "Many articles"
+
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1  # batch runs: some inputs could not be read (not used for one article)
 EXIT_USAGE = 2  # bad options, or nothing could be read, or no model
@@ -255,7 +258,8 @@ def extract(
             "--output",
             "-o",
             metavar="FILE",
-            help="Batch: write to FILE.jsonl (JSON Lines) or FILE.csv (one row per entity or "
+            rich_help_panel=BATCH_PANEL,
+            help="Write to FILE.jsonl (JSON Lines) or FILE.csv (one row per entity or "
             "fact; failures in FILE.errors.jsonl). Built as FILE.part, renamed when done.",
             show_default=False,
         ),
@@ -265,7 +269,8 @@ def extract(
         typer.Option(
             "--output-dir",
             metavar="DIR",
-            help="Batch: one DIR/<name>.json per article, mirroring the folders given; "
+            rich_help_panel=BATCH_PANEL,
+            help="One DIR/<name>.json per article, mirroring the folders given; "
             "failures in DIR/errors.jsonl.",
             show_default=False,
         ),
@@ -275,7 +280,8 @@ def extract(
         typer.Option(
             "--files-from",
             metavar="FILE",
-            help="Batch: read article paths from FILE, one per line ([bold]-[/bold]: stdin).",
+            rich_help_panel=BATCH_PANEL,
+            help="Read article paths from FILE, one per line ([bold]-[/bold]: stdin).",
             show_default=False,
         ),
     ] = None,
@@ -285,7 +291,8 @@ def extract(
             "--jobs",
             "-j",
             min=1,
-            help="Batch: worker processes, each with its own model (about 200 MB). "
+            rich_help_panel=BATCH_PANEL,
+            help="Worker processes, each with its own model (about 200 MB). "
             "Default: the number of CPUs.",
             show_default=False,
         ),
@@ -294,7 +301,8 @@ def extract(
         bool,
         typer.Option(
             "--resume",
-            help="Batch: keep the results already in -o/--output-dir (or its .part) and "
+            rich_help_panel=BATCH_PANEL,
+            help="Keep the results already in -o/--output-dir (or its .part) and "
             "analyse only the other articles; failed ones are tried again.",
         ),
     ] = False,
@@ -303,7 +311,8 @@ def extract(
         typer.Option(
             "--scheduler",
             metavar="ADDRESS",
-            help="Batch: run on a Dask cluster, tcp://host:8786, or local:N for N worker "
+            rich_help_panel=BATCH_PANEL,
+            help="Run on a Dask cluster, tcp://host:8786, or local:N for N worker "
             "processes on this machine (pip install 'extractor\\[dask]'; see docs/scale.md). "
             "Input paths must be readable from every worker.",
             show_default=False,
@@ -315,7 +324,8 @@ def extract(
             "--timeout",
             min=0,
             metavar="SECONDS",
-            help="Batch: stop an input that takes longer (its worker is replaced, the input "
+            rich_help_panel=BATCH_PANEL,
+            help="Stop an input that takes longer (its worker is replaced, the input "
             "gets an error record); 0: no limit.",
         ),
     ] = 600,
