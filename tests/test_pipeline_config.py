@@ -84,3 +84,19 @@ def test_a_place_index_that_cannot_be_built_is_one_line_at_load(tmp_path, monkey
         gazetteer.gazetteer.cache_clear()
     assert str(error.value).startswith("cannot open or build the place index: ")
     assert "\n" not in str(error.value)
+
+
+def test_a_rules_setting_is_changed_from_the_config_not_the_code():
+    """Thresholds are the factories' default_config: a config overrides them."""
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+    from extractor.components.caps_lines import caps_tokens
+
+    assert spacy.blank("en").add_pipe("extractor_teams").min_sport_words == 3
+    keen = spacy.blank("en").add_pipe("extractor_teams", config={"min_sport_words": 1})
+    assert keen.min_sport_words == 1
+    loose = spacy.blank("en").add_pipe("extractor_caps_lines", config={"caps_share": 0.5})
+    doc = spacy.blank("en").make_doc("Rates rose.\nMOSTLY CAPITALS here\n")
+    assert caps_tokens(doc) == set()  # 14 of 18 letters: under the default 0.8
+    assert caps_tokens(doc, share=loose.caps_share) == {4, 5, 6}

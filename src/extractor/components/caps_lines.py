@@ -24,8 +24,12 @@ MAX_WORDS = 3  # longest run of words looked up in the body's names
 
 
 class CapsLines:
+    def __init__(self, min_letters: int = MIN_LETTERS, caps_share: float = CAPS_SHARE) -> None:
+        self.min_letters = min_letters
+        self.caps_share = caps_share
+
     def __call__(self, doc: Doc) -> Doc:
-        caps = caps_tokens(doc)
+        caps = caps_tokens(doc, self.min_letters, self.caps_share)
         if not caps:
             return doc
         body = Counter(
@@ -73,7 +77,7 @@ class CapsLines:
         doc.ents = filter_spans(kept + missed) if missed else kept
 
 
-def caps_tokens(doc: Doc) -> set[int]:
+def caps_tokens(doc: Doc, min_letters: int = MIN_LETTERS, share: float = CAPS_SHARE) -> set[int]:
     """Indices of the tokens on lines written (almost) all in capitals."""
     # Lines are measured on the text (counted in C by map), and only the few capitals
     # lines are mapped to tokens: this runs on every article.
@@ -82,7 +86,7 @@ def caps_tokens(doc: Doc) -> set[int]:
     for line in doc.text.split("\n"):
         end = start + len(line)
         letters = sum(map(str.isalpha, line))
-        if letters >= MIN_LETTERS and sum(map(str.isupper, line)) >= CAPS_SHARE * letters:
+        if letters >= min_letters and sum(map(str.isupper, line)) >= share * letters:
             span = doc.char_span(start, end, alignment_mode="contract")
             if span is not None:
                 out.update(t.i for t in span if "\n" not in t.text)
@@ -90,6 +94,10 @@ def caps_tokens(doc: Doc) -> set[int]:
     return out
 
 
-@Language.factory("extractor_caps_lines", assigns=["doc.ents"])
-def make_caps_lines(nlp: Language, name: str) -> CapsLines:
-    return CapsLines()
+@Language.factory(
+    "extractor_caps_lines",
+    assigns=["doc.ents"],
+    default_config={"min_letters": MIN_LETTERS, "caps_share": CAPS_SHARE},
+)
+def make_caps_lines(nlp: Language, name: str, min_letters: int, caps_share: float) -> CapsLines:
+    return CapsLines(min_letters, caps_share)

@@ -180,8 +180,11 @@ VENUE = {"in", "at", "inside", "within", "across", "throughout", "near", "outsid
 
 
 class Teams:
+    def __init__(self, min_sport_words: int = MIN_SPORT_WORDS) -> None:
+        self.min_sport_words = min_sport_words  # what makes an article a sports report
+
     def __call__(self, doc: Doc) -> Doc:
-        if sum(t.lower_ in SPORT_WORDS for t in doc) < MIN_SPORT_WORDS:
+        if sum(t.lower_ in SPORT_WORDS for t in doc) < self.min_sport_words:
             _trim_scores(doc, players_only=True)  # a short tennis item is still sport
             return doc
         _trim_scores(doc)
@@ -359,6 +362,11 @@ def _venue(ent: Span) -> bool:
     return preceded_by(ent.doc, ent.start, VENUE)
 
 
-@Language.factory("extractor_teams", assigns=["doc.ents"], requires=["token.dep"])
-def make_teams(nlp: Language, name: str) -> Teams:
-    return Teams()
+@Language.factory(
+    "extractor_teams",
+    assigns=["doc.ents"],
+    requires=["token.dep"],
+    default_config={"min_sport_words": MIN_SPORT_WORDS},
+)
+def make_teams(nlp: Language, name: str, min_sport_words: int) -> Teams:
+    return Teams(min_sport_words)
