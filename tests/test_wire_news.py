@@ -204,3 +204,20 @@ def test_a_national_team_beside_a_score_is_still_a_team(nlp):
 
 def test_a_sports_reports_dateline_is_a_place_not_a_team(nlp):
     assert ("OSLO", "GPE") in names(nlp, SOCCER) and ("OSLO", "ORG") not in names(nlp, SOCCER)
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        ("SEATTLE (AP) — The city council voted on Monday to expand light rail.", "AP"),
+        ("WASHINGTON (Reuters) - The Senate passed the bill on Friday.", "Reuters"),
+    ],
+)
+def test_the_agency_in_a_datelines_brackets_is_no_place(nlp, text, agency):
+    found = names(nlp, text)
+    assert (agency, "ORG") in found and (agency, "GPE") not in found
+
+
+def test_a_places_own_acronym_in_brackets_is_still_that_place(nlp):
+    text = "Exports from the United Kingdom (UK) rose, and UK firms gained."
+    assert names(nlp, text).count(("UK", "GPE")) == 2

@@ -348,9 +348,22 @@ def _defined_acronyms(doc: Doc) -> list[tuple[Span, Token]]:
             and doc[i + 2].text == ")"
             and doc[i + 1].is_upper
             and len(doc[i + 1]) >= 2
+            and not _dateline_agency(e, i)
         ):
             found.append((e, doc[i + 1]))
     return found
+
+
+def _dateline_agency(ent: Span, i: int) -> bool:
+    """ "SEATTLE (AP) —", "WASHINGTON (Reuters) -": the bracket after a dateline's place
+    holds the wire agency, not the place's acronym ("the United Kingdom (UK)")."""
+    doc = ent.doc
+    return (
+        ent.label_ in ("GPE", "LOC")
+        and i + 3 < len(doc)
+        and doc[i + 3].text in ("-", "\u2013", "\u2014", "--")
+        and doc[i + 1].text[0] != ent.text[0].upper()
+    )
 
 
 def _acts_as_company(ent: Span) -> bool:
