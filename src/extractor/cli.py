@@ -6,37 +6,35 @@ spaCy (through `extractor.api`) is imported only once an article is to be analys
 
 from __future__ import annotations
 
-import functools
-import os
-import signal
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperCommand
 
 from extractor.batch import (
     ARTICLE_SUFFIXES,
-    BatchError,
-    Input,
-    Item,
-    RecordDict,
     default_jobs,
-    error_record,
     expands,
-    find_inputs,
-    is_done,
-    is_error,
-    run,
 )
-from extractor.labels import CATEGORIES, ENTITY_CATEGORIES, FACT_CATEGORIES
+from extractor.batchrun import check_batch, run_batch
+from extractor.console import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    CliOptions,
+    drop_stdout,
+    err,
+    fail,
+    nothing,
+    out,
+    say,
+)
+from extractor.labels import CATEGORIES
 from extractor.options import DEFAULT_MAX_CHARS, DateOrder, ExtractOptions, OptionError
 from extractor.pipeline import PipelineSpec
 from extractor.readers import (
@@ -50,11 +48,6 @@ from extractor.write import Format, select, write_record
 
 # --help groups the options of a run over many articles under their own heading.
 BATCH_PANEL = "Many articles"
-
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1  # batch runs: some inputs could not be read (not used for one article)
-EXIT_USAGE = 2  # bad options, or nothing could be read, or no model
-EXIT_INTERRUPTED = 130  # batch runs: Ctrl-C (or SIGTERM); finished results are kept
 
 EPILOG = f"""\
 [bold]Examples[/bold]
@@ -142,11 +135,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-# Results only on stdout; everything meant for a person on stderr.
-out = Console()
-# emoji=False: a file named "a:x:b.txt" must not print as an emoji in a message.
-err = Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
-
 
 def _print_schema(value: bool) -> None:
     if value:
@@ -156,10 +144,10 @@ def _print_schema(value: bool) -> None:
         try:
             write_stream(out.file, schema_text())
         except OSError as error:
-            _drop_stdout()
+            drop_stdout()
             if isinstance(error, BrokenPipeError):  # | head: stop quietly, as cat does
                 raise typer.Exit(EXIT_SOME_FAILED) from None
-            _fail(f"cannot write the schema to stdout: {error.strerror or error}")
+            fail(f"cannot write the schema to stdout: {error.strerror or error}")
         raise typer.Exit(EXIT_OK)
 
 
@@ -378,9 +366,9 @@ def extract(
             show_text=show_text,
         )
     except OptionError as error:
-        _fail(f"--{error.option.replace('_', '-')}: {error.message}")
+        fail(f"--{error.option.replace('_', '-')}: {error.message}")
     if compact and fmt is Format.table:
-        _fail("--compact applies to JSON output, not to --format table")
+        fail("--compact applies to JSON output, not to --format table")
     sources = sources or []
     batch = (
         len(sources) != 1
@@ -394,18 +382,18 @@ def extract(
     )
     if patterns is not None or config is not None:
         model = PipelineSpec(model, patterns, config)  # type: ignore[assignment]
-    options = _Options(
+    options = CliOptions(
         model=model, categories=categories, extract=extract_options, verbose=verbose, quiet=quiet
     )
     if not batch and _single(sources[0], options, fmt or Format.json, compact):
         return
     if not sources and files_from is None:
-        _fail("no article given: name files, folders or patterns, - for stdin, or --files-from")
-    _check_batch(sources, fmt, output, output_dir, files_from, resume)
+        fail("no article given: name files, folders or patterns, - for stdin, or --files-from")
+    check_batch(sources, fmt, output, output_dir, files_from, resume)
     if scheduler is not None and jobs is not None:
-        _fail("choose one of --jobs (processes here) and --scheduler (a Dask cluster)")
+        fail("choose one of --jobs (processes here) and --scheduler (a Dask cluster)")
     try:
-        _batch(
+        run_batch(
             sources,
             files_from,
             options,
@@ -418,18 +406,7 @@ def extract(
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
-@dataclass(frozen=True)
-class _Options:
-    """What every article gets, in one run or many: the library's options, and the CLI's."""
-
-    model: str | None
-    categories: tuple[str, ...] | None
-    extract: ExtractOptions
-    verbose: bool
-    quiet: bool
-
-
-def _single(source: str, options: _Options, fmt: Format, compact: bool) -> bool:
+def _single(source: str, options: CliOptions, fmt: Format, compact: bool) -> bool:
     """One article: one JSON record (or tables) on stdout, exit 2 if it cannot be read.
     False, having done nothing, when the file holds many articles (a JSON array): a feed."""
     # sys.stdin at call time: the test runner swaps it. None when there is no stdin at all.
@@ -441,11 +418,11 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> bool:
     except ManyArticles:
         return False
     except InputError as error:
-        _fail(str(error))
+        fail(str(error))
     if options.verbose:
-        _say(f"{article.source}: {len(article.text):,} characters, encoding {article.encoding}")
+        say(f"{article.source}: {len(article.text):,} characters, encoding {article.encoding}")
         for fix in article.fixes:
-            _say(f"{article.source}: {fix}")
+            say(f"{article.source}: {fix}")
 
     from extractor import api
     from extractor.pipeline import ModelNotFound, model_name
@@ -454,27 +431,27 @@ def _single(source: str, options: _Options, fmt: Format, compact: bool) -> bool:
     extractor = api.Extractor(options.model, options.extract)
     started = time.perf_counter()
     try:
-        with err.status(f"loading {name}", spinner="dots") if not options.quiet else _nothing():
+        with err.status(f"loading {name}", spinner="dots") if not options.quiet else nothing():
             extractor.nlp  # noqa: B018 - loads the model, under the spinner
     except ModelNotFound as error:
-        _fail(str(error))
+        fail(str(error))
     if options.verbose:
-        _say(f"model {name} loaded in {time.perf_counter() - started:.1f} s")
+        say(f"model {name} loaded in {time.perf_counter() - started:.1f} s")
 
     started = time.perf_counter()
     record = extractor.extract(article)
     if options.verbose:
-        _say(f"analysed in {time.perf_counter() - started:.2f} s")
+        say(f"analysed in {time.perf_counter() - started:.2f} s")
         for line in _unlinked_places(record.to_dict()):
-            _say(line)
+            say(line)
     try:
         write_record(select(record, options.categories), out, fmt, compact=compact)
         out.file.flush()
     except OSError as error:
-        _drop_stdout()
+        drop_stdout()
         if isinstance(error, BrokenPipeError):  # | head: stop quietly, as cat does
             raise typer.Exit(EXIT_SOME_FAILED) from None
-        _fail(f"cannot write the record to stdout: {error.strerror or error}")
+        fail(f"cannot write the record to stdout: {error.strerror or error}")
     return True
 
 
@@ -487,7 +464,7 @@ def _parse_only(value: str) -> tuple[str, ...]:
     unknown = ", ".join(repr(name) for name in names if name not in CATEGORIES)
     if unknown or not names:
         problem = f"unknown category {unknown}" if unknown else "no category given"
-        _fail(f"--only: {problem}; choose from {', '.join(CATEGORIES)}")
+        fail(f"--only: {problem}; choose from {', '.join(CATEGORIES)}")
     return names
 
 
@@ -503,342 +480,3 @@ def _unlinked_places(record: dict) -> list[str]:
         for p in places
         if p.get("kind") not in LINKED_KINDS
     ]
-
-
-def _say(message: str) -> None:
-    err.print(f"[dim]{escape(message)}[/dim]")
-
-
-def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    err.print(f"[bold red]extract:[/bold red] {escape(message)}")
-    raise typer.Exit(code) from None
-
-
-# --- batch runs -----------------------------------------------------------------------
-
-
-@dataclass
-class _Tally:
-    analysed: int = 0
-    failed: int = 0
-    entities: int = 0
-    facts: int = 0
-    skipped: int = 0  # inputs and articles of feeds kept from the run being resumed
-
-    def add(self, records: list[dict[str, Any]]) -> None:
-        for record in records:
-            self.analysed += 1
-            if is_error(record):
-                self.failed += 1
-                continue
-            self.entities += sum(len(record.get(c) or ()) for c in ENTITY_CATEGORIES)
-            self.facts += sum(len(record.get(c) or ()) for c in FACT_CATEGORIES)
-
-
-def _check_batch(
-    sources: list[str],
-    fmt: Format | None,
-    output: Path | None,
-    output_dir: Path | None,
-    files_from: str | None,
-    resume: bool,
-) -> None:
-    if STDIN in sources:
-        _fail("- (stdin) is one article on its own; for a list of paths use --files-from -")
-    if fmt in (Format.json, Format.table):
-        _fail(f"--format {fmt.value} is for one article; many articles are written as jsonl")
-    if output is not None and output_dir is not None:
-        _fail("choose one of -o/--output and --output-dir")
-    if output is not None and output.suffix.lower() not in (".jsonl", ".ndjson", ".csv"):
-        _fail(f"-o {output}: name it .jsonl (JSON Lines) or .csv")
-    if output is not None:
-        # Found now, not by the rename after the whole run (which left a .part behind).
-        from extractor.outputs import PART, errors_path
-
-        written = [output, output.with_name(output.name + PART)]
-        if output.suffix.lower() == ".csv":
-            written.append(errors_path(output))
-        for path in written:
-            if path.is_dir():
-                _fail(f"-o {output}: {path} is a directory; name a file to write")
-    if output_dir is not None and output_dir.exists() and not output_dir.is_dir():
-        _fail(f"--output-dir {output_dir}: is a file, not a folder")
-    if resume and output is None and output_dir is None:
-        _fail("--resume needs -o FILE or --output-dir DIR to resume from")
-
-
-def _batch(
-    sources: list[str],
-    files_from: str | None,
-    options: _Options,
-    *,
-    jobs: int,
-    timeout: float | None,
-    scheduler: str | None,
-    sink_options: dict[str, Any],
-) -> NoReturn:
-    problems: list[str] = []
-    seen: set[str] = set()
-    inputs = list(find_inputs(sources, problems=problems, seen=seen, skip=_outputs(sink_options)))
-    if files_from is not None:
-        listed = _read_paths(files_from)
-        inputs += find_inputs(listed, expand=False, seen=seen)
-    for problem in problems:
-        _warn(problem, options.quiet and bool(inputs))
-    if not inputs:
-        if not problems:
-            _fail("no article paths given (the --files-from list is empty)")
-        raise typer.Exit(EXIT_USAGE)
-
-    from extractor.outputs import OutputError, sink_for
-
-    try:
-        sink = sink_for(**sink_options)
-    except (OutputError, OSError) as error:
-        _fail(_output_problem(error))
-    try:
-        to_stdout = sink_options["output"] is None and sink_options["output_dir"] is None
-        _run_batch(
-            inputs,
-            problems,
-            sink,
-            options,
-            to_stdout,
-            jobs=jobs,
-            timeout=timeout,
-            scheduler=scheduler,
-        )
-    finally:
-        sink.release()
-
-
-def _run_batch(
-    inputs: list[Input],
-    problems: list[str],
-    sink: Any,
-    options: _Options,
-    to_stdout: bool,
-    *,
-    jobs: int,
-    timeout: float | None,
-    scheduler: str | None,
-) -> NoReturn:
-    from extractor.outputs import OutputError
-
-    sink.plan(inputs)
-    done = {item for item in inputs if item.error is None and sink.done(item)}
-    todo = [item for item in inputs if item.error is None and item not in done]
-    skip = sink.done_sources()
-    if options.verbose:
-        where = f"Dask: {scheduler}" if scheduler else f"{min(jobs, len(todo))} worker processes"
-        _say(f"{_articles(len(inputs))}, {len(done):,} already done; {where}")
-    tally = _Tally(skipped=len(done))
-    started = time.perf_counter()
-    previous_term = signal.signal(signal.SIGTERM, _interrupt)
-    results = _runner(scheduler, jobs=jobs, timeout=timeout)(
-        (item.path for item in todo),
-        model=options.model,
-        options=options.extract,
-        **({"skip": skip} if skip else {}),
-    )
-    try:
-        with _progress(len(todo), options, to_stdout) as advance:
-            for item, records in _in_order(inputs, done, results):
-                if records is None:
-                    sink.keep(item)
-                    continue
-                tally.skipped += sum(map(is_done, records))
-                records = [
-                    r if is_error(r) or is_done(r) else select(r, options.categories)
-                    for r in records
-                ]
-                stored = sink.write(item, records)
-                tally.add(stored)
-                for record in stored:
-                    if is_error(record) and not options.quiet:
-                        _warn(f"{record['source']}: {record['error']}", False, advance.console)
-                if item.error is None:
-                    advance()
-            sink.finish()
-    except KeyboardInterrupt:
-        # A second Ctrl-C must not cut cleanup; the handler comes back after it, or a caller
-        # in this process (a test) would pass an ignored SIGINT on to every child it starts.
-        previous_int = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            results.close()
-            sink.abort()
-        finally:
-            signal.signal(signal.SIGINT, previous_int)
-        if not options.quiet:
-            err.print(
-                f"[bold]extract:[/bold] interrupted after {_articles(tally.analysed)}; "
-                "the finished ones are kept, --resume goes on from there"
-            )
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except BrokenPipeError:
-        # The reader of stdout went away (| head): stop quietly, as cat does.
-        results.close()
-        _drop_stdout()
-        raise typer.Exit(EXIT_SOME_FAILED) from None
-    except (BatchError, OutputError, OSError) as error:
-        results.close()
-        sink.abort()
-        _fail(_output_problem(error))
-    finally:
-        signal.signal(signal.SIGTERM, previous_term)
-    elapsed = time.perf_counter() - started
-    if not options.quiet:
-        _summary(tally, elapsed, problems)
-    failed = tally.failed + len(problems)
-    if failed and tally.analysed - tally.failed == 0 and not tally.skipped:
-        raise typer.Exit(EXIT_USAGE)  # nothing could be read
-    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
-
-
-def _in_order(
-    inputs: list[Input], done: set[Input], results: Iterator[tuple[str, list[Item]]]
-) -> Iterator[tuple[Input, list[RecordDict] | None]]:
-    """(input, its records) for every input in input order: None for one already done, an
-    error record for one the walk could not read, the runner's results for the others."""
-    analysed = iter(results)
-    for item in inputs:
-        if item.error is not None:
-            yield item, [error_record(item.path, item.error).to_dict()]
-        elif item in done:
-            yield item, None
-        else:
-            _, records = next(analysed)
-            yield item, [record.to_dict() for record in records]
-    for _ in analysed:  # nothing is left; this ends the runner (workers stopped and joined)
-        pass
-
-
-def _output_problem(error: BaseException) -> str:
-    """One line for an error of the output: its path and the OS's reason when it has them."""
-    if isinstance(error, OSError):
-        where = error.filename or "stdout"
-        return f"{where}: {error.strerror or error}"
-    return str(error)
-
-
-def _runner(scheduler: str | None, *, jobs: int, timeout: float | None) -> Any:
-    """batch.run on our worker processes, or cluster.run on the Dask cluster asked for."""
-    if scheduler is None:
-        return functools.partial(run, jobs=jobs, timeout=timeout)
-    try:
-        from extractor import cluster
-    except ImportError as error:
-        _fail(str(error))
-    return functools.partial(cluster.run, scheduler=scheduler)
-
-
-def _outputs(sink_options: dict[str, Any]) -> list[Path]:
-    """What this run writes: never read back as articles when it lies in a folder given."""
-    from extractor.outputs import PART, errors_path
-
-    output, folder = sink_options["output"], sink_options["output_dir"]
-    if folder is not None:
-        return [folder]
-    if output is None:
-        return []
-    files = [output, errors_path(output)]
-    return files + [path.with_name(path.name + PART) for path in files]
-
-
-def _read_paths(name: str) -> list[str]:
-    """The lines of --files-from (a file or - for stdin): one path each, blank lines skipped."""
-    try:
-        if name == STDIN:
-            stream = getattr(sys.stdin, "buffer", None)
-            if stream is None:
-                _fail("--files-from -: no standard input to read")
-            data = stream.read()
-        else:
-            data = Path(name).read_bytes()
-    except OSError as error:
-        _fail(f"--files-from {name}: {error.strerror or error}")
-    # Paths are bytes to the OS: undecodable ones survive the round trip (surrogateescape).
-    lines = (os.fsdecode(line.rstrip(b"\r")) for line in data.split(b"\n"))
-    return [line for line in lines if line.strip()]
-
-
-def _drop_stdout() -> None:
-    """stdout to /dev/null: what is left in its buffer must not fail again at exit."""
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass  # not a real file (a test runner's): nothing is flushed at exit
-
-
-def _interrupt(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
-
-
-class _Advance:
-    """Called once per article; `console` is where messages go while the bar is shown."""
-
-    def __init__(self, progress: Any = None) -> None:
-        self.progress = progress
-        self.console = progress.console if progress is not None else err
-        # Until the first article is done the workers are loading their models.
-        self.task = progress.add_task("loading", rate="") if progress is not None else None
-
-    def __call__(self) -> None:
-        if self.progress is None:
-            return
-        self.progress.advance(self.task)
-        speed = self.progress.tasks[0].speed
-        rate = f"{speed:.1f} articles/s" if speed else ""
-        self.progress.update(self.task, description="extracting", rate=rate)
-
-
-@contextmanager
-def _progress(total: int, options: _Options, to_stdout: bool) -> Iterator[_Advance]:
-    # Only for a person watching stderr, and not over results scrolling in the same terminal.
-    if options.quiet or not err.is_terminal or (to_stdout and out.is_terminal) or not total:
-        yield _Advance()
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    columns = (
-        TextColumn("{task.description:<10}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=err, transient=True) as progress:
-        advance = _Advance(progress)
-        progress.update(advance.task, total=total)
-        yield advance
-
-
-def _articles(count: int) -> str:
-    return f"{count:,} article" if count == 1 else f"{count:,} articles"
-
-
-def _summary(tally: _Tally, elapsed: float, problems: list[str]) -> None:
-    rate = tally.analysed / elapsed if elapsed > 0 else 0.0
-    parts = [f"{_articles(tally.analysed)} in {elapsed:.1f} s ({rate:.1f}/s)"]
-    failed = tally.failed + len(problems)
-    parts.append(f"{failed:,} failed" if failed else "none failed")
-    parts.append(f"{tally.entities:,} entities, {tally.facts:,} figures and dates")
-    if tally.skipped:
-        parts.append(f"{tally.skipped:,} already done")
-    err.print(f"[dim]{escape('; '.join(parts))}[/dim]")
-
-
-def _warn(message: str, quiet: bool, console: Console | None = None) -> None:
-    if not quiet:
-        (console or err).print(f"[bold red]extract:[/bold red] {escape(message)}")
-
-
-@contextmanager
-def _nothing() -> Iterator[None]:
-    yield

@@ -24,8 +24,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor import batch
-from extractor import cli as cli_module
+from extractor import batch, batchrun
 
 from .conftest import cli
 
@@ -100,7 +99,7 @@ def output_args(kind: str, where: Path) -> tuple[list[str], Path]:
 )
 def test_resume_ends_byte_identical_to_a_clean_run(nlp, monkeypatch, kinds, sink, stops):
     serial = Serial(nlp)
-    monkeypatch.setattr(cli_module, "_runner", serial.runner)
+    monkeypatch.setattr(batchrun, "_runner", serial.runner)
     scandir = os.scandir
 
     def refusing(path: Any) -> Any:
@@ -145,7 +144,7 @@ def test_an_interrupted_run_leaves_ctrl_c_working_in_its_process(nlp, monkeypatc
     # `extract` subprocess) would otherwise inherit an ignored SIGINT and never stop.
     serial = Serial(nlp)
     serial.stop = 0
-    monkeypatch.setattr(cli_module, "_runner", serial.runner)
+    monkeypatch.setattr(batchrun, "_runner", serial.runner)
     (tmp_path / "a.txt").write_text("Barack Obama visited Paris.\n")
     before = signal.getsignal(signal.SIGINT)
     result = cli(tmp_path / "a.txt", tmp_path / "a.txt", "-o", tmp_path / "out.jsonl")
