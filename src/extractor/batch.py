@@ -20,73 +20,64 @@ with every spawned process, a script that calls `extract_many` must do so under
 
 from __future__ import annotations
 
-import glob
 import itertools
 import multiprocessing
 import os
 import signal
-import stat
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-import msgspec
-
-from extractor import readers
+from extractor.inputs import (
+    ARTICLE_SUFFIXES,
+    Input,
+    expands,
+    find_inputs,
+    os_reason,
+)
 from extractor.options import ExtractOptions
-from extractor.readers import Article, InputError
 from extractor.schema import ErrorRecord, Record
-
-# Files a folder walk takes as articles (a file named explicitly is read whatever its name):
-# what the readers read, plain text, HTML pages and JSON / JSON Lines feeds, and Markdown.
-ARTICLE_SUFFIXES = (
-    ".txt",
-    ".text",
-    ".md",
-    ".html",
-    ".htm",
-    ".xhtml",
-    ".shtml",
-    ".json",
-    ".jsonl",
-    ".ndjson",
-    ".jsonlines",
+from extractor.work import (
+    Done,
+    Item,
+    RecordDict,
+    analyse,
+    done_record,
+    error_record,
+    is_done,
+    is_error,
+    read_articles,
 )
 
-RecordDict = dict[str, Any]  # a record as written: what `Item.to_dict()` gives
-
-
-class Done(msgspec.Struct):
-    """The place of an article whose record a resumed run already holds (never written)."""
-
-    source: str
-
-    def to_dict(self) -> RecordDict:
-        return {"source": self.source, "done": True}
-
-
-Item = Record | ErrorRecord | Done  # what analysing one article gives
+# The pool's public names, and those of the inputs and the unit of work it runs.
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "BatchError",
+    "Done",
+    "Input",
+    "Item",
+    "RecordDict",
+    "analyse",
+    "default_jobs",
+    "done_record",
+    "error_record",
+    "expands",
+    "extract_many",
+    "find_inputs",
+    "is_done",
+    "is_error",
+    "os_reason",
+    "read_articles",
+    "run",
+]
 
 
 class BatchError(RuntimeError):
     """The run cannot go on at all (e.g. the model is not installed); one line for the user."""
-
-
-@dataclass(frozen=True)
-class Input:
-    """One path to analyse, and its name relative to the folder or pattern it came from.
-
-    `error` is set when the walk already knows it cannot be read (a folder it may not
-    list): it gets an error record in its place without going to a worker.
-    """
-
-    path: str
-    relative: str
-    error: str | None = None
 
 
 def default_jobs() -> int:
@@ -95,218 +86,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
-
-
-# --- finding the articles -------------------------------------------------------------
-
-
-def find_inputs(
-    sources: Iterable[str],
-    *,
-    expand: bool = True,
-    problems: list[str] | None = None,
-    seen: set[str] | None = None,
-    skip: Iterable[str | os.PathLike[str]] = (),
-) -> Iterator[Input]:
-    """Expand folders (recursively) and glob patterns into article paths, in a stable order.
-
-    A folder yields its files named *.txt, *.text, *.md (ARTICLE_SUFFIXES), skipping hidden
-    files and folders; a pattern (`feeds/**/*.txt`) yields its matches sorted, folders among
-    them walked. Anything else, and every source when `expand` is False (--files-from), is
-    one article path as it is: a missing file or a directory becomes an error record when
-    read. A folder or pattern that yields nothing is described in `problems`. A path already
-    in `seen` (shared between calls) is skipped, and so are the files and folders in `skip`
-    (our own output, which may lie inside the folder being read).
-    """
-    seen = set() if seen is None else seen
-    outputs = _identities(skip)
-    for source in sources:
-        found = 0
-        if expand:
-            items = _expand(source, outputs)
-        else:
-            items = iter([Input(source, _plain_relative(source))])
-        for item in items:
-            found += 1
-            key = os.path.normpath(item.path)
-            if key not in seen:
-                seen.add(key)
-                yield item
-        if not found and problems is not None and expand and expands(source):
-            problems.append(
-                f"{source}: is a directory with no articles in it ({', '.join(ARTICLE_SUFFIXES)})"
-                if os.path.isdir(source)
-                else f"{source}: no file matches this pattern"
-            )
-
-
-def expands(source: str) -> bool:
-    """True when `source` names a folder or a glob pattern rather than one article."""
-    return not _is_plain(source)
-
-
-def _is_plain(source: str) -> bool:
-    if os.path.isdir(source):
-        return False
-    return not glob.has_magic(source) or os.path.lexists(source)
-
-
-def _expand(source: str, skip: frozenset[tuple[int, int]]) -> Iterator[Input]:
-    if os.path.isdir(source):
-        yield from _walk(source, source, skip)
-    elif _is_plain(source):
-        yield Input(source, _plain_relative(source))
-    else:
-        root = _pattern_root(source)
-        for match in sorted(glob.iglob(source, recursive=True)):
-            if os.path.isdir(match):
-                for item in _walk(match, match, skip):
-                    yield replace(item, relative=os.path.relpath(item.path, root))
-            elif _identity(match) not in skip:
-                yield Input(match, os.path.relpath(match, root))
-
-
-def _walk(
-    root: str,
-    folder: str,
-    skip: frozenset[tuple[int, int]],
-    visited: frozenset[tuple[int, int]] = frozenset(),
-) -> Iterator[Input]:
-    try:
-        info = os.stat(folder)
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError as error:
-        # Its files cannot even be named: the folder itself gets the error record, so the
-        # articles in it are not lost without a word.
-        yield Input(folder, os.path.relpath(folder, root), error=os_reason(error))
-        return
-    here = (info.st_dev, info.st_ino)
-    if here in visited or here in skip:  # a symlink back up the tree; our output folder
-        return
-    visited = visited | {here}
-    inodes = {inode for _, inode in skip}
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from _walk(root, entry.path, skip, visited)
-        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and _is_article_file(entry):
-            if entry.inode() in inodes and _identity(entry.path) in skip:
-                continue  # our own results.jsonl, read back as a feed on the next run
-            yield Input(entry.path, os.path.relpath(entry.path, root))
-
-
-def os_reason(error: OSError) -> str:
-    """The OS's reason in the words the readers use for files ("permission denied")."""
-    if isinstance(error, PermissionError):
-        return "permission denied"
-    return error.strerror or str(error)
-
-
-def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_dev, info.st_ino)
-
-
-def _identities(paths: Iterable[str | os.PathLike[str]]) -> frozenset[tuple[int, int]]:
-    return frozenset(i for i in map(_identity, paths) if i is not None)
-
-
-def _is_article_file(entry: os.DirEntry[str]) -> bool:
-    # Regular files, and symlinks even when broken (reported when read); never a FIFO or a
-    # device, whose read would block or never end.
-    if entry.is_symlink():
-        try:
-            return stat.S_ISREG(os.stat(entry.path).st_mode)
-        except OSError:
-            return True
-    return entry.is_file()
-
-
-def _pattern_root(pattern: str) -> str:
-    parts: list[str] = []
-    for part in pattern.split(os.sep):
-        if glob.has_magic(part):
-            break
-        parts.append(part)
-    return os.sep.join(parts) or os.curdir
-
-
-def _plain_relative(path: str) -> str:
-    # Mirror the path as given, inside the output folder: no root, no "..".
-    parts = [p for p in os.path.normpath(path).split(os.sep) if p not in ("", os.curdir, os.pardir)]
-    return os.path.join(*parts) if parts else os.path.basename(path)
-
-
-# --- one unit of work -----------------------------------------------------------------
-
-
-def read_articles(path: str, options: ExtractOptions) -> Iterator[Article | InputError]:
-    """The articles in one input file, or the reasons they cannot be read, in file order.
-
-    The one place that knows what a path holds: a text or HTML file or a JSON object is
-    one article, a JSON Lines feed many (read.read_articles streams them).
-    """
-    return readers.read_articles(path, options)
-
-
-def analyse(
-    path: str,
-    *,
-    nlp: Any,
-    options: ExtractOptions | None = None,
-    skip: frozenset[str] = frozenset(),
-) -> list[Item]:
-    """Records (or error records) of the articles in `path`; never raises for one bad article.
-
-    An article whose source is in `skip` (its record is kept from the run being resumed)
-    is not analysed: a placeholder `{"source": ..., "done": True}` holds its place, so the
-    articles of a feed keep their order.
-    """
-    from extractor.analyse import analyse as analyse_article
-
-    options = options or ExtractOptions()
-    records: list[Item] = []
-    for article in read_articles(path, options):
-        if isinstance(article, InputError):
-            records.append(error_record(article.source, article.reason))
-            continue
-        if article.source in skip:
-            records.append(done_record(article.source))
-            continue
-        try:
-            # Strings spaCy interns for this article are freed when the zone ends.
-            with nlp.memory_zone():
-                record = analyse_article(nlp, article, options)
-        except Exception as error:  # one article's bug must not end a 100,000-article run
-            record = error_record(article.source, _describe(error))
-        records.append(record)
-    return records
-
-
-def error_record(source: str, message: str) -> ErrorRecord:
-    return ErrorRecord(source=source, error=message)
-
-
-def is_error(record: RecordDict) -> bool:
-    return "error" in record
-
-
-def done_record(source: str) -> Done:
-    """The place of an article whose record a resumed run already holds."""
-    return Done(source)
-
-
-def is_done(record: RecordDict) -> bool:
-    return record.get("done") is True and len(record) == 2
-
-
-def _describe(error: BaseException) -> str:
-    text = " ".join(str(error).split()) or "no message"
-    return f"internal error: {type(error).__name__}: {text}"
 
 
 # --- the pool -------------------------------------------------------------------------
