@@ -100,3 +100,11 @@ def test_a_rules_setting_is_changed_from_the_config_not_the_code():
     doc = spacy.blank("en").make_doc("Rates rose.\nMOSTLY CAPITALS here\n")
     assert caps_tokens(doc) == set()  # 14 of 18 letters: under the default 0.8
     assert caps_tokens(doc, share=loose.caps_share) == {4, 5, 6}
+
+
+def test_every_rule_says_what_it_writes_and_what_it_reads(nlp):
+    """assigns/requires are complete: spaCy's analysis of the pipeline finds no gap."""
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert all(not problems for problems in analysis["problems"].values())
+    for name in COMPONENTS:
+        assert nlp.get_pipe_meta(name).assigns, name

@@ -277,6 +277,6 @@ def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
     return i, (" ".join(kept) or None)
 
 
-@Language.factory("extractor_cleanup", assigns=["doc.ents", "doc._.titles"])
+@Language.factory("extractor_cleanup", assigns=["doc.ents", "doc._.titles"], requires=["token.tag"])
 def make_cleanup(nlp: Language, name: str) -> Cleanup:
     return Cleanup()

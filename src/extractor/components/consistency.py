@@ -378,6 +378,6 @@ def _acts_as_company(ent: Span) -> bool:
     ) and gazetteer().resolve(ent.text) is None
 
 
-@Language.factory("extractor_consistency", assigns=["doc.ents"])
+@Language.factory("extractor_consistency", assigns=["doc.ents"], requires=["token.dep"])
 def make_consistency(nlp: Language, name: str) -> Consistency:
     return Consistency()

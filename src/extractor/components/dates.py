@@ -315,7 +315,7 @@ def _added(doc: Doc) -> list[Span]:
     return found
 
 
-@Language.factory("extractor_dates")
+@Language.factory("extractor_dates", assigns=["doc.ents"], requires=["token.tag"])
 def make_dates(nlp: Language, name: str) -> DateSpans:
     return DateSpans()
 

@@ -206,7 +206,7 @@ def _glued_units(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-@Language.factory("extractor_figures")
+@Language.factory("extractor_figures", assigns=["doc.ents"])
 def make_figures(nlp: Language, name: str) -> FigureSpans:
     return FigureSpans()
 

@@ -396,6 +396,6 @@ def _is_index(ent: Span) -> bool:
     return False
 
 
-@Language.factory("extractor_not_orgs", assigns=["doc.ents"])
+@Language.factory("extractor_not_orgs", assigns=["doc.ents"], requires=["token.dep"])
 def make_not_orgs(nlp: Language, name: str) -> NotOrgs:
     return NotOrgs()

@@ -497,6 +497,6 @@ def _facility(ent: Span) -> bool:
     return len(ent) > 1 and bool(words) and words[-1].lower_ in FACILITIES
 
 
-@Language.factory("extractor_org_heads", assigns=["doc.ents"])
+@Language.factory("extractor_org_heads", assigns=["doc.ents"], requires=["token.dep"])
 def make_org_heads(nlp: Language, name: str) -> OrgHeads:
     return OrgHeads()

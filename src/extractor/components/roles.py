@@ -161,6 +161,6 @@ def _text(toks) -> str:
     return "".join(t.text_with_ws for t in toks).strip(" ,;:")
 
 
-@Language.factory("extractor_roles", assigns=["doc._.titles"])
+@Language.factory("extractor_roles", assigns=["doc._.titles"], requires=["token.dep"])
 def make_roles(nlp: Language, name: str) -> Roles:
     return Roles()
