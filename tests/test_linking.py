@@ -336,3 +336,34 @@ def test_a_big_city_by_its_dotted_initials():
         linked("He moved to LA.", "LA")["LA"] is None
         or linked("He moved to LA.", "LA")["LA"].name != "Los Angeles"
     )
+
+
+def _all(text: str, *names: str) -> list[M]:
+    found = sorted(
+        (m.start(), m.end(), n)
+        for n in names
+        for m in re.finditer(r"\b" + re.escape(n) + r"(?![\w])", text)
+    )
+    mentions = [M(a, b, n) for a, b, n in found]
+    link_places(mentions, text)
+    return mentions
+
+
+def test_a_name_a_pair_placed_stays_in_that_country_at_its_other_mentions():
+    # The US context alone sends the bare "Ontario" to Ontario, California.
+    text = (
+        "The carmaker will close plants in Dayton, Ohio and Flint, Michigan, and a plant "
+        "in Ontario. Its plant in St. Thomas, Ontario will lose a shift."
+    )
+    places = [
+        m.place
+        for m in _all(text, "Dayton", "Ohio", "Flint", "Michigan", "Ontario", "St. Thomas")
+        if m.text == "Ontario"
+    ]
+    assert [(p.kind, p.country_code) for p in places] == [("region", "CA"), ("region", "CA")]
+
+
+def test_within_one_country_a_bare_name_may_still_mean_the_city():
+    text = "She grew up in Brooklyn, New York, and moved to New York after college."
+    places = [m.place for m in _all(text, "Brooklyn", "New York") if m.text == "New York"]
+    assert places[0].kind == "region" and places[1].kind == "city"

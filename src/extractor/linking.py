@@ -124,6 +124,24 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
             if m.label == "FAC" and pick and pick.kind not in ("city", "region", "feature"):
                 continue  # the model's facility may be named after a country, never is one
             m.place = pick or m.place
+    # One name, one country per article: a name a pair or the dateline placed ("St. Thomas,
+    # Ontario") is that place at its other mentions the context alone sent to another
+    # country ("the plant in Ontario": Ontario, California, in a US story). Within one
+    # country the bare name may mean another place ("Brooklyn, New York" ... "New York").
+    decided = {
+        _norm(mentions[i].text): mentions[i].place
+        for i in sorted(paired)
+        if mentions[i].place is not None
+    }
+    for i, m in enumerate(mentions):
+        place = decided.get(_norm(m.text))
+        if (
+            i not in paired
+            and place is not None
+            and m.place is not None
+            and m.place.country_code != place.country_code
+        ):
+            m.place = place
     _pairs(gaz, mentions, text)
 
 
