@@ -20,8 +20,8 @@ class M:
     place: Place | None = None
 
 
-def linked(text: str, *names: str) -> dict[str, Place | None]:
-    """Link the given names where they occur in `text` (every occurrence, in order)."""
+def _all(text: str, *names: str) -> list[M]:
+    """Every occurrence of the names in `text`, linked, in order."""
     found = sorted(
         (m.start(), m.end(), n)
         for n in names
@@ -29,7 +29,13 @@ def linked(text: str, *names: str) -> dict[str, Place | None]:
     )
     mentions = [M(a, b, n) for a, b, n in found]
     link_places(mentions, text)
-    return {m.text: m.place for m in mentions}
+    return mentions
+
+
+def linked(text: str, *names: str) -> dict[str, Place | None]:
+    """Link the given names where they occur in `text` (every occurrence, in order); the
+    place of each name's last mention."""
+    return {m.text: m.place for m in _all(text, *names)}
 
 
 def test_a_state_outranks_a_small_foreign_city_of_its_name():
@@ -336,17 +342,6 @@ def test_a_big_city_by_its_dotted_initials():
         linked("He moved to LA.", "LA")["LA"] is None
         or linked("He moved to LA.", "LA")["LA"].name != "Los Angeles"
     )
-
-
-def _all(text: str, *names: str) -> list[M]:
-    found = sorted(
-        (m.start(), m.end(), n)
-        for n in names
-        for m in re.finditer(r"\b" + re.escape(n) + r"(?![\w])", text)
-    )
-    mentions = [M(a, b, n) for a, b, n in found]
-    link_places(mentions, text)
-    return mentions
 
 
 def test_a_name_a_pair_placed_stays_in_that_country_at_its_other_mentions():
