@@ -83,65 +83,20 @@ ORG_HEADS = INSTITUTIONS | {
 }
 # Last words of buildings' and sites' names. Not "House", "Centre", "Hall" or "Park"
 # alone: "Random House", "Pew Research Center", "Tammany Hall" are organizations.
-FACILITIES = frozenset(
-    {
-        "airport",
-        "station",
-        "stadium",
-        "arena",
-        "terminal",
-        "tower",
-        "towers",
-        "bridge",
-        "square",
-        "palace",
-        "cathedral",
-        "mosque",
-        "temple",
-        "castle",
-        "building",
-        "street",
-        "avenue",
-        "boulevard",
-        "pier",
-        "harbour",
-        "harbor",
-        "dam",
-        "canal",
-        "highway",
-    }
-)
+# fmt: off
+FACILITIES = frozenset({
+    "airport", "station", "stadium", "arena", "terminal", "tower", "towers", "bridge",
+    "square", "palace", "cathedral", "mosque", "temple", "castle", "building", "street",
+    "avenue", "boulevard", "pier", "harbour", "harbor", "dam", "canal", "highway",
+})
+# fmt: on
 # Kinds of place a writer defines a name by ("X is a peninsula", "X, a former kingdom")
 # or names with it ("X Island"): geographic and administrative kinds, no buildings.
-PLACE_KINDS = frozenset(
-    {
-        "island",
-        "islands",
-        "peninsula",
-        "archipelago",
-        "atoll",
-        "village",
-        "town",
-        "city",
-        "region",
-        "province",
-        "district",
-        "county",
-        "kingdom",
-        "state",
-        "country",
-        "valley",
-        "oasis",
-        "suburb",
-        "neighbourhood",
-        "neighborhood",
-        "municipality",
-        "settlement",
-        "destination",
-        "port",
-        "capital",
-        "territory",
-        "island nation",
-        "emirate",
-    }
-)
+# fmt: off
+PLACE_KINDS = frozenset({
+    "island", "islands", "peninsula", "archipelago", "atoll", "village", "town", "city",
+    "region", "province", "district", "county", "kingdom", "state", "country", "valley",
+    "oasis", "suburb", "neighbourhood", "neighborhood", "municipality", "settlement",
+    "destination", "port", "capital", "territory", "island nation", "emirate",
+})
+# fmt: on

@@ -23,49 +23,19 @@ from spacy.util import filter_spans
 YEAR = re.compile(r"^(1[5-9]|20)\d\d[a-z]?$")
 AND = frozenset({"&", "and"})
 # Lower-case particles inside surnames ("van der Berg", "de Souza").
-PARTICLES = frozenset(
-    {
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "du",
-        "la",
-        "le",
-        "dos",
-        "das",
-        "bin",
-        "ibn",
-        "al",
-    }
-)
+# fmt: off
+PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos",
+    "das", "bin", "ibn", "al",
+})
+# fmt: on
 # Words that may open a parenthetical citation before its first author.
-LEAD_INS = frozenset(
-    {
-        "see",
-        "e.g.",
-        "e.g",
-        "cf.",
-        "cf",
-        "i.e.",
-        "also",
-        "and",
-        "but",
-        "for",
-        "example",
-        "review",
-        "reviews",
-        "as",
-        "in",
-        ",",
-        ":",
-    }
-)
+# fmt: off
+LEAD_INS = frozenset({
+    "see", "e.g.", "e.g", "cf.", "cf", "i.e.", "also", "and", "but", "for", "example",
+    "review", "reviews", "as", "in", ",", ":",
+})
+# fmt: on
 MAX_AUTHORS = 8
 
 

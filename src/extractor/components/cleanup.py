@@ -43,56 +43,21 @@ from extractor.namewords import FACILITIES, ORG_HEADS
 DETERMINERS = {"the", "a", "an"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 # Roles no organization or place name starts with (unlike "General", "Major", "Home").
+# fmt: off
 PERSONAL_ROLES = {
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr.",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "senator",
-    "sen.",
-    "congressman",
-    "congresswoman",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "cfo",
-    "president",
-    "mayor",
-    "governor",
-    "judge",
-    "detective",
-    "actor",
-    "actress",
-    "singer",
-    "rapper",
-    "novelist",
-    "reporter",
-    "correspondent",
-    "striker",
-    "goalkeeper",
-    "midfielder",
-    "defender",
-    "coach",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr.", "spokesman", "spokeswoman",
+    "spokesperson", "senator", "sen.", "congressman", "congresswoman", "chairman",
+    "chairwoman", "ceo", "cfo", "president", "mayor", "governor", "judge", "detective",
+    "actor", "actress", "singer", "rapper", "novelist", "reporter", "correspondent",
+    "striker", "goalkeeper", "midfielder", "defender", "coach",
 }
+# fmt: on
+# fmt: off
 CAPTION_LABELS = {
-    "image",
-    "images",
-    "photo",
-    "photos",
-    "picture",
-    "video",
-    "credit",
-    "source",
-    "file",
-    "caption",
-    "graphic",
+    "image", "images", "photo", "photos", "picture", "video", "credit", "source", "file",
+    "caption", "graphic",
 }
+# fmt: on
 # Words that end an institution's or a building's name, not a person's ("Judge Business
 # School"): the namewords lists, and the building words org_heads leaves to the model.
 _ORG_ENDS = ORG_HEADS | FACILITIES | {"house", "hotel", "center", "centre", "hall", "fund"}

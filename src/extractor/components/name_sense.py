@@ -50,47 +50,15 @@ from extractor.namewords import FACILITIES, ORG_HEADS, PLACE_KINDS
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its"})  # not "itself": "the fire itself"
 # After "X's": words for a person's kin and life, which no company or town has.
-PERSONAL = frozenset(
-    {
-        "father",
-        "mother",
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "brother",
-        "sister",
-        "parents",
-        "children",
-        "widow",
-        "widower",
-        "grandfather",
-        "grandmother",
-        "uncle",
-        "aunt",
-        "nephew",
-        "niece",
-        "cousin",
-        "fiancée",
-        "fiancee",
-        "girlfriend",
-        "boyfriend",
-        "birth",
-        "death",
-        "childhood",
-        "funeral",
-        "youth",
-        "marriage",
-        "retirement",
-        "career",
-        "life",
-        "lifetime",
-        "autobiography",
-        "biography",
-        "mind",
-        "body",
-    }
-)
+# fmt: off
+PERSONAL = frozenset({
+    "father", "mother", "wife", "husband", "son", "daughter", "brother", "sister",
+    "parents", "children", "widow", "widower", "grandfather", "grandmother", "uncle",
+    "aunt", "nephew", "niece", "cousin", "fiancée", "fiancee", "girlfriend", "boyfriend",
+    "birth", "death", "childhood", "funeral", "youth", "marriage", "retirement", "career",
+    "life", "lifetime", "autobiography", "biography", "mind", "body",
+})
+# fmt: on
 # Before a place: not "to", "from", "by", "with", which take people as often.
 PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "into", "outside", "inside", "across", "throughout", "around", "within"}

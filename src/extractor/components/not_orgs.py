@@ -51,52 +51,24 @@ from extractor.namewords import ORG_HEADS
 
 # "747", "A380", "KC-45", "787-8", "A350XWB": letters optional, then digits.
 DESIGNATOR = re.compile(r"^(?:[A-Z]{1,4}-?)?\d{2,4}(?:-\d{1,3})?[A-Z]{0,3}s?$")
+# fmt: off
 EVENT_NOUNS = {
-    "conference",
-    "summit",
-    "fair",
-    "expo",
-    "exposition",
-    "festival",
-    "games",
-    "olympics",
-    "championship",
-    "championships",
-    "cup",
-    "forum",
-    "convention",
-    "symposium",
-    "congress",
-    "tournament",
-    "marathon",
-    "awards",
-    "week",
+    "conference", "summit", "fair", "expo", "exposition", "festival", "games", "olympics",
+    "championship", "championships", "cup", "forum", "convention", "symposium", "congress",
+    "tournament", "marathon", "awards", "week",
 }
+# fmt: on
 WORK_NOUNS = {"study", "survey", "census", "report", "index"}
 # Words of research bodies that publish studies: their names stay organizations.
 RESEARCH_HEADS = {"center", "centre", "lab", "labs", "laboratory", "laboratories"}
 # Words for ideas and attitudes, never for a body of people ("Islamophobia", "Zionism").
 IDEA_SUFFIXES = ("ism", "isms", "phobia", "philia")
+# fmt: off
 TIME_ZONES = {
-    "UTC",
-    "GMT",
-    "EST",
-    "EDT",
-    "CST",
-    "CDT",
-    "MST",
-    "MDT",
-    "PST",
-    "PDT",
-    "CET",
-    "CEST",
-    "BST",
-    "IST",
-    "JST",
-    "AEST",
-    "AEDT",
-    "MSK",
+    "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST",
+    "BST", "IST", "JST", "AEST", "AEDT", "MSK",
 }
+# fmt: on
 
 
 INDEX_WORDS = {"index", "indices", "indexes", "average"}
@@ -104,34 +76,13 @@ INDEX_WORDS = {"index", "indices", "indexes", "average"}
 PEOPLES_MISREAD = frozenset({"ORG", "PERSON", "GPE", "LOC"})
 # Kinds of creative work a writer names a title after ("the sitcom Young MacGyver"). Not
 # "magazine" or "newspaper" (their names are organizations), nor "programme".
-KINDS_OF_WORK = frozenset(
-    {
-        "series",
-        "film",
-        "movie",
-        "show",
-        "sitcom",
-        "drama",
-        "documentary",
-        "miniseries",
-        "album",
-        "novel",
-        "book",
-        "song",
-        "single",
-        "play",
-        "musical",
-        "opera",
-        "episode",
-        "franchise",
-        "poem",
-        "painting",
-        "sculpture",
-        "memoir",
-        "novella",
-        "soundtrack",
-    }
-)
+# fmt: off
+KINDS_OF_WORK = frozenset({
+    "series", "film", "movie", "show", "sitcom", "drama", "documentary", "miniseries",
+    "album", "novel", "book", "song", "single", "play", "musical", "opera", "episode",
+    "franchise", "poem", "painting", "sculpture", "memoir", "novella", "soundtrack",
+})
+# fmt: on
 
 
 @lru_cache(maxsize=1)

@@ -61,88 +61,43 @@ STATE_HEADS = frozenset({"union"})
 AIRLINE_HOMES = {"GPE", "LOC"}
 KNOWN_RELABEL = {"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"}
 # "... Centre" after these words is a site, not a body ("Convention Centre").
+# fmt: off
 ACTIVITY_CENTRES = {
-    "convention",
-    "exhibition",
-    "conference",
-    "shopping",
-    "sports",
-    "leisure",
-    "delivery",
-    "distribution",
-    "visitor",
-    "visitors",
-    "community",
-    "trade",
-    "data",
-    "civic",
-    "aquatic",
-    "aquatics",
-    "detention",
-    "transit",
+    "convention", "exhibition", "conference", "shopping", "sports", "leisure", "delivery",
+    "distribution", "visitor", "visitors", "community", "trade", "data", "civic", "aquatic",
+    "aquatics", "detention", "transit",
 }
+# fmt: on
 # Sites an untagged name can end in. Not streets: the famous ones the model leaves
 # untagged mostly stand for an industry or a government ("Wall Street had its best
 # week", "Downing Street said").
 UNTAGGED_SITES = FACILITIES - {"street", "avenue", "boulevard", "highway"}
 # Kinds of organization a writer puts before its name ("the company Hitwise UK", "German
 # magazine Der Spiegel"); the name after one is that organization.
-ORG_KINDS = frozenset(
-    {
-        "company",
-        "firm",
-        "newspaper",
-        "magazine",
-        "broadcaster",
-        "airline",
-        "carmaker",
-        "automaker",
-        "bank",
-        "retailer",
-        "publisher",
-        "charity",
-        "insurer",
-        "startup",
-    }
-)
+# fmt: off
+ORG_KINDS = frozenset({
+    "company", "firm", "newspaper", "magazine", "broadcaster", "airline", "carmaker",
+    "automaker", "bank", "retailer", "publisher", "charity", "insurer", "startup",
+})
+# fmt: on
 # The same kinds in the plural, before a list of names ("the schools Santo Spirito and
 # Immacolata").
-PLURAL_KINDS = frozenset(
-    {
-        "companies",
-        "firms",
-        "newspapers",
-        "magazines",
-        "broadcasters",
-        "airlines",
-        "carmakers",
-        "automakers",
-        "banks",
-        "retailers",
-        "publishers",
-        "charities",
-        "schools",
-        "universities",
-        "clubs",
-        "parties",
-    }
-)
+# fmt: off
+PLURAL_KINDS = frozenset({
+    "companies", "firms", "newspapers", "magazines", "broadcasters", "airlines",
+    "carmakers", "automakers", "banks", "retailers", "publishers", "charities", "schools",
+    "universities", "clubs", "parties",
+})
+# fmt: on
 # Labels the model gives such a name by mistake; an ORG stays as it is.
 RETAG = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 # Plural heads two bodies can share ("the Defense and State Departments").
-PLURAL_INSTITUTIONS = frozenset(
-    {
-        "departments",
-        "ministries",
-        "committees",
-        "agencies",
-        "commissions",
-        "councils",
-        "offices",
-        "services",
-        "courts",
-    }
-)
+# fmt: off
+PLURAL_INSTITUTIONS = frozenset({
+    "departments", "ministries", "committees", "agencies", "commissions", "councils",
+    "offices", "services", "courts",
+})
+# fmt: on
 # First words of places' names that no one's name starts with ("Fort Lee", "Lake Erie",
 # "Cape Canaveral", "Mount Kenya", "Port Hutt"): the model calls many of them people.
 PLACE_PREFIXES = frozenset({"fort", "ft.", "mount", "mt.", "lake", "cape", "port", "isle", "loch"})

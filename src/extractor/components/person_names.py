@@ -31,41 +31,14 @@ from extractor.namewords import FACILITIES, ORG_HEADS
 
 # Words in a sentence that speak of a company, not a person: "Shares of Morgan Stanley
 # fell", "Dean Witter said it would close". "it"/"its" are the company's pronouns.
-COMPANY_CUES = frozenset(
-    {
-        "it",
-        "its",
-        "company",
-        "companies",
-        "firm",
-        "firms",
-        "bank",
-        "banks",
-        "brand",
-        "brands",
-        "shares",
-        "share",
-        "stock",
-        "stocks",
-        "investors",
-        "shareholders",
-        "profit",
-        "profits",
-        "revenue",
-        "revenues",
-        "earnings",
-        "sales",
-        "store",
-        "stores",
-        "subsidiary",
-        "merger",
-        "acquired",
-        "acquisition",
-        "quarter",
-        "customers",
-        "products",
-    }
-)
+# fmt: off
+COMPANY_CUES = frozenset({
+    "it", "its", "company", "companies", "firm", "firms", "bank", "banks", "brand",
+    "brands", "shares", "share", "stock", "stocks", "investors", "shareholders", "profit",
+    "profits", "revenue", "revenues", "earnings", "sales", "store", "stores", "subsidiary",
+    "merger", "acquired", "acquisition", "quarter", "customers", "products",
+})
+# fmt: on
 # Longer ORG spans are rarely one person ("Bell Curve Trading" is three words too,
 # so three is the limit).
 MAX_WORDS = 3

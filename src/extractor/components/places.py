@@ -30,39 +30,18 @@ from spacy.util import filter_spans
 from extractor.gazetteer import Gazetteer, Place, gazetteer
 
 MAX_NGRAM = 3
+# fmt: off
 LOCATIVE = {
-    "in",
-    "at",
-    "from",
-    "near",
-    "to",
-    "into",
-    "outside",
-    "across",
-    "around",
-    "throughout",
-    "via",
-    "toward",
-    "towards",
-    "between",
-    "inside",
-    "within",
+    "in", "at", "from", "near", "to", "into", "outside", "across", "around", "throughout",
+    "via", "toward", "towards", "between", "inside", "within",
 }
+# fmt: on
+# fmt: off
 PLACE_NOUNS = {
-    "city",
-    "town",
-    "capital",
-    "village",
-    "port",
-    "province",
-    "district",
-    "region",
-    "state",
-    "county",
-    "municipality",
-    "suburb",
-    "island",
+    "city", "town", "capital", "village", "port", "province", "district", "region", "state",
+    "county", "municipality", "suburb", "island",
 }
+# fmt: on
 _STRIP = {"the"}
 
 
