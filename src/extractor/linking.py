@@ -127,7 +127,8 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
     # One name, one country per article: a name a pair or the dateline placed ("St. Thomas,
     # Ontario") is that place at its other mentions the context alone sent to another
     # country ("the plant in Ontario": Ontario, California, in a US story). Within one
-    # country the bare name may mean another place ("Brooklyn, New York" ... "New York").
+    # country the bare name may mean another place ("Brooklyn, New York" ... "New York"),
+    # and a country is meant by its name ("Atlanta, Georgia" ... "the capital of Georgia").
     decided = {
         _norm(mentions[i].text): mentions[i].place
         for i in sorted(paired)
@@ -139,6 +140,7 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
             i not in paired
             and place is not None
             and m.place is not None
+            and m.place.kind in REVISIT  # a country's name stays the country ("Georgia")
             and m.place.country_code != place.country_code
         ):
             m.place = place
