@@ -1419,3 +1419,22 @@ def test_an_acronym_defined_after_a_lower_case_phrase_is_a_term(vocab):
     doc = make_doc(vocab, words, tags)
     NotOrgs()(doc)
     assert ents(doc) == [("World Bank", "ORG"), ("WB", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        # One of a list of places the model tags as places.
+        ("The buses serve Dallas, Irving, Arlington and Grand Prairie.", "Grand Prairie"),
+        # An example of a plural place noun.
+        ("Prices are lower in towns like Grand Prairie.", "Grand Prairie"),
+        ("Commuters come from towns like Mission Viejo.", "Mission Viejo"),
+    ],
+)
+def test_a_town_listed_with_places_or_given_as_an_example_is_a_place(nlp, text, town):
+    assert {e.label_ for e in nlp(text).ents if e.text == town} == {"GPE"}
+
+
+def test_a_town_name_without_place_context_keeps_the_models_label(nlp):
+    doc = nlp("Grand Prairie said he would run.")
+    assert {e.label_ for e in doc.ents if e.text == "Grand Prairie"} == {"ORG"}

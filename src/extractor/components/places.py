@@ -7,7 +7,10 @@ Classes of error fixed:
   "Michael Jordan"). Companies and people are named after towns ("Toyota", "Cisco",
   "Sandy Angers"), so a city other than a capital needs place context to overrule the
   model's ORG or PERSON: a locative preposition before it ("in Kunduz") or an
-  apposition that calls it a place ("Taliqan, the northern Afghan city");
+  apposition that calls it a place ("Taliqan, the northern Afghan city"), a list of
+  places it stands in ("Tulsa, Jenks, and Broken Arrow"), or a plural place noun it
+  is an example of ("outer towns like Broken Arrow"). A name of two or more words the
+  model calls a person needs that context and a first word no given-name list holds;
 - a demonym labelled PERSON ("Tajik", "Afghan") is a group (NORP), never a person;
 - a place the model missed entirely is added when the gazetteer knows the name
   unambiguously and the tagger calls every word of it a proper noun that stands alone
@@ -27,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.components.person_names import given_names
 from extractor.gazetteer import Gazetteer, Place, gazetteer
 
 MAX_NGRAM = 3
@@ -42,6 +46,8 @@ PLACE_NOUNS = {
     "county", "municipality", "suburb", "island",
 }
 # fmt: on
+# "towns like X", "cities such as X", "villages including X": X is one of them.
+EXAMPLE_OF = {"like", "including", "as"}
 _STRIP = {"the"}
 
 
@@ -100,17 +106,17 @@ class PlaceRules:
                 place = self.gaz.resolve(bare_name(ent))
                 if place and self._obscure(place, named):
                     place = None
-                if (
-                    place
-                    and place.kind == "city"
-                    and not place.capital
-                    and label != "NORP"
-                    and not _locative(ent)
-                    and not _place_apposition(ent)
-                ):
-                    place = None
-                if place and not (label == "PERSON" and ent[-1].text in surnames):
-                    if label != "PERSON" or place.kind in ("country", "continent") or len(ent) == 1:
+                placed = place is not None and _place_context(ent)
+                if place and place.kind == "city" and not place.capital and label != "NORP":
+                    place = place if placed else None
+                # A one-word "person" that is another person's surname ("Jordan").
+                if place and not (label == "PERSON" and len(ent) == 1 and ent.text in surnames):
+                    if (
+                        label != "PERSON"
+                        or place.kind in ("country", "continent")
+                        or len(ent) == 1
+                        or (placed and ent[0].text not in given_names())
+                    ):
                         label = "GPE"
                 if label == "PERSON" and all(self.gaz.is_demonym(t.text) for t in ent):
                     label = "NORP"
@@ -190,6 +196,40 @@ def _locative(ent: Span) -> bool:
     if i >= 1 and doc[i].text == "," and doc[i - 1].ent_type_ in ("GPE", "LOC"):
         return True
     return preceded_by(doc, ent.start, LOCATIVE)
+
+
+def _place_context(ent: Span) -> bool:
+    """Does the sentence use the name as a place: after a place preposition, before an
+    apposition that calls it one, in a list of places, or as an example of a kind of
+    place?"""
+    return _locative(ent) or _place_apposition(ent) or _listed_with_places(ent) or _example_of(ent)
+
+
+def _listed_with_places(ent: Span) -> bool:
+    """ "Tulsa, Sand Springs, Jenks, and Broken Arrow": one of a list whose other
+    members the model tags as places."""
+    root = ent.root
+    listed = [t for t in root.children if t.dep_ == "conj"]
+    if root.dep_ == "conj":
+        listed += [root.head, *(t for t in root.head.children if t.dep_ == "conj")]
+    return any(t.ent_type_ in ("GPE", "LOC") and not (ent.start <= t.i < ent.end) for t in listed)
+
+
+def _example_of(ent: Span) -> bool:
+    """ "outer towns like Broken Arrow", "cities such as Jenks": an example of a plural
+    place noun."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 1 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
+        i -= 1
+    elif i < 0 or doc[i].lower_ not in EXAMPLE_OF - {"as"}:
+        return False
+    noun = doc[i - 1] if i >= 1 else None
+    if noun is None or noun.tag_ != "NNS":
+        return False
+    # The pipeline has no lemmatizer: "cities" -> "city", "towns" -> "town".
+    word = noun.lower_
+    return (word[:-3] + "y" if word.endswith("ies") else word[:-1]) in PLACE_NOUNS
 
 
 def _place_apposition(ent: Span) -> bool:
