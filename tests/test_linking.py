@@ -362,3 +362,24 @@ def test_within_one_country_a_bare_name_may_still_mean_the_city():
     text = "She grew up in Brooklyn, New York, and moved to New York after college."
     places = [m.place for m in _all(text, "Brooklyn", "New York") if m.text == "New York"]
     assert places[0].kind == "region" and places[1].kind == "city"
+
+
+def test_the_articles_continent_breaks_a_tie_between_countries():
+    # Heidelberg: Germany (140,000) and South Africa (86,000), neither dominant.
+    text = "She taught in Heidelberg after years in Basel, Zurich and Vienna."
+    out = linked(text, "Heidelberg", "Basel", "Zurich", "Vienna")
+    assert out["Heidelberg"].country_code == "DE"
+    text = "She taught in Heidelberg after years in Pretoria and Durban."
+    out = linked(text, "Heidelberg", "Pretoria", "Durban")
+    assert out["Heidelberg"].country_code == "ZA"
+
+
+def test_the_continent_does_not_overrule_a_name_that_decides_alone():
+    # Paris, Texas is in the story's continent, but "Paris" alone is the capital.
+    text = "From Dallas and Houston she flew to Paris."
+    assert linked(text, "Dallas", "Houston", "Paris")["Paris"].country_code == "FR"
+
+
+def test_no_continent_leads_and_the_name_stays_open():
+    text = "She taught in Heidelberg after years in Basel and Chicago."
+    assert linked(text, "Heidelberg", "Basel", "Chicago")["Heidelberg"] is None

@@ -58,6 +58,7 @@ CREATE TABLE places (
 CREATE TABLE names (k TEXT, place INTEGER, alternate INTEGER, minor INTEGER);
 CREATE TABLE demonyms (k TEXT PRIMARY KEY, code TEXT);
 CREATE TABLE currencies (code TEXT PRIMARY KEY);
+CREATE TABLE continents (code TEXT PRIMARY KEY, continent TEXT);
 """
 
 
@@ -179,6 +180,8 @@ def _fill(w: _Writer) -> None:
         )
         if c.get("currencycode"):
             w.db.execute("INSERT OR IGNORE INTO currencies VALUES (?)", (c["currencycode"],))
+        if c.get("continentcode"):
+            w.db.execute("INSERT INTO continents VALUES (?,?)", (code, c["continentcode"]))
         w.name(c["name"], pid)
         for alt in extra.COUNTRY_ALIASES.get(code, ()):
             w.name(alt, pid)

@@ -10,6 +10,8 @@ Order of evidence, strongest first:
 5. kind and size: a state or province outranks a smaller foreign town of its name, a
    bigger place a much smaller one (`DOMINANCE`); a town under 15,000 or a minor
    subdivision only in a country the article names.
+6. the continent most of the article's places are on, only to break a tie the rest
+   leaves ("Heidelberg" in a story set in Basel and Vienna).
 The dateline ("WASHINGTON (AP) —", "PERTH, Australia 1997-03-02") names a city, and
 the article's home: a name the rest leaves open is read in the dateline's country, and
 the dateline's own name again in the body is the dateline's place.
@@ -121,6 +123,9 @@ def link_places(mentions: Sequence[PlaceMention], text: str) -> None:
                         cue,
                         regions,
                     )
+            if pick is None:
+                # "Heidelberg" (Germany or South Africa) in a story set in Europe.
+                pick = _continental(gaz, cands, context - own, cue, regions)
             if m.label == "FAC" and pick and pick.kind not in ("city", "region", "feature"):
                 continue  # the model's facility may be named after a country, never is one
             m.place = pick or m.place
@@ -221,6 +226,30 @@ def choose(
     if pick.kind == "region":
         return pick if rival < STATE_RIVAL else None
     return pick if pick.population >= DOMINANCE * rival else None
+
+
+def _continental(
+    gaz: Gazetteer,
+    cands: Sequence[Place],
+    context: Counter[str],
+    state_cue: bool,
+    regions: Container[str],
+) -> Place | None:
+    """The reading on the continent most of the article's places are on, when nothing
+    else decides: a biography set in Basel and Groningen means Heidelberg in Germany.
+    Only a tie-breaker (a reading the name alone decides stands: "Paris" in a US story),
+    and only when that continent clearly leads (twice the votes of the next)."""
+    votes: Counter[str] = Counter()
+    for code, n in context.items():
+        if code in gaz.continent_of:
+            votes[gaz.continent_of[code]] += n
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    here = [c for c in cands if gaz.continent_of.get(c.country_code or "") == ranked[0][0]]
+    if not here or len(here) == len(cands):
+        return None
+    return choose(here, context, state_cue, regions)
 
 
 def _feature(features: Sequence[Place], context: Counter[str]) -> Place | None:
