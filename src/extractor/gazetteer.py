@@ -70,7 +70,9 @@ class Gazetteer:
         self.demonyms: dict[str, str] = dict(db.execute("SELECT k, code FROM demonyms"))
         self.currencies: set[str] = {c for (c,) in db.execute("SELECT code FROM currencies")}
         # GeoNames' continent of each country ("DE" -> "EU"), for the article's continent.
-        self.continent_of: dict[str, str] = dict(db.execute("SELECT code, continent FROM continents"))
+        self.continent_of: dict[str, str] = dict(
+            db.execute("SELECT code, continent FROM continents")
+        )
         self.by_code: dict[str, Place] = {}  # "TJ" -> Tajikistan; "continent:EU" -> Europe
         for row in db.execute(
             f"SELECT {_COLUMNS}, 0 FROM places p WHERE kind IN ('country', 'continent') ORDER BY id"
