@@ -70,6 +70,10 @@ def test_capital_labelled_org_becomes_place(vocab):
             "GPE",
         ),
         (["schools", "in", "Livorno", ",", "Tuscany"], ["O", "O", "B-GPE", "O", "B-PERSON"], "GPE"),
+        # A direction or a kind of place before "of"; not a word companies take too.
+        (["camps", "east", "of", "Taloqan"], ["O", "O", "O", "B-ORG"], "GPE"),
+        (["the", "town", "of", "Taloqan"], ["O", "O", "O", "B-PERSON"], "GPE"),
+        (["the", "heart", "of", "Toyota"], ["O", "O", "O", "B-ORG"], "ORG"),
     ],
 )
 def test_a_town_the_model_calls_org_or_person_needs_place_context(vocab, words, tags, expected):

@@ -6,7 +6,8 @@ Classes of error fixed:
   left alone when the article also names a person with that surname ("Jordan" after
   "Michael Jordan"). Companies and people are named after towns ("Toyota", "Cisco",
   "Sandy Angers"), so a city other than a capital needs place context to overrule the
-  model's ORG or PERSON: a locative preposition before it ("in Kunduz") or an
+  model's ORG or PERSON: a locative preposition before it ("in Kunduz", "east of
+  Kunduz", "the town of Kunduz") or an
   apposition that calls it a place ("Taliqan, the northern Afghan city"), a list of
   places it stands in ("Tulsa, Jenks, and Broken Arrow"), or a plural place noun it
   is an example of ("outer towns like Broken Arrow"). A name of two or more words the
@@ -44,6 +45,15 @@ LOCATIVE = {
 PLACE_NOUNS = {
     "city", "town", "capital", "village", "port", "province", "district", "region", "state",
     "county", "municipality", "suburb", "island",
+}
+# fmt: on
+# "east of X", "the outskirts of X", "the town of X": X is a place. Not "capital" (money)
+# nor "centre"/"heart", which take companies too ("the heart of Toyota").
+# fmt: off
+PLACE_OF = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "outskirts", "suburbs", "city", "town", "village", "province", "district", "region",
+    "county", "municipality", "island", "port",
 }
 # fmt: on
 # "towns like X", "cities such as X", "villages including X": X is one of them.
@@ -189,11 +199,14 @@ def preceded_by(doc: Doc, start: int, words: Container[str]) -> bool:
 
 
 def _locative(ent: Span) -> bool:
-    """Is the name the object of a place preposition ("in Kunduz", "from the Hague"), or
-    the region after a place ("Livorno, Tuscany")?"""
+    """Is the name the object of a place preposition ("in Kunduz", "from the Hague"), of
+    a direction or a kind of place ("east of Kunduz", "the town of Kunduz"), or the
+    region after a place ("Livorno, Tuscany")?"""
     doc = ent.doc
     i = ent.start - 1
     if i >= 1 and doc[i].text == "," and doc[i - 1].ent_type_ in ("GPE", "LOC"):
+        return True
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_OF:
         return True
     return preceded_by(doc, ent.start, LOCATIVE)
 
