@@ -7,11 +7,11 @@ Classes of error fixed:
   "Michael Jordan"). Companies and people are named after towns ("Toyota", "Cisco",
   "Sandy Angers"), so a city other than a capital needs place context to overrule the
   model's ORG or PERSON: a locative preposition before it ("in Kunduz", "east of
-  Kunduz", "the town of Kunduz") or an
-  apposition that calls it a place ("Taliqan, the northern Afghan city"), a list of
-  places it stands in ("Tulsa, Jenks, and Broken Arrow"), or a plural place noun it
-  is an example of ("outer towns like Broken Arrow"). A name of two or more words the
-  model calls a person needs that context and a first word no given-name list holds;
+  Kunduz", "the town of Kunduz"), an apposition that calls it a place ("Taliqan, the
+  northern Afghan city"), a list of places it stands in ("Tulsa, Jenks, and Broken
+  Arrow"), or a plural place noun it is an example of ("outer towns like Broken
+  Arrow"). A name of two or more words the model calls a person needs that context
+  and a first word no given-name list holds;
 - a demonym labelled PERSON ("Tajik", "Afghan") is a group (NORP), never a person;
 - a place the model missed entirely is added when the gazetteer knows the name
   unambiguously and the tagger calls every word of it a proper noun that stands alone
