@@ -75,8 +75,9 @@ def test_the_article_country_decides_a_shared_city_name():
         "RU",
         "Saint Petersburg",
     )
+    # Alone, the far bigger city spelt alike (see the test below); "Florida" decides.
     alone = linked("Tourists like St. Petersburg in March.", "St. Petersburg")
-    assert alone["St. Petersburg"].country_code == "US"  # its own name, in Florida
+    assert alone["St. Petersburg"].country_code == "RU"
 
 
 def test_a_tiny_namesake_in_the_article_country_does_not_beat_a_capital():
@@ -383,3 +384,22 @@ def test_the_continent_does_not_overrule_a_name_that_decides_alone():
 def test_no_continent_leads_and_the_name_stays_open():
     text = "She taught in Heidelberg after years in Basel and Chicago."
     assert linked(text, "Heidelberg", "Basel", "Chicago")["Heidelberg"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # Saint Petersburg (5.4 million) spelt as the Florida city (260,000) spells itself.
+        ("The ballet company returned to St. Petersburg.", "RU"),
+        ("The ballet company returned to St Petersburg.", "RU"),
+        # The article's state or country decides.
+        ("The Rays play in St. Petersburg, Florida.", "US"),
+        ("Storms hit Tampa and St. Petersburg.", "US"),
+        # A namesake not far bigger stays out: the French Saint-Louis (21,000).
+        ("The team left St. Louis.", "US"),
+    ],
+)
+def test_a_far_bigger_city_spelt_alike_is_the_likelier_reading(text, country):
+    names = [n for n in ("St. Petersburg", "St Petersburg", "St. Louis") if n in text]
+    out = linked(text, *names, *(n for n in ("Florida", "Tampa") if n in text))
+    assert out[names[0]].country_code == country

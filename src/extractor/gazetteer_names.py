@@ -65,3 +65,8 @@ def variant(alt: str, name: str) -> bool:
 def skeleton(text: str) -> str:
     """Consonants of the ASCII-folded name: transliterations differ mostly in vowels."""
     return _VOWELS.sub("", ascii_fold(text).lower())
+
+
+def saint_form(name: str) -> str:
+    """ "St. Petersburg", "St Petersburg" and "Saint Petersburg" are one name."""
+    return re.sub(r"^(st\.?|saint|ste\.?|sainte)\s+", "saint ", key(name))

@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from extractor.gazetteer import DOMINANCE, Gazetteer, Place, gazetteer
+from extractor.gazetteer_names import saint_form
 
 # Kinds of a linked place (an unlinked one is a "natural feature", a "facility" or null).
 LINKED_KINDS = frozenset({"continent", "country", "region", "city", "feature"})
@@ -181,6 +182,21 @@ def choose(
         and c.kind == "city"
         and c.population >= METROPOLIS
         and any(p.kind == "region" and p.country_code == c.country_code for p in primary)
+    ]
+    # "St. Petersburg": Saint Petersburg's own name spelt otherwise, beside a Florida city
+    # whose own name it is. Spelt alike, the far bigger place is the likelier reading;
+    # a namesake not far bigger stays out ("St. Louis" is not the French Saint-Louis).
+    primary += [
+        c
+        for c in cands
+        if c.alternate
+        and c.kind == "city"
+        and any(
+            p.kind == "city"
+            and saint_form(p.name) == saint_form(c.name)
+            and c.population >= DOMINANCE * max(p.population, 1)
+            for p in primary
+        )
     ]
     # An exonym ("Mecca") stands only when no place has it as its own name, or when
     # the named place is far bigger than any that does.
