@@ -155,6 +155,18 @@ def test_leading_determiner_and_possessive_are_trimmed(vocab):
     assert ents(doc) == [("Security Council", "ORG"), ("Masoud", "PERSON")]
 
 
+def test_a_place_named_with_s_keeps_it_and_a_possessive_place_loses_it(vocab):
+    words = ["ferries", "reach", "St.", "John", "'s", "and", "Halifax", "'s", "port"]
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=[True, True, True, False, True, True, False, True, False],
+        ents=["O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-GPE", "I-GPE", "O"],
+    )
+    Cleanup()(doc)
+    assert ents(doc) == [("St. John's", "GPE"), ("Halifax", "GPE")]
+
+
 def test_capitalized_the_inside_a_sentence_is_part_of_the_name(vocab):
     words = ["states", ",", "The", "Associated", "Press", "reported"]
     doc = make_doc(

@@ -3,7 +3,8 @@
 Classes of error fixed (the model includes material around names):
 - a leading determiner: "the Security Council" -> "Security Council" (a capitalized
   "The" inside a sentence is part of the name: "The Associated Press", "The Hague");
-- a trailing possessive: "Masoud's" -> "Masoud";
+- a trailing possessive: "Masoud's" -> "Masoud" (not in a place whose own name ends
+  so: "St. John's");
 - a plural name after "the" that the model calls a person ("the Beatles", "the Rolling
   Stones"): a band or a team, an organization (a person's name takes no article);
 - a caption label glued to the name before it ("student Ahmed Mohamed Image: Twitter"):
@@ -114,6 +115,8 @@ class Cleanup:
         while start < end and (
             doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVE
         ):
+            if span.label_ in PLACE_LABELS and _named_with_s(doc[start:end]):
+                break  # "St. John's", whose "'s" is part of the name
             end -= 1
         if start >= end:
             return None, None  # punctuation only: "‚" tagged PERSON at the end of a text
@@ -245,3 +248,12 @@ def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
 @Language.factory("extractor_cleanup", assigns=["doc.ents", "doc._.titles"], requires=["token.tag"])
 def make_cleanup(nlp: Language, name: str) -> Cleanup:
     return Cleanup()
+
+
+def _named_with_s(span: Span) -> bool:
+    """Is a place named exactly so, "'s" and all ("St. John's")?"""
+    return (
+        len(span) > 1
+        and span[-1].text in POSSESSIVE
+        and any(not c.alternate for c in gazetteer().candidates(span.text))
+    )
