@@ -13,7 +13,6 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from extractor.date_values import (
-    DEFAULT_DATE_ORDER,
     FIXED_HOLIDAYS,
     FOLLOWING,
     MONTHS,
@@ -26,6 +25,7 @@ from extractor.date_values import (
 from extractor.doctext import doc_text
 from extractor.figure_values import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
+from extractor.options import DEFAULT_DATE_ORDER
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -17,6 +17,7 @@ from extractor.labels import (
     PLACES,
     category,
 )
+from extractor.options import DEFAULT_DATE_ORDER
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -34,7 +35,7 @@ def build(
     published: str | None,
     meta: Mapping[str, Any] | None = None,
     show_text: bool = False,
-    date_order: str = "MDY",
+    date_order: str = DEFAULT_DATE_ORDER,
 ) -> schema.Record:
     """The record of one article: entities grouped, facts in text order.
 
