@@ -29,7 +29,6 @@ The same reading decides the other cases of one name, one sense per article:
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from extractor.components.citations import CITED
+from extractor.components.citations import CITED, YEAR
 from extractor.components.not_orgs import product_pattern
 from extractor.components.person_names import given_names
 from extractor.components.places import preceded_by
@@ -261,9 +260,6 @@ def evidence(tok: Token, pronoun_window: int = PRONOUN_WINDOW) -> Evidence:
         elif pronoun in THING_PRONOUNS:
             thing += 1
     return Evidence(person, thing + place, place)
-
-
-YEAR = re.compile(r"^(1[5-9]|20)\d\d[a-z]?$")
 
 
 def _cited(tok: Token) -> bool:
