@@ -7,6 +7,7 @@ on `nlp.make_doc`, then once in the whole pipeline against the model's own error
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Span
 
 from extractor.components.citations import Citations, find_citations
@@ -84,3 +85,11 @@ def test_in_the_pipeline_every_cited_author_is_a_person(nlp):
     assert before.get("Dye & Bavelier") == "ORG"  # the model's error
     people = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
     assert people == ["Dye", "Bavelier", "Boot", "Kramer", "Simons", "Gratton"]
+
+
+def test_a_shorter_author_limit_set_in_the_config_leaves_a_longer_list_alone(nlp):
+    text = "Ilunga and Brecht (2011) counted the nests twice."
+    assert cited(nlp, text) == ["Ilunga", "Brecht"]
+    one = spacy.blank("en").add_pipe("extractor_citations", config={"max_authors": 1})
+    doc = one(nlp.make_doc(text))
+    assert [e.label_ for e in doc.ents] == []  # no list of two: no people

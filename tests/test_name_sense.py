@@ -406,3 +406,51 @@ def test_a_person_described_near_a_place_kind_stays_a_person(nlp):
         "she came to teach in 1990, and Quintarra still teaches there."
     )
     assert labels(nlp, text, "Quintarra") == ["PERSON", "PERSON"]
+
+
+def test_a_shorter_pronoun_window_set_in_the_config_lets_no_far_pronoun_decide():
+    import spacy
+    from spacy.tokens import Doc
+
+    import extractor.components  # noqa: F401  (registers the factories)
+
+    # "Quennell" (ORG to the model) is the subject of two clauses whose "she" comes
+    # seven and five words later.
+    words = (
+        "Quennell said after a long meeting that she would stay . "
+        "Quennell told the board that she left ."
+    ).split()
+    second = words.index(".") + 1
+    heads = [1 if i < second else second + 1 for i in range(len(words))]
+    deps = ["dep"] * len(words)
+    deps[0] = deps[second] = "nsubj"
+    deps[1] = deps[second + 1] = "ROOT"
+    ents = ["B-ORG" if w == "Quennell" else "O" for w in words]
+    pos = ["PROPN" if w == "Quennell" else "X" for w in words]
+
+    def labels(config: dict[str, int]) -> list[str]:
+        doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents, pos=pos)
+        spacy.blank("en").add_pipe("extractor_name_sense", config=config)(doc)
+        return [e.label_ for e in doc.ents]
+
+    assert labels({}) == ["PERSON", "PERSON"]
+    assert labels({"pronoun_window": 5}) == ["ORG", "ORG"]
+
+
+def test_a_shorter_given_name_limit_set_in_the_config_joins_fewer_given_names():
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+
+    # "Bellamy" untagged after two untagged given names; "Mark Bellamy" makes it a surname.
+    words = ["Mark", "Bellamy", "spoke", ".", "Anna", "Wyatt", "Bellamy", "left", "."]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 7
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+
+    def people(config: dict[str, int]) -> list[str]:
+        doc = _hand_doc(words, ents, pos)
+        spacy.blank("en").add_pipe("extractor_name_sense", config=config)(doc)
+        return [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+    assert people({}) == ["Mark Bellamy", "Anna Wyatt Bellamy"]
+    assert people({"max_given_names": 1}) == ["Mark Bellamy", "Wyatt Bellamy"]

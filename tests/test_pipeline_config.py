@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from importlib.metadata import entry_points
@@ -47,7 +48,7 @@ def test_the_config_builds_the_pipeline_extract_runs(nlp, from_config, sample):
 
 def test_a_users_config_may_leave_a_rule_out(tmp_path):
     text = CONFIG.read_text(encoding="utf-8").replace('"extractor_teams", ', "")
-    text = text.replace('[components.extractor_teams]\nfactory = "extractor_teams"\n', "")
+    text = re.sub(r"\[components\.extractor_teams\]\n(.+\n)+", "", text)
     path = tmp_path / "config.cfg"
     path.write_text(text, encoding="utf-8")
     nlp = load_pipeline(config=path)
@@ -100,6 +101,19 @@ def test_a_rules_setting_is_changed_from_the_config_not_the_code():
     doc = spacy.blank("en").make_doc("Rates rose.\nMOSTLY CAPITALS here\n")
     assert caps_tokens(doc) == set()  # 14 of 18 letters: under the default 0.8
     assert caps_tokens(doc, share=loose.caps_share) == {4, 5, 6}
+
+
+def test_the_shipped_config_lists_every_rules_settings_at_their_defaults():
+    """A user copying config.cfg sees what each rule lets them tune, and the values it
+    shows are the code's: the config cannot drift from the factories."""
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+
+    components = load_config(CONFIG)["components"]
+    for name in COMPONENTS:
+        listed = {k: v for k, v in components[name].items() if k != "factory"}
+        assert listed == spacy.blank("en").get_factory_meta(name).default_config, name
 
 
 def test_every_rule_says_what_it_writes_and_what_it_reads(nlp):

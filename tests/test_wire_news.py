@@ -221,3 +221,20 @@ def test_the_agency_in_a_datelines_brackets_is_no_place(nlp, text, agency):
 def test_a_places_own_acronym_in_brackets_is_still_that_place(nlp):
     text = "Exports from the United Kingdom (UK) rose, and UK firms gained."
     assert names(nlp, text).count(("UK", "GPE")) == 2
+
+
+def test_a_shorter_name_limit_set_in_the_config_finds_no_longer_name_in_capitals():
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+
+    def found(config: dict[str, int]) -> list[tuple[str, str]]:
+        text = "NEW AMSTERDAM LIBRARY SHUT\nThe library in New Amsterdam shut on Monday."
+        doc = spacy.blank("en").make_doc(text)
+        start = text.index("New")
+        doc.ents = [doc.char_span(start, start + len("New Amsterdam"), label="GPE")]
+        caps = spacy.blank("en").add_pipe("extractor_caps_lines", config=config)
+        return [(e.text, e.label_) for e in caps(doc).ents]
+
+    assert found({}) == [("NEW AMSTERDAM", "GPE"), ("New Amsterdam", "GPE")]
+    assert found({"max_words": 1}) == [("New Amsterdam", "GPE")]

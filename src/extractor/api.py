@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from extractor.analyse import analyse, default_pipeline
-from extractor.options import DateOrder, ExtractOptions
+from extractor.options import DEFAULT_DATE_ORDER, DateOrder, ExtractOptions
 from extractor.readers import Article
 from extractor.schema import ErrorRecord, Record
 
@@ -89,7 +89,7 @@ def extract_text(
     date: str | None = None,
     meta: Mapping[str, Any] | None = None,
     show_text: bool = False,
-    date_order: DateOrder | str = DateOrder.MDY,
+    date_order: DateOrder | str = DEFAULT_DATE_ORDER,
 ) -> Record:
     """One article's text into a `Record`: `Extractor(...).extract(text)` in one call.
 

@@ -35,7 +35,13 @@ from extractor.console import (
     say,
 )
 from extractor.labels import CATEGORIES
-from extractor.options import DEFAULT_MAX_CHARS, DateOrder, ExtractOptions, OptionError
+from extractor.options import (
+    DEFAULT_DATE_ORDER,
+    DEFAULT_MAX_CHARS,
+    DateOrder,
+    ExtractOptions,
+    OptionError,
+)
 from extractor.pipeline import PipelineSpec
 from extractor.readers import (
     STDIN,
@@ -345,7 +351,7 @@ def extract(
             help="How to read all-numeric dates such as 03/04/2016: MDY, month first as in the "
             "US (March 4), or DMY, day first (3 April).",
         ),
-    ] = DateOrder.MDY,
+    ] = DEFAULT_DATE_ORDER,
     schema: Annotated[
         bool,
         typer.Option(

@@ -24,15 +24,15 @@ from typing import TYPE_CHECKING
 
 from extractor.figure_values import parse_number
 from extractor.lexicon import MONTHS
+from extractor.options import DEFAULT_DATE_ORDER
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-# Day/month order of all-numeric dates such as "03/04/2016". News in English is read
-# month-first by default (US wire style); day-first sources pass "DMY" (--date-order).
-# A component above 12 decides by itself ("27/07/2016" is always 27 July).
+# Day/month order of all-numeric dates such as "03/04/2016": DEFAULT_DATE_ORDER (options)
+# unless a day-first source passes "DMY" (--date-order). A component above 12 decides by
+# itself ("27/07/2016" is always 27 July).
 DATE_ORDERS = ("MDY", "DMY", "YMD")
-DEFAULT_DATE_ORDER = "MDY"
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 

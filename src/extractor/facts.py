@@ -13,7 +13,6 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from extractor.date_values import (
-    DEFAULT_DATE_ORDER,
     FIXED_HOLIDAYS,
     FOLLOWING,
     MONTHS,
@@ -26,8 +25,11 @@ from extractor.date_values import (
 from extractor.doctext import doc_text
 from extractor.figure_values import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
+from extractor.options import DEFAULT_DATE_ORDER
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from spacy.tokens import Doc, Span, Token
 
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
@@ -415,7 +417,14 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
         wanted = _ANCHORABLE
     dates = _date_ents(span.doc)
     previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
-    for ent in reversed(previous[-8:]):
+    return _first_value(reversed(previous[-8:]), wanted, reference, date_order)
+
+
+def _first_value(
+    ents: Iterable[Span], wanted: re.Pattern[str], reference: str | None, date_order: str
+) -> str | None:
+    """The value of the first of the date entities `ents` whose value `wanted` matches."""
+    for ent in ents:
         value = normalize_date(
             ent.text, reference, tense=tense_of(ent), date_order=date_order, label=ent.label_
         ).value
@@ -494,6 +503,12 @@ _TIME_DAY_GLUE = {",", "on", "at", "of", "local", "time"}
 
 def _day_beside(span: Span, reference: str | None, date_order: str) -> str | None:
     """The day (YYYY-MM-DD) of a date written right before or after a clock time."""
+    return _first_value(_beside(span), _DAY, reference, date_order)
+
+
+def _beside(span: Span) -> Iterator[Span]:
+    """The date entities right before or after `span`: "3:15 a.m. local time on
+    Tuesday", up to three words of glue between them."""
     doc = span.doc
     for ent in _date_ents(doc):
         if ent.start >= span.end:
@@ -502,15 +517,8 @@ def _day_beside(span: Span, reference: str | None, date_order: str) -> str | Non
             between = doc[ent.end : span.start]
         else:
             continue
-        # "3:15 a.m. local time on Tuesday": up to three words of glue.
-        if len(between) > 3 or any(t.lower_ not in _TIME_DAY_GLUE for t in between):
-            continue
-        value = normalize_date(
-            ent.text, reference, tense=tense_of(ent), date_order=date_order, label=ent.label_
-        ).value
-        if value and _DAY.match(value):
-            return value
-    return None
+        if len(between) <= 3 and all(t.lower_ in _TIME_DAY_GLUE for t in between):
+            yield ent
 
 
 _TOLD_FROM_TODAY = re.compile(

@@ -24,6 +24,11 @@ class DateOrder(StrEnum):
     DMY = "DMY"  # day first: 3 April
 
 
+# The one default of the date order, for the CLI, the API and the date code alike: news in
+# English is read month first (US wire style); day-first sources pass DMY.
+DEFAULT_DATE_ORDER = DateOrder.MDY
+
+
 class OptionError(ValueError):
     """An option with a value it cannot have; `str(error)` is one line for the user."""
 
@@ -45,7 +50,7 @@ class ExtractOptions:
     """
 
     date: str | None = None
-    date_order: DateOrder = DateOrder.MDY
+    date_order: DateOrder = DEFAULT_DATE_ORDER
     max_chars: int = DEFAULT_MAX_CHARS
     text_field: str = "text"
     show_text: bool = False

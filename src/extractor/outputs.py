@@ -23,6 +23,7 @@ import sys
 from abc import ABC, abstractmethod
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import IO, Any
 
@@ -149,6 +150,21 @@ class _KeyedSink(Sink):
     def keep(self, item: Input) -> None:
         self._order.append(_key(item.path))
 
+    @contextmanager
+    def _opening(self, path: Path, *, resume: bool) -> Iterator[Path]:
+        """Lock `path` and give its .part to open, refused when an interrupted run left
+        one and this run does not resume it. If opening fails, the lock is let go before
+        the error goes on: the next run finds the output free."""
+        self.lock = _lock(lock_path(path), path)
+        try:
+            part = _part(path)
+            if part.exists() and not resume:
+                raise OutputError(_interrupted(part))
+            yield part
+        except BaseException:
+            self.release()
+            raise
+
 
 class JsonlSink(_KeyedSink):
     """One JSON object per line: records and error records, in input order."""
@@ -162,23 +178,16 @@ class JsonlSink(_KeyedSink):
         if path is None:
             self.file: _Out = _Stream(stream or sys.stdout)
             return
-        self.lock = _lock(lock_path(path), path)
-        try:
-            part = _part(path)
+        with self._opening(path, resume=resume) as part:
             if resume:
                 earlier = part if part.exists() else path
                 lines = _resumable_lines(earlier) if earlier.exists() else iter(())
                 self._sources = _rewrite(part, lines, key=_jsonl_source)
                 self._done = {_key(source) for source in self._sources}
                 self.resumed = True
-            elif part.exists():
-                raise OutputError(_interrupted(part))
             # The .part is this run's own: nothing to keep if it stays empty.
             self.fresh = not resume
             self.file = _File(part, append=resume)
-        except BaseException:
-            self.release()
-            raise
 
     def write(self, item: Input, records: list[Record]) -> list[Record]:
         stored = []
@@ -214,9 +223,7 @@ class CsvSink(_KeyedSink):
 
     def __init__(self, path: Path, *, resume: bool) -> None:
         self.path = path
-        self.lock = _lock(lock_path(path), path)
-        try:
-            part = _part(path)
+        with self._opening(path, resume=resume) as part:
             self.errors = ErrorLog(errors_path(path))
             self._sources: set[str] = set()
             if resume:
@@ -226,8 +233,6 @@ class CsvSink(_KeyedSink):
                 )
                 if lines is not None:
                     self._sources = _rewrite(part, lines, key=_csv_source)
-            elif part.exists():
-                raise OutputError(_interrupted(part))
             self._done = {_key(source) for source in self._sources}
             self._order: list[str] = []
             self.resumed = resume and part.exists()
@@ -235,9 +240,6 @@ class CsvSink(_KeyedSink):
             self.file = _File(part, append=self.resumed)
             if not self.resumed:
                 self.file.write(_csv_line(CSV_COLUMNS))
-        except BaseException:
-            self.release()
-            raise
 
     def write(self, item: Input, records: list[Record]) -> list[Record]:
         stored = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from extractor import facts, schema
 from extractor.gazetteer import Place, gazetteer
@@ -17,6 +17,7 @@ from extractor.labels import (
     PLACES,
     category,
 )
+from extractor.options import DEFAULT_DATE_ORDER
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -34,7 +35,7 @@ def build(
     published: str | None,
     meta: Mapping[str, Any] | None = None,
     show_text: bool = False,
-    date_order: str = "MDY",
+    date_order: str = DEFAULT_DATE_ORDER,
 ) -> schema.Record:
     """The record of one article: entities grouped, facts in text order.
 
@@ -104,54 +105,46 @@ def _mentions(e: Entity) -> list[schema.Mention]:
     return [schema.Mention(m.start, m.end, m.text) for m in e.mentions]
 
 
-def _person(e: Entity) -> schema.Person:
-    return schema.Person(
+_S = TypeVar("_S", schema.Entity, schema.Person, schema.Group, schema.Place)
+
+
+def _entity(struct: type[_S], e: Entity, /, **own: Any) -> _S:
+    """`e` as a `struct`: the fields every entity has, and the category's `own`."""
+    return struct(
         name=e.name,
         aliases=e.aliases,
-        titles=e.titles,
+        **own,
         count=len(e.mentions),
         salience=e.salience,
         mentions=_mentions(e),
     )
+
+
+def _person(e: Entity) -> schema.Person:
+    return _entity(schema.Person, e, titles=e.titles)
 
 
 def _organization(e: Entity) -> schema.Entity:
-    return schema.Entity(
-        name=e.name,
-        aliases=e.aliases,
-        count=len(e.mentions),
-        salience=e.salience,
-        mentions=_mentions(e),
-    )
+    return _entity(schema.Entity, e)
 
 
 def _group(e: Entity) -> schema.Group:
     # A nationality points to its country ("Tajik" -> TJ), so a program can join them.
     place = gazetteer().demonym_place(e.name)
-    return schema.Group(
-        name=e.name,
-        aliases=e.aliases,
-        country_code=place.country_code if place else None,
-        count=len(e.mentions),
-        salience=e.salience,
-        mentions=_mentions(e),
-    )
+    return _entity(schema.Group, e, country_code=place.country_code if place else None)
 
 
 def _place(e: Entity) -> schema.Place:
     p = e.place
-    return schema.Place(
-        name=e.name,
-        aliases=e.aliases,
+    return _entity(
+        schema.Place,
+        e,
         kind=p.kind if p else e.kind,
         country_code=p.country_code if p else None,
         geonames_id=p.geonames_id if p else None,
         lat=p.lat if p else None,
         lon=p.lon if p else None,
         **_place_context(p),
-        count=len(e.mentions),
-        salience=e.salience,
-        mentions=_mentions(e),
     )
 
 

@@ -24,9 +24,15 @@ MAX_WORDS = 3  # longest run of words looked up in the body's names
 
 
 class CapsLines:
-    def __init__(self, min_letters: int = MIN_LETTERS, caps_share: float = CAPS_SHARE) -> None:
+    def __init__(
+        self,
+        min_letters: int = MIN_LETTERS,
+        caps_share: float = CAPS_SHARE,
+        max_words: int = MAX_WORDS,
+    ) -> None:
         self.min_letters = min_letters
         self.caps_share = caps_share
+        self.max_words = max_words
 
     def __call__(self, doc: Doc) -> Doc:
         caps = caps_tokens(doc, self.min_letters, self.caps_share)
@@ -62,7 +68,7 @@ class CapsLines:
         taken = {i for e in kept for i in range(e.start, e.end)}
         missed = []
         for i in sorted(caps - taken):
-            for n in range(MAX_WORDS, 0, -1):
+            for n in range(self.max_words, 0, -1):
                 span = doc[i : i + n]
                 if len(span) == n and all(t.i in caps and t.i not in taken for t in span):
                     label = labels.get(span.text.casefold())
@@ -97,7 +103,9 @@ def caps_tokens(doc: Doc, min_letters: int = MIN_LETTERS, share: float = CAPS_SH
 @Language.factory(
     "extractor_caps_lines",
     assigns=["doc.ents"],
-    default_config={"min_letters": MIN_LETTERS, "caps_share": CAPS_SHARE},
+    default_config={"min_letters": MIN_LETTERS, "caps_share": CAPS_SHARE, "max_words": MAX_WORDS},
 )
-def make_caps_lines(nlp: Language, name: str, min_letters: int, caps_share: float) -> CapsLines:
-    return CapsLines(min_letters, caps_share)
+def make_caps_lines(
+    nlp: Language, name: str, min_letters: int, caps_share: float, max_words: int
+) -> CapsLines:
+    return CapsLines(min_letters, caps_share, max_words)

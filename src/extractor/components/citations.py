@@ -36,7 +36,7 @@ LEAD_INS = frozenset({
     "review", "reviews", "as", "in", ",", ":",
 })
 # fmt: on
-MAX_AUTHORS = 8
+MAX_AUTHORS = 8  # the longest author list read as people; a longer one is no citation
 
 
 def _surname(w: list[str], i: int, end: int) -> int | None:
@@ -62,13 +62,15 @@ def _cap(text: str) -> bool:
     )
 
 
-def _authors(w: list[str], i: int, end: int) -> tuple[list[tuple[int, int]], int] | None:
+def _authors(
+    w: list[str], i: int, end: int, max_authors: int = MAX_AUTHORS
+) -> tuple[list[tuple[int, int]], int] | None:
     """An author list of two or more from token i: "A & B", "A, B, & C", "A et al."
     Returns the surnames' (start, end) and the token after the list. One surname alone
     is left to name_sense: "(Reuters, 2010)", "Inception (2010)" are no people."""
     names: list[tuple[int, int]] = []
     j = i
-    while len(names) < MAX_AUTHORS:
+    while len(names) < max_authors:
         k = _surname(w, j, end)
         if k is None:
             return None
@@ -98,8 +100,9 @@ def _year(w: list[str], j: int, end: int) -> bool:
     return j < end and bool(YEAR.match(w[j]))
 
 
-def find_citations(doc: Doc) -> list[tuple[int, int]]:
-    """The token ranges of every surname cited with a year."""
+def find_citations(doc: Doc, max_authors: int = MAX_AUTHORS) -> list[tuple[int, int]]:
+    """The token ranges of every surname cited with a year, in lists of at most
+    `max_authors`."""
     found: list[tuple[int, int]] = []
     if "(" not in doc.text and "[" not in doc.text:
         return found  # every form needs a bracket: most news has none to read
@@ -110,9 +113,9 @@ def find_citations(doc: Doc) -> list[tuple[int, int]]:
         if w[i] == "(":
             close = next((k for k in range(i + 1, min(n, i + 80)) if w[k] == ")"), None)
             if close is not None:
-                found += _parenthetical(w, i + 1, close)
+                found += _parenthetical(w, i + 1, close, max_authors)
         elif _surname(w, i, n) is not None and (i == 0 or w[i - 1] not in PARTICLES):
-            got = _authors(w, i, n)
+            got = _authors(w, i, n, max_authors)
             # Narrative form: "Carrano and Biewener (1999)", "Marsden et al. (2016)", or a
             # numbered reference: "Carrano & Biewener [7]".
             if got is not None:
@@ -124,10 +127,12 @@ def find_citations(doc: Doc) -> list[tuple[int, int]]:
                     i = j
                     continue
         i += 1
-    return found + _repeats(doc, w, found)
+    return found + _repeats(doc, w, found, max_authors)
 
 
-def _repeats(doc: Doc, w: list[str], found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _repeats(
+    doc: Doc, w: list[str], found: list[tuple[int, int]], max_authors: int
+) -> list[tuple[int, int]]:
     """The same authors named again without a year ("In Carrano & Biewener's study"):
     an author list made only of surnames cited elsewhere in the article."""
     if not found:
@@ -138,13 +143,13 @@ def _repeats(doc: Doc, w: list[str], found: list[tuple[int, int]]) -> list[tuple
     again = []
     for i, word in enumerate(w):
         if word in firsts and i not in starts:
-            got = _authors(w, i, len(w))
+            got = _authors(w, i, len(w), max_authors)
             if got is not None and all(doc[s:e].text in known for s, e in got[0]):
                 again += [r for r in got[0] if r[0] not in starts]
     return again
 
 
-def _parenthetical(w: list[str], start: int, end: int) -> list[tuple[int, int]]:
+def _parenthetical(w: list[str], start: int, end: int, max_authors: int) -> list[tuple[int, int]]:
     """Inside "( ... )": citations separated by ";", each an author list and a year."""
     found: list[tuple[int, int]] = []
     seg = start
@@ -153,7 +158,7 @@ def _parenthetical(w: list[str], start: int, end: int) -> list[tuple[int, int]]:
         i = seg
         while i < stop and w[i].lower() in LEAD_INS:
             i += 1
-        got = _authors(w, i, stop)
+        got = _authors(w, i, stop, max_authors)
         if got is not None:
             names, j = got
             if j < stop and w[j] == ",":
@@ -168,8 +173,11 @@ CITED = "extractor_cited"  # doc.user_data: last token of each cited surname, fo
 
 
 class Citations:
+    def __init__(self, max_authors: int = MAX_AUTHORS) -> None:
+        self.max_authors = max_authors
+
     def __call__(self, doc: Doc) -> Doc:
-        cited = find_citations(doc)
+        cited = find_citations(doc, self.max_authors)
         if not cited:
             return doc
         doc.user_data[CITED] = frozenset(e - 1 for _, e in cited)
@@ -191,6 +199,8 @@ class Citations:
         return doc
 
 
-@Language.factory("extractor_citations", assigns=["doc.ents"])
-def make_citations(nlp: Language, name: str) -> Citations:
-    return Citations()
+@Language.factory(
+    "extractor_citations", assigns=["doc.ents"], default_config={"max_authors": MAX_AUTHORS}
+)
+def make_citations(nlp: Language, name: str, max_authors: int) -> Citations:
+    return Citations(max_authors)

@@ -29,7 +29,6 @@ The same reading decides the other cases of one name, one sense per article:
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from extractor.components.citations import CITED
+from extractor.components.citations import CITED, YEAR
 from extractor.components.not_orgs import product_pattern
 from extractor.components.person_names import given_names
 from extractor.components.places import preceded_by
@@ -83,12 +82,18 @@ class Name:
 
 
 class NameSense:
+    def __init__(
+        self, pronoun_window: int = PRONOUN_WINDOW, max_given_names: int = MAX_GIVEN_NAMES
+    ) -> None:
+        self.pronoun_window = pronoun_window
+        self.max_given_names = max_given_names
+
     def __call__(self, doc: Doc) -> Doc:
         seen: dict[int, Evidence] = {}  # read once per token, by find and by the writer
 
         def read(tok: Token) -> Evidence:
             if tok.i not in seen:
-                seen[tok.i] = evidence(tok)
+                seen[tok.i] = evidence(tok, self.pronoun_window)
             return seen[tok.i]
 
         names = self.find(doc, read)
@@ -209,7 +214,7 @@ class NameSense:
             ):
                 start = tok.i
                 while (
-                    tok.i - start < MAX_GIVEN_NAMES
+                    tok.i - start < self.max_given_names
                     and start > 0
                     and doc[start - 1].ent_iob_ == "O"
                     and doc[start - 1].text in given_names()
@@ -225,8 +230,9 @@ class Evidence(NamedTuple):
     place: int  # a place preposition before it, "-based" after it
 
 
-def evidence(tok: Token) -> Evidence:
-    """What one mention whose last word is `tok` says the name is."""
+def evidence(tok: Token, pronoun_window: int = PRONOUN_WINDOW) -> Evidence:
+    """What one mention whose last word is `tok` says the name is; a pronoun counts
+    within `pronoun_window` tokens after it."""
     doc = tok.doc
     person = thing = place = 0
     after = doc[tok.i + 1 : tok.i + 4]
@@ -248,15 +254,12 @@ def evidence(tok: Token) -> Evidence:
     if before is not None and before.lower_ in PLACE_PREPOSITIONS or _own_place(tok):
         place += 1
     if tok.dep_ in SUBJECT or (tok.dep_ == "compound" and tok.head.dep_ in SUBJECT):
-        pronoun = _next_pronoun(tok)
+        pronoun = _next_pronoun(tok, pronoun_window)
         if pronoun in PERSON_PRONOUNS:
             person += 1
         elif pronoun in THING_PRONOUNS:
             thing += 1
     return Evidence(person, thing + place, place)
-
-
-YEAR = re.compile(r"^(1[5-9]|20)\d\d[a-z]?$")
 
 
 def _cited(tok: Token) -> bool:
@@ -338,12 +341,12 @@ def _own_place(tok: Token) -> bool:
     )
 
 
-def _next_pronoun(tok: Token) -> str | None:
+def _next_pronoun(tok: Token, window: int = PRONOUN_WINDOW) -> str | None:
     """The first he/she/it-like pronoun after the subject `tok`, unless another name
     comes first (then the pronoun may be that name's)."""
     doc = tok.doc
     sent_end = tok.sent.end
-    for t in doc[tok.i + 1 : min(len(doc), tok.i + PRONOUN_WINDOW)]:
+    for t in doc[tok.i + 1 : min(len(doc), tok.i + window)]:
         if t.i >= sent_end and t.sent.start != sent_end:
             return None  # past the next sentence
         low = t.lower_
@@ -413,6 +416,13 @@ def _plain_name(ent: Span) -> bool:
     )
 
 
-@Language.factory("extractor_name_sense", assigns=["doc.ents"], requires=["token.dep"])
-def make_name_sense(nlp: Language, name: str) -> NameSense:
-    return NameSense()
+@Language.factory(
+    "extractor_name_sense",
+    assigns=["doc.ents"],
+    requires=["token.dep"],
+    default_config={"pronoun_window": PRONOUN_WINDOW, "max_given_names": MAX_GIVEN_NAMES},
+)
+def make_name_sense(
+    nlp: Language, name: str, pronoun_window: int, max_given_names: int
+) -> NameSense:
+    return NameSense(pronoun_window, max_given_names)

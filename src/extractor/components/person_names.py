@@ -50,6 +50,9 @@ def given_names() -> frozenset[str]:
 
 
 class PersonNames:
+    def __init__(self, max_words: int = MAX_WORDS) -> None:
+        self.max_words = max_words
+
     def __call__(self, doc: Doc) -> Doc:
         names = given_names()
         orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
@@ -59,7 +62,7 @@ class PersonNames:
         return doc
 
     def fix(self, ent: Span, names: frozenset[str], orgs: list[str]) -> Span:
-        if ent.label_ == "ORG" and _person_like(ent, names, orgs):
+        if ent.label_ == "ORG" and _person_like(ent, names, orgs, self.max_words):
             return Span(ent.doc, ent.start, ent.end, label="PERSON")
         if ent.label_ == "PERSON" and ent.start > 0:
             before = ent.doc[ent.start - 1]
@@ -72,8 +75,10 @@ def _name_word(token: Token) -> bool:
     return token.is_alpha and token.is_title
 
 
-def _person_like(ent: Span, names: frozenset[str], orgs: list[str]) -> bool:
-    if not 2 <= len(ent) <= MAX_WORDS or ent[0].text not in names:
+def _person_like(
+    ent: Span, names: frozenset[str], orgs: list[str], max_words: int = MAX_WORDS
+) -> bool:
+    if not 2 <= len(ent) <= max_words or ent[0].text not in names:
         return False
     if not all(_name_word(t) for t in ent):
         return False
@@ -106,6 +111,8 @@ def _untagged_given_name(token: Token, names: frozenset[str]) -> bool:
     )
 
 
-@Language.factory("extractor_person_names", assigns=["doc.ents"])
-def make_person_names(nlp: Language, name: str) -> PersonNames:
-    return PersonNames()
+@Language.factory(
+    "extractor_person_names", assigns=["doc.ents"], default_config={"max_words": MAX_WORDS}
+)
+def make_person_names(nlp: Language, name: str, max_words: int) -> PersonNames:
+    return PersonNames(max_words)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor.components.cleanup import person_titles, title_words
 
-MAX_TITLE_TOKENS = 10
+MAX_TITLE_TOKENS = 10  # the longest role phrase, in tokens
 _CUT_DEPS = {"relcl", "acl", "punct", "appos", "cc", "conj", "advcl"}
 # Cut only at the head itself: "the Afghan leader" -> "Afghan leader", but keep "of the".
 _HEAD_CUT_DEPS = {"det", "predet", "poss"}
@@ -26,6 +26,9 @@ _PREMOD_DEPS = {"compound", "amod", "nmod", "nn", "npadvmod"}
 
 
 class Roles:
+    def __init__(self, max_title_tokens: int = MAX_TITLE_TOKENS) -> None:
+        self.max_title_tokens = max_title_tokens
+
     def __call__(self, doc: Doc) -> Doc:
         found = [(ent, self.find(ent)) for ent in doc.ents if ent.label_ == "PERSON"]
         self.set_annotations(doc, found)
@@ -33,8 +36,9 @@ class Roles:
 
     def find(self, ent: Span) -> list[str]:
         out = []
-        after = _apposition_after(ent) or _comma_title(ent)
-        for phrase in (_premodifier(ent), after, _apposition_before(ent)):
+        most = self.max_title_tokens
+        after = _apposition_after(ent, most) or _comma_title(ent, most)
+        for phrase in (_premodifier(ent), after, _apposition_before(ent, most)):
             if phrase and phrase not in out:
                 out.append(phrase)
         return out
@@ -74,7 +78,7 @@ def _premodifier(ent: Span) -> str | None:
     return _text(toks)
 
 
-def _apposition_after(ent: Span) -> str | None:
+def _apposition_after(ent: Span, most: int = MAX_TITLE_TOKENS) -> str | None:
     # The role must follow the name's comma directly (after a determiner at most): the
     # parser also calls a noun far away an apposition ("Sunak defended ...: 'The Home
     # Secretary and I ...'").
@@ -88,11 +92,11 @@ def _apposition_after(ent: Span) -> str | None:
                 left += 1
             if left - ent.end > 2:
                 return None
-            return _phrase(child)
+            return _phrase(child, most)
     return None
 
 
-def _comma_title(ent: Span) -> str | None:
+def _comma_title(ent: Span, most: int = MAX_TITLE_TOKENS) -> str | None:
     """`NAME, the Afghan leader ...` when the parser missed the apposition.
 
     Only a noun phrase ending in a title word qualifies, so a clause after the comma
@@ -107,14 +111,14 @@ def _comma_title(ent: Span) -> str | None:
     if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
         i += 1
     j = i
-    while j < len(doc) and j - i < MAX_TITLE_TOKENS and doc[j].pos_ in ("ADJ", "NOUN", "PROPN"):
+    while j < len(doc) and j - i < most and doc[j].pos_ in ("ADJ", "NOUN", "PROPN"):
         j += 1
     if j == i or doc[j - 1].lower_ not in words:
         return None
     return _text(doc[i:j])
 
 
-def _apposition_before(ent: Span) -> str | None:
+def _apposition_before(ent: Span, most: int = MAX_TITLE_TOKENS) -> str | None:
     root = ent.root
     head = root.head
     # A comma or nothing must separate them ("The envoy, Sergei Yastrzhembsky"; "His
@@ -127,12 +131,13 @@ def _apposition_before(ent: Span) -> str | None:
         and ent.start > 0
         and (ent.doc[ent.start - 1].text == "," or head.i == ent.start - 1)
     ):
-        return _phrase(head)
+        return _phrase(head, most)
     return None
 
 
-def _phrase(head: Token) -> str | None:
-    """The noun phrase headed by `head`, without clauses, determiners or appositions."""
+def _phrase(head: Token, most: int = MAX_TITLE_TOKENS) -> str | None:
+    """The noun phrase headed by `head`, without clauses, determiners or appositions,
+    if it has at most `most` tokens."""
     keep = []
     stack = [head]
     while stack:
@@ -150,7 +155,7 @@ def _phrase(head: Token) -> str | None:
         if t.i != run[-1].i + 1:
             break
         run.append(t)
-    if head not in run or len(run) > MAX_TITLE_TOKENS:
+    if head not in run or len(run) > most:
         return None
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -161,6 +166,11 @@ def _text(toks) -> str:
     return "".join(t.text_with_ws for t in toks).strip(" ,;:")
 
 
-@Language.factory("extractor_roles", assigns=["doc._.titles"], requires=["token.dep"])
-def make_roles(nlp: Language, name: str) -> Roles:
-    return Roles()
+@Language.factory(
+    "extractor_roles",
+    assigns=["doc._.titles"],
+    requires=["token.dep"],
+    default_config={"max_title_tokens": MAX_TITLE_TOKENS},
+)
+def make_roles(nlp: Language, name: str, max_title_tokens: int) -> Roles:
+    return Roles(max_title_tokens)
