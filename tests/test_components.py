@@ -755,6 +755,18 @@ def test_one_word_name_called_person_and_org_is_the_organization(vocab):
             [("Fan Expo Canada 2016", "EVENT")],
         ),
         (["Conference", "Board", "said"], ["B-ORG", "I-ORG", "O"], [("Conference Board", "ORG")]),
+        # A war is an event, and so are the games known by one word; a body "of War" is not.
+        (
+            ["fought", "in", "the", "Crimean", "War"],
+            ["O", "O", "O", "B-ORG", "I-ORG"],
+            [("Crimean War", "EVENT")],
+        ),
+        (["at", "the", "Paralympics"], ["O", "O", "B-ORG"], [("Paralympics", "EVENT")]),
+        (
+            ["the", "Ministry", "of", "War", "said"],
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O"],
+            [("Ministry of War", "ORG")],
+        ),
         # "Mohamed had been subject to Islamophobia": an idea, not a body.
         (["subject", "to", "Islamophobia"], ["O", "O", "B-ORG"], []),
         (["Boeing", "said"], ["B-ORG", "O"], [("Boeing", "ORG")]),

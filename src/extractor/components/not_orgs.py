@@ -13,8 +13,9 @@ Classes of error fixed:
   maker's name after "a"/"an" ("flew on an Airbus"; but "a Boeing spokesman");
 - a name ending in an event noun is an event: "Worldwide Developers Conference",
   "Google Science Fair", "Fan Expo" -> EVENT, also with where or when after it ("Fan
-  Expo Canada", "Web Summit 2016"); so is a named operation ("Operation
-  Clambake"), and a study or survey ("National Iodine Nutrition Study", or "the
+  Expo Canada", "Web Summit 2016"), a war ("the Korean War", not "the Ministry of
+  War") and the games known by one word ("the Paralympics"); so is a named
+  operation ("Operation Clambake"), and a study or survey ("National Iodine Nutrition Study", or "the
   National Iodine Nutrition study" with the noun outside the name) is a WORK (not
   "Programme": the World Food Programme is an organization);
 - a one-word "organization" naming an idea or attitude ("Islamophobia", "Zionism") is
@@ -55,8 +56,10 @@ DESIGNATOR = re.compile(r"^(?:[A-Z]{1,4}-?)?\d{2,4}(?:-\d{1,3})?[A-Z]{0,3}s?$")
 EVENT_NOUNS = {
     "conference", "summit", "fair", "expo", "exposition", "festival", "games", "olympics",
     "championship", "championships", "cup", "forum", "convention", "symposium", "congress",
-    "tournament", "marathon", "awards", "week",
+    "tournament", "marathon", "awards", "week", "paralympics", "war", "wars",
 }
+# Events known by one word: the games, not the committees that run them.
+ONE_WORD_EVENTS = {"olympics", "paralympics"}
 # fmt: on
 WORK_NOUNS = {"study", "survey", "census", "report", "index"}
 # Words of research bodies that publish studies: their names stay organizations.
@@ -319,10 +322,13 @@ def _product(ent: Span) -> Span | None:
 
 def _event(ent: Span) -> bool:
     """A name whose last event noun ends it, or is followed only by where or when it is
-    held: "Fan Expo", "Fan Expo Canada", "Web Summit 2016"."""
+    held: "Fan Expo", "Fan Expo Canada", "Web Summit 2016", "the Korean War"; "the
+    Olympics" alone."""
+    if len(ent) == 1:
+        return ent[0].lower_ in ONE_WORD_EVENTS
     last = max((t.i for t in ent[1:] if t.lower_ in EVENT_NOUNS), default=None)
-    if last is None:
-        return False
+    if last is None or ent.doc[last - 1].lower_ == "of":
+        return False  # "the Department of War" is the body
     rest = ent.doc[last + 1 : ent.end]
     while len(rest) and re.fullmatch(r"(?:19|20)\d\d", rest[-1].text):
         rest = rest[:-1]
