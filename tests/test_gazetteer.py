@@ -80,3 +80,17 @@ def test_exonyms_and_saint_forms_are_alternate_names():
     assert russian and russian[0].name == "Saint Petersburg"
     assert gaz.resolve("U.S").country_code == "US"
     assert gaz.resolve("these United States").country_code == "US"
+
+
+def test_countries_that_no_longer_exist_by_their_short_names():
+    gaz = gz.gazetteer()
+    ussr = gaz.resolve("USSR")
+    assert (ussr.kind, ussr.country_code) == ("country", "SU")
+    assert gaz.resolve("Union of Soviet Socialist Republics") == ussr
+    # CS is Serbia and Montenegro's code in GeoNames: Czechoslovakia keeps none.
+    old = gaz.resolve("Czechoslovakia")
+    assert (old.kind, old.country_code) == ("country", None)
+    # A name a current country or region holds stays theirs; dependencies are left out.
+    assert gaz.resolve("Burma").country_code == "MM"
+    assert gaz.resolve("Sikkim").kind == "region"
+    assert not any(c.kind == "country" for c in gaz.candidates("Wake Island", minor=True))

