@@ -15,8 +15,9 @@ Classes of error fixed:
   "Google Science Fair", "Fan Expo" -> EVENT, also with where or when after it ("Fan
   Expo Canada", "Web Summit 2016"), a war ("the Korean War", not "the Ministry of
   War") and the games known by one word ("the Paralympics"); so is a named
-  operation ("Operation Clambake"), and a study or survey ("National Iodine Nutrition Study", or "the
-  National Iodine Nutrition study" with the noun outside the name) is a WORK (not
+  operation ("Operation Clambake"), and a study or survey ("National Iodine Nutrition
+  Study", or "the National Iodine Nutrition study" with the noun outside the name) is
+  a WORK (not
   "Programme": the World Food Programme is an organization);
 - a one-word "organization" naming an idea or attitude ("Islamophobia", "Zionism") is
   dropped;
