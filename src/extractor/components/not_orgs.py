@@ -17,8 +17,7 @@ Classes of error fixed:
   War") and the games known by one word ("the Paralympics"); so is a named
   operation ("Operation Clambake"), and a study or survey ("National Iodine Nutrition
   Study", or "the National Iodine Nutrition study" with the noun outside the name) is
-  a WORK (not
-  "Programme": the World Food Programme is an organization);
+  a WORK (not "Programme": the World Food Programme is an organization);
 - a one-word "organization" naming an idea or attitude ("Islamophobia", "Zionism") is
   dropped;
 - an acronym the writer defines after a lower-case phrase ("sea surface salinity
