@@ -1489,3 +1489,20 @@ def test_a_town_listed_with_places_or_given_as_an_example_is_a_place(nlp, text, 
 def test_a_town_name_without_place_context_keeps_the_models_label(nlp):
     doc = nlp("Grand Prairie said he would run.")
     assert {e.label_ for e in doc.ents if e.text == "Grand Prairie"} == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("And, I'm Isabel Ruiz.", "Isabel Ruiz"),
+        ("He thanked Isabel Ruiz for the interview.", "Isabel Ruiz"),
+        # A given name that is also a place ("Georgia") starts a name as often.
+        ("Georgia Smith spoke.", "Georgia Smith"),
+        # Left alone: a town named so, and a thing named after a person.
+        ("They drove to Virginia Beach.", None),
+        ("She won the Isabel Ruiz Prize.", None),
+    ],
+)
+def test_a_full_name_the_model_left_untagged_is_a_person(nlp, text, person):
+    people = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    assert people == ([person] if person else [])

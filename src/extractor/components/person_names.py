@@ -11,6 +11,8 @@ Classes of error fixed (the small model knows few names outside the US and UK):
   Stanley").
 - a person's first name left out: "the Refugee Council Enver Solomon told Sky News"
   tags only "Solomon". An untagged given name right before a PERSON span joins it.
+- a full name left untagged ("And, I'm Isabel Ruiz"): a run of two or three proper
+  nouns no entity holds, read by the same tests as an ORG above, and not after "the".
 
 Runs before `cleanup`, so the fixed spans get the same trimming and titles as the
 model's own.
@@ -57,9 +59,34 @@ class PersonNames:
         names = given_names()
         orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
         fixed = [self.fix(e, names, orgs) for e in doc.ents]
-        if fixed != list(doc.ents):
-            doc.ents = fixed
+        found = self.untagged(doc, names, orgs)
+        if fixed != list(doc.ents) or found:
+            doc.ents = sorted(fixed + found, key=lambda e: e.start)
         return doc
+
+    def untagged(self, doc: Doc, names: frozenset[str], orgs: list[str]) -> list[Span]:
+        """Full names the model left untagged ("And, I'm Isabel Ruiz"): a run of proper
+        nouns alone between other words, read as `_person_like` reads an ORG, and not
+        after "the" (a thing named after a person: "the Isabel Ruiz Prize")."""
+        found = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and _free_name_word(doc[j]):
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            span = doc[i:j]
+            if (
+                (i == 0 or doc[i - 1].lower_ != "the")
+                and (j == len(doc) or not _name_word(doc[j]))
+                and not gazetteer().candidates(span.text)  # "Virginia Beach"
+                and _person_like(span, names, orgs, self.max_words, place_first=True)
+            ):
+                found.append(Span(doc, i, j, label="PERSON"))
+            i = j
+        return found
 
     def fix(self, ent: Span, names: frozenset[str], orgs: list[str]) -> Span:
         if ent.label_ == "ORG" and _person_like(ent, names, orgs, self.max_words):
@@ -76,7 +103,11 @@ def _name_word(token: Token) -> bool:
 
 
 def _person_like(
-    ent: Span, names: frozenset[str], orgs: list[str], max_words: int = MAX_WORDS
+    ent: Span,
+    names: frozenset[str],
+    orgs: list[str],
+    max_words: int = MAX_WORDS,
+    place_first: bool = False,
 ) -> bool:
     if not 2 <= len(ent) <= max_words or ent[0].text not in names:
         return False
@@ -91,14 +122,21 @@ def _person_like(
             return False
         # A place first ("Austin Energy") or a country or region anywhere ("Ford
         # Australia") makes a company; towns share many surnames ("Kamen", "Salem").
+        # Untagged, a given name that is also a place starts a name as often
+        # ("Isabel", "Georgia"): `place_first` lets it.
         kinds = {p.kind for p in places.candidates(t.text)}
-        if kinds and (i == 0 or kinds - {"city"}):
+        if kinds and ((i == 0 and not place_first) or (i > 0 and kinds - {"city"})):
             return False
     if any(t.lower_ in COMPANY_CUES for t in sentence(ent)):
         return False
     text = ent.text
     # "Walt Disney" beside "Walt Disney Company": the company's short name.
     return text not in known and not any(text in o and text != o for o in orgs)
+
+
+def _free_name_word(token: Token) -> bool:
+    """A proper noun the model left out of every entity."""
+    return token.ent_iob_ == "O" and token.pos_ == "PROPN" and _name_word(token)
 
 
 def _untagged_given_name(token: Token, names: frozenset[str]) -> bool:
