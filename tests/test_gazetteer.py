@@ -107,3 +107,11 @@ def test_a_province_by_geonames_other_name_is_the_iso_region():
     # A region named by a direction is not one the finding rules see ("North", CM-NO).
     assert gaz.resolve("North") is None
     assert all(c.minor for c in gaz.candidates("North", minor=True))
+
+
+def test_spaced_initials_are_the_same_name():
+    gaz = gz.gazetteer()
+    assert gaz.resolve("U. S.").country_code == "US"
+    assert gaz.resolve("these U. S.").country_code == "US"
+    assert gaz.resolve("U. K.").country_code == "GB"
+    assert gaz.resolve("St. Louis").country_code == "US"  # "St." is no initial

@@ -48,7 +48,12 @@ def key(name: str) -> str:
     # Commas and hyphens do not tell names apart: "Washington, D.C." is GeoNames'
     # "Washington D.C.", "Guinea Bissau" is "Guinea-Bissau".
     text = name.replace("\u2019", "'").replace(",", " ").replace("-", " ")
+    # "U. S." is "U.S.": spaced initials are one name.
+    text = _SPACED_INITIALS.sub("", text)
     return " ".join(ascii_fold(text).split()).casefold()
+
+
+_SPACED_INITIALS = re.compile(r"(?<=\b[A-Za-z]\.)\s+(?=[A-Za-z]\.)")
 
 
 def variant(alt: str, name: str) -> bool:
