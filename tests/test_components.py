@@ -167,6 +167,22 @@ def test_a_place_named_with_s_keeps_it_and_a_possessive_place_loses_it(vocab):
     assert ents(doc) == [("St. John's", "GPE"), ("Halifax", "GPE")]
 
 
+@pytest.mark.parametrize(
+    "words, tags, expected",
+    [
+        (["the", "Government", "said"], ["O", "B-ORG", "O"], []),
+        (["Police", "said"], ["B-ORG", "O"], []),
+        # A body's name stays, and so does a kind of body with its name.
+        (["Congress", "passed", "it"], ["B-ORG", "O", "O"], [("Congress", "ORG")]),
+        (["Police", "Scotland", "said"], ["B-ORG", "I-ORG", "O"], [("Police Scotland", "ORG")]),
+    ],
+)
+def test_a_kind_of_body_without_a_name_is_no_organization(vocab, words, tags, expected):
+    doc = make_doc(vocab, words, tags)
+    Cleanup()(doc)
+    assert ents(doc) == expected
+
+
 def test_capitalized_the_inside_a_sentence_is_part_of_the_name(vocab):
     words = ["states", ",", "The", "Associated", "Press", "reported"]
     doc = make_doc(

@@ -16,6 +16,8 @@ Classes of error fixed (the model includes material around names):
   "Vladimir Putin", with "President" kept on `doc._.titles` for the roles component;
 - a role that only people hold, before a name the model calls an organization or a
   place ("Spokeswoman Sandy Angers" ORG): the name is a person's, and the role a title;
+- a kind of body capitalized without a name ("the Government said", "Police said"),
+  which is no organization's name;
 - a "name" with no capitalized word left, which is no name; an "organization" made of
   role words only ("Home" and "Shadow Home" of "Shadow Home Secretary", "Defense"),
   which is part of a title (an untagged name right after it is the person with that
@@ -54,6 +56,9 @@ PERSONAL_ROLES = {
 }
 # fmt: on
 # fmt: off
+# Kinds of body a writer capitalizes without naming one ("the Government", "the
+# Administration", "Police said"); not "Congress" or "Parliament", which name one.
+GENERIC_BODIES = {"government", "administration", "police"}
 CAPTION_LABELS = {
     "image", "images", "photo", "photos", "picture", "video", "credit", "source", "file",
     "caption", "graphic",
@@ -133,6 +138,8 @@ class Cleanup:
         words, _ = title_words()
         name = doc[start:end]
         roles_only = all(t.lower_ in words for t in name)
+        if label == "ORG" and end - start == 1 and doc[start].lower_ in GENERIC_BODIES:
+            return None, None  # "the Government said": the kind of body, no name
         if roles_only and label == "ORG":
             person = _untagged_name_after(doc, end)
             if person is not None:  # "CFO Margherita Della Valle": "CFO" ORG, name untagged
