@@ -778,6 +778,9 @@ def test_one_word_name_called_person_and_org_is_the_organization(vocab):
             [("Crimean War", "EVENT")],
         ),
         (["at", "the", "Paralympics"], ["O", "O", "B-ORG"], [("Paralympics", "EVENT")]),
+        # An era after a year is the year's; a company named with the letters stays.
+        (["in", "3000", "BC"], ["O", "O", "B-ORG"], []),
+        (["BC", "Hydro", "said"], ["B-ORG", "I-ORG", "O"], [("BC Hydro", "ORG")]),
         (
             ["the", "Ministry", "of", "War", "said"],
             ["O", "B-ORG", "I-ORG", "I-ORG", "O"],

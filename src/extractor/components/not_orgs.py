@@ -29,6 +29,7 @@ Classes of error fixed:
   countryinfo with "s", is a group (NORP), not an organization or a person;
 - a name right after the kind of work it is ("the TV series Supernatural", "the novel
   Middlemarch") is a title (WORK_OF_ART) at every mention, not an organization or person;
+- an era after a year ("3000 BC") is the year's, not an organization;
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
   organization: the ORG span is dropped.
 PRODUCT, INDEX and EVENT are not output categories, so these names leave
@@ -71,6 +72,8 @@ TIME_ZONES = {
     "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST",
     "BST", "IST", "JST", "AEST", "AEDT", "MSK",
 }
+# Eras after a year ("3000 BC", "776 BCE"), which the model calls organizations.
+ERAS = {"BC", "BCE", "B.C.", "B.C.E.", "AD", "A.D.", "CE", "C.E."}
 # fmt: on
 
 
@@ -157,6 +160,8 @@ class NotOrgs:
             return None  # "subject to Islamophobia": an idea, not a body
         if ent.text in TIME_ZONES and ent.start > 0 and _clock(doc[ent.start - 1]):
             return None
+        if ent.text in ERAS and ent.start > 0 and doc[ent.start - 1].like_num:
+            return None  # "in 3000 BC": the era of a year
         if (
             ent.start > 0
             and doc[ent.start - 1].lower_ in ("a", "an")
