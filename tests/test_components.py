@@ -781,6 +781,9 @@ def test_one_word_name_called_person_and_org_is_the_organization(vocab):
         # An era after a year is the year's; a company named with the letters stays.
         (["in", "3000", "BC"], ["O", "O", "B-ORG"], []),
         (["BC", "Hydro", "said"], ["B-ORG", "I-ORG", "O"], [("BC Hydro", "ORG")]),
+        # A name ending in "Act" is a law.
+        (["the", "HEROES", "Act", "says"], ["O", "B-ORG", "I-ORG", "O"], [("HEROES Act", "LAW")]),
+        (["the", "Act", "says"], ["O", "B-ORG", "O"], [("Act", "LAW")]),
         (
             ["the", "Ministry", "of", "War", "said"],
             ["O", "B-ORG", "I-ORG", "I-ORG", "O"],

@@ -29,7 +29,8 @@ Classes of error fixed:
   countryinfo with "s", is a group (NORP), not an organization or a person;
 - a name right after the kind of work it is ("the TV series Supernatural", "the novel
   Middlemarch") is a title (WORK_OF_ART) at every mention, not an organization or person;
-- an era after a year ("3000 BC") is the year's, not an organization;
+- an era after a year ("3000 BC") is the year's, not an organization; a name ending
+  in "Act" is a law ("the HEROES Act", "the Act");
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
   organization: the ORG span is dropped.
 PRODUCT, INDEX and EVENT are not output categories, so these names leave
@@ -162,6 +163,8 @@ class NotOrgs:
             return None
         if ent.text in ERAS and ent.start > 0 and doc[ent.start - 1].like_num:
             return None  # "in 3000 BC": the era of a year
+        if ent[-1].text in ("Act", "Acts"):
+            return Span(doc, ent.start, ent.end, label="LAW")  # "the HEROES Act", "the Act"
         if (
             ent.start > 0
             and doc[ent.start - 1].lower_ in ("a", "an")
