@@ -172,6 +172,7 @@ def test_a_place_named_with_s_keeps_it_and_a_possessive_place_loses_it(vocab):
     [
         (["the", "Government", "said"], ["O", "B-ORG", "O"], []),
         (["Police", "said"], ["B-ORG", "O"], []),
+        (["the", "Group", "reported"], ["O", "B-ORG", "O"], []),
         # A body's name stays, and so does a kind of body with its name.
         (["Congress", "passed", "it"], ["B-ORG", "O", "O"], [("Congress", "ORG")]),
         (["Police", "Scotland", "said"], ["B-ORG", "I-ORG", "O"], [("Police Scotland", "ORG")]),

@@ -57,8 +57,9 @@ PERSONAL_ROLES = {
 # fmt: on
 # fmt: off
 # Kinds of body a writer capitalizes without naming one ("the Government", "the
-# Administration", "Police said"); not "Congress" or "Parliament", which name one.
-GENERIC_BODIES = {"government", "administration", "police"}
+# Administration", "Police said", "the Group's revenue"); not "Congress" or
+# "Parliament", which name one.
+GENERIC_BODIES = {"government", "administration", "police", "group"}
 CAPTION_LABELS = {
     "image", "images", "photo", "photos", "picture", "video", "credit", "source", "file",
     "caption", "graphic",
