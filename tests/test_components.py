@@ -1529,3 +1529,29 @@ def test_a_town_name_without_place_context_keeps_the_models_label(nlp):
 def test_a_full_name_the_model_left_untagged_is_a_person(nlp, text, person):
     people = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
     assert people == ([person] if person else [])
+
+
+@pytest.mark.parametrize(
+    "text, storm, name",
+    [
+        (
+            "Cyclone Phailin struck the coast. Phailin weakened the next day.",
+            "Cyclone Phailin",
+            "Phailin",
+        ),
+        ("Typhoon Haiyan crossed the islands.", "Typhoon Haiyan", None),
+        ("Tropical Storm Allison flooded the city.", "Tropical Storm Allison", None),
+    ],
+)
+def test_a_storm_named_like_a_person_is_an_event(nlp, text, storm, name):
+    doc = nlp(text)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get(storm) == "EVENT"
+    if name:
+        assert labels.get(name) == "EVENT"
+    assert not [e for e in doc.ents if e.label_ in ("PERSON", "GPE") and storm.endswith(e.text)]
+
+
+def test_a_company_named_after_a_storm_word_stays_a_company(nlp):
+    doc = nlp("Hurricane Electric Inc. opened an office.")
+    assert [e.label_ for e in doc.ents if e.text.startswith("Hurricane")] == ["ORG"]

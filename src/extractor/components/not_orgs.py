@@ -29,6 +29,8 @@ Classes of error fixed:
   countryinfo with "s", is a group (NORP), not an organization or a person;
 - a name right after the kind of work it is ("the TV series Supernatural", "the novel
   Middlemarch") is a title (WORK_OF_ART) at every mention, not an organization or person;
+- a storm named like a person ("Cyclone Phailin", "Typhoon Haiyan", and "Phailin" alone
+  in the same article) is an event;
 - an era after a year ("3000 BC") is the year's, not an organization; a name ending
   in "Act" is a law ("the HEROES Act", "the Act");
 - a time-zone abbreviation after a clock time ("15:00 UTC") is part of the time, not an
@@ -120,15 +122,21 @@ class NotOrgs:
         terms = defined_terms(doc)
         tongues = languages(doc)
         titles = works(doc)
+        storm_spans = storms(doc)
+        storm_names = {s[-1].text for s in storm_spans}
         self.set_annotations(
             doc,
-            [
+            # The storm spans first: filter_spans keeps the first of two equal spans.
+            storm_spans
+            + [
                 None
                 if e.label_ == "ORG" and e.text in terms
                 else Span(doc, e.start, e.end, label="LANGUAGE")
                 if e.text in tongues
                 else Span(doc, e.start, e.end, label="WORK_OF_ART")
                 if e.text in titles
+                else Span(doc, e.start, e.end, label="EVENT")
+                if e.text in storm_names
                 else self.fix(e)
                 for e in doc.ents
             ],
@@ -205,6 +213,34 @@ LANGUAGE_NOUNS = {"language", "languages", "dialect", "dialects", "speakers", "s
 SPEAK = {"speak", "speaks", "spoke", "spoken", "speaking"}
 # Labels the model gives a language's name by mistake; NORP ("English") is a people too.
 LANGUAGE_MISTAKES = {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+
+
+# Words that name a storm before its given name ("Hurricane Katrina", "Cyclone Phailin",
+# "Tropical Storm Allison"); "Storm" alone only after "Tropical".
+STORM_WORDS = {"Hurricane", "Cyclone", "Typhoon"}
+
+
+def storms(doc: Doc) -> list[Span]:
+    """Storms, named like people: "Cyclone Phailin" (PERSON), "Typhoon Haiyan" (the model
+    tags "Typhoon" a place). The storm word and the one name after it are an event; the
+    name alone elsewhere in the article is the storm too (see `__call__`)."""
+    found = []
+    for tok in doc[:-1]:
+        word = tok.text in STORM_WORDS or (
+            tok.text == "Storm" and tok.i > 0 and doc[tok.i - 1].text == "Tropical"
+        )
+        name = doc[tok.i + 1]
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        if (
+            word
+            and name.is_alpha
+            and name.is_title
+            and name.pos_ == "PROPN"
+            and not (after is not None and after.is_title and after.pos_ == "PROPN")
+        ):
+            start = tok.i - 1 if tok.text == "Storm" else tok.i
+            found.append(Span(doc, start, tok.i + 2, label="EVENT"))
+    return found
 
 
 def languages(doc: Doc) -> set[str]:
