@@ -1555,3 +1555,11 @@ def test_a_storm_named_like_a_person_is_an_event(nlp, text, storm, name):
 def test_a_company_named_after_a_storm_word_stays_a_company(nlp):
     doc = nlp("Hurricane Electric Inc. opened an office.")
     assert [e.label_ for e in doc.ents if e.text.startswith("Hurricane")] == ["ORG"]
+
+
+def test_a_monarchs_title_is_a_title_not_a_place(nlp):
+    doc = nlp("He became a close friend of Tsar Peter the Great.")
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert people == ["Peter the Great"]
+    assert list(doc._.titles.values()) == [["Tsar"]]
+    assert not [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
