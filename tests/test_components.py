@@ -883,6 +883,9 @@ def test_a_known_organization_named_alone_is_one(vocab):
     [
         (["Saturn", "Corporation"], "PERSON", "ORG"),
         (["Irving", "Police", "Department"], "GPE", "ORG"),
+        # An embassy speaks and issues visas: the mission, as GUM counts it.
+        (["Cuban", "Consulate"], "FAC", "ORG"),
+        (["US", "Embassy"], "GPE", "ORG"),
         (["Colorado", "State", "University"], "GPE", "ORG"),
         (["Jim", "Press"], "PERSON", "PERSON"),  # a surname, not "the press"
         (["Mountain", "View"], "GPE", "GPE"),

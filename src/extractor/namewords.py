@@ -22,6 +22,8 @@ INSTITUTIONS = frozenset(
         "institute",
         "academy",
         "ministry",
+        "embassy",
+        "consulate",
         "department",
         "agency",
         "commission",
