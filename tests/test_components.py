@@ -1566,3 +1566,8 @@ def test_a_monarchs_title_is_a_title_not_a_place(nlp):
     assert people == ["Peter the Great"]
     assert list(doc._.titles.values()) == [["Tsar"]]
     assert not [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
+
+
+def test_a_countrys_initials_the_model_calls_an_organization_are_the_country(nlp):
+    doc = nlp("The UAE and Qatar signed a deal.")
+    assert {e.text: e.label_ for e in doc.ents}["UAE"] == "GPE"

@@ -115,3 +115,12 @@ def test_spaced_initials_are_the_same_name():
     assert gaz.resolve("these U. S.").country_code == "US"
     assert gaz.resolve("U. K.").country_code == "GB"
     assert gaz.resolve("St. Louis").country_code == "US"  # "St." is no initial
+
+
+def test_a_countrys_initials_are_its_name_but_its_iso_codes_are_not():
+    gaz = gz.gazetteer()
+    assert gaz.resolve("UAE").country_code == "AE"
+    assert gaz.resolve("RSA").country_code == "ZA"
+    # ISO codes are codes, not names news writes ("ARE", "DEU"; "ANT" is a word).
+    assert gaz.resolve("DEU") is None
+    assert not any(c.kind == "country" for c in gaz.candidates("ANT", minor=True))

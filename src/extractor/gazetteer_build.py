@@ -169,6 +169,10 @@ def _fill(w: _Writer) -> None:
             subdivisions.setdefault((s.country_code, key(name)), (s.code, names[-1], names))
     countries = gc.get_countries()
     capitals = {(code, c["capital"]) for code, c in countries.items()}
+    iso_codes = {
+        c for x in (*pycountry.countries, *pycountry.historic_countries)
+        for c in (x.alpha_2, x.alpha_3)
+    }  # fmt: skip
     for code, c in sorted(countries.items()):
         lat, lon = info["centroids"].get(code, (None, None))
         py = pycountry.countries.get(alpha_2=code)
@@ -197,8 +201,13 @@ def _fill(w: _Writer) -> None:
             getattr(py, "official_name", None),
             *info["spellings"].get(code, ()),
         ):
+            # Capitals are ISO codes ("AE", "ARE"), except the initials news writes
+            # ("UAE", "RSA", "DRC"), which are neither of the country's codes: a name
+            # as plain as the country's own, so the rules that find places see it too.
             if alt and "," not in alt and not alt.isupper():
                 w.name(alt, pid, minor=True)
+            elif alt and alt.isupper() and alt.isalpha() and alt not in iso_codes:
+                w.name(alt, pid)
         for alt in extra.COUNTRY_EXONYMS.get(code, ()):
             w.name(alt, pid, alternate=True, minor=True)
     for name, gid, lat, lon in extra.HOME_NATIONS:
