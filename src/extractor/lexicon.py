@@ -24,6 +24,11 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }
+# The eight points of the compass: directions in text ("east of Kunduz"), and regions'
+# names that are only a direction (Cameroon's "North").
+COMPASS_POINTS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+})
 # fmt: on
 
 

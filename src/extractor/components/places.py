@@ -33,6 +33,7 @@ from spacy.util import filter_spans
 
 from extractor.components.person_names import given_names
 from extractor.gazetteer import Gazetteer, Place, gazetteer
+from extractor.lexicon import COMPASS_POINTS
 
 MAX_NGRAM = 3
 # fmt: off
@@ -49,15 +50,11 @@ PLACE_NOUNS = {
 # fmt: on
 # "east of X", "the outskirts of X", "the town of X": X is a place. Not "capital" (money)
 # nor "centre"/"heart", which take companies too ("the heart of Toyota").
-# fmt: off
-PLACE_OF = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "outskirts", "suburbs", "city", "town", "village", "province", "district", "region",
-    "county", "municipality", "island", "port",
-}
-# fmt: on
-# "towns like X", "cities such as X", "villages including X": X is one of them.
-EXAMPLE_OF = {"like", "including", "as"}
+PLACE_OF = (
+    COMPASS_POINTS | {"outskirts", "suburbs"} | (PLACE_NOUNS - {"capital", "state", "suburb"})
+)
+# "towns like X", "villages including X" (and "cities such as X"): X is one of them.
+EXAMPLE_OF = {"like", "including"}
 _STRIP = {"the"}
 
 
@@ -235,7 +232,7 @@ def _example_of(ent: Span) -> bool:
     i = ent.start - 1
     if i >= 1 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
         i -= 1
-    elif i < 0 or doc[i].lower_ not in EXAMPLE_OF - {"as"}:
+    elif i < 0 or doc[i].lower_ not in EXAMPLE_OF:
         return False
     noun = doc[i - 1] if i >= 1 else None
     if noun is None or noun.tag_ != "NNS":
