@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import TYPE_CHECKING
 
 from extractor.figure_values import parse_number
@@ -266,6 +267,26 @@ def _relative_needed(kind: str = "date") -> DateValue:
 _NUM = r"(?P<num>[\w.,-]+(?: [\w-]+)*?)"
 
 
+_Rule = Callable[[str, _Context], "DateValue | None"]
+_Read = Callable[[re.Match[str], _Context], "DateValue | None"]
+
+
+def _whole(pattern: str | re.Pattern[str]) -> Callable[[_Read], _Rule]:
+    """A rule that reads only text its pattern matches whole: the match is made here,
+    once for every such rule, and the rule reads the match (its text is `m.string`)."""
+    compiled = re.compile(pattern)
+
+    def wrap(read: _Read) -> _Rule:
+        @wraps(read)
+        def rule(text: str, ctx: _Context) -> DateValue | None:
+            m = compiled.fullmatch(text)
+            return read(m, ctx) if m else None
+
+        return rule
+
+    return wrap
+
+
 def _rule_ref_words(text: str, ctx: _Context) -> DateValue | None:
     # Class: vague past/present/future adverbs ("recently", "currently", "in recent
     # weeks", "the future") -> PAST_REF / PRESENT_REF / FUTURE_REF, no reference needed.
@@ -285,23 +306,18 @@ def _rule_ref_words(text: str, ctx: _Context) -> DateValue | None:
     return None
 
 
-def _rule_deictic_day(text: str, ctx: _Context) -> DateValue | None:
+@_whole(
+    r"(?:(?:earlier|later) )?(?P<day>today|yesterday|tomorrow|tonight|this|the day before "
+    r"yesterday|the day after tomorrow|last(?= night| evening))"
+    r"(?: (?P<part>morning|afternoon|evening|night))?(?:'s)?"
+)
+def _rule_deictic_day(m: re.Match[str], ctx: _Context) -> DateValue | None:
     # Class: days named relative to today ("today", "yesterday", "tomorrow", "tonight",
-    # "this morning", "yesterday afternoon", "earlier today", "the day before yesterday").
-    m = re.fullmatch(
-        r"(?:(?:earlier|later) )?(?P<day>today|yesterday|tomorrow|tonight|this|the day before "
-        r"yesterday|the day after tomorrow)(?: (?P<part>morning|afternoon|evening|night))?"
-        r"(?:'s)?",
-        text,
-    )
-    if re.fullmatch(r"last (?:night|evening)", text):
-        # Class: "last night" is yesterday's night (it read as the length P1D).
-        m = re.fullmatch(
-            r"(?P<day>yesterday) (?P<part>night|evening)", "yesterday " + text.split()[1]
-        )
-    if not m or (m.group("day") == "this" and not m.group("part")):
+    # "this morning", "yesterday afternoon", "earlier today", "the day before yesterday"),
+    # and "last night", which is yesterday's night (it read as the length P1D).
+    if m.group("day") == "this" and not m.group("part"):
         return None
-    offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+    offset = {"yesterday": -1, "last": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2}.get(m.group("day"), 0)  # fmt: skip
     part = m.group("part") or ("night" if m.group("day") == "tonight" else None)
     kind = "time" if part else "date"
@@ -338,18 +354,15 @@ def _rule_sets(text: str, ctx: _Context) -> DateValue | None:
     return None
 
 
-def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
+@_whole(
+    r"(?:about |some |nearly |almost |more than |over |roughly |just |only )?"
+    r"(?:(?P<num>.+?) )?(?P<unit>[a-z]+) (?P<dir>ago|earlier|before|later|after|"
+    r"from now|hence|previously|back)"
+)
+def _rule_ago(m: re.Match[str], ctx: _Context) -> DateValue | None:
     # Class: "four years ago", "a week ago", "two months earlier", "decades ago":
     # the calendar unit that far back, at that unit's granularity ("four years ago" ->
     # 2012, "a week ago" -> a week); vague amounts give PAST_REF.
-    m = re.fullmatch(
-        r"(?:about |some |nearly |almost |more than |over |roughly |just |only )?"
-        r"(?:(?P<num>.+?) )?(?P<unit>[a-z]+) (?P<dir>ago|earlier|before|later|after|"
-        r"from now|hence|previously|back)",
-        text,
-    )
-    if not m:
-        return None
     unit = _unit_of(m.group("unit"))
     if unit is None:
         return None
@@ -404,26 +417,23 @@ def _rule_ago(text: str, ctx: _Context) -> DateValue | None:
     return DateValue(value, "date") if value else None
 
 
-def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
+@_whole(
+    r"(?:(?:the )?(?:early|earlier|late|later|mid|middle|start|beginning|end|rest|"
+    r"remainder|first half|second half)(?:-| of | in | )?)?"
+    r"(?:the )?(?P<rel>last|past|previous|preceding|prior|this|current|next|coming|"
+    r"following|same|present|(?:its|their|the) (?:best|worst|biggest|largest|strongest|"
+    r"weakest|busiest|deadliest|worst-ever|best-ever))?(?: |-)?"
+    r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|"
+    r"fall|winter|season)(?:'s)?(?: (?P<tail>a year ago|last year|a year earlier|"
+    r"of last year|of this year|of next year))?"
+)
+def _rule_relative_unit(m: re.Match[str], ctx: _Context) -> DateValue | None:
     # Class: a calendar unit named relative to the reference: "last week" -> 2016-W29,
     # "its worst week (since 2008)" -> the current week,
     # "this summer" -> 2016-SU, "next month", "the weekend", "earlier this year", "the
     # end of this year", "later this month", "the same month a year ago", "the previous
     # year". Granularity is the unit's (a week is a week: YYYY-Www).
-    m = re.fullmatch(
-        r"(?:(?:the )?(?:early|earlier|late|later|mid|middle|start|beginning|end|rest|"
-        r"remainder|first half|second half)(?:-| of | in | )?)?"
-        r"(?:the )?(?P<rel>last|past|previous|preceding|prior|this|current|next|coming|"
-        r"following|same|present|(?:its|their|the) (?:best|worst|biggest|largest|strongest|"
-        r"weakest|busiest|deadliest|worst-ever|best-ever))?(?: |-)?"
-        r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|autumn|"
-        r"fall|winter|season)(?:'s)?(?: (?P<tail>a year ago|last year|a year earlier|"
-        r"of last year|of this year|of next year))?",
-        text,
-    )
-    if not m:
-        return None
-    rel, unit, tail = m.group("rel"), m.group("unit"), m.group("tail")
+    text, rel, unit, tail = m.string, m.group("rel"), m.group("unit"), m.group("tail")
     if (
         rel is None
         and unit in ("year", "month", "week")
@@ -512,17 +522,16 @@ def _rule_relative_unit(text: str, ctx: _Context) -> DateValue | None:
     return DateValue(_season(year, code), "date") if _valid_year(year) else None
 
 
-def _rule_weekday(text: str, ctx: _Context) -> DateValue | None:
+@_whole(
+    r"(?:(?P<rel>last|this|next|this coming|this past|past|coming|previous) )?"
+    r"(?P<day>[a-z]+?)(?:'s)?(?: (?P<part>morning|afternoon|evening|night))?"
+)
+def _rule_weekday(m: re.Match[str], ctx: _Context) -> DateValue | None:
     # Class: weekdays ("Tuesday", "last Friday", "next Monday", "Tuesday night",
     # "Monday's"). Bare weekdays follow the governing verb's tense: past (or none, as in
     # headlines) -> the most recent such day on or before the reference; future and the
     # simple present of a body sentence -> the next one on or after it.
-    m = re.fullmatch(
-        r"(?:(?P<rel>last|this|next|this coming|this past|past|coming|previous) )?"
-        r"(?P<day>[a-z]+?)(?:'s)?(?: (?P<part>morning|afternoon|evening|night))?",
-        text,
-    )
-    if not m or m.group("day") not in WEEKDAYS:
+    if m.group("day") not in WEEKDAYS:
         return None
     part = m.group("part")
     kind = "time" if part else "date"
@@ -616,17 +625,14 @@ def _parse_year(text: str | None, ctx: _Context) -> int | None:
 _ERA = r"(?:ad|a\.d\.|ce|c\.e\.)"
 
 
-def _rule_early_year(text: str, ctx: _Context) -> DateValue | None:
+@_whole(
+    rf"(?:(?:c\.|ca\.|circa|about|around) ?)?(?:{_ERA} ?(?P<a>\d{{1,4}})|(?P<b>\d{{1,4}}) ?"
+    rf"{_ERA})|(?:c\.|ca\.|circa|the year) ?(?P<c>\d{{1,4}})"
+)
+def _rule_early_year(m: re.Match[str], ctx: _Context) -> DateValue | None:
     # Class: years of the first millennium, which only an era or "circa" tells from a
     # count: "347 AD", "AD 842", "c. 347", "circa 900", "the year 71" -> 0347 ... (BC years
     # are left out: TIMEX3 and the corpora write them differently.)
-    m = re.fullmatch(
-        rf"(?:(?:c\.|ca\.|circa|about|around) ?)?(?:{_ERA} ?(?P<a>\d{{1,4}})|(?P<b>\d{{1,4}}) ?"
-        rf"{_ERA})|(?:c\.|ca\.|circa|the year) ?(?P<c>\d{{1,4}})",
-        text,
-    )
-    if not m:
-        return None
     year = int(m.group("a") or m.group("b") or m.group("c"))
     return DateValue(f"{year:04d}", "date") if _valid_year(year) else None
 
@@ -799,16 +805,13 @@ MOVABLE_HOLIDAYS = {
 }  # fmt: skip
 
 
-def _rule_holiday(text: str, ctx: _Context) -> DateValue | None:
+@_whole(
+    r"(?P<name>[a-z.' ]+?)(?:,? (?P<year>\d{4})| (?:of )?(?P<rel>last|this|"
+    r"next) year)?"
+)
+def _rule_holiday(m: re.Match[str], ctx: _Context) -> DateValue | None:
     # Class: holidays named without a date ("on Christmas Day", "over Easter",
     # "Thanksgiving 2009"): their day, in the year the tense points to, as for "July 4".
-    m = re.fullmatch(
-        r"(?P<name>[a-z.' ]+?)(?:,? (?P<year>\d{4})| (?:of )?(?P<rel>last|this|"
-        r"next) year)?",
-        text,
-    )
-    if not m:
-        return None
     name = m.group("name")
     if name not in FIXED_HOLIDAYS and name not in MOVABLE_HOLIDAYS:
         return None
@@ -987,39 +990,35 @@ def _rule_anaphora(text: str, ctx: _Context) -> DateValue | None:
 _REL_OFFSET = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
 
-def _rule_unit_of_relative_unit(text: str, ctx: _Context) -> DateValue | None:
-    # Class: a month or day placed in a year or week named from today: "March last year",
-    # "in May of this year", "June 3 next year", "the 12th of May this year", "Tuesday
-    # last week". Neither half alone gives the value; read apart, both came out empty.
-    m = re.fullmatch(
-        rf"(?:(?:the )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?)?(?P<month>{_MONTH_NAMES})\.?"
-        r"(?: (?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,? (?:of )?"
-        r"(?P<rel>last|past|previous|this|next|coming) year",
-        text,
-    )
-    if m:
-        if ctx.reference is None:
-            return _relative_needed()
-        year = ctx.reference.year + _REL_OFFSET[m.group("rel")]
-        month = MONTHS[m.group("month")]
-        day = m.group("d1") or m.group("d2")
-        if day:
-            return DateValue(dt.date(year, month, int(day)).isoformat(), "date")
-        return DateValue(f"{year:04d}-{month:02d}", "date")
-    m = re.fullmatch(
-        r"(?P<day>[a-z]+?),? (?:of )?(?P<rel>last|past|previous|this|next|coming) "
-        r"week",
-        text,
-    )
-    if m and m.group("day") in WEEKDAYS:
-        if ctx.reference is None:
-            return _relative_needed()
-        monday = ctx.reference - dt.timedelta(days=ctx.reference.weekday())
-        day = monday + dt.timedelta(
-            weeks=_REL_OFFSET[m.group("rel")], days=WEEKDAYS[m.group("day")]
-        )
-        return DateValue(day.isoformat(), "date")
-    return None
+@_whole(
+    rf"(?:(?:the )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?)?(?P<month>{_MONTH_NAMES})\.?"
+    r"(?: (?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,? (?:of )?"
+    r"(?P<rel>last|past|previous|this|next|coming) year"
+)
+def _rule_month_of_relative_year(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    # Class: a month or day placed in a year named from today: "March last year", "in May
+    # of this year", "June 3 next year", "the 12th of May this year". Neither half alone
+    # gives the value; read apart, both came out empty.
+    if ctx.reference is None:
+        return _relative_needed()
+    year = ctx.reference.year + _REL_OFFSET[m.group("rel")]
+    month = MONTHS[m.group("month")]
+    day = m.group("d1") or m.group("d2")
+    if day:
+        return DateValue(dt.date(year, month, int(day)).isoformat(), "date")
+    return DateValue(f"{year:04d}-{month:02d}", "date")
+
+
+@_whole(r"(?P<day>[a-z]+?),? (?:of )?(?P<rel>last|past|previous|this|next|coming) week")
+def _rule_weekday_of_relative_week(m: re.Match[str], ctx: _Context) -> DateValue | None:
+    # Class: a weekday placed in a week named from today ("Tuesday last week").
+    if m.group("day") not in WEEKDAYS:
+        return None
+    if ctx.reference is None:
+        return _relative_needed()
+    monday = ctx.reference - dt.timedelta(days=ctx.reference.weekday())
+    day = monday + dt.timedelta(weeks=_REL_OFFSET[m.group("rel")], days=WEEKDAYS[m.group("day")])
+    return DateValue(day.isoformat(), "date")
 
 
 # "the next day", "the following month", "the previous year": a unit next to the time
@@ -1031,14 +1030,12 @@ FOLLOWING = re.compile(
 )
 
 
-def _rule_following(text: str, ctx: _Context) -> DateValue | None:
+@_whole(FOLLOWING)
+def _rule_following(m: re.Match[str], ctx: _Context) -> DateValue | None:
     # Class: a unit after or before the time the story is at ("The strike began in
     # October 2005. The previous month, talks had collapsed" -> 2005-09; "the next day"
     # after "on March 3, 2008" -> 2008-03-04). Counted from the reference date they land
     # in the wrong year; with nothing to count from, the other rules decide.
-    m = FOLLOWING.fullmatch(text)
-    if not m:
-        return None
     step = 1 if m.group("rel") in ("following", "next") else -1
     unit, anchor = m.group("unit"), ctx.anchor or ""
     if unit == "year":
@@ -1135,7 +1132,8 @@ RULES = (
     _rule_ref_words,
     _rule_anaphora,
     _rule_following,
-    _rule_unit_of_relative_unit,
+    _rule_month_of_relative_year,
+    _rule_weekday_of_relative_week,
     _rule_deictic_day,
     _rule_sets,
     _rule_ago,
