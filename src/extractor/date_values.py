@@ -24,7 +24,7 @@ from functools import lru_cache, wraps
 from typing import TYPE_CHECKING
 
 from extractor.figure_values import parse_number
-from extractor.lexicon import MONTHS
+from extractor.lexicon import MONTH_NAMES, MONTHS
 from extractor.options import DEFAULT_DATE_ORDER
 
 if TYPE_CHECKING:
@@ -735,7 +735,6 @@ _CENTURY_WORDS = {
         start=1,
     )
 }
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
 def _resolve_year(month: int, day: int | None, ctx: _Context) -> int | None:
@@ -855,7 +854,7 @@ def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
     )
     t = _strip_the(t)
     m = re.fullmatch(
-        rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? )?(?P<month>{_MONTH_NAMES})\.?"
+        rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? )?(?P<month>{MONTH_NAMES})\.?"
         rf"(?: (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,? (?:of )?{_YEAR})?",
         t,
     )
@@ -991,7 +990,7 @@ _REL_OFFSET = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "co
 
 
 @_whole(
-    rf"(?:(?:the )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?)?(?P<month>{_MONTH_NAMES})\.?"
+    rf"(?:(?:the )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?)?(?P<month>{MONTH_NAMES})\.?"
     r"(?: (?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,? (?:of )?"
     r"(?P<rel>last|past|previous|this|next|coming) year"
 )
@@ -1084,7 +1083,7 @@ def _absolute(text: str, ctx: _Context) -> DateValue | None:
     # Class: complete absolute dates in any written format that carries a year
     # ("March 01, 2008", "Tuesday, March 8, 2011", "07/27/2016", "2016-07-27",
     # "12.03.2009"): dateparser, with the configured day/month order.
-    has_month = re.search(rf"\b(?:{_MONTH_NAMES})\b", text) is not None
+    has_month = re.search(rf"\b(?:{MONTH_NAMES})\b", text) is not None
     if not (_NUMERIC_DATE.search(text) or (has_month and re.search(r"\b\d{4}\b", text))):
         return None
     match = _NUMERIC_DATE.search(text)
@@ -1208,7 +1207,7 @@ def normalize_date(
     candidates += [
         " ".join(words[i:])
         for i in range(1, len(words))
-        if re.search(rf"\d|\b(?:{_MONTH_NAMES}|{'|'.join(WEEKDAYS)})\b", " ".join(words[i:]))
+        if re.search(rf"\d|\b(?:{MONTH_NAMES}|{'|'.join(WEEKDAYS)})\b", " ".join(words[i:]))
     ]
     for candidate in candidates:
         for rule in RULES:

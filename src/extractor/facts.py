@@ -25,6 +25,7 @@ from extractor.date_values import (
 from extractor.doctext import doc_text
 from extractor.figure_values import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
+from extractor.lexicon import MONTH_NAMES
 from extractor.options import DEFAULT_DATE_ORDER
 
 if TYPE_CHECKING:
@@ -529,7 +530,7 @@ _TOLD_FROM_TODAY = re.compile(
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 
 
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.I)
 
 
 def _year_written(span: Span) -> str | None:

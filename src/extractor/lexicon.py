@@ -30,6 +30,9 @@ COMPASS_POINTS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
 })
 # fmt: on
+# The month names as one regex alternation, longest first so that "June" wins over
+# "Jun": every pattern that finds a written month reads it from here.
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
 @cache
