@@ -87,6 +87,41 @@ def test_a_town_the_model_calls_org_or_person_needs_place_context(vocab, words, 
     assert town.label_ == expected
 
 
+@pytest.mark.parametrize(
+    "words, tags, expected",
+    [
+        # The model reads both the town and the county as people: the county of the
+        # town's country after a comma is a place.
+        (
+            ["born", "in", "Exeter", ",", "Devon", "."],
+            ["O", "O", "B-PERSON", "O", "B-PERSON", "O"],
+            [("Exeter", "GPE"), ("Devon", "GPE")],
+        ),
+        (
+            ["a", "school", "in", "Rouen", ",", "Normandy"],
+            ["O", "O", "O", "B-GPE", "O", "B-ORG"],
+            [("Rouen", "GPE"), ("Normandy", "GPE")],
+        ),
+        # Leave alone: a list of people, where the first is no place.
+        (
+            ["Smith", ",", "Kent", "and", "Jones", "spoke"],
+            ["B-PERSON", "O", "B-PERSON", "O", "B-PERSON", "O"],
+            [("Smith", "PERSON"), ("Kent", "PERSON"), ("Jones", "PERSON")],
+        ),
+        # Leave alone: a county of another country than the town's.
+        (
+            ["in", "Rouen", ",", "Devon"],
+            ["O", "B-GPE", "O", "B-PERSON"],
+            [("Rouen", "GPE"), ("Devon", "PERSON")],
+        ),
+    ],
+)
+def test_a_region_after_its_town_and_a_comma_is_a_place(vocab, words, tags, expected):
+    doc = make_doc(vocab, words, tags)
+    PlaceRules(100_000)(doc)
+    assert ents(doc) == expected
+
+
 def test_a_hyphenated_country_the_model_calls_org_is_a_place(vocab):
     # spaCy splits "Guinea-Bissau" into three tokens; the name is read as written.
     words = ["troops", "in", "Guinea", "-", "Bissau", "left"]

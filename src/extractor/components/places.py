@@ -106,9 +106,18 @@ class PlaceRules:
     # -- find ----------------------------------------------------------------
     def relabel(self, doc: Doc, named: set[str]) -> list[Span]:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-        out = []
+        out: list[Span] = []
+        town: tuple[int, Place] | None = None  # where the last place found ends, and it
         for ent in doc.ents:
             label = ent.label_
+            if label in ("ORG", "PERSON") and (region := self._region_after(ent, town)):
+                # Class: "Exeter, Devon", "Rouen, Normandy": a region of the town's own
+                # country after it and a comma is that region, even where the model read
+                # the town as a person too (the tag the model gave the town is not used).
+                out.append(Span(doc, ent.start, ent.end, label="GPE"))
+                town = (ent.end, region)
+                continue
+            place = None
             if label in ("NORP", "ORG", "PERSON"):
                 place = self.gaz.resolve(bare_name(ent))
                 if place and self._obscure(place, named):
@@ -127,8 +136,19 @@ class PlaceRules:
                         label = "GPE"
                 if label == "PERSON" and all(self.gaz.is_demonym(t.text) for t in ent):
                     label = "NORP"
+            elif label == "GPE":
+                place = self.gaz.resolve(bare_name(ent))
+            town = (ent.end, place) if label == "GPE" and place else None
             out.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
         return out
+
+    def _region_after(self, ent: Span, town: tuple[int, Place] | None) -> Place | None:
+        """The region of the town's country that `ent` names, where `ent` follows the
+        town and a comma."""
+        if town is None or ent.start != town[0] + 1 or ent.doc[town[0]].text != ",":
+            return None
+        found = self.gaz.resolve_in(bare_name(ent), town[1].country_code, minor=True)
+        return found if found and found.kind == "region" else None
 
     def missed(self, doc: Doc, ents: list[Span], named: set[str]) -> list[Span]:
         taken = set()
