@@ -964,6 +964,26 @@ def test_surname_the_model_left_unlabelled_joins_the_person(vocab):
     assert doc.ents[1].start == 5
 
 
+def test_a_surname_opening_a_sentence_tagged_as_a_noun_joins_the_person(vocab):
+    # The tagger reads an unusual surname at a sentence start as a common noun ("Rathbun
+    # requested donations"); a word the article also writes in lower case stays a noun.
+    words = ["Jane", "Rathbun", "and", "Al", "Price", "met", ".", "Rathbun", "requested"]
+    words += ["donations", ".", "Price", "rose", "above", "the", "price", "."]
+    tags = ["NNP", "NNP", "CC", "NNP", "NNP", "VBD", ".", "NN", "VBD", "NNS", ".", "NN", "VBD"]
+    tags += ["IN", "DT", "NN", "."]
+    pos = ["VERB" if t.startswith("VB") else "PROPN" if t == "NNP" else "X" for t in tags]
+    doc = Doc(
+        vocab,
+        words=words,
+        tags=tags,
+        pos=pos,
+        sent_starts=[i in (0, 7, 11) for i in range(len(words))],
+        ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"] + ["O"] * 12,
+    )
+    Consistency()(doc)
+    assert [(e.text, e.start) for e in doc.ents if len(e) == 1] == [("Rathbun", 7)]
+
+
 def test_an_unclosed_bracket_ends_the_name(vocab):
     words = ["the", "World", "Health", "Organisation", "(", "WHO", ")", "says"]
     doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])

@@ -33,8 +33,10 @@ Classes of error fixed:
   can lead to ..." beside "intake of iodine") is that noun, capitalized at a sentence
   start: it is dropped;
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
-  named the person in full: it is a mention of that person; likewise an acronym the
-  writer gives in brackets after an organization ("European Central Bank (ECB)");
+  named the person in full: it is a mention of that person, also where it opens a
+  sentence and the tagger took it for a common noun ("Rathbun requested donations");
+  likewise an acronym the writer gives in brackets after an organization ("European
+  Central Bank (ECB)");
 - an acronym the model calls an organization though the writer defined it as something
   else ("iPhones Software Development Kit (SDK)" ... "the SDK"): every mention takes
   the category of the name it stands for; and the last word of a product's name
@@ -85,6 +87,20 @@ COMPANY_VERBS = {
 }
 
 
+def _subject_noun(t: Token, lowered: set[str]) -> bool:
+    """A surname opening a sentence as its subject, which the tagger read as a common noun
+    ("Rathbun requested donations"): not a word the article also writes in lower case
+    ("Price rose" beside "the price")."""
+    after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return (
+        t.tag_ == "NN"
+        and t.is_sent_start
+        and t.lower_ not in lowered
+        and after is not None
+        and after.pos_ in ("VERB", "AUX")
+    )
+
+
 class Consistency:
     def __call__(self, doc: Doc) -> Doc:
         self.split_hyphen_pairs(doc)
@@ -125,13 +141,14 @@ class Consistency:
         if not first_full:
             return []
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        lowered = {t.lower_ for t in doc if t.is_lower}
         return [
             Span(doc, t.i, t.i + 1, label="PERSON")
             for t in doc
             if t.text in first_full
             and t.i not in taken
             and t.i >= first_full[t.text]
-            and t.pos_ == "PROPN"
+            and (t.pos_ == "PROPN" or _subject_noun(t, lowered))
             and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
             and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
         ]
