@@ -1079,6 +1079,49 @@ def _dateparser(order: str):  # noqa: ANN202  (dateparser's DateDataParser)
     )
 
 
+# The written dates news uses most ("may 28, 2006", "sunday, may 28, 2006", "28 may
+# 2006", "the 5th of july 2006", "november 2008", "march of 2008"), read here:
+# dateparser gives the same value at some milliseconds a call, the largest cost of the
+# rules (see _absolute).
+_WRITTEN_DATE = re.compile(
+    rf"(?:(?:{'|'.join(WEEKDAYS)}),? )?(?:the )?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? )?"
+    rf"(?P<month>{MONTH_NAMES})\.?(?: (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    r"(?:,| of| in)? (?P<year>\d{4})"
+)
+
+
+def _written_date(text: str) -> DateValue | None:
+    m = _WRITTEN_DATE.fullmatch(text)
+    if not m or (m.group("d1") and m.group("d2")):
+        return None
+    year, month, day = (
+        int(m.group("year")),
+        MONTHS[m.group("month")],
+        m.group("d1") or m.group("d2"),
+    )
+    if not _valid_year(year):
+        return None
+    if day is None:
+        return DateValue(f"{year:04d}-{month:02d}", "date")
+    try:
+        return DateValue(dt.date(year, month, int(day)).isoformat(), "date")
+    except ValueError:
+        return None  # "february 30, 2016": no such day
+
+
+def _numeric_date(parts: list[str], order: str) -> DateValue | None:
+    """ "07/27/2016" read in the order already settled, where the year has four digits
+    (dateparser decides the century of a two-digit one)."""
+    fields = dict(zip(order, parts, strict=True))
+    if len(fields["Y"]) != 4 or not _valid_year(int(fields["Y"])):
+        return None
+    try:
+        day = dt.date(int(fields["Y"]), int(fields["M"]), int(fields["D"]))
+    except ValueError:
+        return None
+    return DateValue(day.isoformat(), "date")
+
+
 def _absolute(text: str, ctx: _Context) -> DateValue | None:
     # Class: complete absolute dates in any written format that carries a year
     # ("March 01, 2008", "Tuesday, March 8, 2011", "07/27/2016", "2016-07-27",
@@ -1109,6 +1152,10 @@ def _absolute(text: str, ctx: _Context) -> DateValue | None:
         elif order == "DMY" and b > 12 >= a:
             order = "MDY"
         text = numeric
+        if numeric_date := _numeric_date(parts, order):
+            return numeric_date
+    elif written := _written_date(text):
+        return written
     else:
         order = ctx.date_order
     try:
