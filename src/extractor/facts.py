@@ -426,12 +426,22 @@ def _first_value(
 ) -> str | None:
     """The value of the first of the date entities `ents` whose value `wanted` matches."""
     for ent in ents:
-        value = normalize_date(
-            ent.text, reference, tense=tense_of(ent), date_order=date_order, label=ent.label_
-        ).value
+        value = _own_value(ent, reference, date_order)
         if value and wanted.match(value):
             return value
     return None
+
+
+def _own_value(ent: Span, reference: str | None, date_order: str) -> str | None:
+    """The value of a date entity read alone, computed once per document: every later
+    date that points back reads the eight before it."""
+    cache = ent.doc.user_data.setdefault("extractor.own_values", {})
+    key = (ent.start, ent.end, ent.label_, reference, date_order)
+    if key not in cache:
+        cache[key] = normalize_date(
+            ent.text, reference, tense=tense_of(ent), date_order=date_order, label=ent.label_
+        ).value
+    return cache[key]
 
 
 def _lead_the(text: str) -> str:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from extractor.doctext import doc_text
@@ -194,10 +195,13 @@ def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
         return f"country:{country.geonames_id}"
     toks = text.split()
     raw = {_org_core(n): _strip_the(n).split() for n in names}  # core -> with legal form
+    firsts: dict[str, int] = {}  # core -> where the article first uses it
+    for x in mentions:
+        firsts.setdefault(_org_core(_norm(x.text)), x.start)
     fuller = [
         n
         for n in sorted(raw, key=lambda n: -len(n))
-        if len(n) > len(text) and _org_refers_to(text, toks, n, raw, mentions)
+        if len(n) > len(text) and _org_refers_to(text, toks, n, raw, firsts)
     ]
     if len(fuller) > 1:
         # "Ford" after the headline's "Ford Taurus" and then "Ford Motor Company": a
@@ -209,7 +213,7 @@ def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
 
 
 def _org_refers_to(
-    text: str, toks: list[str], n: str, raw: dict[str, list[str]], mentions: list[Mention]
+    text: str, toks: list[str], n: str, raw: dict[str, list[str]], firsts: dict[str, int]
 ) -> bool:
     """Is the organization name `text` a short form of the longer name `n`?"""
     full = n.split()
@@ -235,7 +239,7 @@ def _org_refers_to(
         # "Air Force" for "United States Air Force", "Federal Reserve" for
         # "U.S. Federal Reserve": the place in front only says whose it is.
         return True
-    if "of" in full and _first(mentions, n) < _first(mentions, text):
+    if "of" in full and firsts.get(n, -1) < firsts.get(text, -1):
         # After "the Italian Supreme Court of Cassation", "the Supreme Court": the name
         # without whose it is and the "of" part. After "the Church of Scientology",
         # "Scientology": what the body is of names the body.
@@ -259,7 +263,7 @@ def _org_refers_to(
         same
         and toks[-1][:1].isupper()
         and len(toks[-1]) > 2
-        and (len(full) <= 2 or _first(mentions, n) < _first(mentions, text))
+        and (len(full) <= 2 or firsts.get(n, -1) < firsts.get(text, -1))
         and not _is_branch(full[len(toks) :])
     )
 
@@ -300,10 +304,7 @@ def _strip_the(name: str) -> str:
     return name[4:] if name.startswith("The ") else name
 
 
-def _first(mentions: list[Mention], name: str) -> int:
-    return min((m.start for m in mentions if _org_core(_norm(m.text)) == name), default=-1)
-
-
+@lru_cache(maxsize=4096)
 def _org_core(name: str) -> str:
     """The name without "The" and legal form: "The Apple Inc." -> "Apple"."""
     toks = _strip_the(name).split()
