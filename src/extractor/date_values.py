@@ -24,7 +24,7 @@ from functools import lru_cache, wraps
 from typing import TYPE_CHECKING
 
 from extractor.figure_values import parse_number
-from extractor.lexicon import MONTH_NAMES, MONTHS
+from extractor.lexicon import MONTH_NAMES, MONTHS, WEEKDAY_FORMS, WEEKDAY_NAMES, WEEKDAYS
 from extractor.options import DEFAULT_DATE_ORDER
 
 if TYPE_CHECKING:
@@ -37,11 +37,6 @@ DATE_ORDERS = ("MDY", "DMY", "YMD")
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
-}  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 # First month of each season (northern hemisphere, meteorological), to order them.
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -845,7 +840,7 @@ def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
     # of July", "mid-March", "early June", "July", "May 2008", "Tuesday, July 26".
     # Without a year, the year comes from the reference and the verb's tense. With a
     # year and a day, dateparser reads the format (see _absolute).
-    t = re.sub(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the),? ", "", text)
+    t = re.sub(rf"^(?:{WEEKDAY_NAMES}|the),? ", "", text)
     t = re.sub(
         r"^(?:the )?(?:early|earlier|late|later|mid|middle|end of|start of|"
         r"beginning of|first half of|second half of)[- ]?(?:in |of )?",
@@ -1084,7 +1079,7 @@ def _dateparser(order: str):  # noqa: ANN202  (dateparser's DateDataParser)
 # dateparser gives the same value at some milliseconds a call, the largest cost of the
 # rules (see _absolute).
 _WRITTEN_DATE = re.compile(
-    rf"(?:(?:{'|'.join(WEEKDAYS)}),? )?(?:the )?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? )?"
+    rf"(?:(?:{WEEKDAY_FORMS}),? )?(?:the )?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? )?"
     rf"(?P<month>{MONTH_NAMES})\.?(?: (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
     r"(?:,| of| in)? (?P<year>\d{4})"
 )
@@ -1254,7 +1249,7 @@ def normalize_date(
     candidates += [
         " ".join(words[i:])
         for i in range(1, len(words))
-        if re.search(rf"\d|\b(?:{MONTH_NAMES}|{'|'.join(WEEKDAYS)})\b", " ".join(words[i:]))
+        if re.search(rf"\d|\b(?:{MONTH_NAMES}|{WEEKDAY_FORMS})\b", " ".join(words[i:]))
     ]
     for candidate in candidates:
         for rule in RULES:

@@ -25,7 +25,7 @@ from extractor.date_values import (
 from extractor.doctext import doc_text
 from extractor.figure_values import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
-from extractor.lexicon import MONTH_NAMES
+from extractor.lexicon import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 from extractor.options import DEFAULT_DATE_ORDER
 
 if TYPE_CHECKING:
@@ -534,7 +534,7 @@ def _beside(span: Span) -> Iterator[Span]:
 
 _TOLD_FROM_TODAY = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|now|ago|(?:this|last|next) (?:week|month|year)|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    rf"{WEEKDAY_NAMES})\b",
     re.I,
 )
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
@@ -668,11 +668,10 @@ def _habitual_sentence(span: Span) -> bool:
 
 _PER_UNIT = re.compile(r"\b(?:per|a|each|every) (?:week|day|month)\b", re.I)
 _WEEKLY = re.compile(
-    r"(?:the )?(?:(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?P<days>s)?(?:'s)?"
+    rf"(?:the )?(?:(?P<day>{WEEKDAY_NAMES})(?P<days>s)?(?:'s)?"
     r"|(?P<weekend>weekend)s?)?(?: ?(?P<part>morning|afternoon|evening|night)(?P<parts>s)?)?",
     re.I,
 )
-_WEEKDAY_NUMBER = {"mon": 1, "tues": 2, "wednes": 3, "thurs": 4, "fri": 5, "satur": 6, "sun": 7}
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
@@ -703,7 +702,7 @@ def _weekly_set(span: Span) -> str | None:
     if m.group("weekend"):
         return "XXXX-WXX-WE"
     if m.group("day"):
-        number = _WEEKDAY_NUMBER[m.group("day").lower()[:-3]]
+        number = WEEKDAYS[m.group("day").lower()] + 1
         return f"XXXX-WXX-{number}{time}"
     return f"XXXX-XX-XX{time}"
 

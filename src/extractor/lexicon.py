@@ -24,6 +24,12 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }
+# Weekday names and their abbreviations -> 0 (Monday) to 6, as datetime counts them.
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
 # The eight points of the compass: directions in text ("east of Kunduz"), and regions'
 # names that are only a direction (Cameroon's "North").
 COMPASS_POINTS = frozenset({
@@ -33,6 +39,9 @@ COMPASS_POINTS = frozenset({
 # The month names as one regex alternation, longest first so that "June" wins over
 # "Jun": every pattern that finds a written month reads it from here.
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Likewise the weekdays: every form, and the full names alone ("Mon" is also a word).
+WEEKDAY_FORMS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+WEEKDAY_NAMES = "|".join(name for name in WEEKDAYS if name.endswith("day"))
 
 
 @cache

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum, auto
 
-from extractor.lexicon import MONTH_NAMES, MONTHS
+from extractor.lexicon import MONTH_NAMES, MONTHS, WEEKDAY_FORMS
 
 __all__ = ["Header", "detect", "parse_date"]
 
@@ -46,10 +46,7 @@ class Header:
 # --- dates -------------------------------------------------------------------------
 
 _MONTH = rf"(?:{MONTH_NAMES})\.?"
-_WEEKDAY = (
-    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
-    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
-)
+_WEEKDAY = rf"(?:{WEEKDAY_FORMS})\.?"
 _YEAR = r"(?:19|20)\d{2}"
 _ORD = r"(?:st|nd|rd|th)?"
 
