@@ -953,6 +953,35 @@ def test_last_word_says_organization_or_place(vocab, words, label, expected):
     assert doc.ents[0].label_ == expected
 
 
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        # A body's name run on, with no comma, into its spokesperson's name.
+        (
+            ["the", "Council", "on", "Islamic", "Relations", "Alice", "Salem", "said", "so"],
+            [("Council on Islamic Relations", "ORG"), ("Alice Salem", "PERSON")],
+        ),
+        # Leave alone: no verb after the name, or a head word last.
+        (
+            ["the", "Institute", "of", "Santa", "Catarina", ",", "in", "Brazil", "."],
+            [("Institute of Santa Catarina", "ORG")],
+        ),
+        (
+            ["the", "Webber", "Douglas", "Arts", "Grace", "Academy", "trained", "her", "."],
+            [("Webber Douglas Arts Grace Academy", "ORG")],
+        ),
+    ],
+)
+def test_a_body_run_on_into_its_speakers_name_is_split(vocab, words, expected):
+    # The model's ORG runs from the second word to the last capitalized one.
+    end = max(i for i, w in enumerate(words) if w[0].isupper() and w != "Brazil") + 1
+    tags = ["O", "B-ORG"] + ["I-ORG"] * (end - 2) + ["O"] * (len(words) - end)
+    pos = ["VERB" if w in ("said", "trained") else "PROPN" for w in words]
+    doc = make_doc(vocab, words, tags, pos=pos)
+    OrgHeads()(doc)
+    assert ents(doc) == expected
+
+
 def test_surname_the_model_left_unlabelled_joins_the_person(vocab):
     # GUM defector article: "Marty Rathbun ... said Rathbun" with the second unlabelled.
     words = ["Marty", "Rathbun", "left", ".", "Then", "Rathbun", "spoke", "to", "Rathbun", "Hall"]

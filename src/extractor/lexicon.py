@@ -50,3 +50,9 @@ def entries(name: str) -> tuple[str, ...]:
     text = files("extractor.data").joinpath(name).read_text(encoding="utf-8")
     lines = (x.strip() for x in text.splitlines())
     return tuple(x for x in lines if x and not x.startswith("#"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """First names (`data/given_names.txt`), read by the rules that tell people."""
+    return frozenset(entries("given_names.txt"))

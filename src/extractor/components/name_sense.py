@@ -40,10 +40,10 @@ from spacy.util import filter_spans
 
 from extractor.components.citations import CITED, YEAR
 from extractor.components.not_orgs import product_pattern
-from extractor.components.person_names import given_names
 from extractor.components.places import preceded_by
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS
+from extractor.lexicon import given_names
 from extractor.namewords import FACILITIES, ORG_HEADS, PLACE_KINDS
 
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})

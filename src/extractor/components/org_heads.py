@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractor.gazetteer import gazetteer
-from extractor.lexicon import LEGAL_FORMS, entries
+from extractor.lexicon import LEGAL_FORMS, entries, given_names
 from extractor.namewords import FACILITIES, INSTITUTIONS, ORG_HEADS
 
 RELABEL = {"PERSON", "GPE", "LOC", "FAC"}
@@ -139,6 +139,7 @@ class OrgHeads:
     def __call__(self, doc: Doc) -> Doc:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         _split_shared_heads(doc)
+        _split_speaker_tail(doc)
         _named_after_kind(doc)
         _split_listed_after_kind(doc)
         _add_untagged(doc)
@@ -352,6 +353,35 @@ def _split_shared_heads(doc: Doc) -> None:
             found + [e for e in doc.ents if not any(i in region for i in range(e.start, e.end))],
             key=lambda e: e.start,
         )
+
+
+def _split_speaker_tail(doc: Doc) -> None:
+    """ "the Council on American-Islamic Relations Alia Salem said": a body's name run on,
+    with no comma, into the name of the person who speaks for it. An ORG span of four or
+    more words whose last two are a given name and a capitalized word, followed by a verb,
+    is the body and the person; "Santa Catarina", "St. Louis Cardinals", "the Brooklyn
+    Paper," are followed by no verb, and a head word last ("Webber Douglas Academy")
+    keeps the name whole."""
+    out: list[Span] = []
+    for e in doc.ents:
+        after = doc[e.end] if e.end < len(doc) else None
+        if (
+            e.label_ == "ORG"
+            and len(e) >= 4
+            and e[-2].text in given_names()
+            and e[-1].is_title
+            and e[-1].lower_ not in ORG_HEADS
+            and after is not None
+            and after.pos_ in ("VERB", "AUX")
+        ):
+            out += [
+                Span(doc, e.start, e.end - 2, label="ORG"),
+                Span(doc, e.end - 2, e.end, label="PERSON"),
+            ]
+        else:
+            out.append(e)
+    if len(out) > len(doc.ents):
+        doc.ents = out
 
 
 def _name_word(token: Token) -> bool:

@@ -20,15 +20,13 @@ model's own.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractor.components.cleanup import title_words
 from extractor.components.org_heads import known_organizations, sentence
 from extractor.gazetteer import gazetteer
-from extractor.lexicon import LEGAL_FORMS, entries
+from extractor.lexicon import LEGAL_FORMS, given_names
 from extractor.namewords import FACILITIES, ORG_HEADS
 
 # Words in a sentence that speak of a company, not a person: "Shares of Morgan Stanley
@@ -44,11 +42,6 @@ COMPANY_CUES = frozenset({
 # Longer ORG spans are rarely one person ("Bell Curve Trading" is three words too,
 # so three is the limit).
 MAX_WORDS = 3
-
-
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    return frozenset(entries("given_names.txt"))
 
 
 class PersonNames:

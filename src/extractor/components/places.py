@@ -31,9 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.components.person_names import given_names
 from extractor.gazetteer import Gazetteer, Place, gazetteer
-from extractor.lexicon import COMPASS_POINTS
+from extractor.lexicon import COMPASS_POINTS, given_names
 
 MAX_NGRAM = 3
 # fmt: off

@@ -23,10 +23,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractor.components.person_names import given_names
 from extractor.components.places import bare_name, dateline_runs, preceded_by
 from extractor.doctext import doc_text
 from extractor.gazetteer import gazetteer
+from extractor.lexicon import given_names
 
 # Inflected forms: the pipeline runs without the lemmatizer.
 # fmt: off
