@@ -231,6 +231,19 @@ def test_capitalized_the_inside_a_sentence_is_part_of_the_name(vocab):
     assert ents(doc) == [("The Associated Press", "ORG")]
 
 
+def test_capitalized_the_opening_a_line_is_no_part_of_the_name(vocab):
+    # A dateline, then the lead: the parser runs the two lines into one sentence.
+    words = ["January", "23", ",", "2006", "\n", "The", "Ford", "Motor", "Company", "will"]
+    doc = make_doc(
+        vocab,
+        words,
+        ["B-DATE", "I-DATE", "I-DATE", "I-DATE", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+        sent_starts=[True] + [False] * 9,
+    )
+    Cleanup()(doc)
+    assert ents(doc)[-1] == ("Ford Motor Company", "ORG")
+
+
 def test_title_moves_out_of_a_persons_name(vocab):
     words = ["prompted", "President", "Vladimir", "Putin", "to", "dispatch"]
     doc = make_doc(vocab, words, ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])

@@ -173,8 +173,15 @@ def _credited(doc: Doc, start: int) -> bool:
 
 
 def _is_determiner(tok) -> bool:
-    # "The" capitalized mid-sentence belongs to the name ("The Associated Press").
-    return tok.lower_ in DETERMINERS and (tok.is_lower or tok.is_sent_start)
+    # "The" capitalized mid-sentence belongs to the name ("The Associated Press"); at a
+    # line's start it opens a sentence, even where the parser ran the line before (a
+    # dateline) into it.
+    return tok.lower_ in DETERMINERS and (tok.is_lower or tok.is_sent_start or _line_start(tok))
+
+
+def _line_start(tok) -> bool:
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return before is None or "\n" in before.text + before.whitespace_
 
 
 def _before_open_bracket(doc: Doc, start: int, end: int) -> int:
