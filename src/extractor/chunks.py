@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from extractor.doctext import remember_text
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -54,7 +56,7 @@ def parse(nlp: Language, text: str, *, limit: int | None = None) -> Doc:
     """`nlp(text)` for a text of any length: in pieces when over `limit` (default chunk_limit)."""
     limit = limit or chunk_limit(nlp)
     if len(text) <= limit:
-        return nlp(text)
+        return nlp(remember_text(nlp.make_doc(text), text))
     from spacy.tokens import Doc
 
     from extractor.pipeline import COMPONENTS
@@ -67,10 +69,9 @@ def parse(nlp: Language, text: str, *, limit: int | None = None) -> Doc:
     # ensure_whitespace=False: the pieces already hold every character, spaces included.
     # No user_data: a piece's cached values (doctext's text) would be wrong for the whole.
     joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
-    doc = _apply(joined, ours)
-    if doc.text != text:  # from_docs promises this; offsets would silently be wrong otherwise
+    if joined.text != text:  # from_docs promises this; offsets would silently be wrong otherwise
         raise RuntimeError("merging the pieces of a long text changed the text")
-    return doc
+    return _apply(remember_text(joined, text), ours)
 
 
 def _cut(text: str, start: int, stop: int) -> int:
