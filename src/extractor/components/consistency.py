@@ -51,6 +51,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from extractor.doctext import lower_words
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS, PLACE_LABELS
 from extractor.surnames import misspelt_surname_of
@@ -87,7 +88,7 @@ COMPANY_VERBS = {
 }
 
 
-def _subject_noun(t: Token, lowered: set[str]) -> bool:
+def _subject_noun(t: Token, lowered: frozenset[str]) -> bool:
     """A surname opening a sentence as its subject, which the tagger read as a common noun
     ("Rathbun requested donations"): not a word the article also writes in lower case
     ("Price rose" beside "the price")."""
@@ -141,7 +142,7 @@ class Consistency:
         if not first_full:
             return []
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
-        lowered = {t.lower_ for t in doc if t.is_lower}
+        lowered = lower_words(doc)
         return [
             Span(doc, t.i, t.i + 1, label="PERSON")
             for t in doc

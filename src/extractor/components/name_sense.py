@@ -41,6 +41,7 @@ from spacy.util import filter_spans
 from extractor.components.citations import CITED, YEAR
 from extractor.components.not_orgs import product_pattern
 from extractor.components.places import preceded_by
+from extractor.doctext import lower_words
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS
 from extractor.lexicon import given_names
@@ -191,7 +192,7 @@ class NameSense:
             ):
                 e = Span(doc, e.start, e.end, label="PERSON")  # "Atwood, a Booker winner"
             ents.append(e)
-        lower = {t.text for t in doc if t.is_lower}
+        lower = lower_words(doc)
         new += _untagged_repeats(doc, ents, lower)
         for tok in doc:
             # The tagger calls some surnames nouns ("Rathbun requested donations").
@@ -282,7 +283,7 @@ def _cited(tok: Token) -> bool:
     return False
 
 
-def _untagged_repeats(doc: Doc, ents: list[Span], lower: set[str]) -> list[Span]:
+def _untagged_repeats(doc: Doc, ents: list[Span], lower: frozenset[str]) -> list[Span]:
     """ "York is an ancient city ... the population of York (LOC) ... York was known as
     Eboracum": a one-word name the article tags, always as the same place or
     organization, is that at its untagged mentions too (proper nouns standing alone)."""

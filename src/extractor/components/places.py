@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.doctext import lower_words
 from extractor.gazetteer import Gazetteer, Place, gazetteer
 from extractor.lexicon import COMPASS_POINTS, given_names
 
@@ -153,7 +154,7 @@ class PlaceRules:
         taken = set()
         for e in ents:
             taken.update(range(e.start, e.end))
-        lowered = {t.lower_ for t in doc if t.is_lower}
+        lowered = lower_words(doc)
         found = []
         i = 0
         while i < len(doc):
@@ -172,7 +173,9 @@ class PlaceRules:
             i = j
         return found
 
-    def _confident(self, place: Place, span: Span, lowered: set[str], named: set[str]) -> bool:
+    def _confident(
+        self, place: Place, span: Span, lowered: frozenset[str], named: set[str]
+    ) -> bool:
         if place.alternate or self._obscure(place, named):
             return False
         if len(span) == 1 and span.text.lower() in lowered:
