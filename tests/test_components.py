@@ -950,6 +950,11 @@ def test_a_known_organization_named_alone_is_one(vocab):
         (["Fort", "Worth", "Police"], "ORG", "ORG"),  # the body, not the town
         (["Lyndon", "Space", "Center"], "PERSON", "FAC"),
         (["Getty", "Museum"], "PERSON", "FAC"),
+        # A hotel or a minster is a building; a hotel chain is named in the plural.
+        (["Socotra", "Hotel"], "PERSON", "FAC"),
+        (["Marriott", "Hotel"], "ORG", "FAC"),
+        (["York", "Minster"], "PERSON", "FAC"),
+        (["Marriott", "Hotels"], "ORG", "ORG"),
         (["Space", "Shuttle", "Endeavour"], "PERSON", "PRODUCT"),
         (["HMS", "Belfast"], "PERSON", "PRODUCT"),
         (["Flight", "212"], "PERSON", "PRODUCT"),

@@ -90,6 +90,7 @@ FACILITIES = frozenset({
     "airport", "station", "stadium", "arena", "terminal", "tower", "towers", "bridge",
     "square", "palace", "cathedral", "mosque", "temple", "castle", "building", "street",
     "avenue", "boulevard", "pier", "harbour", "harbor", "dam", "canal", "highway",
+    "hotel", "motel", "hostel", "minster",
 })
 # fmt: on
 # Kinds of place a writer defines a name by ("X is a peninsula", "X, a former kingdom")
