@@ -1011,6 +1011,24 @@ def test_surname_the_model_left_unlabelled_joins_the_person(vocab):
     assert doc.ents[1].start == 5
 
 
+def test_a_first_name_alone_after_the_full_name_is_the_person(vocab):
+    # Interviews and profiles call people by their first name once they have named them.
+    words = ["I", "am", "Isabel", "Ruiz", ".", "Mark", "and", "Isabel", "met", "an"]
+    words += ["i", "-", "Isabel", "robot", "."]
+    pos = ["PRON", "AUX", "PROPN", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "DET"]
+    pos += ["X", "PUNCT", "PROPN", "NOUN", "PUNCT"]
+    doc = Doc(
+        vocab,
+        words=words,
+        spaces=[True] * 10 + [False, False, True, False, False],
+        pos=pos,
+        ents=["O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 11,
+    )
+    Consistency()(doc)
+    # "Mark" is no one's first name here, and "i-Isabel" is a coinage.
+    assert [(e.text, e.start) for e in doc.ents] == [("Isabel Ruiz", 2), ("Isabel", 7)]
+
+
 def test_a_surname_opening_a_sentence_tagged_as_a_noun_joins_the_person(vocab):
     # The tagger reads an unusual surname at a sentence start as a common noun ("Rathbun
     # requested donations"); a word the article also writes in lower case stays a noun.

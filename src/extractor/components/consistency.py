@@ -35,6 +35,8 @@ Classes of error fixed:
 - a surname alone that the model left unlabelled ("said Rathbun") after the article
   named the person in full: it is a mention of that person, also where it opens a
   sentence and the tagger took it for a common noun ("Rathbun requested donations");
+  so is a given name alone after the full name ("I'm Isabel Ruiz" ... "me and
+  Isabel"), though not inside a hyphenated coinage ("i-Nick");
   likewise an acronym the writer gives in brackets after an organization ("European
   Central Bank (ECB)");
 - an acronym the model calls an organization though the writer defined it as something
@@ -54,6 +56,7 @@ from spacy.util import filter_spans
 from extractor.doctext import lower_words
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS, PLACE_LABELS
+from extractor.lexicon import given_names
 from extractor.surnames import misspelt_surname_of
 
 # Labels the model gives a person's first name or whole name by mistake (not NORP:
@@ -139,6 +142,10 @@ class Consistency:
         for e in doc.ents:
             if e.label_ == "PERSON" and len(e) > 1 and len(e[-1]) > 2 and e[-1].is_title:
                 first_full.setdefault(e[-1].text, e.end)
+                if e[0].text in given_names():
+                    # A given name alone after the full name ("I'm Isabel Ruiz" ... "me
+                    # and Isabel"): interviews and profiles call people so.
+                    first_full.setdefault(e[0].text, e.end)
         if not first_full:
             return []
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
@@ -152,6 +159,7 @@ class Consistency:
             and (t.pos_ == "PROPN" or _subject_noun(t, lowered))
             and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
             and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+            and not (t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)
         ]
 
     def split_hyphen_pairs(self, doc: Doc) -> None:
