@@ -161,6 +161,20 @@ def test_every_name_in_a_results_table_is_a_team(nlp):
     assert ("BONN", "GPE") in found  # the dateline's town is no team
 
 
+def test_results_listed_in_a_sentence_are_teams_and_so_are_their_later_mentions(nlp):
+    text = (
+        "SOCCER - ENGLISH LEAGUE RESULTS .\nLONDON 1996-08-21\nResults of English league "
+        "matches on Wednesday: Arsenal 2 Liverpool 0, Chelsea 1 Coventry 1, Leeds 0 "
+        "Newcastle 1.\nNewcastle striker Alan Shearer scored his first goal in Leeds."
+    )
+    found = names(nlp, text)
+    for team in ("Arsenal", "Liverpool", "Chelsea", "Coventry", "Leeds", "Newcastle"):
+        assert (team, "ORG") in found
+    assert ("Arsenal 2 Liverpool 0", "ORG") not in found
+    assert found.count(("Newcastle", "ORG")) == 2  # the striker's club
+    assert found[-1] == ("Leeds", "GPE")  # "in Leeds": where he scored
+
+
 def test_a_line_of_a_name_and_numbers_outside_sport_is_no_result(nlp):
     text = "Population by town, 2020 census:\nHamburg 3 Bremen 2\nThe census counted homes."
     assert ("Hamburg", "ORG") not in names(nlp, text)

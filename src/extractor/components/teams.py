@@ -10,7 +10,10 @@ preposition ("in Russia": the venue; "from Brazil": a club's home) or as a modif
 team Cloud9": the country of another team), unless what it modifies is one of the team's
 own people ("Panama coach", "England captain"). A score's number that the model glues onto
 a name ("Sweden 1") is cut off. Clubs named after their town ("Sevilla beat Valencia
-2-1", "DENVER 3 Boston 2") are found the same way, whatever the model called them.
+2-1", "DENVER 3 Boston 2") are found the same way, whatever the model called them, and
+so is every club of a results table or of a list of results after a colon ("matches on
+Wednesday: Arsenal 2 Liverpool 0, Chelsea 1 Coventry 1"), then at its other mentions
+("Newcastle striker Alan Shearer").
 Not a team: a player's country ("Hingis of Switzerland beat Davenport 6-2 6-3"), a wire
 dateline ("NEW YORK 1996-08-31"); a player's name with set scores glued on is the
 player.
@@ -83,16 +86,17 @@ class Teams:
             _trim_scores(doc, players_only=True)  # a short tennis item is still sport
             return doc
         _trim_scores(doc)
-        _result_lines(doc)
-        teams = self.find(doc)
+        listed = _result_lines(doc)
+        teams = self.find(doc, listed)
         if teams:
             doc.ents = [
                 Span(doc, e.start, e.end, label="ORG") if e.start in teams else e for e in doc.ents
             ]
         return doc
 
-    def find(self, doc: Doc) -> set[int]:
-        """Start tokens of country mentions that are teams."""
+    def find(self, doc: Doc, listed: frozenset[str] | set[str] = frozenset()) -> set[int]:
+        """Start tokens of country mentions that are teams; `listed`: the clubs a results
+        table or list names, teams wherever else they play a part."""
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         country = {
             e.start: (_country(e) if e.label_ == "GPE" else None) or _club_town(e, surnames)
@@ -103,7 +107,7 @@ class Teams:
             country[e.start]
             for e in countries
             if _beside_score(e) or _plays_another(e, countries, country)
-        }
+        } | listed
         # "Korea" after "South Korea": a short form of a team's name is that team.
         names = {e.text for e in countries if country[e.start] in seeds}
         short = [
@@ -125,14 +129,20 @@ class Teams:
         }
 
 
-# A line of results: "Hamburg 3 Bochum 0", "Bayern Munich 2 Hansa Rostock 0".
+# A result: a line of a table ("Hamburg 3 Bochum 0", "Bayern Munich 2 Hansa Rostock 0"),
+# or one of a list after a colon ("matches on Wednesday: Arsenal 2 Liverpool 0, Chelsea 1
+# Coventry 1.").
 _NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
-RESULT_LINE = re.compile(rf"^(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) \d{{1,3}}$", re.M)
+RESULT_LINE = re.compile(
+    rf"(?:^|(?<=[:;,] ))(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) \d{{1,3}}(?=[.,;]?$|[,;] )",
+    re.M,
+)
 
 
-def _result_lines(doc: Doc) -> None:
+def _result_lines(doc: Doc) -> set[str]:
     """In a results table each name is a team, whatever the model called it (a town,
-    a person) or missed ("Schalke")."""
+    a person) or missed ("Schalke"). Returns the names, folded, as `_club_town` reads a
+    club's town."""
     found = []
     for m in RESULT_LINE.finditer(doc_text(doc)):
         for side in ("a", "b"):
@@ -145,6 +155,7 @@ def _result_lines(doc: Doc) -> None:
             [e for e in doc.ents if not taken & set(range(e.start, e.end))] + found,
             key=lambda e: e.start,
         )
+    return {bare_name(s).casefold() for s in found}
 
 
 def _trim_scores(doc: Doc, *, players_only: bool = False) -> None:
