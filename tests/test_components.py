@@ -1416,8 +1416,15 @@ def test_two_bodies_sharing_a_plural_head_are_two(vocab, words, tags, pos, expec
             "Hitwise UK",
             "ORG",
         ),
+        # An industry's maker named like a person.
+        (
+            "Hoechst, which owns U.S. drugmaker Marion Merrell Dow, said sales rose.",
+            "Marion Merrell Dow",
+            "ORG",
+        ),
         # The subject of a relative clause is no name of the company.
         ("Apple is a company Steve Jobs founded.", "Steve Jobs", "PERSON"),
+        ("Apple is a drugmaker Steve Jobs never ran.", "Steve Jobs", "PERSON"),
     ],
 )
 def test_a_name_after_the_kind_of_organization_is_that_organization(nlp, text, name, label):

@@ -78,6 +78,8 @@ UNTAGGED_SITES = FACILITIES - {"street", "avenue", "boulevard", "highway"}
 ORG_KINDS = frozenset({
     "company", "firm", "newspaper", "magazine", "broadcaster", "airline", "carmaker",
     "automaker", "bank", "retailer", "publisher", "charity", "insurer", "startup",
+    "drugmaker", "chipmaker", "steelmaker", "planemaker", "toymaker", "shipbuilder",
+    "lender", "conglomerate",
 })
 # fmt: on
 # The same kinds in the plural, before a list of names ("the schools Santo Spirito and
@@ -86,7 +88,8 @@ ORG_KINDS = frozenset({
 PLURAL_KINDS = frozenset({
     "companies", "firms", "newspapers", "magazines", "broadcasters", "airlines",
     "carmakers", "automakers", "banks", "retailers", "publishers", "charities", "schools",
-    "universities", "clubs", "parties",
+    "universities", "clubs", "parties", "drugmakers", "chipmakers", "steelmakers",
+    "planemakers", "lenders", "insurers",
 })
 # fmt: on
 # Labels the model gives such a name by mistake; an ORG stays as it is.
