@@ -287,8 +287,16 @@ def test_header_is_frozen():
             "Farm ministers back quota reform .",
             "1997-05-12",
         ),
+        # Untokenized, with its full stop.
+        (
+            "RUSSIA'S LEBED SAYS PEACE DEAL HOLDS.\nMOSCOW 1996-08-23\nLebed said on "
+            "Friday the ceasefire held.\n",
+            "RUSSIA'S LEBED SAYS PEACE DEAL HOLDS.",
+            "1996-08-23",
+        ),
         # ... but without a dateline under it a tokenized sentence is body text.
         ("Fiji beat Tonga 30-12 on Saturday .\nThe match was close .\n", None, None),
+        ("Fiji beat Tonga 30-12 on Saturday.\nThe match was close.\n", None, None),
         # Not a dateline: a sentence that ends in a date.
         ("Bank raises rates\nThe board met on 1997-03-02 in Perth.\n", "Bank raises rates", None),
     ],

@@ -353,12 +353,14 @@ def detect(text: str, *, day_first: bool = False) -> Header:
         kind, iso, is_update = _classify(line, day_first)
         if (
             kind is _Kind.BODY
-            and line.endswith(" .")
+            and line.endswith(".")
             and following is not None
             and _WIRE_DATELINE_RE.match(following[3])
-            and _looks_like_headline(line[:-2])
+            and _looks_like_headline(line[:-1].rstrip())
         ):
-            kind = _Kind.CANDIDATE  # tokenized wire text: "EU rejects call to boycott lamb ."
+            # A wire headline over its dateline keeps its full stop: "RUSSIA'S LEBED SAYS
+            # PEACE DEAL HOLDS.", and tokenized "EU rejects call to boycott lamb ."
+            kind = _Kind.CANDIDATE
         if iso:
             dates.append((iso, is_update))
         if kind is _Kind.BODY:
