@@ -299,6 +299,10 @@ def test_a_single_duration_is_not_split(dnlp):
          "2025-10-20", "2025-Q3"),
         ("On Thursday, the delegates are to fly to Geneva.", "Thursday", "2025-09-22",
          "2025-09-25"),
+        # A gerund after a future verb: "would begin pulling out on Saturday".
+        ("He said troops would begin pulling out on Saturday.", "Saturday", "2025-09-24",
+         "2025-09-27"),
+        ("Troops began pulling out on Saturday.", "Saturday", "2025-09-24", "2025-09-20"),
         # Left alone: the same dates after a verb in the past stay in the past.
         ("On Thursday, the delegates were to fly to Geneva.", "Thursday", "2025-09-22",
          "2025-09-18"),

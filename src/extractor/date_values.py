@@ -1380,8 +1380,11 @@ def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy T
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in FUTURE_AUX for c in aux):
         return FUTURE  # "will meet", "is going to meet"
-    infinitive = verb.tag_ == "VB" and (
-        any(c.lower_ == "to" for c in aux) or verb.dep_ in ("xcomp", "advcl")
+    # A gerund complement takes its tense from its verb too: "would begin pulling out on
+    # Saturday" is ahead, "began pulling out on Saturday" past.
+    to_form = any(c.lower_ == "to" for c in aux) or verb.dep_ in ("xcomp", "advcl")
+    infinitive = (verb.tag_ == "VB" and to_form) or (
+        verb.tag_ == "VBG" and verb.dep_ == "xcomp" and not aux
     )
     governor = verb.head
     if infinitive and governor is not verb and depth < 4:
