@@ -62,6 +62,9 @@ from extractor.surnames import misspelt_surname_of
 # Labels the model gives a person's first name or whole name by mistake (not NORP:
 # "Tajik Rakhmonov" is a nationality and a name).
 SPLIT_LABELS = {"ORG", "GPE", "PRODUCT", "WORK_OF_ART", "FAC"}
+# Labels the model gives a person's surname used alone ("Braverman said" ORG, "spoke to
+# Sarma" LOC).
+SURNAME_MISREAD = {"ORG", "GPE", "LOC", "FAC"}
 # Names an acronym in brackets can stand for (not people: "(R-AZ)" is a party and state).
 ACRONYM_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "INDEX"}
 DASHES = {"-", "\u2013", "\u2014"}
@@ -306,12 +309,12 @@ class Consistency:
                     changes[i] = defined[e.text]
             elif len(e) == 1 and e.text in products and e.label_ != "NORP":
                 changes[i] = "PRODUCT"
-            elif len(e) == 1 and e.text in person_count and e.label_ in ("ORG", "GPE", "FAC"):
+            elif len(e) == 1 and e.text in person_count and e.label_ in SURNAME_MISREAD:
                 if sum(vote.values()) <= person_count[e.text] or vote["PERSON"] >= vote[e.label_]:
                     changes[i] = "PERSON"
             elif (
                 len(e) == 1
-                and e.label_ in ("ORG", "GPE", "FAC")
+                and e.label_ in SURNAME_MISREAD
                 and sum(vote.values()) == 1
                 and e.text[:1].isupper()
                 and misspelt_surname_of(e.text, full_names)
