@@ -137,16 +137,13 @@ def _name_numbers(doc) -> set[str]:  # noqa: ANN001  (a spaCy Doc)
             continue
         if previous.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME", "PERSON"):
             continue
-        if previous.lower_ in MONTH_WORDS or (
+        if previous.lower_ in MONTHS or (
             following is not None and following.tag_ in ("NNS", "NNPS")
         ):
             continue
         names.add(token.text)
     doc.user_data["extractor_name_numbers"] = names
     return names
-
-
-MONTH_WORDS = frozenset(MONTHS)
 
 
 def _in_name(span: Span) -> bool:
@@ -498,7 +495,7 @@ def _range_text(span: Span) -> str | None:
             return str(year + 100 if year < start else year)
     if (
         re.fullmatch(r"[A-Za-z]+\.?", text)
-        and text.lower().rstrip(".") in MONTH_WORDS
+        and text.lower().rstrip(".") in MONTHS
         and (right := _range_partner(span, after=True)) is not None
     ):
         year = re.search(r"\b(\d{4})$", right.text)
@@ -636,7 +633,7 @@ _DEICTIC_UNIT = re.compile(
 )
 _GENERIC_MONTH = re.compile(
     r"(?:(?:early|mid|late|the (?:start|beginning|middle|end) of)[- ]?)?(?P<month>"
-    + "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+    + MONTH_NAMES
     + r")",
     re.I,
 )

@@ -16,6 +16,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from extractor.lexicon import alternation
+
 # ---------------------------------------------------------------------------- numbers
 
 SMALL = {
@@ -282,7 +284,7 @@ UNITS = {
 # Unit letters that, glued to a number, may say something else: "5m" (million or
 # metres), "2t", "3in", "5G" (a network), "4l".
 NOT_GLUED = {"m", "t", "in", "g", "l", "mi"}
-_MAGNITUDE_WORDS = "|".join(sorted((re.escape(w) for w in SCALES), key=len, reverse=True))
+_MAGNITUDE_WORDS = alternation(SCALES)
 
 
 # ---------------------------------------------------------------------------- result

@@ -5,6 +5,8 @@ The lists under `data/` say where their entries come from in their own header li
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 
@@ -36,11 +38,19 @@ COMPASS_POINTS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
 })
 # fmt: on
-# The month names as one regex alternation, longest first so that "June" wins over
-# "Jun": every pattern that finds a written month reads it from here.
-MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Words as one regex alternation, escaped, longest first, so that "June" wins over
+    "Jun" wherever the pattern may stop early."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+# The month names as one alternation: every pattern that finds a written month reads it
+# from here.
+MONTH_NAMES = alternation(MONTHS)
 # Likewise the weekdays: every form, and the full names alone ("Mon" is also a word).
-WEEKDAY_FORMS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+WEEKDAY_FORMS = alternation(WEEKDAYS)
 WEEKDAY_NAMES = "|".join(name for name in WEEKDAYS if name.endswith("day"))
 
 

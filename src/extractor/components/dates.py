@@ -28,7 +28,7 @@ from extractor.components.respan import apply_fixes
 from extractor.date_values import FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, normalize_date
 from extractor.doctext import doc_text
 from extractor.facts import _is_year
-from extractor.lexicon import MONTH_NAMES
+from extractor.lexicon import MONTH_NAMES, alternation
 
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
@@ -74,18 +74,10 @@ _EARLY_YEAR = re.compile(
 )
 # Holidays the model calls an event or a place ("over Easter", "Thanksgiving 2008",
 # "Independence Day"): dates with a day (extractor.date_values.FIXED_HOLIDAYS, MOVABLE_HOLIDAYS).
-_HOLIDAY = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(name).replace("'", "['\u2019]")
-        for name in sorted(
-            (n.title().replace("'S", "'s") for n in (*FIXED_HOLIDAYS, *MOVABLE_HOLIDAYS)),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")(?:,? (?:1[6-9]|20)\d\d| (?:last|this|next) year)?\b"
-)
+_HOLIDAYS = alternation(
+    n.title().replace("'S", "'s") for n in (*FIXED_HOLIDAYS, *MOVABLE_HOLIDAYS)
+).replace("'", "['\u2019]")  # either apostrophe
+_HOLIDAY = re.compile(rf"\b(?:{_HOLIDAYS})(?:,? (?:1[6-9]|20)\d\d| (?:last|this|next) year)?\b")
 # Seasons the model leaves untagged in statements of climate ("long, hot summers and mild
 # winters"): found here, kept only where they get a value (facts.date_fields: generic
 # seasons). "spring" and "fall" are also a well and a verb, so they are left out.

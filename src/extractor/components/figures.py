@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from extractor.components.respan import apply_fixes
 from extractor.doctext import doc_text
-from extractor.facts import MONTH_WORDS, is_age
+from extractor.facts import is_age
 from extractor.figure_values import (
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
@@ -34,6 +34,7 @@ from extractor.figure_values import (
     UNITS,
     parse_figure,
 )
+from extractor.lexicon import MONTHS
 
 _RATE = re.compile(r"^(?P<count>.+?) (?:a|an|per|each) (?:day|week|month|year|hour|quarter)$", re.I)
 _SEPARATED_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})*\.\d+$|^[+-]?\d{1,3}(?:,\d{3})+$")
@@ -168,7 +169,7 @@ def _missed(doc: Doc, ents: list[Span]) -> list[Span]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
         if span is None or any(i in taken for i in range(span.start, span.end)):
             continue
-        if span.start and doc[span.start - 1].lower_.rstrip(".") in MONTH_WORDS:
+        if span.start and doc[span.start - 1].lower_.rstrip(".") in MONTHS:
             continue  # the day of a date the model did not label ("October 10")
         label = "MONEY" if match.group("cur") else "PERCENT" if match.group("pct") else "CARDINAL"
         found.append(Span(doc, span.start, span.end, label=label))

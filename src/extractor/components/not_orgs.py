@@ -51,7 +51,7 @@ from spacy.util import filter_spans
 from extractor.components.org_heads import known_organizations
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS
-from extractor.lexicon import entries
+from extractor.lexicon import alternation, entries
 from extractor.namewords import ORG_HEADS
 
 # "747", "A380", "KC-45", "787-8", "A350XWB": letters optional, then digits.
@@ -97,17 +97,14 @@ KINDS_OF_WORK = frozenset({
 @lru_cache(maxsize=1)
 def product_pattern() -> re.Pattern[str]:
     """An entry at the start of a name, its first word maybe plural or versioned."""
-    alts = []
-    for entry in sorted(entries("products.txt"), key=len, reverse=True):
-        alts.append(re.escape(entry) + r"(?:e?s|\d+)?")
-    return re.compile(r"^(?:" + "|".join(alts) + r")(?=\s|$)")
+    return re.compile(rf"^(?:{alternation(entries('products.txt'))})(?:e?s|\d+)?(?=\s|$)")
 
 
 @lru_cache(maxsize=1)
 def index_pattern() -> re.Pattern[str]:
     """The whole name is an index, maybe with its number and "Index" after it."""
-    alts = [re.escape(e) for e in sorted(entries("indices.txt"), key=len, reverse=True)]
-    return re.compile(r"^(?:" + "|".join(alts) + r")(?:\s+\d+)?(?:\s+(?:Index|Average))?$")
+    alts = alternation(entries("indices.txt"))
+    return re.compile(rf"^(?:{alts})(?:\s+\d+)?(?:\s+(?:Index|Average))?$")
 
 
 CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?$|^[ap]\.?m\.?$", re.I)
