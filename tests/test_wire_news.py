@@ -175,8 +175,22 @@ def test_results_listed_in_a_sentence_are_teams_and_so_are_their_later_mentions(
     assert found[-1] == ("Leeds", "GPE")  # "in Leeds": where he scored
 
 
+def test_every_name_in_a_standings_table_is_a_team(nlp):
+    text = (
+        "SOCCER - GERMAN FIRST DIVISION STANDINGS .\nBONN 1996-08-24\nStandings in the "
+        "German first division after Saturday's matches ( tabulate under played , won , "
+        "drawn , lost , goals for , against , points ) :\nHamburg 3 3 0 0 9 2 9\n"
+        "Bayern Munich 3 2 1 0 7 3 7\nCologne 3 1 1 1 4 4 4\nSchalke 3 0 1 2 2 6 1\n"
+    )
+    found = names(nlp, text)
+    for team in ("Hamburg", "Bayern Munich", "Cologne", "Schalke"):
+        assert (team, "ORG") in found
+
+
 def test_a_line_of_a_name_and_numbers_outside_sport_is_no_result(nlp):
     text = "Population by town, 2020 census:\nHamburg 3 Bremen 2\nThe census counted homes."
+    assert ("Hamburg", "ORG") not in names(nlp, text)
+    text = "Homes by town (rooms 1 to 5):\nHamburg 3 4 1 0 9\nThe census counted homes."
     assert ("Hamburg", "ORG") not in names(nlp, text)
 
 

@@ -137,15 +137,19 @@ RESULT_LINE = re.compile(
     rf"(?:^|(?<=[:;,] ))(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) \d{{1,3}}(?=[.,;]?$|[,;] )",
     re.M,
 )
+# A line of a standings table: a name and its row of counts ("Bayern Munich 3 2 1 0 7 3
+# 7": played, won, drawn, lost, goals for and against, points).
+STANDINGS_LINE = re.compile(rf"^(?P<a>{_NAME})(?: \d{{1,3}}){{4,9}}$", re.M)
 
 
 def _result_lines(doc: Doc) -> set[str]:
-    """In a results table each name is a team, whatever the model called it (a town,
-    a person) or missed ("Schalke"). Returns the names, folded, as `_club_town` reads a
+    """In a results or standings table each name is a team, whatever the model called it
+    (a town, a person) or missed ("Schalke"). Returns the names, folded, as `_club_town` reads a
     club's town."""
     found = []
-    for m in RESULT_LINE.finditer(doc_text(doc)):
-        for side in ("a", "b"):
+    text = doc_text(doc)
+    for m in (*RESULT_LINE.finditer(text), *STANDINGS_LINE.finditer(text)):
+        for side in m.re.groupindex:
             span = doc.char_span(m.start(side), m.end(side), label="ORG")
             if span is not None:
                 found.append(span)
