@@ -135,6 +135,14 @@ def test_a_hyphenated_country_the_model_calls_org_is_a_place(vocab):
     assert ents(doc) == [("Guinea-Bissau", "GPE")]
 
 
+def test_a_demonym_the_model_calls_a_place_is_a_nationality(vocab):
+    # "Opposition gains in Slovak vote": the adjective, not the country.
+    words = ["gains", "in", "Slovak", "vote", "as", "Slovakia", "votes"]
+    doc = make_doc(vocab, words, ["O", "O", "B-GPE", "O", "O", "B-GPE", "O"])
+    PlaceRules(100_000)(doc)
+    assert ents(doc) == [("Slovak", "NORP"), ("Slovakia", "GPE")]
+
+
 def test_demonym_is_never_a_person(vocab):
     words = ["Tajik", "President", "Emomali", "Rakhmonov"]
     doc = make_doc(vocab, words, ["B-PERSON", "O", "B-PERSON", "I-PERSON"])
@@ -1056,6 +1064,14 @@ def test_an_unclosed_bracket_ends_the_name(vocab):
     doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
     Cleanup()(doc)
     assert ents(doc) == [("World Health Organisation", "ORG")]
+
+
+def test_a_bracket_the_name_did_not_open_ends_it(vocab):
+    # "the liberal Progressive Slovakia (PS) party": the model tags "PS) party".
+    words = ["the", "Progressive", "Slovakia", "(", "PS", ")", "party", "won"]
+    doc = make_doc(vocab, words, ["O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    Cleanup()(doc)
+    assert ents(doc) == [("Progressive Slovakia", "ORG"), ("PS", "ORG")]
 
 
 def test_an_acronym_in_brackets_after_an_organization_is_that_organization(vocab):

@@ -186,10 +186,13 @@ def _line_start(tok) -> bool:
 
 def _before_open_bracket(doc: Doc, start: int, end: int) -> int:
     """Cut "World Health Organisation (WHO" before its unclosed bracket: the acronym that
-    follows is a mention of its own."""
+    follows is a mention of its own. Likewise "PS) party" (from "Progressive Slovakia
+    (PS) party") before a bracket it did not open: the acronym is the name."""
     texts = [t.text for t in doc[start:end]]
     if "(" in texts and ")" not in texts:
         return start + texts.index("(")
+    if ")" in texts and "(" not in texts and texts.index(")") > 0:
+        return start + texts.index(")")
     return end
 
 

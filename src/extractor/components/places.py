@@ -136,6 +136,10 @@ class PlaceRules:
                         label = "GPE"
                 if label == "PERSON" and all(self.gaz.is_demonym(t.text) for t in ent):
                     label = "NORP"
+            elif label in ("GPE", "LOC") and _demonym_only(self.gaz, ent):
+                # "Opposition gains in Slovak vote": a nationality the model took for the
+                # country is no place.
+                label = "NORP"
             elif label == "GPE":
                 place = self.gaz.resolve(bare_name(ent))
             town = (ent.end, place) if label == "GPE" and place else None
@@ -275,6 +279,10 @@ def _place_apposition(ent: Span) -> bool:
         if tok.lower_ in PLACE_NOUNS:
             return True
     return False
+
+
+def _demonym_only(gaz: Gazetteer, ent: Span) -> bool:
+    return all(gaz.is_demonym(t.text) for t in ent) and gaz.resolve(bare_name(ent)) is None
 
 
 def _name_word(tok) -> bool:
