@@ -1457,6 +1457,23 @@ def test_names_listed_after_a_plural_kind_of_organization_are_several(vocab):
     assert ents(doc) == [("Santo Spirito", "ORG"), ("Immacolata", "ORG"), ("Livorno", "GPE")]
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # A listed company's full name that reads like a person's.
+        (["Lockheed", "Martin", "builds", "it"], "ORG"),
+        (["Kinder", "Morgan", "cut", "rates"], "ORG"),
+        # Left alone: a name opening with a first name is as often the founder.
+        (["Charles", "Schwab", "said", "so"], "PERSON"),
+        (["Walt", "Disney", "said", "so"], "PERSON"),
+    ],
+)
+def test_a_listed_companys_name_the_model_calls_a_person_is_the_company(vocab, words, expected):
+    doc = make_doc(vocab, words, ["B-PERSON", "I-PERSON", "O", "O"])
+    OrgHeads()(doc)
+    assert ents(doc) == [(" ".join(words[:2]), expected)]
+
+
 def test_a_name_with_and_after_a_singular_kind_stays_one(vocab):
     words = ["the", "newspaper", "The", "Globe", "and", "Mail", "said"]
     doc = make_doc(vocab, words, ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])

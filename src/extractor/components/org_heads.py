@@ -15,7 +15,8 @@ number after it) is relabelled FAC, which `places` reports.
 
 A well-known organization named alone is one whatever the model called it ("Twitter"
 PERSON, "Ubisoft" GPE), or where it left it untagged ("Facebook co-founder Mark
-Zuckerberg"): the names are data, `data/organizations.txt`.
+Zuckerberg"): the names are data, `data/organizations.txt`. So is a listed company's full
+name that the model calls a person ("Lockheed Martin"): `data/listed_companies.txt`.
 
 A legal form right after an organization is part of its name: the model splits
 "Chrysler LLC" into "Chrysler" and "LLC", two organizations; they are joined. So are two
@@ -138,6 +139,12 @@ def known_organizations() -> frozenset[str]:
     return frozenset(entries("organizations.txt"))
 
 
+@lru_cache(maxsize=1)
+def listed_companies() -> frozenset[str]:
+    """Listed companies' names of two or more words (`data/listed_companies.txt`)."""
+    return frozenset(entries("listed_companies.txt"))
+
+
 class OrgHeads:
     def __call__(self, doc: Doc) -> Doc:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
@@ -157,6 +164,10 @@ class OrgHeads:
             and ent.text in known_organizations()
             and ent.text not in surnames
         ):
+            return Span(ent.doc, ent.start, ent.end, label="ORG")
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent.text in listed_companies():
+            # "Lockheed Martin", "Kinder Morgan": a listed company's full
+            # name that reads like a person's.
             return Span(ent.doc, ent.start, ent.end, label="ORG")
         if ent.label_ == "ORG" and _facility(ent):
             return Span(ent.doc, ent.start, ent.end, label="FAC")
