@@ -1066,6 +1066,19 @@ def test_an_unclosed_bracket_ends_the_name(vocab):
     assert ents(doc) == [("World Health Organisation", "ORG")]
 
 
+def test_a_one_word_person_after_the_is_no_person(vocab):
+    # "four astronauts around the Moon": a person's name takes no article. Left alone:
+    # the same word without it ("Moon said"), and a plural band ("the Beatles": ORG).
+    words = ["around", "the", "Moon", ".", "Moon", "said", "the", "Beatles", "played"]
+    ents_ = ["O", "O", "B-PERSON", "O", "B-PERSON", "O", "O", "B-PERSON", "O"]
+    doc = make_doc(vocab, words, ents_)
+    Cleanup()(doc)
+    assert [(e.text, e.label_, e.start) for e in doc.ents] == [
+        ("Moon", "PERSON", 4),
+        ("Beatles", "ORG", 7),
+    ]
+
+
 def test_a_bracket_the_name_did_not_open_ends_it(vocab):
     # "the liberal Progressive Slovakia (PS) party": the model tags "PS) party".
     words = ["the", "Progressive", "Slovakia", "(", "PS", ")", "party", "won"]

@@ -6,7 +6,8 @@ Classes of error fixed (the model includes material around names):
 - a trailing possessive: "Masoud's" -> "Masoud" (not in a place whose own name ends
   so: "St. John's");
 - a plural name after "the" that the model calls a person ("the Beatles", "the Rolling
-  Stones"): a band or a team, an organization (a person's name takes no article);
+  Stones"): a band or a team, an organization (a person's name takes no article); a
+  one-word "person" after "the" ("around the Moon", "the Louvre") is no person at all;
 - a caption label glued to the name before it ("student Ahmed Mohamed Image: Twitter"):
   web pages put "Image:", "Photo:" credits right after the caption text;
 - punctuation at either edge, an unclosed bracket and what follows it ("World Health
@@ -156,6 +157,8 @@ class Cleanup:
             label = "ORG"  # "Image: Friedrichstrasse": who made the picture, not where
         if label in PLACE_LABELS and all(any(c.isdigit() for c in t.text) for t in doc[start:end]):
             return None, None
+        if label == "PERSON" and end - start == 1 and start > 0 and doc[start - 1].lower_ == "the":
+            return None, None  # "around the Moon": a person's name takes no article
         return Span(doc, start, end, label=label), title
 
     def set_annotations(self, doc: Doc, found: list[tuple[Span | None, str | None]]) -> None:
