@@ -157,7 +157,13 @@ class Cleanup:
             label = "ORG"  # "Image: Friedrichstrasse": who made the picture, not where
         if label in PLACE_LABELS and all(any(c.isdigit() for c in t.text) for t in doc[start:end]):
             return None, None
-        if label == "PERSON" and end - start == 1 and start > 0 and doc[start - 1].lower_ == "the":
+        if (
+            label == "PERSON"
+            and end - start == 1
+            and start > 0
+            and doc[start - 1].lower_ == "the"
+            and not (end < len(doc) and doc[end].pos_ == "NOUN")  # "the Jones family"
+        ):
             return None, None  # "around the Moon": a person's name takes no article
         return Span(doc, start, end, label=label), title
 
