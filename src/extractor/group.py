@@ -169,9 +169,9 @@ def _people_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
         return " ".join(toks).casefold()
     if len(fuller) == 1:
         return fuller[0].casefold()
-    # Several people share the surname: the nearest full mention before this one wins.
-    before = [x for x in mentions if x.start < m.start and _norm(x.text) in fuller]
-    pick = before[-1].text if before else next(x.text for x in mentions if _norm(x.text) in fuller)
+    # Several people share the surname: the one the article named first, its subject
+    # ("Harold Mabern" ... "his nephew, Michael Mabern" ... "Mabern moved to Chicago").
+    pick = next(x.text for x in mentions if _norm(x.text) in fuller)
     return _norm(pick).casefold()
 
 
