@@ -224,6 +224,14 @@ def test_a_dateline_names_the_city_and_so_does_its_name_in_the_body():
     assert out["Washington"] == out["WASHINGTON"]
 
 
+def test_a_dateline_new_york_is_the_city_not_the_state():
+    # The city's "New York" is a minor name (in a body it is as often the state).
+    out = linked("Stocks\nNEW YORK (Reuters) - Stocks fell.", "NEW YORK")
+    assert (out["NEW YORK"].name, out["NEW YORK"].kind) == ("New York City", "city")
+    out = linked("Stocks\nVoters in New York state went to the polls.", "New York")
+    assert out["New York"].kind == "region"
+
+
 def test_a_line_in_ordinary_case_without_an_agency_is_no_dateline():
     text = "Budget talks\nWashington - lawmakers met; Washington and its capital differ."
     assert linked(text, "Washington")["Washington"] is None

@@ -481,11 +481,10 @@ def _dateline(mentions: Sequence[PlaceMention], text: str) -> int | None:
 
 
 def _dateline_city(gaz: Gazetteer, name: str) -> Place | None:
-    """A dateline names a city: "WASHINGTON" is the capital, "NEW YORK" the city."""
-    cities = [
-        c for c in gaz.candidates(name.title() if name.isupper() else name) if c.kind == "city"
-    ]
-    return choose(cities)
+    """A dateline names a city: "WASHINGTON" is the capital, "NEW YORK" the city (whose
+    "New York" is a minor name: in a body it is as often the state)."""
+    name = name.title() if name.isupper() else name
+    return choose([c for c in gaz.candidates(name, minor=True) if c.kind == "city"])
 
 
 def why_unlinked(name: str, context: Container[str], facility: bool = False) -> str:
