@@ -603,6 +603,23 @@ def test_lone_surname_labelled_org_is_the_person(vocab, label):
     assert ents(doc)[-1] == ("Braverman", "PERSON")
 
 
+@pytest.mark.parametrize(
+    ("surname", "expected"),
+    [
+        # No place has the name: however often it stands alone, it is the person's.
+        ("Percoco", "PERSON"),
+        # Left alone: a place's name the article uses more often than the person's.
+        ("Washington", "GPE"),
+    ],
+)
+def test_a_surname_alone_more_often_than_the_full_name(vocab, surname, expected):
+    words = ["Joseph", surname, "spoke", ".", surname, ",", "49", ",", "left", surname]
+    tags = ["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "O", "O", "O", "B-GPE"]
+    doc = make_doc(vocab, words, tags)
+    Consistency()(doc)
+    assert [e.label_ for e in doc.ents if e.text == surname] == [expected, expected]
+
+
 def test_company_named_after_a_person_stays_an_organization(vocab):
     words = ["Bill", "Ford", "said", "Ford", "cut", "jobs", "and", "Ford", "shares", "fell"]
     doc = make_doc(

@@ -310,7 +310,13 @@ class Consistency:
             elif len(e) == 1 and e.text in products and e.label_ != "NORP":
                 changes[i] = "PRODUCT"
             elif len(e) == 1 and e.text in person_count and e.label_ in SURNAME_MISREAD:
-                if sum(vote.values()) <= person_count[e.text] or vote["PERSON"] >= vote[e.label_]:
+                if (
+                    sum(vote.values()) <= person_count[e.text]
+                    or vote["PERSON"] >= vote[e.label_]
+                    # "Percoco, 49, was convicted" (GPE twice): no place has the name, so
+                    # however often it is used alone, it is the person's.
+                    or (e.label_ in PLACE_LABELS and not gazetteer().candidates(e.text))
+                ):
                     changes[i] = "PERSON"
             elif (
                 len(e) == 1
