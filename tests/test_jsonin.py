@@ -329,3 +329,13 @@ def test_without_metadata_the_record_has_the_same_keys_all_null(nlp):
         *CATEGORIES,
     ]
     assert record["authors"] is record["site"] is record["url"] is None
+
+
+def test_a_plain_texts_byline_gives_the_authors_and_a_containers_authors_win(nlp):
+    text = "Aide sentenced\nBy Jane Doe and John Roe, Staff Writers\nA former aide was jailed."
+    assert extract_dict(text, nlp=nlp)["authors"] == ["Jane Doe", "John Roe"]
+    meta = {"authors": ["Ann Lee"]}
+    assert extract_dict(text, nlp=nlp, meta=meta)["authors"] == ["Ann Lee"]
+    # A byline that names no one gives no authors.
+    text = "Aide sentenced\nBy Staff Reports\nA former aide was jailed."
+    assert extract_dict(text, nlp=nlp)["authors"] is None

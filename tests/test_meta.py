@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.meta import Header, detect, parse_date
+from extractor.meta import Header, byline_authors, detect, parse_date
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 
@@ -304,3 +304,20 @@ def test_header_is_frozen():
 def test_a_wire_dateline_on_its_own_line_gives_the_date(text, title, published):
     header = detect(text)
     assert (header.title, header.published) == (title, published)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Jane Doe, Staff Writer", ("Jane Doe",)),
+        ("By Jane Doe and John Roe | Reuters", ("Jane Doe", "John Roe")),
+        ("BY JANE DOE - AP", ("Jane Doe",)),
+        ("By Jane Doe & Al Smith, Washington Post", ("Jane Doe", "Al Smith")),
+        # No person named: an agency, a desk.
+        ("By Reuters", ()),
+        ("By Staff Reports", ()),
+        ("By Associated Press", ()),
+    ],
+)
+def test_a_bylines_names_are_its_authors(line, authors):
+    assert byline_authors(line) == authors

@@ -47,6 +47,8 @@ def analyse(
     else:
         text = text_or_article
     header = meta_header(text, meta, day_first=options.day_first)
+    if header.authors and not (meta or {}).get("authors"):
+        meta = {**(meta or {}), "authors": list(header.authors)}  # the text's own byline
     doc = chunks.parse(nlp, text)  # in pieces past chunks.CHUNK_CHARS: memory bounded
     published = options.date or (meta or {}).get("published") or header.published
     return record.build(

@@ -41,6 +41,7 @@ class Header:
     title_start: int | None = None
     title_end: int | None = None
     body_start: int = 0
+    authors: tuple[str, ...] = ()  # from a byline ("By Jane Doe and John Roe, Reuters")
 
 
 # --- dates -------------------------------------------------------------------------
@@ -339,6 +340,7 @@ def detect(text: str, *, day_first: bool = False) -> Header:
     "CITY (AP) —" dateline. `day_first` reads "03/04/2016" as 3 April (default 4 March).
     """
     dates: list[tuple[str, bool]] = []  # (iso, is_update), in line order
+    authors: tuple[str, ...] = ()
     candidates: list[tuple[int, int, int, str]] = []  # (line number, start, end, line)
     body_line: int | None = None
     lead_end = 0  # end of the leading run of chrome/date/byline lines
@@ -363,6 +365,8 @@ def detect(text: str, *, day_first: bool = False) -> Header:
             kind = _Kind.CANDIDATE
         if iso:
             dates.append((iso, is_update))
+        if kind is _Kind.BYLINE and not authors:
+            authors = byline_authors(line)
         if kind is _Kind.BODY:
             body_line = start
             # Hard-wrapped text: candidates right above the body line (no blank line
@@ -382,10 +386,12 @@ def detect(text: str, *, day_first: bool = False) -> Header:
     if body_line is None:
         # Nothing but short lines: a headline needs a body under it, so no title.
         return Header(
-            published=published, body_start=_skip_space(text, lead_end) if lead_end else 0
+            published=published,
+            body_start=_skip_space(text, lead_end) if lead_end else 0,
+            authors=authors,
         )
     if not candidates:
-        return Header(published=published, body_start=body_line if lead_end else 0)
+        return Header(published=published, body_start=body_line if lead_end else 0, authors=authors)
     long_ones = [c for c in candidates if len(c[3].split()) >= 3]
     _, start, end, title = (long_ones or candidates)[0]
     return Header(
@@ -394,7 +400,37 @@ def detect(text: str, *, day_first: bool = False) -> Header:
         title_start=start,
         title_end=end,
         body_start=body_line,
+        authors=authors,
     )
+
+
+# What follows the names in a byline: a role, a desk or an agency ("By Jane Doe, Staff
+# Writer", "By Jane Doe | Reuters", "BY JANE DOE - AP").
+_BYLINE_TAIL = re.compile(r"\s*(?:,|\||\s[-—–]\s).*$")
+_BYLINE_HEAD = re.compile(r"^(?:[Ww]ritten\s+)?(?:By|BY)\s+")
+_AUTHOR = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+# Words of a byline that names no person ("By Staff Reports", "By Wire Services").
+# fmt: off
+_NOT_NAMES = frozenset({
+    "staff", "reports", "report", "reporter", "reporters", "writer", "writers", "editor",
+    "editors", "desk", "correspondent", "correspondents", "news", "wire", "wires",
+    "service", "services", "agency", "agencies", "press",
+})
+# fmt: on
+
+
+def byline_authors(line: str) -> tuple[str, ...]:
+    """The names a byline gives: "By Jane Doe and John Roe, Staff Writers" -> ("Jane Doe",
+    "John Roe"); a byline in capitals gives them in title case."""
+    names = _BYLINE_TAIL.sub("", _BYLINE_HEAD.sub("", line.strip()))
+    out = []
+    for name in re.split(r"\s+(?:and|AND|&)\s+", names):
+        name = name.strip()
+        words = name.lower().split()
+        if not _AUTHOR.fullmatch(name) or len(words) < 2 or _NOT_NAMES.intersection(words):
+            return ()  # "By Reuters", "By Staff Reports": no names; say nothing
+        out.append(name.title() if name.isupper() else name)
+    return tuple(out)
 
 
 def _skip_space(text: str, offset: int) -> int:
