@@ -284,6 +284,21 @@ def test_unit_glued_to_a_number_is_a_quantity(fnlp, sentence, needle, value, uni
     assert not any(needle in n for n in names)
 
 
+@pytest.mark.parametrize(
+    ("needle", "value", "unit"),
+    [("59.3 degrees Celsius", 59.3, "°C"), ("104 degrees Fahrenheit", 104, "°F")],
+)
+def test_a_temperature_takes_its_scale(fnlp, needle, value, unit):
+    sentence = "It reached 59.3 degrees Celsius, or 104 degrees Fahrenheit, at noon."
+    found = one(fnlp, sentence, needle)
+    assert (found["kind"], found["value"], found["unit"]) == ("quantity", value, unit)
+    assert not [e for e in fnlp(sentence).ents if e.label_ == "ORG"]  # "Fahrenheit"
+
+
+def test_an_angle_in_degrees_keeps_degrees(fnlp):
+    assert one(fnlp, "The road turns 90 degrees at the bridge.", "90 degrees")["unit"] == "degrees"
+
+
 @pytest.mark.parametrize(("text", "value", "unit"), [("5G", None, None), ("5m", 5000000, None)])
 def test_ambiguous_glued_letters_are_left_alone(text, value, unit):
     # "5G" is a network, "5m" five million: no unit is read from them.

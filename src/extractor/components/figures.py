@@ -11,7 +11,8 @@ Classes of errors fixed (each a function below):
 - numbers with thousands separators or decimals labelled DATE ("closing at 8,579.19")
   are figures;
 - shares labelled DATE ("about a quarter, of its dealers") are figures;
-- spans that leave out the currency or the scale word ("US$ [7.2] bn") take them in;
+- spans that leave out the currency or the scale word ("US$ [7.2] bn") take them in, and
+  a temperature its scale ("59.3 degrees [Celsius]");
 - a unit glued to a number ("16GB", "5kg") is one quantity, never a name.
 """
 
@@ -150,7 +151,25 @@ def _extend(doc: Doc, ent: Span) -> list[Span] | None:
     return [Span(doc, start, end, label=label)]
 
 
-FIXES = (_split_rate, _split_change, _age, _separated_number, _fraction, _extend)
+_SCALE_OF_DEGREES = {"celsius", "fahrenheit", "centigrade", "c", "f"}
+
+
+def _temperature(doc: Doc, ent: Span) -> list[Span] | None:
+    """ "59.3 degrees [Celsius]": the model ends the span at "degrees" (and calls
+    "Fahrenheit" an organization); the scale is the unit."""
+    end = ent.end
+    if (
+        ent.label_ in ("QUANTITY", "CARDINAL")
+        and ent[-1].lower_ in ("degree", "degrees")
+        and end < len(doc)
+        and doc[end].lower_ in _SCALE_OF_DEGREES
+        and (doc[end].is_title or doc[end].is_upper)
+    ):
+        return [Span(doc, ent.start, end + 1, label="QUANTITY")]
+    return None
+
+
+FIXES = (_split_rate, _split_change, _age, _separated_number, _fraction, _extend, _temperature)
 
 # Numbers the model left unlabelled ("closed at -366.94 points", "a USD$23 billion dollar
 # deal"): digits, with a sign, a currency before and a scale word after.
