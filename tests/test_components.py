@@ -122,6 +122,43 @@ def test_a_region_after_its_town_and_a_comma_is_a_place(vocab, words, tags, expe
     assert ents(doc) == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "tags", "pos", "expected"),
+    [
+        # An administrative word in the name or after it makes the name a region.
+        (
+            ["struck", "Ishikawa", "Prefecture", "on", "Monday"],
+            ["O", "B-ORG", "I-ORG", "O", "O"],
+            None,
+            [("Ishikawa Prefecture", "GPE")],
+        ),
+        (
+            ["voters", "in", "Punjab", "province", "voted"],
+            ["O", "O", "B-NORP", "O", "O"],
+            ["NOUN", "ADP", "PROPN", "NOUN", "VERB"],
+            [("Punjab", "GPE")],
+        ),
+        # Left alone: the word modifies a noun, or the index knows no such place.
+        (
+            ["the", "Labour", "district", "office", "closed"],
+            ["O", "B-ORG", "O", "O", "O"],
+            ["DET", "PROPN", "NOUN", "NOUN", "VERB"],
+            [("Labour", "ORG")],
+        ),
+        (
+            ["the", "Quillfeather", "district", "voted"],
+            ["O", "B-ORG", "O", "O"],
+            ["DET", "PROPN", "NOUN", "VERB"],
+            [("Quillfeather", "ORG")],
+        ),
+    ],
+)
+def test_a_name_an_administrative_word_follows_is_a_region(vocab, words, tags, pos, expected):
+    doc = make_doc(vocab, words, tags, pos=pos)
+    PlaceRules(100_000)(doc)
+    assert ents(doc) == expected
+
+
 def test_a_hyphenated_country_the_model_calls_org_is_a_place(vocab):
     # spaCy splits "Guinea-Bissau" into three tokens; the name is read as written.
     words = ["troops", "in", "Guinea", "-", "Bissau", "left"]

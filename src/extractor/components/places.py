@@ -53,6 +53,12 @@ PLACE_NOUNS = {
 PLACE_OF = (
     COMPASS_POINTS | {"outskirts", "suburbs"} | (PLACE_NOUNS - {"capital", "state", "suburb"})
 )
+# Words after a name that make it a region ("Ishikawa Prefecture", "Punjab province"),
+# whatever the model called the name. (Not a natural feature's: "the Noto peninsula" has
+# no entry in the index, and its name would link to a town elsewhere.)
+ADMIN_WORDS = {
+    "province", "prefecture", "region", "district", "oblast", "governorate", "county", "state",
+}  # fmt: skip
 # "towns like X", "villages including X" (and "cities such as X"): X is one of them.
 EXAMPLE_OF = {"like", "including"}
 _STRIP = {"the"}
@@ -118,6 +124,12 @@ class PlaceRules:
                 town = (ent.end, region)
                 continue
             place = None
+            if label in ("NORP", "ORG", "PERSON") and (kind := self._named_kind(ent)):
+                # Class: "Ishikawa Prefecture" (ORG), "Punjab province" (NORP): a name that
+                # an administrative word follows is that place.
+                out.append(Span(doc, ent.start, ent.end, label=kind))
+                town = None
+                continue
             if label in ("NORP", "ORG", "PERSON"):
                 place = self.gaz.resolve(bare_name(ent))
                 if place and self._obscure(place, named):
@@ -145,6 +157,26 @@ class PlaceRules:
             town = (ent.end, place) if label == "GPE" and place else None
             out.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
         return out
+
+    def _named_kind(self, ent: Span) -> str | None:
+        """GPE for a name with an administrative word after it, in it ("Ishikawa
+        Prefecture") or lower case after it ("Punjab province"), where the index knows
+        the name as a region or a town."""
+        doc = ent.doc
+        if len(ent) > 1 and ent[-1].lower_ in ADMIN_WORDS and ent[-1].is_title:
+            inner = ent[:-1]
+        elif ent.end < len(doc) and doc[ent.end].is_lower and len(ent) <= 2:
+            word = doc[ent.end].lower_
+            after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+            if after is not None and after.pos_ in ("NOUN", "PROPN"):
+                return None  # "the Labour district office": the word modifies a noun
+            if word not in ADMIN_WORDS:
+                return None
+            inner = ent
+        else:
+            return None
+        known = self.gaz.candidates(bare_name(inner), minor=True)
+        return "GPE" if any(c.kind in ("region", "city") for c in known) else None
 
     def _region_after(self, ent: Span, town: tuple[int, Place] | None) -> Place | None:
         """The region of the town's country that `ent` names, where `ent` follows the
