@@ -232,6 +232,13 @@ def test_a_dateline_new_york_is_the_city_not_the_state():
     assert out["New York"].kind == "region"
 
 
+def test_a_first_level_units_word_after_the_name_picks_the_region():
+    out = linked("A quake struck Ishikawa prefecture on Monday.", "Ishikawa")
+    assert (out["Ishikawa"].kind, out["Ishikawa"].country_code) == ("region", "JP")
+    # Not a county: "Washington county" is no state.
+    assert linked("Floods hit Washington county.", "Washington")["Washington"] is None
+
+
 def test_a_line_in_ordinary_case_without_an_agency_is_no_dateline():
     text = "Budget talks\nWashington - lawmakers met; Washington and its capital differ."
     assert linked(text, "Washington")["Washington"] is None

@@ -50,7 +50,9 @@ _FACILITY = re.compile(
     r"Prison|Theatre|Theater|Library|Garden|Gardens|Field|Dam|Port|Harbour|Harbor)\b"
 )
 _STATE_SUFFIX = re.compile(r" (State|state)$")
-_STATE_CUE = re.compile(r"^\s+(State|state)\b")
+# A first-level unit's word after the name: "New York State", "Ishikawa prefecture",
+# "the Belgorod region" (not "county" or "district": "Washington county" is no state).
+_STATE_CUE = re.compile(r"^\s+(?:State|state|province|prefecture|region|oblast|governorate)\b")
 _STATE_CUE_BEFORE = re.compile(r"\b(state of|upstate|State of)\s+$")
 
 
@@ -365,9 +367,10 @@ def _countries(mentions: Sequence[PlaceMention]) -> Counter[str]:
 
 
 def _state_cue(text: str, m: PlaceMention) -> bool:
-    """ "New York State", "the state of Washington": the region, not its city."""
+    """ "New York State", "the state of Washington", "Ishikawa prefecture": the region,
+    not its city."""
     return bool(
-        _STATE_CUE.match(text[m.end : m.end + 8])
+        _STATE_CUE.match(text[m.end : m.end + 13])
         or _STATE_CUE_BEFORE.search(text[max(0, m.start - 12) : m.start])
     )
 
