@@ -12,7 +12,11 @@ Classes of error fixed:
   Arrow"), or a plural place noun it is an example of ("outer towns like Broken
   Arrow"). A name of two or more words the model calls a person needs that context
   and a first word no given-name list holds;
-- a demonym labelled PERSON ("Tajik", "Afghan") is a group (NORP), never a person;
+- a demonym labelled PERSON ("Tajik", "Afghan") is a group (NORP), never a person, and
+  one labelled GPE or LOC ("Opposition gains in Slovak vote") is no place;
+- a region of a town's own country after the town and a comma is a place ("Exeter,
+  Devon"), and so is a name with an administrative word in it or after it ("Ishikawa
+  Prefecture", "Punjab province"), whatever the model called it;
 - a place the model missed entirely is added when the gazetteer knows the name
   unambiguously and the tagger calls every word of it a proper noun that stands alone
   (not part of a longer name such as "Paris Agreement"). Cities must be large
@@ -113,7 +117,7 @@ class PlaceRules:
     def relabel(self, doc: Doc, named: set[str]) -> list[Span]:
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         out: list[Span] = []
-        town: tuple[int, Place] | None = None  # where the last place found ends, and it
+        town: tuple[int, Place] | None = None  # (end, place) of the last place found
         for ent in doc.ents:
             label = ent.label_
             if label in ("ORG", "PERSON") and (region := self._region_after(ent, town)):
