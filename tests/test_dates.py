@@ -358,10 +358,15 @@ def test_clock_time_beside_an_absolute_day_needs_no_reference():
          "duration"),
         ("Prices should fall during the coming decade.", "the coming decade", "P10Y",
          "duration"),
+        ("Prices will rise over the next year, the bank said.", "the next year", "P1Y",
+         "duration"),
+        ("The firm will hire staff within the coming month.", "the coming month", "P1M",
+         "duration"),
         # Left alone: the past decade stays a stretch of the past; "next decade" a decade.
         ("The firm invested $5 billion over the past decade.", "the past decade", "P10Y",
          "duration"),
         ("Cars will fly next decade.", "next decade", "203", "date"),
+        ("Talks will resume next year.", "next year", "2026", "date"),
     ],
 )  # fmt: skip
 def test_the_next_decade_is_a_duration(dnlp, sentence, needle, value, kind):

@@ -445,6 +445,9 @@ def _lead_the(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
 
+_NEXT_UNIT = re.compile(r"(?:the )?(?:next|coming) (week|month|year|quarter)")
+
+
 def _stretch_ahead(span: Span) -> bool:
     """ "over the next year", "within the following week": a stretch, not the unit next to
     the time under discussion."""
@@ -753,6 +756,10 @@ def date_fields(
         return None
     if _recurring(span):
         text = "per " + text.split(" ", 1)[1]
+    if _stretch_ahead(span) and (ahead := _NEXT_UNIT.fullmatch(_lead_the(text))):
+        # Class: "over the next year", "within the coming month": the stretch ahead, a
+        # duration (P1Y) like "over the past year", not the year after this one.
+        text = "one " + ahead.group(1)
     day = _day_beside(span, reference, date_order) if _CLOCK_TEXT.search(text) else None
     generic = _generic_value(span)
     if generic is not None:
