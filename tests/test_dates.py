@@ -921,3 +921,20 @@ def test_common_written_dates_are_read_as_dateparser_reads_them(monkeypatch, tex
     monkeypatch.setattr(date_values, "_written_date", lambda text: None)
     monkeypatch.setattr(date_values, "_numeric_date", lambda parts, order: None)
     assert date_values._absolute(text, ctx) == fast
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A range of days in one month is read from its first day, as "June 5 to 7" is.
+        ("June 5-7", "2024-06-05"),
+        ("5-7 June", "2024-06-05"),
+        ("June 5-7, 2023", "2023-06-05"),  # the year written once is the range's
+        ("5\u20137 June 2023", "2023-06-05"),
+        # Left alone: a season of two years, and a span of years.
+        ("1990-91", "1990"),
+        ("2010-2012", "2010"),
+    ],
+)
+def test_a_range_of_days_in_one_month_has_its_first_days_value(text, value):
+    assert normalize_date(text, "2024-03-01").value == value

@@ -1191,6 +1191,18 @@ RULES = (
 )
 
 
+# A range of days in one month: "june 5-7", "june 5-7, 2023", "5-7 june 2023".
+_DAY_RANGE_MDY = re.compile(rf"^({MONTH_NAMES}) (\d{{1,2}})\s*[-\u2013]\s*\d{{1,2}}\b")
+_DAY_RANGE_DMY = re.compile(rf"^(\d{{1,2}})\s*[-\u2013]\s*\d{{1,2}} ({MONTH_NAMES})\b")
+
+
+def _first_day(text: str) -> str:
+    """A range of days in one month, read from its first day as "June 5 to 7" is: "june
+    5-7, 2023" -> "june 5, 2023", "5-7 june" -> "5 june"."""
+    text = _DAY_RANGE_MDY.sub(r"\1 \2", text)
+    return _DAY_RANGE_DMY.sub(r"\1 \2", text)
+
+
 def _parts(text: str) -> list[str]:
     """Sub-expressions of a span the model joined ("Tuesday, July 26" is one date;
     "16:00 UTC today" a time; "between 2010 and 2012" two): try the whole, then parts."""
@@ -1240,6 +1252,8 @@ def normalize_date(
     if not cleaned or len(cleaned) > 200:
         return DateValue(None, default_kind)
     candidates = [cleaned]
+    if (first_day := _first_day(cleaned)) != cleaned:
+        candidates.append(first_day)
     stripped = _strip_the(cleaned)
     if stripped != cleaned:
         candidates.append(stripped)
