@@ -73,6 +73,9 @@ def test_capital_labelled_org_becomes_place(vocab):
         # A direction or a kind of place before "of"; not a word companies take too.
         (["camps", "east", "of", "Taloqan"], ["O", "O", "O", "B-ORG"], "GPE"),
         (["the", "town", "of", "Taloqan"], ["O", "O", "O", "B-PERSON"], "GPE"),
+        # A "person" troops pull out of is a place; a company spun out of one is not.
+        (["pulled", "out", "of", "Taloqan"], ["O", "O", "O", "B-PERSON"], "GPE"),
+        (["spun", "out", "of", "Toyota"], ["O", "O", "O", "B-ORG"], "ORG"),
         (["the", "heart", "of", "Toyota"], ["O", "O", "O", "B-ORG"], "ORG"),
     ],
 )

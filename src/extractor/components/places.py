@@ -138,7 +138,7 @@ class PlaceRules:
                 place = self.gaz.resolve(bare_name(ent))
                 if place and self._obscure(place, named):
                     place = None
-                placed = place is not None and _place_context(ent)
+                placed = place is not None and (_place_context(ent) or _out_of(ent, label))
                 if place and place.kind == "city" and not place.capital and label != "NORP":
                     place = place if placed else None
                 # A one-word "person" that is another person's surname ("Jordan").
@@ -315,6 +315,18 @@ def _place_apposition(ent: Span) -> bool:
         if tok.lower_ in PLACE_NOUNS:
             return True
     return False
+
+
+def _out_of(ent: Span, label: str) -> bool:
+    """ "troops pulled out of Grozny": a "person" one moves out of is a place. Not for an
+    organization ("spun out of Nokia", also a Finnish town)."""
+    doc = ent.doc
+    return (
+        label == "PERSON"
+        and ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lower_ == "out"
+    )
 
 
 def _demonym_only(gaz: Gazetteer, ent: Span) -> bool:
