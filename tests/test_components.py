@@ -433,6 +433,13 @@ def parsed():
             "Mohamed El-Hassan Mohamed",
             "father",
         ),
+        # A title never ends in the text's line break.
+        (
+            '"The market is calm," said Hugh Johnson, chief investment officer at First '
+            "Albany Corp.\n",
+            "Hugh Johnson",
+            "chief investment officer at First Albany Corp.",
+        ),
     ],
 )
 def test_roles_from_apposition_and_premodifiers(parsed, text, person, title):

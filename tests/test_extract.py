@@ -365,3 +365,16 @@ def test_a_linked_place_says_where_it_is(nlp):
     )
     us = places["United States"]  # the gazetteer's name; the article's form an alias
     assert us["aliases"] == ["US"] and us["admin_code"] is None and us["country"] is None
+
+
+def test_a_title_ends_neither_in_a_dangling_preposition_nor_a_line_break(nlp):
+    # The parser cuts the organization after "at"; the title stops before the "at".
+    text = (
+        '"The market is calm," said Hugh Johnson, chief investment officer at First '
+        "Albany Corp. Jane Roe, an analyst, agreed."
+    )
+    people = {p["name"]: p["titles"] for p in extract_dict(text, nlp=nlp)["people"]}
+    assert people["Hugh Johnson"] == ["chief investment officer"]
+    text = '"Calm," said Hugh Johnson, chief investment officer at First Albany Corp.\n'
+    people = {p["name"]: p["titles"] for p in extract_dict(text, nlp=nlp)["people"]}
+    assert all(not t.endswith("\n") for t in people["Hugh Johnson"])

@@ -155,6 +155,10 @@ def _phrase(head: Token, most: int = MAX_TITLE_TOKENS) -> str | None:
         if t.i != run[-1].i + 1:
             break
         run.append(t)
+    # "chief investment officer at [First Albany Corp.]": a preposition whose object was
+    # cut (a name) does not end the title.
+    while len(run) > 1 and run[-1] is not head and run[-1].pos_ in _DANGLING:
+        run.pop()
     if head not in run or len(run) > most:
         return None
     if head.pos_ not in ("NOUN", "PROPN"):
@@ -162,8 +166,11 @@ def _phrase(head: Token, most: int = MAX_TITLE_TOKENS) -> str | None:
     return _text(run)
 
 
+_DANGLING = {"ADP", "CCONJ", "DET", "PUNCT", "PART"}
+
+
 def _text(toks) -> str:
-    return "".join(t.text_with_ws for t in toks).strip(" ,;:")
+    return "".join(t.text_with_ws for t in toks).strip().strip(",;:").strip()
 
 
 @Language.factory(
