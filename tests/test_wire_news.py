@@ -81,6 +81,16 @@ def test_names_in_a_capitals_headline_take_the_bodys_labels(nlp):
         assert ("LYNAGH", "PERSON") not in names(nlp, text)  # the model's miss
 
 
+def test_a_capitals_name_run_into_common_words_is_cut_to_the_bodys_name(nlp):
+    text = (
+        "U.S. STOCKS - DOW ENDS HIGHER ON IBM, INTEL GAINS.\nNEW YORK 1996-08-22\n"
+        "Shares closed higher, with gains in Intel Corp and IBM. Intel added 2 to 79."
+    )
+    found = names(nlp, text)
+    assert ("INTEL", "ORG") in found
+    assert not any(n.startswith("INTEL ") for n, _ in found)
+
+
 def test_common_words_in_capitals_are_dropped_and_missed_names_found():
     import spacy
     from spacy.tokens import Doc

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.doctext import doc_text
 from extractor.labels import NAME_LABELS
 
 MIN_LETTERS = 8  # a line needs this many letters before its case says anything
@@ -62,6 +63,8 @@ class CapsLines:
             label = labels.get(e.text.casefold())
             if label is not None:
                 kept.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label))
+            elif (core := _body_name_inside(e, labels, lower)) is not None:
+                kept.append(core)  # "INTEL GAINS": the body's "Intel", and "gains"
             elif not all(t.lower_ in lower for t in e if t.is_alpha):
                 kept.append(e)
             # else: every word is a common word of the body ("LUCKY WIN"): dropped
@@ -83,13 +86,27 @@ class CapsLines:
         doc.ents = filter_spans(kept + missed) if missed else kept
 
 
+def _body_name_inside(e: Span, labels: dict[str, str], lower: set[str]) -> Span | None:
+    """The body's name inside a capitals entity, once the words the body writes in lower
+    case are cut from its ends ("INTEL GAINS" -> "INTEL", as the body's "Intel")."""
+    start, end = e.start, e.end
+    while start < end and e.doc[start].lower_ in lower:
+        start += 1
+    while end > start and e.doc[end - 1].lower_ in lower:
+        end -= 1
+    if (start, end) == (e.start, e.end) or start == end:
+        return None
+    label = labels.get(e.doc[start:end].text.casefold())
+    return Span(e.doc, start, end, label=label) if label else None
+
+
 def caps_tokens(doc: Doc, min_letters: int = MIN_LETTERS, share: float = CAPS_SHARE) -> set[int]:
     """Indices of the tokens on lines written (almost) all in capitals."""
     # Lines are measured on the text (counted in C by map), and only the few capitals
     # lines are mapped to tokens: this runs on every article.
     out: set[int] = set()
     start = 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         end = start + len(line)
         letters = sum(map(str.isalpha, line))
         if letters >= min_letters and sum(map(str.isupper, line)) >= share * letters:
