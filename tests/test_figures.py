@@ -321,3 +321,15 @@ def test_glued_quantity_tagged_as_a_name_becomes_a_quantity(fnlp):
         ("2TB", "QUANTITY"),
         ("disks", "PRODUCT"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("11 to 10", None),  # a ratio: "to" is no counted noun
+        ("3 to 1", None),
+        ("30,000 troops", "troops"),  # left alone: the counted noun
+    ],
+)
+def test_a_function_word_after_a_count_is_no_unit(text, unit):
+    assert parse_figure(text, "CARDINAL").unit == unit

@@ -555,6 +555,11 @@ def _is_unit_word(text: str) -> bool:
     )
 
 
+# Words after a number that are no counted noun: "11 to 10" (a ratio), "5 or so",
+# "3 of the 10".
+_NOT_COUNTED = frozenset({"to", "or", "and", "of", "per", "than", "in", "on", "at", "by"})
+
+
 def _finish_units(figure: Figure, rest: str, label: str | None) -> None:
     """Read what follows the number: percent words, currency words, sub-units, units."""
     low = rest.lower().strip(" .,;:()")
@@ -603,7 +608,11 @@ def _finish_units(figure: Figure, rest: str, label: str | None) -> None:
             # A unit we have no table entry for ("5000 mark", "20 storeys"): keep its words.
             figure.unit = re.sub(r"[^\w°/ %-]", "", low).strip() or None
             return
-        if figure.kind == "count" and re.fullmatch(r"[a-z][a-z-]*", first):
+        if (
+            figure.kind == "count"
+            and re.fullmatch(r"[a-z][a-z-]*", first)
+            and first not in _NOT_COUNTED
+        ):
             figure.unit = first  # the counted noun inside the span ("30,000 troops")
     if label == "MONEY" and figure.kind == "money" and figure.currency is None:
         return
