@@ -333,3 +333,16 @@ def test_glued_quantity_tagged_as_a_name_becomes_a_quantity(fnlp):
 )
 def test_a_function_word_after_a_count_is_no_unit(text, unit):
     assert parse_figure(text, "CARDINAL").unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle"),
+    [
+        ("A magnitude 7.5 earthquake struck the coast on Monday.", "magnitude 7.5"),
+        ("A 6.2-magnitude quake hit the region.", "6.2-magnitude"),
+    ],
+)
+def test_an_earthquakes_magnitude_is_a_quantity(fnlp, sentence, needle):
+    found = one(fnlp, sentence, needle)
+    assert (found["kind"], found["unit"]) == ("quantity", "magnitude")
+    assert found["value"] in (7.5, 6.2)

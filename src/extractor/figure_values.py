@@ -391,6 +391,10 @@ _RANGE_SPLIT = re.compile(
 )
 
 
+_MAGNITUDE_FIRST = re.compile(r"^magnitude[- ](\d+(?:\.\d+)?)$", re.I)
+_MAGNITUDE_GLUED = re.compile(r"^(\d+(?:\.\d+)?)-magnitude$", re.I)
+
+
 def parse_figure(text: str, label: str | None = None) -> Figure | None:
     """Normalize the text of a figure. `label` (the model's: CARDINAL, MONEY, PERCENT,
     QUANTITY) decides between readings the words leave open ("300 pounds" is money or
@@ -400,6 +404,9 @@ def parse_figure(text: str, label: str | None = None) -> Figure | None:
     text = _normalize_text(text)
     if not text or len(text) > 200:
         return None
+    # An earthquake's magnitude is written before its number or glued to it: "magnitude
+    # 7.5", "6.2-magnitude"; read as "7.5 magnitude".
+    text = _MAGNITUDE_FIRST.sub(r"\1 magnitude", _MAGNITUDE_GLUED.sub(r"\1 magnitude", text))
     figure = Figure(kind=LABEL_KIND.get(label or "", "count"))
 
     # Ordinals ("third", "21st") when the model says so.

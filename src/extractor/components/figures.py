@@ -12,7 +12,8 @@ Classes of errors fixed (each a function below):
   are figures;
 - shares labelled DATE ("about a quarter, of its dealers") are figures;
 - spans that leave out the currency or the scale word ("US$ [7.2] bn") take them in, and
-  a temperature its scale ("59.3 degrees [Celsius]");
+  a temperature its scale ("59.3 degrees [Celsius]"), and an earthquake's size its word
+  ("[magnitude] 7.5");
 - a unit glued to a number ("16GB", "5kg") is one quantity, never a name.
 """
 
@@ -169,7 +170,30 @@ def _temperature(doc: Doc, ent: Span) -> list[Span] | None:
     return None
 
 
-FIXES = (_split_rate, _split_change, _age, _separated_number, _fraction, _extend, _temperature)
+def _magnitude(doc: Doc, ent: Span) -> list[Span] | None:
+    """ "A magnitude 7.5 earthquake": the model tags the number alone, which then reads
+    as a number naming a thing ("Flight 370"); with its word it is the quake's size."""
+    if (
+        ent.label_ == "CARDINAL"
+        and len(ent) == 1
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ == "magnitude"
+        and not doc[ent.start - 1].ent_type_
+    ):
+        return [Span(doc, ent.start - 1, ent.end, label="QUANTITY")]
+    return None
+
+
+FIXES = (
+    _split_rate,
+    _split_change,
+    _age,
+    _separated_number,
+    _fraction,
+    _extend,
+    _temperature,
+    _magnitude,
+)
 
 # Numbers the model left unlabelled ("closed at -366.94 points", "a USD$23 billion dollar
 # deal"): digits, with a sign, a currency before and a scale word after.
