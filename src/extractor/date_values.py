@@ -24,7 +24,14 @@ from functools import lru_cache, wraps
 from typing import TYPE_CHECKING
 
 from extractor.figure_values import parse_number
-from extractor.lexicon import MONTH_NAMES, MONTHS, WEEKDAY_FORMS, WEEKDAY_NAMES, WEEKDAYS
+from extractor.lexicon import (
+    MONTH_NAMES,
+    MONTH_WORD,
+    MONTHS,
+    WEEKDAY_FORMS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
 from extractor.options import DEFAULT_DATE_ORDER
 
 if TYPE_CHECKING:
@@ -154,6 +161,19 @@ def _season(year: int, code: str) -> str:
 
 def _valid_year(year: int) -> bool:
     return 1 <= year <= 9999
+
+
+def _calendar(year: int, month: int, day: int | str | None) -> DateValue | None:
+    """The day's value, or the month's when no day is given; None for no such day
+    ("february 30") or a year out of range."""
+    if not _valid_year(year):
+        return None
+    if day is None:
+        return DateValue(f"{year:04d}-{month:02d}", "date")
+    try:
+        return DateValue(dt.date(year, month, int(day)).isoformat(), "date")
+    except ValueError:
+        return None
 
 
 def _clean(text: str) -> str:
@@ -602,6 +622,11 @@ def _rule_duration(text: str, ctx: _Context) -> DateValue | None:
 
 
 _YEAR = r"(?P<year>\d{4}|'\d{2})"
+# A month with its day before or after it, or none: "5th of july", "july 5", "july".
+_DAY_AND_MONTH = (
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? )?(?P<month>{MONTH_NAMES})\.?"
+    r"(?: (?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
+)
 
 
 def _parse_year(text: str | None, ctx: _Context) -> int | None:
@@ -848,11 +873,7 @@ def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
         t,
     )
     t = _strip_the(t)
-    m = re.fullmatch(
-        rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? )?(?P<month>{MONTH_NAMES})\.?"
-        rf"(?: (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,? (?:of )?{_YEAR})?",
-        t,
-    )
+    m = re.fullmatch(rf"{_DAY_AND_MONTH}(?:,? (?:of )?{_YEAR})?", t)
     if not m:
         return None
     month = MONTHS[m.group("month")]
@@ -885,12 +906,7 @@ def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
         year = _resolve_year(month, day, ctx)
         if year is None:
             return _relative_needed()
-    try:
-        if day is not None:
-            return DateValue(dt.date(year, month, day).isoformat(), "date")
-    except ValueError:
-        return None
-    return DateValue(f"{year:04d}-{month:02d}", "date") if _valid_year(year) else None
+    return _calendar(year, month, day)
 
 
 def _rule_time(text: str, ctx: _Context) -> DateValue | None:
@@ -984,11 +1000,7 @@ def _rule_anaphora(text: str, ctx: _Context) -> DateValue | None:
 _REL_OFFSET = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
 
-@_whole(
-    rf"(?:(?:the )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?)?(?P<month>{MONTH_NAMES})\.?"
-    r"(?: (?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,? (?:of )?"
-    r"(?P<rel>last|past|previous|this|next|coming) year"
-)
+@_whole(rf"(?:the )?{_DAY_AND_MONTH},? (?:of )?(?P<rel>last|past|previous|this|next|coming) year")
 def _rule_month_of_relative_year(m: re.Match[str], ctx: _Context) -> DateValue | None:
     # Class: a month or day placed in a year named from today: "March last year", "in May
     # of this year", "June 3 next year", "the 12th of May this year". Neither half alone
@@ -996,11 +1008,7 @@ def _rule_month_of_relative_year(m: re.Match[str], ctx: _Context) -> DateValue |
     if ctx.reference is None:
         return _relative_needed()
     year = ctx.reference.year + _REL_OFFSET[m.group("rel")]
-    month = MONTHS[m.group("month")]
-    day = m.group("d1") or m.group("d2")
-    if day:
-        return DateValue(dt.date(year, month, int(day)).isoformat(), "date")
-    return DateValue(f"{year:04d}-{month:02d}", "date")
+    return _calendar(year, MONTHS[m.group("month")], m.group("d1") or m.group("d2"))
 
 
 @_whole(r"(?P<day>[a-z]+?),? (?:of )?(?P<rel>last|past|previous|this|next|coming) week")
@@ -1079,9 +1087,7 @@ def _dateparser(order: str):  # noqa: ANN202  (dateparser's DateDataParser)
 # dateparser gives the same value at some milliseconds a call, the largest cost of the
 # rules (see _absolute).
 _WRITTEN_DATE = re.compile(
-    rf"(?:(?:{WEEKDAY_FORMS}),? )?(?:the )?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? )?"
-    rf"(?P<month>{MONTH_NAMES})\.?(?: (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
-    r"(?:,| of| in)? (?P<year>\d{4})"
+    rf"(?:(?:{WEEKDAY_FORMS}),? )?(?:the )?{_DAY_AND_MONTH}(?:,| of| in)? (?P<year>\d{{4}})"
 )
 
 
@@ -1089,39 +1095,23 @@ def _written_date(text: str) -> DateValue | None:
     m = _WRITTEN_DATE.fullmatch(text)
     if not m or (m.group("d1") and m.group("d2")):
         return None
-    year, month, day = (
-        int(m.group("year")),
-        MONTHS[m.group("month")],
-        m.group("d1") or m.group("d2"),
-    )
-    if not _valid_year(year):
-        return None
-    if day is None:
-        return DateValue(f"{year:04d}-{month:02d}", "date")
-    try:
-        return DateValue(dt.date(year, month, int(day)).isoformat(), "date")
-    except ValueError:
-        return None  # "february 30, 2016": no such day
+    return _calendar(int(m.group("year")), MONTHS[m.group("month")], m.group("d1") or m.group("d2"))
 
 
 def _numeric_date(parts: list[str], order: str) -> DateValue | None:
     """ "07/27/2016" read in the order already settled, where the year has four digits
     (dateparser decides the century of a two-digit one)."""
     fields = dict(zip(order, parts, strict=True))
-    if len(fields["Y"]) != 4 or not _valid_year(int(fields["Y"])):
+    if len(fields["Y"]) != 4:
         return None
-    try:
-        day = dt.date(int(fields["Y"]), int(fields["M"]), int(fields["D"]))
-    except ValueError:
-        return None
-    return DateValue(day.isoformat(), "date")
+    return _calendar(int(fields["Y"]), int(fields["M"]), fields["D"])
 
 
 def _absolute(text: str, ctx: _Context) -> DateValue | None:
     # Class: complete absolute dates in any written format that carries a year
     # ("March 01, 2008", "Tuesday, March 8, 2011", "07/27/2016", "2016-07-27",
     # "12.03.2009"): dateparser, with the configured day/month order.
-    has_month = re.search(rf"\b(?:{MONTH_NAMES})\b", text) is not None
+    has_month = MONTH_WORD.search(text) is not None
     if not (_NUMERIC_DATE.search(text) or (has_month and re.search(r"\b\d{4}\b", text))):
         return None
     match = _NUMERIC_DATE.search(text)

@@ -25,7 +25,7 @@ from extractor.date_values import (
 from extractor.doctext import doc_text
 from extractor.figure_values import parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
-from extractor.lexicon import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
+from extractor.lexicon import MONTH_NAMES, MONTH_WORD, WEEKDAY_NAMES, WEEKDAYS
 from extractor.options import DEFAULT_DATE_ORDER
 
 if TYPE_CHECKING:
@@ -540,9 +540,6 @@ _TOLD_FROM_TODAY = re.compile(
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 
 
-_MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.I)
-
-
 def _year_written(span: Span) -> str | None:
     """The year last written out in a date before `span` ("in 1821", "May 1, 1821"): the
     year a story is being told in. For a bare day or month, only within the sentence and
@@ -550,7 +547,7 @@ def _year_written(span: Span) -> str | None:
     dates = _date_ents(span.doc)
     previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
     sentence_start = 0
-    if _MONTH_WORD.search(span.text):
+    if MONTH_WORD.search(span.text):
         if not span.doc.has_annotation("SENT_START"):
             return None  # no sentences to bound the look-back: no story year
         sentence_start = span.sent.start

@@ -49,6 +49,7 @@ def alternation(words: Iterable[str]) -> str:
 # The month names as one alternation: every pattern that finds a written month reads it
 # from here.
 MONTH_NAMES = alternation(MONTHS)
+MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.I)  # a month named anywhere in a text
 # Likewise the weekdays: every form, and the full names alone ("Mon" is also a word).
 WEEKDAY_FORMS = alternation(WEEKDAYS)
 WEEKDAY_NAMES = "|".join(name for name in WEEKDAYS if name.endswith("day"))
