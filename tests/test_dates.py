@@ -199,6 +199,22 @@ def test_headline_and_dateline_are_split(dnlp):
     assert [d["value"] for d in dates] == ["2011-10-06"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LONDON, March 4, 2015 - Halvorsen Bank said it would cut jobs.",
+         [("March 4, 2015", "2015-03-04")]),
+        ("OSLO, May 2, 2016 - The ferry left late.", [("May 2, 2016", "2016-05-02")]),
+        # Left alone: a dash between dates is a range; a hyphen inside a word is no dash.
+        ("The talks will run from March 4 - March 6.",
+         [("March 4", "2015-03-04"), ("March 6", "2015-03-06")]),
+    ],
+)  # fmt: skip
+def test_a_dateline_dash_ends_the_date(dnlp, text, expected):
+    got = [(d["text"], d["value"]) for d in dates_of(dnlp, text, "2015-03-04")]
+    assert got == expected
+
+
 def test_missed_clock_time_and_rate(dnlp):
     sentence = "At 0800 UTC, the Bank of Canada and the Bank of England acted."
     assert value_of(dnlp, sentence, "0800 UTC", "2008-09-18") == "2008-09-18T08:00Z"
@@ -303,6 +319,23 @@ def test_a_single_duration_is_not_split(dnlp):
         ("He said troops would begin pulling out on Saturday.", "Saturday", "2025-09-24",
          "2025-09-27"),
         ("Troops began pulling out on Saturday.", "Saturday", "2025-09-24", "2025-09-20"),
+        # What stands between "said" and the reported clause's subject tells when it was
+        # said, though the parser hangs it on the clause's verb ("would cut").
+        ("The bank said on Tuesday it would cut 500 jobs.", "Tuesday", "2015-03-04",
+         "2015-03-03"),
+        ("The company said on Monday it will close two plants.", "Monday", "2015-03-04",
+         "2015-03-02"),
+        ("The union said on Friday its members would strike.", "Friday", "2015-03-04",
+         "2015-02-27"),
+        # The present progressive with a time of its own is an arrangement.
+        ("I am going to Rome in January.", "January", "2015-03-04", "2016-01"),
+        # Left alone: after "that" the date is the clause's; "figures for January" are
+        # January's; the simple past stays past.
+        ("The group said that on Friday it would hold a vote.", "Friday", "2015-03-04",
+         "2015-03-06"),
+        ("The agency is publishing figures for January.", "January", "2015-03-04",
+         "2015-01"),
+        ("I went to Rome in January.", "January", "2015-03-04", "2015-01"),
         # Left alone: the same dates after a verb in the past stay in the past.
         ("On Thursday, the delegates were to fly to Geneva.", "Thursday", "2025-09-22",
          "2025-09-18"),

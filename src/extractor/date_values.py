@@ -1346,21 +1346,56 @@ def tense_of(span: Span) -> str | None:
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
             verb = token
             break
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     if verb is None:
         return None
-    tense = _verb_tense(verb)
+    tense = _verb_tense(_reporting_verb(span, verb))
     if tense == PRESENT and not _ends_like_a_sentence(span.sent):
         # A headline's present tells of what has happened ("Taliban deny sending
         # militants"): no tense to read, as for any fragment.
         return None
+    if tense == PRESENT and _arranged(span, verb):
+        return FUTURE
     if tense == PRESENT and _after_until(span):
         # Class: "shops stay shut until Monday", "the road is closed till March": an end
         # point after a verb in the present is ahead; "were shut until Monday" stays past.
         return FUTURE
     return tense
+
+
+def _reporting_verb(span: Span, verb):  # noqa: ANN001, ANN202  (spaCy Tokens)
+    """Class: "Barclays said on Tuesday it would cut jobs": the parser hangs the date on
+    the reported clause's verb ("would cut", ahead), but what stands between the reporting
+    verb and that clause's subject tells when it was said. After "that" ("said that on
+    Friday it would vote") the date is the clause's again."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return verb
+    subject = next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i),
+        None,
+    )
+    if subject is None or not head.i < span.start or span.end > subject.left_edge.i:
+        return verb
+    if any(t.dep_ == "mark" or t.lower_ == "that" for t in span.doc[head.i + 1 : span.start]):
+        return verb
+    return head
+
+
+def _arranged(span: Span, verb) -> bool:  # noqa: ANN001  (a spaCy Token)
+    """Class: "I am going to Rome in January", "the minister is visiting Kyiv in May": the
+    present progressive with a time of its own is an arrangement, ahead. Only a time that
+    modifies the verb itself ("in May", "on Friday"): "is publishing figures for January"
+    is about January's."""
+    present = ("is", "are", "am", "'s", "'re", "'m")
+    if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in present for c in verb.lefts):
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "on", "at", "during"):
+        root = root.head
+    return root.head.i == verb.i and root.dep_ in ("prep", "npadvmod", "tmod")
 
 
 def _ends_like_a_sentence(sent: Span) -> bool:
@@ -1391,7 +1426,7 @@ def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy T
         verb.tag_ == "VBG" and verb.dep_ == "xcomp" and not aux
     )
     governor = verb.head
-    if infinitive and governor is not verb and depth < 4:
+    if infinitive and governor.i != verb.i and depth < 4:
         # "is due to meet", "plans to visit": the infinitive of a future-looking verb or
         # adjective is future unless that governor is itself past ("was due to meet").
         governor_tense = (
@@ -1442,7 +1477,7 @@ def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy T
 def _finite_tense(token) -> str | None:  # noqa: ANN001
     """Past or present from the verb or its auxiliaries (or the copula of an adjective)."""
     candidates = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass", "cop")]
-    if token.pos_ == "ADJ" and token.head is not token:
+    if token.pos_ == "ADJ" and token.head.i != token.i:
         candidates.append(token.head)
     if any(c.lower_ in FUTURE_AUX and c.tag_ == "MD" for c in candidates):
         return FUTURE

@@ -161,6 +161,30 @@ def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
     ]
 
 
+def _dash_tail(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: a dateline's dash read into the date ("LONDON, March 4, 2015 - Barclays
+    # said"): the words after the dash are the story's first, not the date's. A dash to
+    # another date or number is a range (_split_range) and stays.
+    if ent.label_ not in ("DATE", "TIME"):
+        return None
+    dashes = [
+        t
+        for t in ent
+        if t.text in ("-", "\u2013", "\u2014", "--")
+        and t.whitespace_
+        and t.i > ent.start
+        and doc[t.i - 1].whitespace_  # a spaced dash, not "present-day"
+    ]
+    if len(dashes) != 1:
+        return None
+    left, right = doc[ent.start : dashes[0].i], doc[dashes[0].i + 1 : ent.end]
+    if len(right) and (any(t.like_num for t in right) or _range_sides_read(left, right)):
+        return None
+    if not normalize_date(left.text, "2000-01-01").value:
+        return None
+    return [Span(doc, left.start, left.end, label=ent.label_)]
+
+
 def _year(doc: Doc, ent: Span) -> list[Span] | None:
     if (
         ent.label_ == "CARDINAL"
@@ -266,6 +290,7 @@ FIXES = (
     _citation_year,
     _split_lines,
     _split_range,
+    _dash_tail,
     _split_date_and_length,
     _decade_apostrophe,
     _deictic_left_out,
