@@ -329,6 +329,15 @@ def test_a_single_duration_is_not_split(dnlp):
          "2015-02-27"),
         # The present progressive with a time of its own is an arrangement.
         ("I am going to Rome in January.", "January", "2015-03-04", "2016-01"),
+        # What is awaited is ahead, whatever the verb; a forecast in the present is of
+        # what is ahead, and in the present the current quarter counts.
+        ("Stocks rose ahead of Friday's jobs report.", "Friday", "2015-11-18", "2015-11-20"),
+        ("Analysts expect growth in the fourth quarter.", "the fourth quarter", "2015-11-18",
+         "2015-Q4"),
+        ("Sales are strong in the fourth quarter.", "the fourth quarter", "2015-11-18",
+         "2015-Q4"),
+        ("Stocks rose after Tuesday's meeting.", "Tuesday", "2015-11-18", "2015-11-17"),
+        ("Sales rose in the fourth quarter.", "the fourth quarter", "2015-11-18", "2014-Q4"),
         # Left alone: after "that" the date is the clause's; "figures for January" are
         # January's; the simple past stays past.
         ("The group said that on Friday it would hold a vote.", "Friday", "2015-03-04",

@@ -738,6 +738,9 @@ def _rule_year_like(text: str, ctx: _Context) -> DateValue | None:
                 year -= 1 if current == 1 else 0
             elif ctx.tense == FUTURE:
                 year += 1 if index < current else 0
+            elif ctx.tense == PRESENT:
+                # "sales are strong in the fourth quarter": the current one counts.
+                year -= 1 if index > current else 0
             else:
                 year -= 1 if index >= current else 0
         return DateValue(f"{year:04d}-{code}", "date")
@@ -1328,6 +1331,10 @@ SCHEDULING = (
 )
 
 
+# Verbs of forecasting: in the present, their object is ahead ("analysts expect growth
+# in the fourth quarter"); "estimate" also reports the past, so it is not here.
+FORECASTS = ("expect", "forecast", "predict", "anticipat", "foresee", "project")
+
 _DUE_WORDS = ("due", "expect", "schedul", "slate", "set", "poised")
 
 
@@ -1356,6 +1363,12 @@ def tense_of(span: Span) -> str | None:
         # A headline's present tells of what has happened ("Taliban deny sending
         # militants"): no tense to read, as for any fragment.
         return None
+    if _ahead_of(span) or tense == PRESENT and _is(verb, FORECASTS):
+        # Class: "stocks rose ahead of Friday's jobs report", "in advance of the Feb. 12
+        # vote": what is awaited is ahead of the story, whatever the verb's tense. And a
+        # forecast in the present is of what is ahead ("analysts expect growth in the
+        # fourth quarter").
+        return FUTURE
     if tense == PRESENT and _arranged(span, verb):
         return FUTURE
     if tense == PRESENT and _after_until(span):
@@ -1382,6 +1395,15 @@ def _reporting_verb(span: Span, verb):  # noqa: ANN001, ANN202  (spaCy Tokens)
     if any(t.dep_ == "mark" or t.lower_ == "that" for t in span.doc[head.i + 1 : span.start]):
         return verb
     return head
+
+
+def _ahead_of(span: Span) -> bool:
+    head = span.root
+    while head.dep_ in ("poss", "nmod", "compound", "amod", "nummod") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    return head.head.head.lower_ in ("ahead", "advance")
 
 
 def _arranged(span: Span, verb) -> bool:  # noqa: ANN001  (a spaCy Token)
