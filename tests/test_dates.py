@@ -199,6 +199,15 @@ def test_headline_and_dateline_are_split(dnlp):
     assert [d["value"] for d in dates] == ["2011-10-06"]
 
 
+def test_a_year_ahead_sets_no_story_year(dnlp):
+    # "until 2018" is ahead of the story; the month after it is this year's March. A
+    # year the story is told in still gives its months their year.
+    text = "His contract runs until 2018. The company was founded in March."
+    assert value_of(dnlp, text, "March", "2016-10-14") == "2016-03"
+    text = "The firm began in 2009. It was founded in March."
+    assert value_of(dnlp, text, "March", "2016-10-14") == "2009-03"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -338,6 +347,13 @@ def test_a_single_duration_is_not_split(dnlp):
          "2015-Q4"),
         ("Stocks rose after Tuesday's meeting.", "Tuesday", "2015-11-18", "2015-11-17"),
         ("Sales rose in the fourth quarter.", "the fourth quarter", "2015-11-18", "2014-Q4"),
+        # An infinitive on a noun is its plan; "likely" is a schedule's word.
+        ("The debate, to be held on Wednesday, is the last.", "Wednesday", "2016-10-14",
+         "2016-10-19"),
+        ("A ruling is likely by June.", "June", "2016-10-14", "2017-06"),
+        ("The debate, held on Wednesday, was the last.", "Wednesday", "2016-10-14",
+         "2016-10-12"),
+        ("A ruling was likely by June.", "June", "2016-10-14", "2016-06"),
         # Left alone: after "that" the date is the clause's; "figures for January" are
         # January's; the simple past stays past.
         ("The group said that on Friday it would hold a vote.", "Friday", "2015-03-04",

@@ -1335,7 +1335,7 @@ SCHEDULING = (
 # in the fourth quarter"); "estimate" also reports the past, so it is not here.
 FORECASTS = ("expect", "forecast", "predict", "anticipat", "foresee", "project")
 
-_DUE_WORDS = ("due", "expect", "schedul", "slate", "set", "poised")
+_DUE_WORDS = ("due", "expect", "schedul", "slate", "set", "poised", "likely")
 
 
 def _is(token, stems: tuple[str, ...]) -> bool:  # noqa: ANN001  (a spaCy Token)
@@ -1444,10 +1444,24 @@ def _verb_tense(verb, depth: int = 0) -> str | None:  # noqa: ANN001  (a spaCy T
     # A gerund complement takes its tense from its verb too: "would begin pulling out on
     # Saturday" is ahead, "began pulling out on Saturday" past.
     to_form = any(c.lower_ == "to" for c in aux) or verb.dep_ in ("xcomp", "advcl")
-    infinitive = (verb.tag_ == "VB" and to_form) or (
-        verb.tag_ == "VBG" and verb.dep_ == "xcomp" and not aux
+    # "to be held" is an infinitive too, in the passive: "the debate, to be held on
+    # Wednesday" is ahead.
+    passive_infinitive = (
+        verb.tag_ == "VBN"
+        and any(c.lower_ == "to" for c in aux)
+        and any(c.lower_ == "be" for c in aux)
+    )
+    infinitive = (
+        (verb.tag_ == "VB" and to_form)
+        or (verb.tag_ == "VBG" and verb.dep_ == "xcomp" and not aux)
+        or passive_infinitive
     )
     governor = verb.head
+    if infinitive and verb.dep_ in ("relcl", "acl") and governor.pos_ in ("NOUN", "PROPN"):
+        # Class: an infinitive on a noun is its plan ("the debate, to be held on
+        # Wednesday", "a meeting to discuss the plan on Friday"), ahead unless the
+        # sentence tells the past.
+        return PAST if _finite_tense(verb.sent.root) == PAST else FUTURE
     if infinitive and governor.i != verb.i and depth < 4:
         # "is due to meet", "plans to visit": the infinitive of a future-looking verb or
         # adjective is future unless that governor is itself past ("was due to meet").

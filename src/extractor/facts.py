@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from extractor.date_values import (
     FIXED_HOLIDAYS,
     FOLLOWING,
+    FUTURE,
     MONTHS,
     MOVABLE_HOLIDAYS,
     PAST,
@@ -558,6 +559,8 @@ def _year_written(span: Span) -> str | None:
         if ent.start < sentence_start or _TOLD_FROM_TODAY.search(ent.text):
             break  # "On Tuesday it said ...": the story is back at the time of writing
         years = _WRITTEN_YEAR.findall(ent.text)
+        if years and tense_of(ent) == FUTURE:
+            continue  # "his contract runs until 2018": what is ahead sets no story's year
         if years:
             return years[-1]
     return None
