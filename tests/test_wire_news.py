@@ -276,3 +276,44 @@ def test_a_shorter_name_limit_set_in_the_config_finds_no_longer_name_in_capitals
 
     assert found({}) == [("NEW AMSTERDAM", "GPE"), ("New Amsterdam", "GPE")]
     assert found({"max_words": 1}) == [("New Amsterdam", "GPE")]
+
+
+RATINGS = (
+    "Moody's upgrades Ford Credit debt.\nNEW YORK 1996-08-23\n"
+    "Moody's Investors Service said on Friday it upgraded the senior debt ratings of Ford "
+    "Motor Credit Co to A1 from A2.\nThe agency also affirmed the ratings of parent Ford "
+    "Motor Co.\nStandard & Poor's Corp said last week it had placed the company on "
+    "CreditWatch.\nFord Credit is the second-largest U.S. auto finance company after General "
+    "Motors Acceptance Corp.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def ratings_orgs() -> dict[str, list[str]]:
+    from extractor.api import extract_text
+
+    record = extract_text(RATINGS).to_dict()
+    assert record["people"] == []
+    return {o["name"]: [m["text"] for m in o["mentions"]] for o in record["organizations"]}
+
+
+def test_a_company_named_with_a_possessive_keeps_it_and_joins_its_full_name(ratings_orgs):
+    assert ratings_orgs["Moody's Investors Service"] == ["Moody's", "Moody's Investors Service"]
+
+
+def test_a_name_with_its_legal_form_is_no_short_form_of_a_longer_name(ratings_orgs):
+    # The parent is no short form of its subsidiary.
+    assert ratings_orgs["Ford Motor Co."] == ["Ford Motor Co."]
+    assert ratings_orgs["Ford Motor Credit Co"] == ["Ford Motor Credit Co"]
+
+
+def test_a_name_called_person_and_organization_alike_not_opening_with_a_given_name_is_the_org(
+    ratings_orgs,
+):
+    # The model calls the body's "Ford Credit" a person; "Ford" is no given name.
+    assert ratings_orgs["Ford Credit"] == ["Ford Credit", "Ford Credit"]
+
+
+def test_a_possessive_after_a_company_alone_is_cut(nlp):
+    found = names(nlp, "Moody's upgrades Ford Credit debt.\nApple's shares rose on Friday.")
+    assert ("Apple", "ORG") in found and ("Moody", "ORG") in found

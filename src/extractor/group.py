@@ -198,10 +198,13 @@ def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     firsts: dict[str, int] = {}  # core -> where the article first uses it
     for x in mentions:
         firsts.setdefault(_org_core(_norm(x.text)), x.start)
+    # Class: a name with its legal form is a company's full name ("Ford Motor Co" is not
+    # short for "Ford Motor Credit Co", its subsidiary): it refers to no longer name.
+    legal = _strip_the(_norm(m.text)).rstrip(",") != text
     fuller = [
         n
         for n in sorted(raw, key=lambda n: -len(n))
-        if len(n) > len(text) and _org_refers_to(text, toks, n, raw, firsts)
+        if not legal and len(n) > len(text) and _org_refers_to(text, toks, n, raw, firsts)
     ]
     if len(fuller) > 1:
         # "Ford" after the headline's "Ford Taurus" and then "Ford Motor Company": a
@@ -263,7 +266,11 @@ def _org_refers_to(
         same
         and toks[-1][:1].isupper()
         and len(toks[-1]) > 2
-        and (len(full) <= 2 or firsts.get(n, -1) < firsts.get(text, -1))
+        and (
+            len(full) <= 2
+            or firsts.get(n, -1) < firsts.get(text, -1)
+            or toks[-1].endswith(("'s", "\u2019s"))  # "Moody's" for "Moody's Investors Service"
+        )
         and not _is_branch(full[len(toks) :])
     )
 

@@ -124,6 +124,8 @@ class Cleanup:
         ):
             if span.label_ in PLACE_LABELS and _named_with_s(doc[start:end]):
                 break  # "St. John's", whose "'s" is part of the name
+            if span.label_ == "ORG" and _org_named_with_s(doc[start:end]):
+                break  # "Moody's" beside "Moody's Investors Service"
             end -= 1
         if start >= end:
             return None, None  # punctuation only: "‚" tagged PERSON at the end of a text
@@ -275,6 +277,16 @@ def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
 @Language.factory("extractor_cleanup", assigns=["doc.ents", "doc._.titles"], requires=["token.tag"])
 def make_cleanup(nlp: Language, name: str) -> Cleanup:
     return Cleanup()
+
+
+def _org_named_with_s(span: Span) -> bool:
+    """Class: companies named with a possessive ("Moody's", "McDonald's", "Sainsbury's"):
+    the short form keeps its "'s" when the article's own longer name of a body goes on
+    from it ("Moody's Investors Service"). "Apple's" alone is Apple."""
+    if len(span) < 2 or span[-1].text not in POSSESSIVE:
+        return False
+    prefix = span.text + " "
+    return any(e.label_ == "ORG" and e.text.startswith(prefix) for e in span.doc.ents)
 
 
 def _named_with_s(span: Span) -> bool:

@@ -15,7 +15,8 @@ Classes of error fixed:
   introduces people by full name before using a single name; likewise a one-word PERSON
   that is the first word of an organization's name in the article and of no person's
   ("Cerberus" after "Cerberus Capital Management"), or that is joined by "and" to an
-  organization ("Lockheed and Sikorsky");
+  organization ("Lockheed and Sikorsky"); and a longer name the model calls PERSON and
+  ORG as often ("Ford Credit") whose first word is no given name;
 - a person's name the model splits or mislabels: "Dries" (ORG) right before "Mertens"
   (PERSON) is one person, and so is "Dries Mertens" (PRODUCT) when the article uses
   "Mertens" as a person's name: a short capitalized name whose last word is a surname
@@ -349,6 +350,16 @@ class Consistency:
                 and gazetteer().resolve(e.text) is None
             ):
                 changes[i] = "ORG"  # a tie, and no gazetteer place by that name
+            elif (
+                len(e) > 1
+                and e.label_ == "PERSON"
+                and vote["ORG"] == n
+                and vote["PERSON"] == n
+                and e[0].text not in given_names()
+            ):
+                # "Ford Credit" ORG in the headline, PERSON in the body: a tie, and a
+                # person's full name opens with a given name, which "Ford" is not.
+                changes[i] = "ORG"
         return changes
 
     def set_annotations(self, doc: Doc, changes: dict[int, str]) -> None:
