@@ -91,6 +91,20 @@ def test_a_capitals_name_run_into_common_words_is_cut_to_the_bodys_name(nlp):
     assert not any(n.startswith("INTEL ") for n, _ in found)
 
 
+def test_a_capitals_name_run_over_the_wires_slug_dash_is_cut_to_the_bodys_name():
+    from extractor.api import extract_text
+
+    text = (
+        "CRICKET - ENGLAND BEAT PAKISTAN BY FIVE WICKETS.\nLONDON 1996-08-26\n"
+        "England beat Pakistan by five wickets in the second one-day international at "
+        "Edgbaston on Sunday.\nCaptain Michael Atherton scored 65.\n"
+    )
+    orgs = {o["name"]: o["aliases"] for o in extract_text(text).to_dict()["organizations"]}
+    assert not any("CRICKET" in name for name in orgs)
+    # The body's ordinary case names the entity; the headline's form is an alias.
+    assert orgs["England"] == ["ENGLAND"]
+
+
 def test_common_words_in_capitals_are_dropped_and_missed_names_found():
     import spacy
     from spacy.tokens import Doc

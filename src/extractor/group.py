@@ -348,7 +348,9 @@ def _finish(e: Entity, cat: str, titles: dict[tuple[int, int], list[str]]) -> No
         # "US", "Makkah" for "Mecca"): the text forms are the aliases.
         e.name = e.place.name
     else:
-        e.name = max(forms, key=lambda f: (len(f.split()), len(f), forms[f]))
+        # The longest form; of forms as long, one in ordinary case before a capitals
+        # headline's ("England", not "ENGLAND").
+        e.name = max(forms, key=lambda f: (len(f.split()), len(f), not f.isupper(), forms[f]))
     e.aliases = sorted(f for f in forms if f != e.name)
     if cat == PEOPLE:
         seen: dict[str, None] = {}

@@ -63,8 +63,8 @@ class CapsLines:
             label = labels.get(e.text.casefold())
             if label is not None:
                 kept.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label))
-            elif (core := _body_name_inside(e, labels, lower)) is not None:
-                kept.append(core)  # "INTEL GAINS": the body's "Intel", and "gains"
+            elif cores := _body_names_inside(e, labels, lower):
+                kept.extend(cores)  # "INTEL GAINS": the body's "Intel", and "gains"
             elif not all(t.lower_ in lower for t in e if t.is_alpha):
                 kept.append(e)
             # else: every word is a common word of the body ("LUCKY WIN"): dropped
@@ -86,15 +86,31 @@ class CapsLines:
         doc.ents = filter_spans(kept + missed) if missed else kept
 
 
-def _body_name_inside(e: Span, labels: dict[str, str], lower: set[str]) -> Span | None:
-    """The body's name inside a capitals entity, once the words the body writes in lower
-    case are cut from its ends ("INTEL GAINS" -> "INTEL", as the body's "Intel")."""
+def _body_names_inside(e: Span, labels: dict[str, str], lower: set[str]) -> list[Span]:
+    """The body's names inside a capitals entity, once it is cut at a spaced dash (the
+    wire's slug: "CRICKET - ENGLAND BEAT") and the words the body writes in lower case are
+    cut from each part's ends ("INTEL GAINS" -> "INTEL", as the body's "Intel")."""
+    doc, parts, start = e.doc, [], e.start
+    for t in e:
+        if t.text in ("-", "--", "\u2013", "\u2014") and t.whitespace_ and t.i > e.start:
+            if doc[t.i - 1].whitespace_:
+                parts.append(doc[start : t.i])
+                start = t.i + 1
+    parts.append(doc[start : e.end])
+    whole = len(parts) == 1
+    found = [_body_name_inside(p, labels, lower, whole) for p in parts if len(p)]
+    return [span for span in found if span is not None]
+
+
+def _body_name_inside(
+    e: Span, labels: dict[str, str], lower: set[str], whole: bool = True
+) -> Span | None:
     start, end = e.start, e.end
     while start < end and e.doc[start].lower_ in lower:
         start += 1
     while end > start and e.doc[end - 1].lower_ in lower:
         end -= 1
-    if (start, end) == (e.start, e.end) or start == end:
+    if whole and (start, end) == (e.start, e.end) or start == end:
         return None
     label = labels.get(e.doc[start:end].text.casefold())
     return Span(e.doc, start, end, label=label) if label else None
