@@ -331,3 +331,29 @@ def test_a_name_called_person_and_organization_alike_not_opening_with_a_given_na
 def test_a_possessive_after_a_company_alone_is_cut(nlp):
     found = names(nlp, "Moody's upgrades Ford Credit debt.\nApple's shares rose on Friday.")
     assert ("Apple", "ORG") in found and ("Moody", "ORG") in found
+
+
+def test_a_department_after_a_name_and_a_list_after_a_place_preposition_are_places():
+    from extractor.api import extract_text
+
+    text = (
+        "Floods kill 12 in southern France\n"
+        "The worst-hit town was Draguignan in the Var department.\n"
+        "Rescue teams from Marseille and Toulon evacuated 1,500 people.\n"
+        "The Justice Department said it would investigate.\n"
+    )
+    record = extract_text(text).to_dict()
+    places = {p["name"]: p["kind"] for p in record["places"]}
+    assert places["Var"] == "region" and places["Toulon"] == "city"
+    # Left alone: a capitalized "Department" is the ministry's own name.
+    assert "Justice Department" in {o["name"] for o in record["organizations"]}
+
+
+def test_a_name_an_apposition_calls_a_kind_of_body_is_that_body(nlp):
+    text = (
+        "Meteo France, the national weather service, said more rain was expected.\n"
+        "John Smith, the company's chairman, said profits rose."
+    )
+    found = names(nlp, text)
+    assert ("Meteo France", "ORG") in found
+    assert ("John Smith", "PERSON") in found

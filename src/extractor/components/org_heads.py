@@ -83,6 +83,15 @@ ORG_KINDS = frozenset({
     "lender", "conglomerate",
 })
 # fmt: on
+# Kinds of body an apposition calls a name ("Meteo France, the national weather service"):
+# the name is that body, not a person.
+# fmt: off
+APPOSITION_KINDS = ORG_KINDS | {
+    "service", "agency", "ministry", "network", "union", "association", "organisation",
+    "organization", "utility", "operator", "manufacturer", "maker", "authority",
+    "watchdog", "regulator", "institute", "foundation", "party", "club", "band",
+}
+# fmt: on
 # The same kinds in the plural, before a list of names ("the schools Santo Spirito and
 # Immacolata").
 # fmt: off
@@ -154,6 +163,7 @@ class OrgHeads:
         _split_listed_after_kind(doc)
         _add_untagged(doc)
         _add_known(doc)
+        _described_as_kind(doc)
         _join_untagged_heads(doc)
         self.set_annotations(doc, [self.fix(_airline(e), surnames) for e in _join_legal_forms(doc)])
         return doc
@@ -312,6 +322,27 @@ def _named_after_kind(doc: Doc) -> None:
         ) and not (overlapping and overlapping[0].label_ == "ORG" and len(overlapping) == 1):
             found.append(Span(doc, run.start, run.end, label="ORG"))
     _add(doc, found)
+
+
+def _described_as_kind(doc: Doc) -> None:
+    """ "Meteo France, the national weather service, said" (PERSON): a name that an
+    apposition calls a kind of body is that body. "John Smith, the company's chairman"
+    stays a person: the apposition's head is the role."""
+    found = [
+        Span(doc, e.start, e.end, label="ORG")
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and any(
+            c.dep_ == "appos"
+            and c.lower_ in APPOSITION_KINDS
+            and c.is_lower
+            and any(d.dep_ == "det" for d in c.children)
+            for c in e.root.children
+        )
+    ]
+    if found:
+        starts = {f.start for f in found}
+        doc.ents = [e for e in doc.ents if e.start not in starts] + found
 
 
 def _split_listed_after_kind(doc: Doc) -> None:

@@ -63,6 +63,9 @@ PLACE_OF = (
 ADMIN_WORDS = {
     "province", "prefecture", "region", "district", "oblast", "governorate", "county", "state",
 }  # fmt: skip
+# Only in lower case after the name: "the Var department", "the Ticino canton" (but "the
+# Justice Department" is a ministry).
+ADMIN_WORDS_AFTER = ADMIN_WORDS | {"department", "canton"}
 # "towns like X", "villages including X" (and "cities such as X"): X is one of them.
 EXAMPLE_OF = {"like", "including"}
 _STRIP = {"the"}
@@ -174,7 +177,7 @@ class PlaceRules:
             after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
             if after is not None and after.pos_ in ("NOUN", "PROPN"):
                 return None  # "the Labour district office": the word modifies a noun
-            if word not in ADMIN_WORDS:
+            if word not in ADMIN_WORDS_AFTER:
                 return None
             inner = ent
         else:
@@ -267,6 +270,10 @@ def _locative(ent: Span) -> bool:
         return True
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_OF:
         return True
+    first = ent.root.head if ent.root.dep_ == "conj" else None
+    if first is not None and first.i < ent.start and first.ent_type_ and first.dep_ == "pobj":
+        # "from Marseille and Toulon": the preposition governs every name of the list.
+        return first.head.lower_ in LOCATIVE and first.head.i == first.left_edge.i - 1
     return preceded_by(doc, ent.start, LOCATIVE)
 
 
