@@ -43,6 +43,21 @@ def test_a_state_outranks_a_small_foreign_city_of_its_name():
     assert (p.kind, p.country_code, p.admin_code) == ("region", "US", "US-VA")
 
 
+@pytest.mark.parametrize("state", ["Oregon", "Delaware"])
+def test_a_state_outranks_a_town_of_its_name_in_its_own_country(state):
+    # Oregon, Ohio (20,000) and Delaware, Ohio (40,000) are towns; news means the state.
+    p = linked(f"Storms hit {state} on Monday.", state)[state]
+    assert (p.kind, p.country_code) == ("region", "US")
+
+
+def test_ap_state_abbreviations_decide_the_town_and_are_the_state():
+    text = "The storm hit Portland, Ore., on Monday and then Coffeyville, Kan."
+    out = linked(text, "Portland", "Ore.", "Coffeyville", "Kan.")
+    assert (out["Ore."].kind, out["Ore."].admin_code) == ("region", "US-OR")
+    assert (out["Kan."].kind, out["Kan."].admin_code) == ("region", "US-KS")
+    assert (out["Portland"].country_code, out["Portland"].region) == ("US", "Oregon")
+
+
 def test_the_region_after_a_comma_decides_the_town():
     text = "The launch from Cape Canaveral, Florida, was delayed."
     out = linked(text, "Cape Canaveral", "Florida")

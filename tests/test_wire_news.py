@@ -357,3 +357,18 @@ def test_a_name_an_apposition_calls_a_kind_of_body_is_that_body(nlp):
     found = names(nlp, text)
     assert ("Meteo France", "ORG") in found
     assert ("John Smith", "PERSON") in found
+
+
+def test_a_lawmakers_party_and_state_give_the_state():
+    from extractor.api import extract_text
+
+    text = (
+        "Senate passes budget deal\n"
+        '"This is a good step," said Sen. Patty Murray, D-Wash., who negotiated the deal. '
+        "Sen. Ted Cruz of Texas voted against it.\n"
+    )
+    places = {
+        p["name"]: ([m["text"] for m in p["mentions"]], p["kind"])
+        for p in extract_text(text).to_dict()["places"]
+    }
+    assert places["Washington"] == (["Wash."], "region")

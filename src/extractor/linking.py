@@ -330,8 +330,10 @@ def _same_country(pool: list[Place], state_cue: bool) -> tuple[list[Place], int]
                 # "New York" in news is the city; a province named after its capital
                 # ("Dushanbe") is the city and the district around it.
                 regions, cities = [], [city]
-            elif all(c.minor for c in cities):
-                cities = []  # a state outranks a small town of its name
+            elif all(c.minor for c in cities) or city.population < STATE_RIVAL:
+                # A state outranks a town of its name ("Oregon", Ohio, 20,000), as it
+                # does a foreign one; "Washington" (the capital) stays open.
+                cities = []
             else:
                 # "Washington": the state and a city in it; nothing tells them apart.
                 rival = max(rival, city.population, 1)

@@ -113,6 +113,13 @@ class Cleanup:
         ):
             start += 1
         if (
+            span.label_ in PLACE_LABELS
+            and end - start > 2
+            and doc[start].text in ("D", "R", "I")
+            and doc[start + 1].text == "-"
+        ):
+            start += 2  # "Sen. Patty Murray, D-Wash.": the party is no part of the state
+        if (
             end - start > 1
             and doc[end - 1].lower_ in CAPTION_LABELS
             and end < len(doc)
