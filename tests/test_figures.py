@@ -86,6 +86,9 @@ def test_ranges(text, label, value, value_max):
         ("£20", 20, "GBP"), ("50 yen", 50, "JPY"), ("10 million rubles", 10_000_000, "RUB"),
         ("422,000 euros", 422000, "EUR"), ("AU$52.5 million", 52_500_000, "AUD"),
         ("USD$23 billion dollar", 23_000_000_000, "USD"),
+        # Currencies the euro replaced, in older wire copy.
+        ("198.50 marks", 198.5, "DEM"), ("1,000 lire", 1000, "ITL"),
+        ("3.40 French francs", 3.4, "FRF"), ("2 million guilders", 2_000_000, "NLG"),
     ],
 )  # fmt: skip
 def test_money(text, value, currency):
@@ -222,6 +225,7 @@ def test_share_labelled_date_is_a_figure(fnlp):
         ("At 0800 UTC, the Bank of Canada and the Bank of England acted.", "0800"),
         # a phone number
         ("For details call 555-123-4567 before Friday.", "555"),
+        ("-- Frankfurt Newsroom, +49 69 756525", "756525"),
         # "one of the" is a pronoun
         ('Ballmer described him as "one of the founders of our industry".', "one"),
         # numbers in names: a model, an index, a version
@@ -232,6 +236,11 @@ def test_share_labelled_date_is_a_figure(fnlp):
 )
 def test_not_figures(fnlp, sentence, number):
     assert not any(number in f["text"] for f in figures_of(fnlp, sentence))
+
+
+def test_the_level_an_index_falls_below_is_no_currency(fnlp):
+    text = "The FTSE 100 fell 2.4%, to below the 5000 mark at 4907.20."
+    assert [f["currency"] for f in figures_of(fnlp, text) if "5000" in f["text"]] == [None]
 
 
 def test_list_marker_is_no_figure(fnlp):

@@ -42,7 +42,11 @@ _CLOCK = re.compile(
     re.I,
 )
 # A phone number: 7+ digits in 3+ groups joined by spaces, dots, dashes or brackets.
-_PHONE = re.compile(r"^\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,5}\)?){2,5}$")
+# "555-123-4567", "(212) 859-1660"; with a country code the groups are freer ("+49 69
+# 756525", a wire desk's number under the story).
+_PHONE = re.compile(
+    r"^\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,5}\)?){2,5}$|^\+\d{1,4}(?:[\s.-]\(?\d{1,8}\)?){1,5}$"
+)
 _NAME_DESIGNATORS = {"no.", "no", "#", "nr.", "num.", "number"}
 
 

@@ -234,6 +234,13 @@ CURRENCY_WORDS = {
     "liras": "TRY", "somoni": "TJS", "hryvnia": "UAH", "hryvnias": "UAH", "zloty": "PLN",
     "kronor": "SEK", "kroner": "NOK", "shekels": "ILS", "baht": "THB", "ringgit": "MYR",
     "rupiah": "IDR", "dinars": "IQD", "tenge": "KZT", "manat": "AZN",
+    # Currencies the euro replaced (ISO 4217's historic codes), all through 1990s wire
+    # copy: "fell 2.50 marks to 198.50 marks".
+    "marks": "DEM", "deutsche marks": "DEM", "german marks": "DEM",  # not "the 5000 mark"
+    "french francs": "FRF", "belgian francs": "BEF", "guilders": "NLG",
+    "dutch guilders": "NLG", "pesetas": "ESP", "lire": "ITL", "italian lire": "ITL",
+    "austrian schillings": "ATS", "escudos": "PTE", "drachmas": "GRD", "markka": "FIM",
+    "markkaa": "FIM", "irish pounds": "IEP", "punts": "IEP", "ecus": "XEU",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "aud": "AUD", "cad": "CAD",
     "chf": "CHF", "cny": "CNY", "inr": "INR", "rub": "RUB",
 }  # fmt: skip
