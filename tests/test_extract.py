@@ -228,11 +228,27 @@ def test_acronym_of_the_name_with_its_legal_form_and_a_place_prefix_join():
         ),
         (("Church of Scientology", "Scientology"), 1, "church of scientology"),
         (("Scientology", "Church of Scientology"), 0, "scientology"),  # named first
+        # A name's last word used after it; not a place, not the kind of body.
+        (("Royal Dutch Shell", "Shell"), 1, "royal dutch shell"),
+        (("Air Berlin", "Berlin"), 1, "berlin"),
+        (("Shell", "Royal Dutch Shell"), 0, "shell"),  # named first
     ],
 )
 def test_an_organization_short_form_joins_its_full_name(names, which, key):
     ms, names_ = _orgs(*names)
     assert _org_key(ms[which], names_, ms) == key
+
+
+def test_a_headlines_short_form_is_no_first_use():
+    from extractor.api import extract_text
+
+    text = (
+        "Dutch court orders Shell to cut emissions\nWednesday, May 26, 2021\n"
+        "A court in The Hague ordered Royal Dutch Shell to cut its emissions. Shell said "
+        "it would appeal.\n"
+    )
+    orgs = {o["name"]: len(o["mentions"]) for o in extract_text(text).to_dict()["organizations"]}
+    assert orgs == {"Royal Dutch Shell": 3}
 
 
 def test_short_forms_of_short_forms_join_the_full_name(nlp):

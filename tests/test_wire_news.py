@@ -352,10 +352,11 @@ def test_a_department_after_a_name_and_a_list_after_a_place_preposition_are_plac
 def test_a_name_an_apposition_calls_a_kind_of_body_is_that_body(nlp):
     text = (
         "Meteo France, the national weather service, said more rain was expected.\n"
+        "The case was brought by Milieudefensie, the Dutch branch of Friends of the Earth.\n"
         "John Smith, the company's chairman, said profits rose."
     )
     found = names(nlp, text)
-    assert ("Meteo France", "ORG") in found
+    assert ("Meteo France", "ORG") in found and ("Milieudefensie", "ORG") in found
     assert ("John Smith", "PERSON") in found
 
 

@@ -87,9 +87,9 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
     chains: dict[str, str] = {}
 
     def org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
-        key = _org_key(expands.get(_norm(m.text), m), names, mentions)
+        key = _org_key(expands.get(_norm(m.text), m), names, mentions, header.body_start)
         if key not in chains:
-            chains[key] = _follow_chain(key, names, mentions)
+            chains[key] = _follow_chain(key, names, mentions, header.body_start)
         return chains[key]
 
     out = {
@@ -113,12 +113,12 @@ def group_entities(doc: Doc, header: Header) -> dict[str, list[Entity]]:
     return out
 
 
-def _follow_chain(key: str, names: list[str], mentions: list[Mention]) -> str:
+def _follow_chain(key: str, names: list[str], mentions: list[Mention], body_start: int = 0) -> str:
     """ "the Court" -> "Supreme Court" -> "Italian Supreme Court of Cassation" are one
     body: a key that is itself a short form takes the key of the name it stands for."""
     seen = {key}
     while rep := next((x for x in mentions if _org_core(_norm(x.text)).casefold() == key), None):
-        key = _org_key(rep, names, mentions)
+        key = _org_key(rep, names, mentions, body_start)
         if key in seen:
             break
         seen.add(key)
@@ -185,7 +185,7 @@ def _refers_to(short: list[str], full: list[str]) -> bool:
     return len(short) == 1 and short[0] == full[0] and len(full) >= 2
 
 
-def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
+def _org_key(m: Mention, names: list[str], mentions: list[Mention], body_start: int = 0) -> str:
     text = _org_core(_norm(m.text))
     gaz = gazetteer()
     country = gaz.resolve(text)
@@ -196,7 +196,9 @@ def _org_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
     toks = text.split()
     raw = {_org_core(n): _strip_the(n).split() for n in names}  # core -> with legal form
     firsts: dict[str, int] = {}  # core -> where the article first uses it
-    for x in mentions:
+    # The headline's short forms ("Shell" over "Royal Dutch Shell") are no first use:
+    # where the body uses a name counts first.
+    for x in sorted(mentions, key=lambda x: (x.start < body_start, x.start)):
         firsts.setdefault(_org_core(_norm(x.text)), x.start)
     # Class: a name with its legal form is a company's full name ("Ford Motor Co" is not
     # short for "Ford Motor Credit Co", its subsidiary): it refers to no longer name.
@@ -252,6 +254,18 @@ def _org_refers_to(
         start = of - len(toks)
         if start >= 0 and full[start:of] == toks and (start == 0 or _is_place(full[:start])):
             return True
+    if (
+        len(toks) == 1
+        and len(full) > 1
+        and full[-1] == toks[0]
+        and firsts.get(n, -1) < firsts.get(text, -1)
+        and toks[0].lower() not in ORG_HEADS
+        and not _is_place(toks)
+    ):
+        # "Shell" after "Royal Dutch Shell", "Telekom" after "Deutsche Telekom": a name's
+        # last word, used after it. Not a place ("France" is no "Air France") nor the
+        # kind of body ("Bank").
+        return True
     # A short form of a two-word name ("Lockheed" for "Lockheed Martin"), or one that
     # refers back to a longer name already given. Used first, a short form is its own
     # entity ("Google" ... "Google Science Fair"). A headline clips the last word of a

@@ -90,6 +90,7 @@ APPOSITION_KINDS = ORG_KINDS | {
     "service", "agency", "ministry", "network", "union", "association", "organisation",
     "organization", "utility", "operator", "manufacturer", "maker", "authority",
     "watchdog", "regulator", "institute", "foundation", "party", "club", "band",
+    "branch", "arm", "wing", "unit", "subsidiary", "division", "affiliate", "chapter",
 }
 # fmt: on
 # The same kinds in the plural, before a list of names ("the schools Santo Spirito and
