@@ -373,3 +373,25 @@ def test_a_lawmakers_party_and_state_give_the_state():
         for p in extract_text(text).to_dict()["places"]
     }
     assert places["Washington"] == (["Wash."], "region")
+
+
+SELES = (
+    "TENNIS - SELES BEATS GRAF IN TORONTO FINAL.\nTORONTO 1996-08-25\n"
+    "Monica Seles beat Steffi Graf 6-4 6-3 in the final of the Canadian Open on Sunday.\n"
+    "Seles, the top seed, won her third title of the year. Graf, who had beaten Arantxa "
+    "Sanchez Vicario in the semifinals, said she was tired.\n"
+    "Results from the Canadian Open on Sunday:\n"
+    "Monica Seles (U.S.) beat Steffi Graf (Germany) 6-4 6-3\n"
+)
+
+
+def test_a_given_name_the_model_calls_a_place_before_a_known_surname_is_the_person(nlp):
+    found = names(nlp, SELES)
+    assert found.count(("Steffi Graf", "PERSON")) == 2
+    assert not any(name == "Steffi" for name, _ in found)
+
+
+def test_a_country_in_brackets_after_a_player_is_the_players_not_a_team(nlp):
+    found = names(nlp, SELES)
+    assert ("U.S.", "GPE") in found and ("Germany", "GPE") in found
+    assert not any(label == "ORG" for _, label in found)

@@ -18,10 +18,12 @@ Classes of error fixed:
   organization ("Lockheed and Sikorsky"); and a longer name the model calls PERSON and
   ORG as often ("Ford Credit") whose first word is no given name;
 - a person's name the model splits or mislabels: "Dries" (ORG) right before "Mertens"
-  (PERSON) is one person, and so is "Dries Mertens" (PRODUCT) when the article uses
-  "Mertens" as a person's name: a short capitalized name whose last word is a surname
-  of the article's people is that person; and every repeat of a person's full name that
-  the model tagged only in part or not at all is that person;
+  (PERSON) is one person, as is a given name the model calls a place before an untagged
+  surname the article uses for a person ("Steffi" GPE + "Graf"), and so is "Dries
+  Mertens" (PRODUCT) when the article uses "Mertens" as a person's name: a short
+  capitalized name whose last word is a surname of the article's people is that person;
+  and every repeat of a person's full name that the model tagged only in part or not at
+  all is that person;
 - a name the model calls a place but the gazetteer does not know, used as a company is
   used: in a list with organizations ("Ubisoft, Microsoft, and PlayStation VR") or as
   the subject of what companies do and places do not ("Cisco sues Apple", "Cisco
@@ -220,6 +222,21 @@ class Consistency:
                 and prev[0].whitespace_
             ):
                 out[-1] = Span(doc, prev.start, e.end, label="PERSON")
+                continue
+            if (
+                e.label_ in SPLIT_LABELS
+                and len(e) == 1
+                and e[0].text in given_names()
+                and e.end < len(doc)
+                and doc[e.end].ent_type_ == ""
+                and doc[e.end].is_title
+                and doc[e.end].is_alpha
+                and doc[e.end].text in surnames
+                and e[0].whitespace_
+            ):
+                # "beat Steffi Graf" ("Steffi" GPE, "Graf" untagged) where the article
+                # calls "Graf" a person: a given name and that surname are the person.
+                out.append(Span(doc, e.start, e.end + 1, label="PERSON"))
                 continue
             if (
                 e.label_ in SPLIT_LABELS

@@ -124,6 +124,7 @@ class Teams:
             for e in countries + short
             if (country[e.start] in seeds or e in short)
             and not _venue(e)
+            and not _players_country(e)
             and e.start not in datelines
             and (e.root.dep_ != "compound" or e.root.head.lower_ in TEAM_PEOPLE)
         }
@@ -216,6 +217,19 @@ def _club_town(ent: Span, surnames: set[str]) -> str | None:
     if any(p.kind == "city" for p in gazetteer().candidates(name)):
         return name.casefold()
     return None
+
+
+def _players_country(ent: Span) -> bool:
+    """ "Monica Seles (U.S.) beat Steffi Graf (Germany)": a country in brackets after a
+    player's name is the player's, not a team."""
+    doc = ent.doc
+    return (
+        ent.start >= 2
+        and doc[ent.start - 1].text == "("
+        and doc[ent.start - 2].ent_type_ == "PERSON"
+        and ent.end < len(doc)
+        and doc[ent.end].text == ")"
+    )
 
 
 def _beside_score(ent: Span) -> bool:
