@@ -395,3 +395,14 @@ def test_a_country_in_brackets_after_a_player_is_the_players_not_a_team(nlp):
     found = names(nlp, SELES)
     assert ("U.S.", "GPE") in found and ("Germany", "GPE") in found
     assert not any(label == "ORG" for _, label in found)
+
+
+def test_a_headlines_capitalized_common_noun_is_no_place(nlp):
+    text = (
+        "Rebels shell Kabul, 15 dead.\nKABUL 1996-08-29\n"
+        "Taleban rebels fired rockets into the Afghan capital Kabul on Thursday, killing at "
+        "least 15 people, a government spokesman said.\n"
+    )
+    found = names(nlp, text)
+    assert not any(name == "Rebels" for name, _ in found)
+    assert ("Kabul", "GPE") in found

@@ -127,7 +127,8 @@ class Consistency:
         """ "Iodine deficiency can lead to ..." beside "an adequate intake of iodine": a
         one-word "person" the article also writes as a lower-case noun is that noun,
         capitalized at a sentence start. Part of a full name it stays ("Mark" of "Mark
-        Zuckerberg")."""
+        Zuckerberg"). So is a "place" opening a line or a sentence that the index does
+        not know ("Rebels shell Kabul" over "Taleban rebels fired rockets")."""
         nouns = {t.text for t in doc if t.is_lower and t.pos_ == "NOUN"}
         if not nouns:
             return
@@ -136,10 +137,10 @@ class Consistency:
             e
             for e in doc.ents
             if not (
-                e.label_ == "PERSON"
-                and len(e) == 1
+                len(e) == 1
                 and e.text.lower() in nouns
                 and e.text not in parts
+                and (e.label_ == "PERSON" or e.label_ in PLACE_LABELS and _opens_unknown(e))
             )
         ]
 
@@ -385,6 +386,12 @@ class Consistency:
                 Span(doc, e.start, e.end, label=changes[i]) if i in changes else e
                 for i, e in enumerate(doc.ents)
             ]
+
+
+def _opens_unknown(ent: Span) -> bool:
+    doc = ent.doc
+    opens = ent.start == 0 or ent[0].is_sent_start or "\n" in doc[ent.start - 1].text_with_ws
+    return opens and not gazetteer().candidates(ent.text, minor=True)
 
 
 def _coordinated_with_org(ent: Span) -> bool:
