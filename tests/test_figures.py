@@ -110,7 +110,9 @@ def test_percent(text, value, unit):
     ("text", "value", "unit"),
     [("5 km", 5, "km"), ("300 tonnes", 300, "tonnes"), ("twenty tonnes", 20, "tonnes"),
      ("40 degrees", 40, "degrees"), ("340 points", 340, "points"),
-     ("-366.94 points", -366.94, "points")],
+     ("-366.94 points", -366.94, "points"),
+     # a unit glued to its number as an adjective: "a 6.5-inch screen"
+     ("6.5-inch", 6.5, "inches"), ("12-foot", 12, "feet")],
 )  # fmt: skip
 def test_quantity(text, value, unit):
     figure = parse_figure(text, "QUANTITY")

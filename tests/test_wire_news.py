@@ -406,3 +406,18 @@ def test_a_headlines_capitalized_common_noun_is_no_place(nlp):
     found = names(nlp, text)
     assert not any(name == "Rebels" for name, _ in found)
     assert ("Kabul", "GPE") in found
+
+
+def test_a_listed_companys_name_split_by_the_model_is_joined(nlp):
+    text = (
+        "NASA probe reaches Jupiter\nTuesday, July 5, 2016\n"
+        "NASA's Juno spacecraft entered orbit around Jupiter late on Monday after a "
+        "five-year journey, the US space agency said.\n"
+        "The $1.1 billion mission will study the planet's atmosphere and magnetic field "
+        "until February 2018, when Juno will be steered into Jupiter.\n"
+        "Lockheed Martin built the spacecraft. The European Space Agency congratulated "
+        "NASA on Twitter.\n"
+    )
+    found = names(nlp, text)
+    assert ("Lockheed Martin", "ORG") in found
+    assert not any(name in ("Lockheed", "Martin") for name, _ in found)

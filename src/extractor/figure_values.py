@@ -402,6 +402,9 @@ _MAGNITUDE_FIRST = re.compile(r"^magnitude[- ](\d+(?:\.\d+)?)$", re.I)
 _MAGNITUDE_GLUED = re.compile(r"^(\d+(?:\.\d+)?)-magnitude$", re.I)
 
 
+_GLUED_UNIT = re.compile(r"(.*\d)-([A-Za-z]+)")
+
+
 def parse_figure(text: str, label: str | None = None) -> Figure | None:
     """Normalize the text of a figure. `label` (the model's: CARDINAL, MONEY, PERCENT,
     QUANTITY) decides between readings the words leave open ("300 pounds" is money or
@@ -414,6 +417,12 @@ def parse_figure(text: str, label: str | None = None) -> Figure | None:
     # An earthquake's magnitude is written before its number or glued to it: "magnitude
     # 7.5", "6.2-magnitude"; read as "7.5 magnitude".
     text = _MAGNITUDE_FIRST.sub(r"\1 magnitude", _MAGNITUDE_GLUED.sub(r"\1 magnitude", text))
+    if glued := _GLUED_UNIT.fullmatch(text):
+        # "a 6.5-inch screen", "a 12-foot wall": the unit joined to its number as an
+        # adjective reads as "6.5 inch".
+        spaced = parse_figure(f"{glued[1]} {glued[2]}", label)
+        if spaced is not None:
+            return spaced
     figure = Figure(kind=LABEL_KIND.get(label or "", "count"))
 
     # Ordinals ("third", "21st") when the model says so.

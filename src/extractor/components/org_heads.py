@@ -166,6 +166,7 @@ class OrgHeads:
         _add_known(doc)
         _described_as_kind(doc)
         _join_untagged_heads(doc)
+        _join_listed(doc)
         self.set_annotations(doc, [self.fix(_airline(e), surnames) for e in _join_legal_forms(doc)])
         return doc
 
@@ -322,6 +323,25 @@ def _named_after_kind(doc: Doc) -> None:
             e.start >= run.start and e.end <= run.end and e.label_ in RETAG for e in overlapping
         ) and not (overlapping and overlapping[0].label_ == "ORG" and len(overlapping) == 1):
             found.append(Span(doc, run.start, run.end, label="ORG"))
+    _add(doc, found)
+
+
+def _join_listed(doc: Doc) -> None:
+    """ "Lockheed" ORG + "Martin" PRODUCT (or untagged): a name and the words after it
+    that together are a listed company's full name are that company."""
+    names = listed_companies()
+    found = []
+    for e in doc.ents:
+        if e.label_ not in RETAG:
+            continue
+        for n in (1, 2):
+            end = e.end + n
+            if end > len(doc) or end < len(doc) and doc[end].ent_iob_ == "I":
+                continue  # the next entity would be cut
+            span = doc[e.start : end]
+            if span.text in names and all(t.is_title or t.is_upper for t in span[len(e) :]):
+                found.append(Span(doc, e.start, end, label="ORG"))
+                break
     _add(doc, found)
 
 
