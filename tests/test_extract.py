@@ -111,8 +111,14 @@ def test_offsets_slice_back_to_the_text(nlp, path):
             {"White House"},
             {"International Space Station Image", "Google Science Fair"},
         ),
-        # "Lockheed and Sikorsky"; "KC-30s" is an aircraft.
-        ("airbus-boeing-airtanker-contract.txt", "organizations", {"Sikorsky", "Lockheed"}, set()),
+        # "Lockheed and Sikorsky" (Lockheed, Lockheed Martin's short name); "KC-30s" is an
+        # aircraft.
+        (
+            "airbus-boeing-airtanker-contract.txt",
+            "organizations",
+            {"Sikorsky", "Lockheed Martin"},
+            {"Lockheed"},
+        ),
         ("airbus-boeing-airtanker-contract.txt", "places", {"Toulouse"}, {"KC-30s"}),
         # "Shadow Home Secretary Yvette Cooper": the role is no organization.
         ("uk-asylum-questionnaire.txt", "organizations", {"Border Force"}, {"Home", "Shadow Home"}),

@@ -433,3 +433,16 @@ def test_a_far_bigger_city_spelt_alike_is_the_likelier_reading(text, country):
     names = [n for n in ("St. Petersburg", "St Petersburg", "St. Louis") if n in text]
     out = linked(text, *names, *(n for n in ("Florida", "Tampa") if n in text))
     assert out[names[0]].country_code == country
+
+
+def test_an_airport_by_the_last_words_of_its_long_name():
+    from extractor.api import extract_text
+
+    text = (
+        "Flights canceled\nFlights were canceled at Kennedy Airport in New York and at "
+        "Logan International Airport in Boston on Saturday.\n"
+    )
+    places = {p["name"]: p for p in extract_text(text).to_dict()["places"]}
+    assert places["John F Kennedy International Airport"]["country_code"] == "US"
+    # Boston's Logan and Billings Logan share the words: unlinked, never Logan, Utah.
+    assert not any("Cache" in name for name in places)

@@ -466,8 +466,9 @@ def _macroregions(w: _Writer, continents: set[str]) -> None:
 
 def _airports(w: _Writer) -> None:
     """Airports with an IATA code, by their names ("Phoenix Sky Harbor International
-    Airport", "Laguardia Airport"), and by "<city> Airport" where the city has one. Kind
-    `feature`, `minor`: only linking sees them."""
+    Airport", "Laguardia Airport"), by "<city> Airport" where the city has one, and by
+    the last words of a long name ("Logan International Airport"). Kind `feature`,
+    `minor`: only linking sees them."""
     import csv
 
     path = _package_dir("airportsdata") / "airports.csv"
@@ -479,9 +480,21 @@ def _airports(w: _Writer) -> None:
         pid = w.place(
             r["name"], "feature", r["country"], lat=float(r["lat"]), lon=float(r["lon"]), minor=True
         )
+        forms = []
         if per_city[(r["country"], r["city"])] == 1 and r["city"]:
-            for form in (f"{r['city']} Airport", f"{r['city']} International Airport"):
-                w.name(form, pid, alternate=True, minor=True)
+            forms.append(f"{r['city']} Airport")
+            if "International" in r["name"]:
+                # Not for "Logan-Cache Airport" (Logan, Utah): "Logan International
+                # Airport" is Boston's.
+                forms.append(f"{r['city']} International Airport")
+        words = r["name"].split()
+        if len(words) > 3 and r["name"].endswith(" International Airport"):
+            # "General Edward Lawrence Logan International Airport" is "Logan
+            # International Airport" or "Logan Airport" in news; "John F Kennedy ..."
+            # "Kennedy Airport".
+            forms += [" ".join(words[-3:]), f"{words[-3]} Airport"]
+        for form in forms:
+            w.name(form, pid, alternate=True, minor=True)
 
 
 # A river or lake name that already says what it is ("Rio Negro", "Lake Albert").
