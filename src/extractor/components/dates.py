@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.components.respan import apply_fixes
+from extractor.components.respan import apply_fixes, range_ends
 from extractor.date_values import FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, normalize_date
 from extractor.doctext import doc_text
 from extractor.facts import _is_year
@@ -155,10 +155,7 @@ def _split_range(doc: Doc, ent: Span) -> list[Span] | None:
     left, right = doc[first_start : joints[0].i], doc[joints[0].i + 1 : ent.end]
     if not len(left) or not len(right) or not _range_sides_read(left, right):
         return None
-    return [
-        Span(doc, left.start, left.end, label=ent.label_),
-        Span(doc, right.start, right.end, label=ent.label_),
-    ]
+    return range_ends(ent, left, right)
 
 
 def _dash_tail(doc: Doc, ent: Span) -> list[Span] | None:

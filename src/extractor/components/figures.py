@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractor.components.respan import apply_fixes
+from extractor.components.respan import apply_fixes, range_ends
 from extractor.doctext import doc_text
 from extractor.facts import is_age
 from extractor.figure_values import (
@@ -73,10 +73,7 @@ def _split_change(doc: Doc, ent: Span) -> list[Span] | None:
     # Both ends must be written as complete figures ("US$55 billion", "12%").
     if ent.label_ == "MONEY" and not (a.currency and b.currency):
         return None
-    return [
-        Span(doc, left.start, left.end, label=ent.label_),
-        Span(doc, right.start, right.end, label=ent.label_),
-    ]
+    return range_ends(ent, left, right)
 
 
 def _age(doc: Doc, ent: Span) -> list[Span] | None:

@@ -25,3 +25,11 @@ def apply_fixes(doc: Doc, fixes: Iterable[Fix]) -> tuple[list[Span], bool]:
         else:
             ents.append(ent)
     return ents, changed
+
+
+def range_ends(ent: Span, left: Span, right: Span) -> list[Span]:
+    """A range's two ends ("1903 - 1912", "from $5 to $7"), each with the range's label."""
+    return [
+        Span(ent.doc, left.start, left.end, label=ent.label_),
+        Span(ent.doc, right.start, right.end, label=ent.label_),
+    ]
