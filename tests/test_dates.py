@@ -199,6 +199,11 @@ def test_headline_and_dateline_are_split(dnlp):
     assert [d["value"] for d in dates] == ["2011-10-06"]
 
 
+def test_last_month_counts_from_today_not_from_the_story_year(dnlp):
+    text = "Rasi led the agency from 2011 and stepped down last November."
+    assert value_of(dnlp, text, "last November", "2020-01-13") == "2019-11"
+
+
 def test_a_year_ahead_sets_no_story_year(dnlp):
     # "until 2018" is ahead of the story; the month after it is this year's March. A
     # year the story is told in still gives its months their year.

@@ -86,6 +86,7 @@ def test_ranges(text, label, value, value_max):
         ("£20", 20, "GBP"), ("50 yen", 50, "JPY"), ("10 million rubles", 10_000_000, "RUB"),
         ("422,000 euros", 422000, "EUR"), ("AU$52.5 million", 52_500_000, "AUD"),
         ("USD$23 billion dollar", 23_000_000_000, "USD"),
+        ("$8.2 billion", 8_200_000_000, "USD"),  # not 8199999999.999999
         # Currencies the euro replaced, in older wire copy.
         ("198.50 marks", 198.5, "DEM"), ("1,000 lire", 1000, "ITL"),
         ("3.40 French francs", 3.4, "FRF"), ("2 million guilders", 2_000_000, "NLG"),

@@ -418,6 +418,8 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
         if _stretch_ahead(span):
             return None  # "over the next month": a stretch from now, not a point
         wanted = _ANCHORABLE
+    if _FROM_TODAY_FIRST.match(span.text):
+        return None  # "stepped down last November": counted from today, not the story
     dates = _date_ents(span.doc)
     previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
     return _first_value(reversed(previous[-8:]), wanted, reference, date_order)
@@ -542,6 +544,7 @@ _TOLD_FROM_TODAY = re.compile(
     rf"{WEEKDAY_NAMES})\b",
     re.I,
 )
+_FROM_TODAY_FIRST = re.compile(r"(?:last|next|this|coming|past)\b", re.I)
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 
 
@@ -549,6 +552,8 @@ def _year_written(span: Span) -> str | None:
     """The year last written out in a date before `span` ("in 1821", "May 1, 1821"): the
     year a story is being told in. For a bare day or month, only within the sentence and
     the two before it; "that year", "two years later" point back to it from further."""
+    if _FROM_TODAY_FIRST.match(span.text):
+        return None  # "stepped down last November": counted from today, not the story
     dates = _date_ents(span.doc)
     previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
     sentence_start = 0

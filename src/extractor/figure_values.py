@@ -59,10 +59,12 @@ def _finite(value: float | None) -> float | None:
 
 
 def _tidy(value: float) -> int | float:
-    """Integers as int (30000, not 30000.0); other values rounded to drop float noise."""
-    if float(value).is_integer() and abs(value) < 1e18:
+    """Integers as int (30000, not 30000.0); every value rounded to 12 significant digits
+    to drop float noise ("$8.2 billion" is 8.2 * 1e9 = 8199999999.999999)."""
+    value = float(f"{value:.12g}")
+    if value.is_integer() and abs(value) < 1e18:
         return int(value)
-    return round(value, 10)
+    return value
 
 
 def _tokens(text: str) -> list[str]:

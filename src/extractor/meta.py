@@ -165,7 +165,9 @@ _DATELINE_RE = re.compile(
     r"""^(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})
         (?P<rest>,[^()—–\n]{1,40}?)?
         \s*(?P<agency>\([^()]{1,40}\)|/[^/]{1,40}/)?
-        \s*(?:—|–|--|-)\s*\S""",
+        # A hyphen glued to the word before is a wire slug's ("GLOBAL MARKETS-Asian
+        # shares slip"), not a dateline's dash.
+        (?:\s*(?:—|–|--)|\s+-|(?<=[)/])-)\s*\S""",
     re.VERBOSE,
 )
 
