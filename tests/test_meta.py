@@ -70,6 +70,21 @@ def test_tajik_sample_skips_chrome_and_last_updated_line():
     assert "Get the latest" not in text[header.body_start :]
 
 
+@pytest.mark.parametrize(
+    "headline",
+    ["GLOBAL MARKETS-Asian shares slip as yen hits 34-year low", "SOCCER-Salah double keeps "
+     "Liverpool top as Arsenal stumble"],
+)  # fmt: skip
+def test_a_wire_slugs_hyphen_is_no_dateline(headline):
+    text = (
+        f"{headline}\nTOKYO, April 29, 2024 (Reuters) - Asian shares fell on Monday as the "
+        "yen weakened past 160 per dollar for the first time since 1990, stoking "
+        "speculation that Japanese authorities could intervene in the currency market.\n"
+    )
+    header = detect(text)
+    assert (header.title, header.published) == (headline, "2024-04-29")
+
+
 def test_wikinews_body_starts_after_date_line():
     text = _read("ford-cutting-30000-jobs.txt")
     assert text[detect(text).body_start :].startswith("The Ford Motor Company, the second")

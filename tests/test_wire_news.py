@@ -421,3 +421,12 @@ def test_a_listed_companys_name_split_by_the_model_is_joined(nlp):
     found = names(nlp, text)
     assert ("Lockheed Martin", "ORG") in found
     assert not any(name in ("Lockheed", "Martin") for name, _ in found)
+
+
+def test_a_wire_slug_glued_to_the_headline_is_no_organization(nlp):
+    text = (
+        "CRICKET-India beat Australia by 295 runs in Perth, Bumrah stars\n"
+        "PERTH, Australia, Nov 25, 2024 (AP) — India routed Australia for 238 on Monday to "
+        "win the first test by 295 runs.\n"
+    )
+    assert not any(name == "CRICKET" for name, _ in names(nlp, text))

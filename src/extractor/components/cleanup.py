@@ -106,6 +106,8 @@ class Cleanup:
             return span, None
         doc = span.doc
         start, end = span.start, span.end
+        if _wire_slug(span):
+            return None, None
         start, end = _one_line(doc, start, end)
         end = _before_open_bracket(doc, start, end)
         while start < end and (
@@ -212,6 +214,21 @@ def _before_open_bracket(doc: Doc, start: int, end: int) -> int:
     if ")" in texts and "(" not in texts and texts.index(")") > 0:
         return start + texts.index(")")
     return end
+
+
+def _wire_slug(span: Span) -> bool:
+    """ "CRICKET-India beat Australia": the wire's subject slug in capitals, glued by a
+    hyphen to the headline at a line's start, names no body."""
+    doc, end = span.doc, span.end
+    return (
+        (span.start == 0 or "\n" in doc[span.start - 1].text_with_ws)
+        and all(t.is_upper for t in span)
+        and end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+    )
 
 
 def _one_line(doc: Doc, start: int, end: int) -> tuple[int, int]:
