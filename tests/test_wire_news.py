@@ -430,3 +430,28 @@ def test_a_wire_slug_glued_to_the_headline_is_no_organization(nlp):
         "win the first test by 295 runs.\n"
     )
     assert not any(name == "CRICKET" for name, _ in names(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A name several towns share, used as a place by the sentence.
+        ("The drought hurt fishermen in the Amazonian city of Santarém in the 1990s.",
+         "Santarém"),
+        ("Similar protests took place in Valparaíso, Concepción and Antofagasta.",
+         "Concepción"),
+        # Every name of a list after a place preposition, however long the list.
+        ("Protests were held in Seville, Málaga, Granada, Valencia and Zaragoza.", "Zaragoza"),
+        # A small town after "the village of".
+        ("A passenger train derailed near the village of Wolbrom, north of Kraków.", "Wolbrom"),
+        # A plural administrative word after a list.
+        ("Floods hit the Tete and Niassa provinces on Monday.", "Niassa"),
+    ],
+)  # fmt: skip
+def test_names_a_sentence_uses_as_places_are_places(nlp, text, place):
+    assert (place, "GPE") in names(nlp, text)
+
+
+def test_a_street_east_of_main_is_no_town(nlp):
+    text = "Streets East of Main are named after cities east of the Mississippi River."
+    assert ("Main", "GPE") not in names(nlp, text)

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Container
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractor.doctext import lower_words
@@ -138,7 +138,7 @@ class PlaceRules:
                 town = None
                 continue
             if label in ("NORP", "ORG", "PERSON"):
-                place = self.gaz.resolve(bare_name(ent))
+                place = self.gaz.resolve(bare_name(ent)) or self._shared_name(ent, label)
                 if place and self._obscure(place, named):
                     place = None
                 placed = place is not None and (_place_context(ent) or _out_of(ent, label))
@@ -165,6 +165,24 @@ class PlaceRules:
             out.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
         return out
 
+    def _shared_name(self, ent: Span, label: str) -> Place | None:
+        """The biggest town of a name several places share ("Valencia" in Spain and in
+        Venezuela, "Santarém"), for a name the sentence uses as a place ("in Seville,
+        Málaga and Valencia", "the city of Santarém"): which one it is, linking decides
+        from the whole article; that it is a place, the sentence says."""
+        doc, i = ent.doc, ent.start
+        # "the village of Wolbrom": the sentence says what kind of place, so a small town
+        # of the index (minor) is enough.
+        named_kind = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
+        towns = [
+            c
+            for c in self.gaz.candidates(bare_name(ent), minor=named_kind)
+            if c.kind == "city" and not c.alternate and (named_kind or not c.minor)
+        ]
+        if not towns or not (_place_context(ent) or _out_of(ent, label)):
+            return None
+        return max(towns, key=lambda c: c.population)
+
     def _named_kind(self, ent: Span) -> str | None:
         """GPE for a name with an administrative word after it, in it ("Ishikawa
         Prefecture") or lower case after it ("Punjab province"), where the index knows
@@ -177,7 +195,13 @@ class PlaceRules:
             after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
             if after is not None and after.pos_ in ("NOUN", "PROPN"):
                 return None  # "the Labour district office": the word modifies a noun
-            if word not in ADMIN_WORDS_AFTER:
+            # "Tete and Niassa provinces": the plural after a list of names.
+            singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+            if word not in ADMIN_WORDS_AFTER and not (
+                singular in ADMIN_WORDS_AFTER
+                and ent.start > 0
+                and doc[ent.start - 1].lower_ == "and"
+            ):
                 return None
             inner = ent
         else:
@@ -270,8 +294,8 @@ def _locative(ent: Span) -> bool:
         return True
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_OF:
         return True
-    first = ent.root.head if ent.root.dep_ == "conj" else None
-    if first is not None and first.i < ent.start and first.ent_type_ and first.dep_ == "pobj":
+    first = _first_conjunct(ent.root)
+    if first.i < ent.start and first.ent_type_ and first.dep_ == "pobj":
         # "from Marseille and Toulon": the preposition governs every name of the list.
         return first.head.lower_ in LOCATIVE and first.head.i == first.left_edge.i - 1
     return preceded_by(doc, ent.start, LOCATIVE)
@@ -287,11 +311,21 @@ def _place_context(ent: Span) -> bool:
 def _listed_with_places(ent: Span) -> bool:
     """ "Tulsa, Sand Springs, Jenks, and Broken Arrow": one of a list whose other
     members the model tags as places."""
-    root = ent.root
-    listed = [t for t in root.children if t.dep_ == "conj"]
-    if root.dep_ == "conj":
-        listed += [root.head, *(t for t in root.head.children if t.dep_ == "conj")]
+    first = _first_conjunct(ent.root)
+    listed, todo = [], [first]
+    while todo and len(listed) < 20:  # the whole list: "A, B, C and D" chain their conj
+        t = todo.pop()
+        listed.append(t)
+        todo += [c for c in t.children if c.dep_ == "conj"]
     return any(t.ent_type_ in ("GPE", "LOC") and not (ent.start <= t.i < ent.end) for t in listed)
+
+
+def _first_conjunct(token: Token) -> Token:
+    for _ in range(20):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
 
 def _example_of(ent: Span) -> bool:
