@@ -446,3 +446,23 @@ def test_an_airport_by_the_last_words_of_its_long_name():
     assert places["John F Kennedy International Airport"]["country_code"] == "US"
     # Boston's Logan and Billings Logan share the words: unlinked, never Logan, Utah.
     assert not any("Cache" in name for name in places)
+
+
+def test_a_small_towns_other_spelling_in_the_articles_country_does_not_beat_a_big_city():
+    out = linked("U.S. stocks rose, said an analyst at IG in Sydney.", "U.S.", "Sydney")
+    assert (out["Sydney"].country_code, out["Sydney"].kind) == ("AU", "city")
+
+
+def test_an_old_name_of_a_far_bigger_city_is_that_city():
+    p = linked("He flew to Calcutta on Monday.", "Calcutta")["Calcutta"]
+    assert (p.name, p.country_code) == ("Kolkata", "IN")
+
+
+def test_a_province_named_after_its_city_is_the_city_by_its_english_name():
+    p = linked("The effect was found in Ahmedabad and Seville.", "Ahmedabad", "Seville")["Seville"]
+    assert (p.kind, p.country_code) == ("city", "ES")
+
+
+def test_the_continent_breaks_no_tie_for_a_town_a_far_bigger_namesake_dwarfs():
+    out = linked("Officials in Washington and Moscow agreed.", "Washington", "Moscow")
+    assert out["Washington"] is None or out["Washington"].country_code == "US"

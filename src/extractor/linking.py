@@ -177,14 +177,32 @@ def choose(
     cands = [c for c in cands if c.kind != "feature"]
     primary = [c for c in cands if not c.alternate]
     # "New York": the state's own name, and the other name of the city in it.
+    # "Seville": the province's own name, and the English name of the city it is named
+    # after.
     primary += [
         c
         for c in cands
         if c.alternate
         and c.kind == "city"
-        and c.population >= METROPOLIS
-        and any(p.kind == "region" and p.country_code == c.country_code for p in primary)
+        and any(
+            p.kind == "region"
+            and p.country_code == c.country_code
+            and (c.population >= METROPOLIS or p.province)
+            for p in primary
+        )
     ]
+    # "Calcutta": Kolkata's old name, and the own name of a town of 36,000 in South
+    # Africa. A city far bigger than every place whose own name it is stands with them.
+    biggest_own = max((p.population for p in primary if p.kind == "city"), default=0)
+    if biggest_own:
+        primary += [
+            c
+            for c in cands
+            if c.alternate
+            and c.kind == "city"
+            and c not in primary
+            and c.population >= DOMINANCE * DOMINANCE * biggest_own
+        ]
     # "St. Petersburg": Saint Petersburg's own name spelt otherwise, beside a Florida city
     # whose own name it is. Spelt alike, the far bigger place is the likelier reading;
     # a namesake not far bigger stays out ("St. Louis" is not the French Saint-Louis).
@@ -214,6 +232,12 @@ def choose(
         if c.country_code in context
         and (c in pool or not any(p.country_code == c.country_code for p in pool))
     ]
+    if inside and all(c.alternate for c in inside):
+        # "Sydney" in a story that names the US: Sidney, Ohio, spelt so by some, does not
+        # outweigh the Australian city many times its size.
+        own = max((c.population for c in pool if not c.alternate), default=0)
+        if own >= DOMINANCE * max(c.population for c in inside):
+            inside = []
     if any(not c.minor for c in inside) or all(c.minor for c in pool):
         # The article's countries decide, but a town of 2,000 there ("Prague",
         # Oklahoma) does not outweigh a capital elsewhere.
@@ -267,7 +291,13 @@ def _continental(
     here = [c for c in cands if gaz.continent_of.get(c.country_code or "") == ranked[0][0]]
     if not here or len(here) == len(cands):
         return None
-    return choose(here, context, state_cue, regions)
+    pick = choose(here, context, state_cue, regions)
+    elsewhere = [c.population for c in cands if c not in here and not c.minor]
+    if pick is not None and elsewhere and max(elsewhere) >= DOMINANCE * max(pick.population, 1):
+        # "Officials in Washington and Moscow": the English town of 67,000 is no
+        # tie-break winner over the US capital.
+        return None
+    return pick
 
 
 def _feature(features: Sequence[Place], context: Counter[str]) -> Place | None:
