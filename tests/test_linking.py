@@ -466,3 +466,11 @@ def test_a_province_named_after_its_city_is_the_city_by_its_english_name():
 def test_the_continent_breaks_no_tie_for_a_town_a_far_bigger_namesake_dwarfs():
     out = linked("Officials in Washington and Moscow agreed.", "Washington", "Moscow")
     assert out["Washington"] is None or out["Washington"].country_code == "US"
+
+
+def test_a_regions_other_name_in_the_articles_country_still_counts():
+    # Chechnya: another name of the Russian republic, and the own name of a Ukrainian
+    # village; the small village must not win by population (a region has none).
+    text = "Russia said mercenaries came from Chechnya."
+    p = linked(text, "Russia", "Chechnya")["Chechnya"]
+    assert (p.kind, p.country_code) == ("region", "RU")

@@ -455,3 +455,26 @@ def test_names_a_sentence_uses_as_places_are_places(nlp, text, place):
 def test_a_street_east_of_main_is_no_town(nlp):
     text = "Streets East of Main are named after cities east of the Mississippi River."
     assert ("Main", "GPE") not in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        ("U.S. Secretary of State Antony Blinken met the minister.", "Antony Blinken",
+         "U.S. Secretary of State"),
+        ("Polish Minister of Transport Sławomir Nowak visited the site.", "Sławomir Nowak",
+         "Polish Minister of Transport"),
+        # The model runs the portfolio into the name, as an organization.
+        ("Deputy Minister of Health Olusegun Bakare spoke on Monday.", "Olusegun Bakare",
+         "Deputy Minister of Health"),
+        ("The Prime Minister of India Narendra Modi met the envoy.", "Narendra Modi",
+         "Prime Minister of India"),
+    ],
+)  # fmt: skip
+def test_a_title_of_a_portfolio_or_place_before_a_name(text, person, title):
+    from extractor.api import extract_text
+
+    record = extract_text(f"Visit\n{text}\n").to_dict()
+    people = {p["name"]: p["titles"] for p in record["people"]}
+    assert people[person] == [title]
+    assert record["organizations"] == []

@@ -232,7 +232,7 @@ def choose(
         if c.country_code in context
         and (c in pool or not any(p.country_code == c.country_code for p in pool))
     ]
-    if inside and all(c.alternate for c in inside):
+    if inside and all(c.alternate and c.kind == "city" for c in inside):
         # "Sydney" in a story that names the US: Sidney, Ohio, spelt so by some, does not
         # outweigh the Australian city many times its size.
         own = max((c.population for c in pool if not c.alternate), default=0)

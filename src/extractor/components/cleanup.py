@@ -41,7 +41,7 @@ from spacy.util import filter_spans
 
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS, PLACE_LABELS
-from extractor.lexicon import entries
+from extractor.lexicon import entries, given_names
 from extractor.namewords import FACILITIES, ORG_HEADS
 
 DETERMINERS = {"the", "a", "an"}
@@ -97,6 +97,13 @@ def person_titles(doc: Doc) -> dict[tuple[int, int], list[str]]:
 class Cleanup:
     def __call__(self, doc: Doc) -> Doc:
         found = [self.trim(span) for span in doc.ents]
+        # "Prime Minister of India Narendra Modi": the place the title is of stays a place.
+        found += [
+            (Span(doc, e.start, e.start + 1, label="GPE"), None)
+            for e in doc.ents
+            if _portfolio_then_name(doc, e.start, e.end)
+            and gazetteer().candidates(doc[e.start].text)
+        ]
         self.set_annotations(doc, found)
         return doc
 
@@ -142,6 +149,10 @@ class Cleanup:
         label = span.label_
         if label != "PERSON" and _role_then_name(doc, start, end):
             label = "PERSON"
+        elif _portfolio_then_name(doc, start, end):
+            # "Deputy Minister of Health Olusegun Bakare" (ORG "Health Olusegun Bakare"):
+            # the portfolio's word belongs to the title, the rest is the person.
+            start, label = start + 1, "PERSON"
         elif label == "PERSON" and _the_plural(doc, start, end):
             label = "ORG"
         if label == "PERSON":
@@ -263,6 +274,24 @@ def _role_then_name(doc: Doc, start: int, end: int) -> bool:
         and 1 <= len(rest) <= 3
         and all(t.is_title and t.is_alpha for t in rest)
         and rest[-1].lower_ not in _ORG_ENDS
+    )
+
+
+def _portfolio_then_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Minister of Health Olusegun Bakare", "Mayor of Lagos Babajide Sanwo-Olu": after
+    a title and "of", one capitalized word that is no given name, then a name of two or
+    more capitalized words."""
+    words, _ = title_words()
+    rest = doc[start + 1 : end]
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in words
+        and doc[start - 2].is_title
+        and doc[start].is_title
+        and (doc[start].text not in given_names() or gazetteer().resolve(doc[start].text))
+        and len([t for t in rest if t.is_alpha]) >= 2
+        and all(t.is_title or t.text == "-" for t in rest)
     )
 
 

@@ -38,7 +38,8 @@ class Roles:
         out = []
         most = self.max_title_tokens
         after = _apposition_after(ent, most) or _comma_title(ent, most)
-        for phrase in (_premodifier(ent), after, _apposition_before(ent, most)):
+        before = _title_of(ent) or _premodifier(ent)
+        for phrase in (before, after, _apposition_before(ent, most)):
             if phrase and phrase not in out:
                 out.append(phrase)
         return out
@@ -76,6 +77,34 @@ def _premodifier(ent: Span) -> str | None:
     if not toks or not (toks[-1].lower_ in words or toks[-1].pos_ == "NOUN"):
         return None
     return _text(toks)
+
+
+def _title_of(ent: Span) -> str | None:
+    """ "U.S. Secretary of State Antony Blinken", "Polish Minister of Transport Sławomir
+    Nowak": a title, "of" and its portfolio or place (one to three capitalized words)
+    right before the name, with the title's own capitalized modifiers."""
+    doc = ent.doc
+    words, _ = title_words()
+    i = ent.start
+    while i > 0 and ent.start - i < 3 and doc[i - 1].is_title and doc[i - 1].lower_ != "of":
+        i -= 1
+    if i == ent.start or i < 2 or doc[i - 1].lower_ != "of":
+        return None
+    title = doc[i - 2]
+    if title.lower_ not in words or not title.is_title:
+        return None
+    first = title.i
+    while (
+        first > 0 and title.i - first < 3 and (doc[first - 1].is_title or doc[first - 1].is_upper)
+    ):
+        if "\n" in doc[first - 1].text_with_ws:
+            break
+        first -= 1
+        if doc[first].is_sent_start:
+            break  # "Polish Minister of ...": the sentence's first word, and no further
+    while doc[first].lower_ in ("the", "a", "an"):
+        first += 1  # "The Prime Minister of India"
+    return _text(list(doc[first : ent.start]))
 
 
 def _apposition_after(ent: Span, most: int = MAX_TITLE_TOKENS) -> str | None:
