@@ -478,3 +478,29 @@ def test_a_title_of_a_portfolio_or_place_before_a_name(text, person, title):
     people = {p["name"]: p["titles"] for p in record["people"]}
     assert people[person] == [title]
     assert record["organizations"] == []
+
+
+FOOTBALL = (
+    "SOCCER-Liverpool stay top as Arsenal stumble\n"
+    "LONDON, Dec 22, 2024 (Reuters) - Mohamed Salah scored twice as Liverpool thrashed "
+    "Tottenham Hotspur 6-3 on Sunday to stay four points clear at the top of the league.\n"
+    "Second-placed Chelsea drew 0-0 with Everton at Goodison Park, and Arsenal beat "
+    "Crystal Palace 5-1 on Saturday.\n"
+    "Manchester City's slump continued with a 2-1 defeat at Aston Villa. Liverpool host "
+    "Leicester City on Thursday before a trip to Nottingham Forest.\n"
+)
+
+
+def test_the_other_side_of_a_match_with_a_club_is_a_club(nlp):
+    found = names(nlp, FOOTBALL)
+    for club in ("Tottenham Hotspur", "Everton", "Crystal Palace"):
+        assert (club, "ORG") in found
+    # Left alone: the ground a match is played at, and the scorer.
+    assert ("Goodison Park", "ORG") not in found
+    assert ("Mohamed Salah", "PERSON") in found
+
+
+def test_a_club_named_after_its_town_in_a_sports_report_is_a_club(nlp):
+    found = names(nlp, FOOTBALL)
+    for club in ("Manchester City", "Leicester City", "Nottingham Forest"):
+        assert (club, "ORG") in found

@@ -119,7 +119,11 @@ class Teams:
         ]
         # "NEW YORK 1996-08-31": a wire dateline is where the story was filed.
         datelines = {i for i, j in dateline_runs(doc) if not (doc[j].is_digit and len(doc[j]) <= 3)}
-        return {
+        opponents = _opponents_of_teams(
+            doc, {e.start for e in countries if country[e.start] in seeds}
+        )
+        clubs = {e.start for e in doc.ents if _town_club(e)}
+        return (opponents | clubs) - datelines | {
             e.start
             for e in countries + short
             if (country[e.start] in seeds or e in short)
@@ -217,6 +221,56 @@ def _club_town(ent: Span, surnames: set[str]) -> str | None:
     if any(p.kind == "city" for p in gazetteer().candidates(name)):
         return name.casefold()
     return None
+
+
+# Last words of clubs named after their town ("Manchester City", "Ipswich Town", "Derby
+# County", "Nottingham Forest"), which the model calls the town or a person.
+# fmt: off
+CLUB_ENDS = {
+    "City", "Town", "County", "Forest", "Villa", "Wednesday", "Argyle", "Orient",
+    "Rangers", "Celtic", "Athletic", "United", "Rovers", "Wanderers", "Albion", "Hotspur",
+}
+# fmt: on
+
+
+def _town_club(ent: Span) -> bool:
+    """In a sports report, "Manchester City" (GPE) and "Nottingham Forest" (PERSON): a
+    town and a club's last word, where the index has no place of the whole name
+    ("Mexico City", "Cape Town" are places)."""
+    if ent.label_ not in ("GPE", "PERSON", "FAC", "LOC") or len(ent) < 2:
+        return False
+    if ent[-1].text not in CLUB_ENDS or gazetteer().candidates(bare_name(ent), minor=True):
+        return False
+    town = ent.doc[ent.start : ent.end - 1].text
+    return any(p.kind == "city" for p in gazetteer().candidates(town))
+
+
+def _opponents_of_teams(doc: Doc, team_starts: set[int]) -> set[int]:
+    """ "Liverpool thrashed Tottenham Hotspur 6-3", "Chelsea drew 0-0 with Everton": the
+    other side of a sports verb whose one side is a team (an organization the model
+    found, or a national team) is a team too, whatever the model called it; teams play
+    teams and players players ("Seles beat Graf" has no team)."""
+    sides: dict[int, list[Span]] = {}
+    for e in doc.ents:
+        root = e.root
+        # Only the verb's two sides: its subject, its object, or the object of "with",
+        # "to", "against" on it ("drew with Everton", "lost to Chelsea").
+        side = root.dep_ in ("nsubj", "dobj") or (
+            root.dep_ == "pobj" and root.head.lower_ in ("with", "to", "against")
+        )
+        if (
+            side
+            and e.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC")
+            and (verb := _sport_verb(root))
+            and not _venue(e)
+            and not _players_country(e)
+        ):
+            sides.setdefault(verb.i, []).append(e)
+    found = set()
+    for ents in sides.values():
+        if len(ents) == 2 and any(e.label_ == "ORG" or e.start in team_starts for e in ents):
+            found |= {e.start for e in ents if e.label_ != "ORG"}
+    return found
 
 
 def _players_country(ent: Span) -> bool:
