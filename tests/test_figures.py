@@ -241,6 +241,32 @@ def test_not_figures(fnlp, sentence, number):
     assert not any(number in f["text"] for f in figures_of(fnlp, sentence))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "needle", "kind", "unit", "currency"),
+    [
+        # The currency's name outside the model's span.
+        ("Tourists spent about 1.6 billion lari last year.", "1.6", "money", None, "GEL"),
+        ("The repairs cost about 2 million złoty, the city said.", "2 million", "money",
+         None, "PLN"),
+        # Cents take the sentence's currency; pence are British.
+        ("Brent fell 41 cents to $88.09 a barrel.", "41", "money", None, "USD"),
+        ("Shares fell 7.5 pence on Friday.", "7.5", "money", None, "GBP"),
+        # A temperature's symbol outside the span.
+        ("Temperatures rose above 30 °C and hit 45.6 °C on Monday.", "45.6", "quantity",
+         "°C", None),
+        ("It was 100 °F in the shade.", "100", "quantity", "°F", None),
+        # Left alone: a currency's name that is an English word.
+        ("The operators are applied to two real-world applications.", "two", "count",
+         None, None),
+    ],
+)  # fmt: skip
+def test_units_and_currencies_after_the_number(fnlp, sentence, needle, kind, unit, currency):
+    figure = one(fnlp, sentence, needle)
+    assert (figure["kind"], figure["currency"]) == (kind, currency)
+    if unit:
+        assert figure["unit"] == unit
+
+
 def test_the_level_an_index_falls_below_is_no_currency(fnlp):
     text = "The FTSE 100 fell 2.4%, to below the 5000 mark at 4907.20."
     assert [f["currency"] for f in figures_of(fnlp, text) if "5000" in f["text"]] == [None]

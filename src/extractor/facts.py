@@ -24,7 +24,7 @@ from extractor.date_values import (
     tense_of,
 )
 from extractor.doctext import doc_text
-from extractor.figure_values import parse_figure
+from extractor.figure_values import CURRENCY_WORDS, parse_figure
 from extractor.labels import DATE_KIND, FIGURE_KIND
 from extractor.lexicon import MONTH_NAMES, MONTH_WORD, WEEKDAY_NAMES, WEEKDAYS
 from extractor.options import DEFAULT_DATE_ORDER
@@ -213,6 +213,8 @@ def _names_a_thing(span: Span) -> bool:
         return False
     if float(text) <= 1:
         return False
+    if span.end < len(span.doc) and span.doc[span.end].text.startswith("°"):
+        return False  # "45.6 °C": a temperature, "C" its scale
     root = span.root
     head = root.head
     if root.dep_ not in ("nummod", "compound", "nmod", "amod", "quantmod") or head.i < span.end:
@@ -239,7 +241,8 @@ _COUNTABLE_SINGULAR = {
 def _capitalized_words(span: Span) -> bool:
     """Number words in title case inside a sentence are a name ("the Ford Five Hundred",
     "the Big Three"), not a count."""
-    words = [t for t in span if t.is_alpha]
+    # Not a unit's letter ("100 °F").
+    words = [t for t in span if t.is_alpha and not (t.i > 0 and t.doc[t.i - 1].text == "°")]
     if not words or not all(t.is_title for t in words) or span[0].is_sent_start or span.start == 0:
         return False
     previous = span.doc[span.start - 1]
@@ -330,9 +333,43 @@ def figure_fields(span: Span) -> dict[str, Any] | None:
     fields = figure.fields()
     if fields["unit"] is None and is_age(span.doc, span.start, span.end):
         fields["kind"], fields["unit"] = "quantity", "years"  # "Papermaster, 49,"
+    after = doc_text(span.doc)[span.end_char : span.end_char + 24]
+    if fields["unit"] is None and (temperature := _DEGREES_AFTER.match(after)):
+        # "above 30 °C": the model leaves the symbol out of the number.
+        fields["kind"], fields["unit"] = "quantity", "°" + temperature[1].upper()
+    if fields["currency"] is None and (
+        fields["kind"] in ("count", "money") or fields["unit"] is None
+    ):
+        word = _WORD_AFTER.match(after)
+        if word and word[1].lower() in CURRENCY_WORDS and word[1].lower() not in _AMBIGUOUS:
+            # "about 1.6 billion lari": the currency's name outside the model's span.
+            fields["kind"], fields["currency"] = "money", CURRENCY_WORDS[word[1].lower()]
+            fields["unit"] = None
+        elif fields["kind"] == "money" and _CENTS.search(span.text):
+            # "fell 41 cents to $88.09": a sub-unit takes the sentence's currency.
+            fields["currency"] = _sentence_currency(span)
     if fields["unit"] is None and fields["kind"] in ("count", "quantity"):
         fields["unit"] = counted_noun(span)
     return fields
+
+
+# Currency names that are also English words ("two real-world applications").
+_AMBIGUOUS = {"real", "won", "rand", "dong", "pound", "pounds", "mark", "lei", "leu", "lev",
+              "crowns", "birr", "taka", "franc"}  # fmt: skip
+_CENTS = re.compile(r"\bcents?\b", re.I)
+_DEGREES_AFTER = re.compile(r"\s?°\s?([CcFf])\b")
+_WORD_AFTER = re.compile(r"\s(\w+)")
+
+
+def _sentence_currency(span: Span) -> str | None:
+    """The one currency the sentence's other sums are in, if there is one."""
+    found = set()
+    for e in span.sent.ents:
+        if e.label_ == "MONEY" and e.start != span.start:
+            figure = parse_figure(e.text, e.label_)
+            if figure is not None and figure.currency:
+                found.add(figure.currency)
+    return found.pop() if len(found) == 1 else None
 
 
 _AGE = re.compile(r"\b(?:years?|months?)[- ]old$|^aged? \d+", re.I)

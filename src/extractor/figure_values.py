@@ -243,12 +243,16 @@ CURRENCY_WORDS = {
     "dutch guilders": "NLG", "pesetas": "ESP", "lire": "ITL", "italian lire": "ITL",
     "austrian schillings": "ATS", "escudos": "PTE", "drachmas": "GRD", "markka": "FIM",
     "markkaa": "FIM", "irish pounds": "IEP", "punts": "IEP", "ecus": "XEU",
+    "lari": "GEL", "złoty": "PLN", "złotys": "PLN", "zlotys": "PLN", "forint": "HUF",
+    "koruna": "CZK", "crowns": "CZK", "leu": "RON", "lei": "RON", "lev": "BGN",
+    "dong": "VND", "kwacha": "ZMW", "cedis": "GHS", "birr": "ETB", "taka": "BDT",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "aud": "AUD", "cad": "CAD",
     "chf": "CHF", "cny": "CNY", "inr": "INR", "rub": "RUB",
 }  # fmt: skip
 # Sub-units: "26 cents" is 0.26 of the main unit (whose currency the words do not say).
 SUBUNITS = {"cent": 0.01, "cents": 0.01, "pence": 0.01, "p": 0.01, "penny": 0.01,
             "kopecks": 0.01, "paise": 0.01}  # fmt: skip
+SUBUNIT_CURRENCY = {"pence": "GBP", "p": "GBP", "kopecks": "RUB", "paise": "INR"}  # "penny": US too
 PERCENT_WORDS = (
     "percentage points",
     "percentage point",
@@ -613,6 +617,9 @@ def _finish_units(figure: Figure, rest: str, label: str | None) -> None:
         and (label in ("MONEY", None) or first in ("cents", "pence"))
     ):
         figure.kind = "money"
+        # "7.5 pence" is British money; "41 cents" says no currency (facts reads the
+        # sentence's other sums).
+        figure.currency = figure.currency or SUBUNIT_CURRENCY.get(first)
         figure.value = _tidy(figure.value * SUBUNITS[first])
         if figure.value_max is not None:
             figure.value_max = _tidy(figure.value_max * SUBUNITS[first])
