@@ -504,3 +504,30 @@ def test_a_club_named_after_its_town_in_a_sports_report_is_a_club(nlp):
     found = names(nlp, FOOTBALL)
     for club in ("Manchester City", "Leicester City", "Nottingham Forest"):
         assert (club, "ORG") in found
+
+
+OUTBREAK = (
+    "Cholera outbreak spreads in northern Mozambique\nTuesday, March 4, 2014\n"
+    "Cases of cholera rose in Niassa. Trains between Kraków and Zakopane will be replaced "
+    "by buses, the train operator said. Labour Minister Jeannette Jara told reporters the "
+    "plan works. Labour leader Tony Blair spoke.\n"
+    "Wikinews interviewed Kwame Asante-Boateng.\nKAB: We started in 2009.\nKAB: It was hard.\n"
+)
+
+
+def test_capitalized_common_words_portfolios_and_speaker_initials_are_no_names(nlp):
+    found = names(nlp, OUTBREAK)
+    for junk in ("Cholera", "KAB"):
+        assert not any(name == junk for name, _ in found), junk
+    # "Labour Minister": the portfolio is part of the title; "Labour leader": the party.
+    assert found.count(("Labour", "ORG")) == 1
+    assert ("Jeannette Jara", "PERSON") in found
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_organization(nlp):
+    # "Vessels" (ORG to the model) beside "the vessel": the noun, capitalized.
+    text = (
+        "Ferry times\nVessels leave the harbour twice a day. The vessel to the island "
+        "takes an hour.\n"
+    )
+    assert names(nlp, text) == []

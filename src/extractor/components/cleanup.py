@@ -113,7 +113,7 @@ class Cleanup:
             return span, None
         doc = span.doc
         start, end = span.start, span.end
-        if _wire_slug(span):
+        if _wire_slug(span) or _portfolio_before_title(span) or _speaker_initials(span):
             return None, None
         start, end = _one_line(doc, start, end)
         end = _before_open_bracket(doc, start, end)
@@ -225,6 +225,39 @@ def _before_open_bracket(doc: Doc, start: int, end: int) -> int:
     if ")" in texts and "(" not in texts and texts.index(")") > 0:
         return start + texts.index(")")
     return end
+
+
+def _portfolio_before_title(span: Span) -> bool:
+    """ "Labour Minister Jeannette Jara" (ORG "Labour"): one word before "Minister" or
+    "Secretary" and a name is the portfolio, part of the title. ("Labour leader Tony
+    Blair": a party's leader, the party stays.)"""
+    doc, end = span.doc, span.end
+    return (
+        span.label_ == "ORG"
+        and len(span) == 1
+        and end + 1 < len(doc)
+        and doc[end].lower_ in ("minister", "secretary")
+        and doc[end].is_title
+        and doc[end + 1].ent_type_ == "PERSON"
+    )
+
+
+def _speaker_initials(span: Span) -> bool:
+    """ "KAB: We started in 2009." in an interview: a speaker's initials before a colon
+    at a line's start, the initials of a person the article names (Kwame Asante-Boateng),
+    name no organization."""
+    doc = span.doc
+    text = span.text
+    if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 4):
+        return False
+    if span.end >= len(doc) or doc[span.end].text != ":" or not _line_start(doc[span.start]):
+        return False
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e) > 1:
+            initials = "".join(p[0] for t in e for p in t.text.split("-") if p[:1].isupper())
+            if initials == text:
+                return True
+    return False
 
 
 def _wire_slug(span: Span) -> bool:

@@ -56,6 +56,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from extractor.components.org_heads import known_organizations
 from extractor.doctext import lower_words
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS, PLACE_LABELS
@@ -127,8 +128,9 @@ class Consistency:
         """ "Iodine deficiency can lead to ..." beside "an adequate intake of iodine": a
         one-word "person" the article also writes as a lower-case noun is that noun,
         capitalized at a sentence start. Part of a full name it stays ("Mark" of "Mark
-        Zuckerberg"). So is a "place" opening a line or a sentence that the index does
-        not know ("Rebels shell Kabul" over "Taleban rebels fired rockets")."""
+        Zuckerberg"). So is a "place" or an organization opening a line or a sentence
+        that the index does not know ("Rebels shell Kabul" over "Taleban rebels fired
+        rockets", "Cholera outbreak spreads" over "cases of cholera")."""
         nouns = {t.text for t in doc if t.is_lower and t.pos_ == "NOUN"}
         if not nouns:
             return
@@ -138,9 +140,14 @@ class Consistency:
             for e in doc.ents
             if not (
                 len(e) == 1
-                and e.text.lower() in nouns
+                and _as_noun(e.text.lower(), nouns)
                 and e.text not in parts
-                and (e.label_ == "PERSON" or e.label_ in PLACE_LABELS and _opens_unknown(e))
+                and (
+                    e.label_ == "PERSON"
+                    or e.label_ in PLACE_LABELS | {"ORG"}
+                    and _opens_unknown(e)
+                    and e.text not in known_organizations()
+                )
             )
         ]
 
@@ -386,6 +393,11 @@ class Consistency:
                 Span(doc, e.start, e.end, label=changes[i]) if i in changes else e
                 for i, e in enumerate(doc.ents)
             ]
+
+
+def _as_noun(word: str, nouns: set[str]) -> bool:
+    """ "Trains between Kraków and Zakopane" beside "the train": the word, or its singular."""
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
 
 
 def _opens_unknown(ent: Span) -> bool:
