@@ -267,6 +267,11 @@ def test_units_and_currencies_after_the_number(fnlp, sentence, needle, kind, uni
         assert figure["unit"] == unit
 
 
+def test_a_headlines_count_takes_no_unit_from_the_next_line(fnlp):
+    text = "Train derails near Kraków, injuring 31\nSunday, March 4, 2014\nThe train left."
+    assert one(fnlp, text, "31")["unit"] is None
+
+
 def test_the_level_an_index_falls_below_is_no_currency(fnlp):
     text = "The FTSE 100 fell 2.4%, to below the 5000 mark at 4907.20."
     assert [f["currency"] for f in figures_of(fnlp, text) if "5000" in f["text"]] == [None]

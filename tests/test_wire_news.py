@@ -531,3 +531,8 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_organization(nlp):
         "takes an hour.\n"
     )
     assert names(nlp, text) == []
+
+
+def test_a_name_after_its_kind_of_body_in_apposition_is_that_body(nlp):
+    text = "Books\nYour publisher, Penguin Random House, has sold a million copies.\n"
+    assert ("Penguin Random House", "ORG") in names(nlp, text)

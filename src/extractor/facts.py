@@ -304,6 +304,8 @@ def counted_noun(span: Span) -> str | None:
     pronoun ("20,000 of them") or when nothing is counted."""
     root = span.root
     head: Token = root.head
+    if any("\n" in t.text_with_ws for t in span.doc[span.end - 1 : head.i]):
+        return None  # "... injuring 31\nSunday, ...": the parse ran over a line break
     if (
         head is not root
         and head.i >= span.end

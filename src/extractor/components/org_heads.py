@@ -353,12 +353,19 @@ def _described_as_kind(doc: Doc) -> None:
         Span(doc, e.start, e.end, label="ORG")
         for e in doc.ents
         if e.label_ == "PERSON"
-        and any(
-            c.dep_ == "appos"
-            and c.lower_ in APPOSITION_KINDS
-            and c.is_lower
-            and any(d.dep_ == "det" for d in c.children)
-            for c in e.root.children
+        and (
+            any(
+                c.dep_ == "appos"
+                and c.lower_ in APPOSITION_KINDS
+                and c.is_lower
+                and any(d.dep_ == "det" for d in c.children)
+                for c in e.root.children
+            )
+            # "Your publisher, Penguin Random House, has sold": the kind before the name.
+            or e.root.dep_ == "appos"
+            and e.root.head.lower_ in APPOSITION_KINDS
+            and e.root.head.is_lower
+            and e.root.head.i < e.start
         )
     ]
     if found:
