@@ -536,3 +536,15 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_organization(nlp):
 def test_a_name_after_its_kind_of_body_in_apposition_is_that_body(nlp):
     text = "Books\nYour publisher, Penguin Random House, has sold a million copies.\n"
     assert ("Penguin Random House", "ORG") in names(nlp, text)
+
+
+def test_in_a_results_line_a_name_with_a_country_opposite_a_player_is_a_player(nlp):
+    text = (
+        "TENNIS - RESULTS AT U.S. OPEN.\nNEW YORK 1996-08-28\n"
+        "Results of first round matches at the U.S. Open on Tuesday:\n"
+        "2 - Monica Seles (U.S.) beat Nana Miyagi (Japan) 6-0 6-1\n"
+        "Sandrine Testud (France) beat Naoko Kijimuta (Japan) 6-4 3-6 6-2\n"
+    )
+    found = names(nlp, text)
+    assert ("Nana Miyagi", "PERSON") in found and ("Naoko Kijimuta", "PERSON") in found
+    assert ("Japan", "GPE") in found

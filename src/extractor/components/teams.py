@@ -82,6 +82,9 @@ class Teams:
         self.min_sport_words = min_sport_words  # what makes an article a sports report
 
     def __call__(self, doc: Doc) -> Doc:
+        if players := players_with_countries(doc):
+            starts = {p.start for p in players}
+            doc.ents = [e for e in doc.ents if e.start not in starts] + players
         if sum(t.lower_ in SPORT_WORDS for t in doc) < self.min_sport_words:
             _trim_scores(doc, players_only=True)  # a short tennis item is still sport
             return doc
@@ -268,9 +271,38 @@ def _opponents_of_teams(doc: Doc, team_starts: set[int]) -> set[int]:
             sides.setdefault(verb.i, []).append(e)
     found = set()
     for ents in sides.values():
+        if any(_with_country(e) for e in ents):
+            continue  # "Seles (U.S.) beat Miyagi (Japan)": players, with their countries
         if len(ents) == 2 and any(e.label_ == "ORG" or e.start in team_starts for e in ents):
             found |= {e.start for e in ents if e.label_ != "ORG"}
     return found
+
+
+def _with_country(ent: Span) -> bool:
+    """A name with a country in brackets after it: a player in an individual sport."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+        return False
+    close = next((t.i for t in doc[ent.end : ent.end + 6] if t.text == ")"), None)
+    place = gazetteer().resolve(doc[ent.end + 1 : close].text) if close else None
+    return place is not None and place.kind == "country"
+
+
+def players_with_countries(doc: Doc) -> list[Span]:
+    """ "Monica Seles (U.S.) beat Nana Miyagi (Japan) 6-0 6-1" (Miyagi ORG): in a line of
+    results where a person with a country in brackets plays a name with one, that name
+    is a person too."""
+    people_lines = {e.sent.start for e in doc.ents if e.label_ == "PERSON" and _with_country(e)}
+    return [
+        Span(doc, e.start, e.end, label="PERSON")
+        for e in doc.ents
+        if e.label_ in ("ORG", "GPE", "LOC", "FAC")
+        and e.sent.start in people_lines
+        and len(e) > 1
+        and all(t.is_title for t in e)
+        and e[-1].text not in CLUB_ENDS
+        and _with_country(e)
+    ]
 
 
 def _players_country(ent: Span) -> bool:
