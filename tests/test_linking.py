@@ -474,3 +474,24 @@ def test_a_regions_other_name_in_the_articles_country_still_counts():
     text = "Russia said mercenaries came from Chechnya."
     p = linked(text, "Russia", "Chechnya")["Chechnya"]
     assert (p.kind, p.country_code) == ("region", "RU")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # A town in the article's country does not outweigh a capital hundreds of times
+        # its size elsewhere (Moscow, Idaho; Dhāka, Bihar).
+        ("WASHINGTON 1996-05-02\nClinton will meet Yeltsin in Washington. The two leaders "
+         "last met in Moscow in April.", "Moscow", "RU"),
+        ("We compared Ahmedabad in India and Dhaka.", "Dhaka", "BD"),
+        # Left alone: a namesake in the article's country that is not dwarfed.
+        ("Storms hit Birmingham, the Alabama city, and Birmingham again.", "Birmingham", "US"),
+    ],
+)  # fmt: skip
+def test_a_dwarfed_namesake_in_the_articles_country(text, name, country):
+    from extractor.api import extract_text
+
+    places = {
+        p["name"]: p["country_code"] for p in extract_text(f"Story\n{text}\n").to_dict()["places"]
+    }
+    assert places[name] == country

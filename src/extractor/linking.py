@@ -232,11 +232,16 @@ def choose(
         if c.country_code in context
         and (c in pool or not any(p.country_code == c.country_code for p in pool))
     ]
-    if inside and all(c.alternate and c.kind == "city" for c in inside):
+    if inside and all(c.kind == "city" for c in inside):
         # "Sydney" in a story that names the US: Sidney, Ohio, spelt so by some, does not
-        # outweigh the Australian city many times its size.
-        own = max((c.population for c in pool if not c.alternate), default=0)
-        if own >= DOMINANCE * max(c.population for c in inside):
+        # outweigh the Australian city many times its size; nor does Moscow, Idaho the
+        # Russian capital, four hundred times its size, in a story from Washington.
+        elsewhere = max(
+            (c.population for c in pool if c.kind == "city" and c not in inside), default=0
+        )
+        here = max(c.population for c in inside)
+        factor = DOMINANCE if all(c.alternate for c in inside) else DOMINANCE * DOMINANCE
+        if elsewhere >= factor * here:
             inside = []
     if any(not c.minor for c in inside) or all(c.minor for c in pool):
         # The article's countries decide, but a town of 2,000 there ("Prague",
