@@ -42,7 +42,7 @@ PRODUCT, INDEX and EVENT are not output categories, so these names leave
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -250,11 +250,20 @@ def languages(doc: Doc) -> set[str]:
             continue
         after = doc[e.end] if e.end < len(doc) else None
         before = doc[e.start - 1] if e.start else None
-        if (after is not None and after.lower_ in LANGUAGE_NOUNS) or (
-            before is not None and before.lower_ in SPEAK
+        if (
+            (after is not None and after.lower_ in LANGUAGE_NOUNS)
+            or (before is not None and before.lower_ in SPEAK)
+            or (e.label_ == "ORG" and e.text in iso_languages())
         ):
+            # The last: an organization by the name of a language of ISO 639-1 ("in
+            # Swahili, Yoruba and Hausa"), from data/languages.txt.
             found.add(e.text)
     return found
+
+
+@cache
+def iso_languages() -> frozenset[str]:
+    return frozenset(entries("languages.txt"))
 
 
 def works(doc: Doc) -> set[str]:
