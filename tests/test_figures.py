@@ -255,6 +255,8 @@ def test_not_figures(fnlp, sentence, number):
         ("Temperatures rose above 30 °C and hit 45.6 °C on Monday.", "45.6", "quantity",
          "°C", None),
         ("It was 100 °F in the shade.", "100", "quantity", "°F", None),
+        ("A ticket costs 46 zł at the gate.", "46", "money", None, "PLN"),
+        ("A tour costs 20,000 bolivianos.", "20,000", "money", None, "BOB"),
         # Left alone: a currency's name that is an English word.
         ("The operators are applied to two real-world applications.", "two", "count",
          None, None),
@@ -270,6 +272,13 @@ def test_units_and_currencies_after_the_number(fnlp, sentence, needle, kind, uni
 def test_a_headlines_count_takes_no_unit_from_the_next_line(fnlp):
     text = "Train derails near Kraków, injuring 31\nSunday, March 4, 2014\nThe train left."
     assert one(fnlp, text, "31")["unit"] is None
+
+
+def test_a_range_of_years_is_no_count(fnlp):
+    text = "The mayor (1932–1935) built roads. Data for 2000–2020 were used."
+    assert figures_of(fnlp, text) == []
+    # Left alone: numbers like years that count something.
+    assert [f["value"] for f in figures_of(fnlp, "It rose by 1500-2000 units.")] == [1500]
 
 
 def test_the_level_an_index_falls_below_is_no_currency(fnlp):

@@ -548,3 +548,15 @@ def test_in_a_results_line_a_name_with_a_country_opposite_a_player_is_a_player(n
     found = names(nlp, text)
     assert ("Nana Miyagi", "PERSON") in found and ("Naoko Kijimuta", "PERSON") in found
     assert ("Japan", "GPE") in found
+
+
+def test_an_organization_ends_before_of_and_the_place_after_it():
+    from extractor.api import extract_text
+
+    text = (
+        "Deal\nThe company said it would sell its stake in Osram GmbH to Philips "
+        "Electronics NV of the Netherlands. Rival General Electric Co Plc of Britain and "
+        "Alcatel Alsthom of France are due to report results next week.\n"
+    )
+    orgs = {o["name"] for o in extract_text(text).to_dict()["organizations"]}
+    assert {"Philips Electronics NV", "Alcatel Alsthom"} <= orgs

@@ -243,6 +243,7 @@ CURRENCY_WORDS = {
     "dutch guilders": "NLG", "pesetas": "ESP", "lire": "ITL", "italian lire": "ITL",
     "austrian schillings": "ATS", "escudos": "PTE", "drachmas": "GRD", "markka": "FIM",
     "markkaa": "FIM", "irish pounds": "IEP", "punts": "IEP", "ecus": "XEU",
+    "zł": "PLN", "pln": "PLN", "vnd": "VND", "bolivianos": "BOB", "boliviano": "BOB",
     "lari": "GEL", "złoty": "PLN", "złotys": "PLN", "zlotys": "PLN", "forint": "HUF",
     "koruna": "CZK", "crowns": "CZK", "leu": "RON", "lei": "RON", "lev": "BGN",
     "dong": "VND", "kwacha": "ZMW", "cedis": "GHS", "birr": "ETB", "taka": "BDT",

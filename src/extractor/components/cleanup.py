@@ -136,7 +136,11 @@ class Cleanup:
         ):
             end -= 1
         while start < end and (
-            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVE
+            doc[end - 1].is_punct
+            or doc[end - 1].is_space
+            or doc[end - 1].text in POSSESSIVE
+            # "Philips Electronics NV of the Netherlands": the model stops after "of".
+            or doc[end - 1].text in ("of", "for", "and", "the")
         ):
             if span.label_ in PLACE_LABELS and _named_with_s(doc[start:end]):
                 break  # "St. John's", whose "'s" is part of the name

@@ -181,7 +181,26 @@ def _magnitude(doc: Doc, ent: Span) -> list[Span] | None:
     return None
 
 
+_YEAR_RANGE = re.compile(r"^(1[5-9]\d\d|20\d\d)\s*[-\u2013\u2014]\s*(1[5-9]\d\d|20\d\d)$")
+
+
+def _year_range(doc: Doc, ent: Span) -> list[Span] | None:
+    """ "(1932–1935)", "data for 2000–2020": two years joined by a dash, the second
+    later, are a stretch of time, not a count from 1932 to 1935: two dates."""
+    m = _YEAR_RANGE.match(ent.text)
+    if ent.label_ != "CARDINAL" or not m or int(m[2]) <= int(m[1]):
+        return None
+    if ent.end < len(doc) and doc[ent.end].tag_ in ("NNS", "NNPS"):
+        return None  # "1500-2000 units" counts units
+    first = doc.char_span(ent.start_char, ent.start_char + len(m[1]))
+    last = doc.char_span(ent.end_char - len(m[2]), ent.end_char)
+    if first is None or last is None:  # one token, "1932–1935": one date, from its start
+        return [Span(doc, ent.start, ent.end, "DATE")]
+    return [Span(doc, first.start, first.end, "DATE"), Span(doc, last.start, last.end, "DATE")]
+
+
 FIXES = (
+    _year_range,
     _split_rate,
     _split_change,
     _age,
