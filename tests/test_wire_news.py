@@ -560,3 +560,19 @@ def test_an_organization_ends_before_of_and_the_place_after_it():
     )
     orgs = {o["name"] for o in extract_text(text).to_dict()["organizations"]}
     assert {"Philips Electronics NV", "Alcatel Alsthom"} <= orgs
+
+
+def test_a_result_with_its_scorers_and_the_summarys_labels():
+    from extractor.api import extract_text
+
+    text = (
+        "SOCCER - ENGLISH PREMIER LEAGUE SUMMARIES.\nLONDON 1996-08-17\n"
+        "Summaries of English premier league matches played on Saturday:\n"
+        "Wimbledon 0 Manchester United 3 (Cantona 25, Irwin 58, Beckham 89). Halftime 0-1. "
+        "Attendance 25,786.\n"
+        "Newcastle 0 Everton 2 (Unsworth 29, Speed 53). Halftime 0-1. Attendance 40,117.\n"
+    )
+    record = extract_text(text).to_dict()
+    orgs = {o["name"] for o in record["organizations"]}
+    assert {"Wimbledon", "Manchester United", "Newcastle", "Everton"} <= orgs
+    assert not any("Attendance" in p["name"] or "Halftime" in p["name"] for p in record["people"])

@@ -142,7 +142,9 @@ class Teams:
 # Coventry 1.").
 _NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
 RESULT_LINE = re.compile(
-    rf"(?:^|(?<=[:;,] ))(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) \d{{1,3}}(?=[.,;]?$|[,;] )",
+    rf"(?:^|(?<=[:;,] ))(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) \d{{1,3}}"
+    # the end of the result, or its scorers in brackets: "... 3 (Cantona 25, Irwin 58)."
+    r"(?=[.,;]?$|[,;] | \()",
     re.M,
 )
 # A line of a standings table: a name and its row of counts ("Bayern Munich 3 2 1 0 7 3
@@ -156,18 +158,42 @@ def _result_lines(doc: Doc) -> set[str]:
     club's town."""
     found = []
     text = doc_text(doc)
+    tails = []  # (start, end) of what follows a result on its line
     for m in (*RESULT_LINE.finditer(text), *STANDINGS_LINE.finditer(text)):
         for side in m.re.groupindex:
             span = doc.char_span(m.start(side), m.end(side), label="ORG")
             if span is not None:
                 found.append(span)
+        end_of_line = text.find("\n", m.end())
+        tails.append((m.end(), len(text) if end_of_line < 0 else end_of_line))
     if found:
         taken = {i for s in found for i in range(s.start, s.end)}
         doc.ents = sorted(
-            [e for e in doc.ents if not taken & set(range(e.start, e.end))] + found,
+            [
+                e
+                for e in doc.ents
+                if not taken & set(range(e.start, e.end)) and not _table_label(e, text, tails)
+            ]
+            + found,
             key=lambda e: e.start,
         )
     return {bare_name(s).casefold() for s in found}
+
+
+def _table_label(ent: Span, text: str, tails: list[tuple[int, int]]) -> bool:
+    """ "... Beckham 89). Halftime 0-1. Attendance 25,786.": after a result on its line,
+    outside the scorers' brackets, a word before a number is the summary's label."""
+    for start, end in tails:
+        if start <= ent.start_char < end:
+            before = text[start : ent.start_char]
+            if before.count("(") > before.count(")"):
+                return False  # a scorer: "(Cantona 25, Irwin 58)"
+            doc = ent.doc
+            follows = doc[ent.end] if ent.end < len(doc) else None
+            return any(t.like_num for t in ent) or (
+                follows is not None and (follows.like_num or SCORE.match(follows.text) is not None)
+            )
+    return False
 
 
 def _trim_scores(doc: Doc, *, players_only: bool = False) -> None:
