@@ -400,3 +400,15 @@ def test_a_title_ends_neither_in_a_dangling_preposition_nor_a_line_break(nlp):
     text = '"Calm," said Hugh Johnson, chief investment officer at First Albany Corp.\n'
     people = {p["name"]: p["titles"] for p in extract_dict(text, nlp=nlp)["people"]}
     assert all(not t.endswith("\n") for t in people["Hugh Johnson"])
+
+
+def test_the_first_of_two_surnames_alone_is_the_person():
+    from extractor.api import extract_text
+
+    text = (
+        "Rafael Quispe Mamani\nRafael Quispe Mamani (1902 – 1977) was a Bolivian poet. "
+        "He was the son of Tomás Quispe, a farmer. Quispe studied law in La Paz, and "
+        "Quispe died in Cochabamba in 1977.\n"
+    )
+    people = {p["name"]: len(p["mentions"]) for p in extract_text(text).to_dict()["people"]}
+    assert people["Rafael Quispe Mamani"] == 4 and people["Tomás Quispe"] == 1

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from extractor.doctext import doc_text
 from extractor.gazetteer import Place, gazetteer
 from extractor.labels import ENTITY_CATEGORIES, ORGANIZATIONS, PEOPLE, PLACES, category
-from extractor.lexicon import LEGAL_FORMS
+from extractor.lexicon import LEGAL_FORMS, given_names
 from extractor.linking import link_places
 from extractor.namewords import ORG_HEADS
 from extractor.surnames import misspelt_surname_of
@@ -178,10 +178,15 @@ def _people_key(m: Mention, names: list[str], mentions: list[Mention]) -> str:
 def _refers_to(short: list[str], full: list[str]) -> bool:
     """Is `short` a way of naming the person `full` (surname, first name, middle dropped)?
     Case aside: a capitals headline's "HINGIS" is the body's "Martina Hingis"."""
+    # "Rafael Quispe Mamani" ... "Quispe": of two surnames, the first is the one used
+    # alone (Spanish and Portuguese naming); not a second given name ("John Paul Jones").
+    paternal = len(full) == 3 and full[1] not in given_names() and full[1][:1].isupper()
     short, full = [t.casefold() for t in short], [t.casefold() for t in full]
     if short[-1] == full[-1]:
         it = iter(full)
         return all(tok in it for tok in short)  # ordered subsequence
+    if paternal and len(short) == 1 and short[0] == full[1]:
+        return True
     return len(short) == 1 and short[0] == full[0] and len(full) >= 2
 
 
