@@ -1001,3 +1001,21 @@ def test_common_written_dates_are_read_as_dateparser_reads_them(monkeypatch, tex
 )
 def test_a_range_of_days_in_one_month_has_its_first_days_value(text, value):
     assert normalize_date(text, "2024-03-01").value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2 hours 15 minutes", "PT2H15M"),
+        ("1 hour and 30 minutes", "PT1H30M"),
+        ("two years and six months", "P2Y6M"),
+        ("3 minutes, 49.04 seconds", "PT3M49.04S"),
+        ("two days, three hours", "P2DT3H"),
+        # Left alone: one unit, and two days that are no length.
+        ("six months", "P6M"),
+        ("Monday and Tuesday", "2019-12-30"),
+    ],
+)
+def test_a_length_in_several_units(text, value):
+    assert normalize_date(text, "2020-01-01").value == value
+    assert is_timex3(value)

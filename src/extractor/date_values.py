@@ -93,7 +93,7 @@ REF_VALUE = {phrase: value for value, phrases in REF_WORDS.items() for phrase in
 TIMEX3_RE = re.compile(
     r"""^(?:
       (?:PAST|PRESENT|FUTURE)_REF
-    | P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|H|DE|CE|L))+
+    | P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|H|DE|CE|L))+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?
     | PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+
     | (?:\d{4}|XXXX)-WXX-(?:[1-7]|WE)(?:T(?:MO|AF|EV|NI|MI))?
     | (?:
@@ -583,6 +583,24 @@ _DURATION_MODIFIERS = re.compile(
 _VAGUE_AMOUNTS = ("several", "few", "a few", "many", "some", "multiple", "numerous",
                   "couple of", "a couple of", "recent", "the past few", "the last few",
                   "a number of", "countless")  # fmt: skip
+
+
+def _rule_compound_duration(text: str, ctx: _Context) -> DateValue | None:
+    # Class: a length in two or more units ("2 hours 15 minutes" -> PT2H15M, "1 hour and
+    # 30 minutes", "two years and six months" -> P2Y6M, "3 minutes, 49.04 seconds"): the
+    # single-unit rule read only the last.
+    words = re.sub(r",? and |, ", " ", text).split(" ")
+    if len(words) < 4 or len(words) % 2:
+        return None
+    date, time = [], []
+    for amount_text, unit_text in zip(words[0::2], words[1::2], strict=True):
+        unit, amount = _unit_of(unit_text), _number(amount_text)
+        if unit is None or amount is None:
+            return None
+        letter, is_time = UNITS[unit]
+        amount = _fmt_amount(amount * UNIT_FACTOR.get(unit, 1))
+        (time if is_time else date).append(f"{amount}{letter}")
+    return DateValue("P" + "".join(date) + ("T" + "".join(time) if time else ""), "duration")
 
 
 def _rule_duration(text: str, ctx: _Context) -> DateValue | None:
@@ -1163,6 +1181,7 @@ def _absolute(text: str, ctx: _Context) -> DateValue | None:
 
 
 RULES = (
+    _rule_compound_duration,
     _rule_ref_words,
     _rule_anaphora,
     _rule_following,
