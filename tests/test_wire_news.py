@@ -576,3 +576,16 @@ def test_a_result_with_its_scorers_and_the_summarys_labels():
     orgs = {o["name"] for o in record["organizations"]}
     assert {"Wimbledon", "Manchester United", "Newcastle", "Everton"} <= orgs
     assert not any("Attendance" in p["name"] or "Halftime" in p["name"] for p in record["people"])
+
+
+def test_the_subject_of_is_a_city_is_a_place(nlp):
+    text = "Ferry guide\nThe ferry left early. Porto is Portugal's second-largest city.\n"
+    assert ("Porto", "GPE") in names(nlp, text)
+
+
+def test_a_demonym_two_countries_claim_is_the_more_populous_ones():
+    from extractor.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert gaz.demonym_place("Norwegian").country_code == "NO"  # not Svalbard
+    assert gaz.demonym_place("Chinese").country_code == "CN"  # not Macau

@@ -254,10 +254,17 @@ def _fill(w: _Writer) -> None:
             pid = placed[admin] = w.place(name, "region", code, admin=admin, minor=True)
             for alt in names:
                 w.name(alt, pid, minor=True)
-    for code, words in info["demonyms"].items():  # countryinfo's order: a shared word
+    # A word several countries claim is the most populous one's: "Norwegian" is Norway's,
+    # not Svalbard's, "Chinese" China's, not Macau's (countryinfo lists the territories'
+    # people by their sovereign's demonym).
+    claims: dict[str, tuple[int, str]] = {}
+    for code, words in info["demonyms"].items():
+        people = int(countries.get(code, {}).get("population") or 0)
         for word in words:
-            # keeps the last country that claims it, as the in-memory index did
-            w.db.execute("INSERT OR REPLACE INTO demonyms VALUES (?,?)", (key(word), code))
+            if people >= claims.get(key(word), (-1, ""))[0]:
+                claims[key(word)] = (people, code)
+    for word, (_, code) in sorted(claims.items()):
+        w.db.execute("INSERT OR REPLACE INTO demonyms VALUES (?,?)", (word, code))
     for code, c in sorted(gc.get_continents().items()):
         w.place(
             c["name"],

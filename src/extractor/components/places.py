@@ -305,7 +305,22 @@ def _place_context(ent: Span) -> bool:
     """Does the sentence use the name as a place: after a place preposition, before an
     apposition that calls it one, in a list of places, or as an example of a kind of
     place?"""
-    return _locative(ent) or _place_apposition(ent) or _listed_with_places(ent) or _example_of(ent)
+    return (
+        _locative(ent)
+        or _place_apposition(ent)
+        or _place_predicate(ent)
+        or _listed_with_places(ent)
+        or _example_of(ent)
+    )
+
+
+def _place_predicate(ent: Span) -> bool:
+    """ "Porto is Portugal's second-largest city": the subject of "is" whose complement
+    is a place noun."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lower_ not in ("is", "was"):
+        return False
+    return any(c.dep_ == "attr" and c.lower_ in PLACE_NOUNS for c in root.head.children)
 
 
 def _listed_with_places(ent: Span) -> bool:
