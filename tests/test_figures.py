@@ -398,3 +398,18 @@ def test_an_earthquakes_magnitude_is_a_quantity(fnlp, sentence, needle):
     found = one(fnlp, sentence, needle)
     assert (found["kind"], found["unit"]) == ("quantity", "magnitude")
     assert found["value"] in (7.5, 6.2)
+
+
+def test_a_bare_dollar_sign_takes_the_articles_one_named_dollar():
+    from extractor.api import extract_text
+
+    text = (
+        "Ruling\nHOBART, March 3, 2020 - The court awarded A$2.3 million in damages. It "
+        "also ordered costs of $450,000.\n"
+    )
+    got = [(f["text"], f["currency"]) for f in extract_text(text).to_dict()["figures"]]
+    assert got == [("A$2.3 million", "AUD"), ("$450,000", "AUD")]
+    # Left alone: an article that also names US dollars keeps "$" as US dollars.
+    text = "Deal\nThe firm paid US$2 million, then $450,000, for a C$3 million stake.\n"
+    got = {f["text"]: f["currency"] for f in extract_text(text).to_dict()["figures"]}
+    assert got["$450,000"] == "USD" and got["C$3 million"] == "CAD"

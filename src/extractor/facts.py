@@ -363,6 +363,23 @@ _DEGREES_AFTER = re.compile(r"\s?°\s?([CcFf])\b")
 _WORD_AFTER = re.compile(r"\s(\w+)")
 
 
+_LOCAL_DOLLARS = {"AUD", "CAD", "NZD", "HKD", "SGD", "TWD"}
+_BARE_DOLLAR = re.compile(r"^[^$]*(?<![A-Za-z])\$")  # the first "$" with no "US", "A" before
+
+
+def local_dollars(figures: list[Any]) -> None:
+    """ "A$2.3 million" ... "$450,000": an article that names its dollars once (one local
+    dollar, and no "US$") means them by every bare "$" after; read as US dollars
+    alone."""
+    named = {f.currency for f in figures if f.currency in _LOCAL_DOLLARS}
+    bare = [f for f in figures if f.currency == "USD" and _BARE_DOLLAR.match(f.text)]
+    if len(named) != 1 or not bare or any(f.currency == "USD" and f not in bare for f in figures):
+        return
+    code = named.pop()
+    for f in bare:
+        f.currency = code
+
+
 def _sentence_currency(span: Span) -> str | None:
     """The one currency the sentence's other sums are in, if there is one."""
     found = set()

@@ -61,6 +61,7 @@ def build(
                 dates.append(
                     schema.Date(text=span.text, **fields, start=span.start_char, end=span.end_char)
                 )
+    facts.local_dollars(figures)
     return schema.Record(
         source=source,
         title=header.title,
