@@ -89,6 +89,7 @@ def test_ranges(text, label, value, value_max):
         ("$8.2 billion", 8_200_000_000, "USD"),  # not 8199999999.999999
         # Currencies the euro replaced, in older wire copy.
         ("198.50 marks", 198.5, "DEM"), ("1,000 lire", 1000, "ITL"),
+        ("85 pfennigs", 0.85, "DEM"),
         ("3.40 French francs", 3.4, "FRF"), ("2 million guilders", 2_000_000, "NLG"),
     ],
 )  # fmt: skip
@@ -272,6 +273,13 @@ def test_units_and_currencies_after_the_number(fnlp, sentence, needle, kind, uni
 def test_a_headlines_count_takes_no_unit_from_the_next_line(fnlp):
     text = "Train derails near Kraków, injuring 31\nSunday, March 4, 2014\nThe train left."
     assert one(fnlp, text, "31")["unit"] is None
+
+
+def test_a_singular_pound_after_millions_is_money_and_plural_pounds_weight():
+    money = parse_figure("15 million pound", "QUANTITY")
+    assert (money.kind, money.currency) == ("money", "GBP")
+    weight = parse_figure("2 million pounds", "QUANTITY")
+    assert (weight.kind, weight.unit) == ("quantity", "lb")
 
 
 def test_a_range_of_years_is_no_count(fnlp):

@@ -252,8 +252,11 @@ CURRENCY_WORDS = {
 }  # fmt: skip
 # Sub-units: "26 cents" is 0.26 of the main unit (whose currency the words do not say).
 SUBUNITS = {"cent": 0.01, "cents": 0.01, "pence": 0.01, "p": 0.01, "penny": 0.01,
-            "kopecks": 0.01, "paise": 0.01}  # fmt: skip
-SUBUNIT_CURRENCY = {"pence": "GBP", "p": "GBP", "kopecks": "RUB", "paise": "INR"}  # "penny": US too
+            "kopecks": 0.01, "paise": 0.01, "pfennigs": 0.01, "pfennig": 0.01,
+            "centimes": 0.01}  # fmt: skip
+# The currency a sub-unit's name says ("penny" does not: a US cent is one too).
+SUBUNIT_CURRENCY = {"pence": "GBP", "p": "GBP", "kopecks": "RUB", "paise": "INR",
+                    "pfennigs": "DEM", "pfennig": "DEM", "centimes": "FRF"}  # fmt: skip
 PERCENT_WORDS = (
     "percentage points",
     "percentage point",
@@ -606,7 +609,14 @@ def _finish_units(figure: Figure, rest: str, label: str | None) -> None:
         return
     for words in sorted(CURRENCY_WORDS, key=len, reverse=True):
         if low == words or low.startswith(words + " ") or low.startswith(words + ")"):
-            if words in ("pound", "pounds") and label == "QUANTITY":
+            # "200 pounds" of weight; but a singular "pound" after millions is money used
+            # as an adjective ("a 15 million pound transfer").
+            big = figure.value is not None and figure.value >= 1_000_000
+            if (
+                words in ("pound", "pounds")
+                and label == "QUANTITY"
+                and not (words == "pound" and big)
+            ):
                 break
             figure.kind = "money"
             figure.currency = figure.currency or CURRENCY_WORDS[words]
@@ -615,7 +625,7 @@ def _finish_units(figure: Figure, rest: str, label: str | None) -> None:
     if (
         first in SUBUNITS
         and figure.value is not None
-        and (label in ("MONEY", None) or first in ("cents", "pence"))
+        and (label in ("MONEY", None) or first in ("cents", "pence", "pfennigs", "centimes"))
     ):
         figure.kind = "money"
         # "7.5 pence" is British money; "41 cents" says no currency (facts reads the
