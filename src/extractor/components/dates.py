@@ -28,6 +28,7 @@ from extractor.components.respan import apply_fixes, range_ends
 from extractor.date_values import FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, normalize_date
 from extractor.doctext import doc_text
 from extractor.facts import _is_year
+from extractor.gazetteer import gazetteer
 from extractor.lexicon import MONTH_NAMES, alternation
 
 _NUMERIC_DATE = re.compile(
@@ -182,6 +183,23 @@ def _dash_tail(doc: Doc, ent: Span) -> list[Span] | None:
     return [Span(doc, left.start, left.end, label=ent.label_)]
 
 
+_PLACE_BEFORE_ISO = re.compile(r"^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}),? (\d{4}-\d{2}-\d{2})$")
+
+
+def _place_before_iso(doc: Doc, ent: Span) -> list[Span] | None:
+    # Class: a wire dateline's country read into its date ("NORTHAMPTON, England
+    # 1996-06-07" gave the date "England 1996-06-07"): the name is the place, the ISO
+    # date the date.
+    m = _PLACE_BEFORE_ISO.match(ent.text)
+    if ent.label_ != "DATE" or not m or gazetteer().resolve(m[1]) is None:
+        return None
+    place = doc.char_span(ent.start_char, ent.start_char + len(m[1]), label="GPE")
+    date = doc.char_span(ent.end_char - len(m[2]), ent.end_char, label="DATE")
+    if place is None or date is None:
+        return None
+    return [place, date]
+
+
 def _year(doc: Doc, ent: Span) -> list[Span] | None:
     if (
         ent.label_ == "CARDINAL"
@@ -284,6 +302,7 @@ def _citation_year(doc: Doc, ent: Span) -> list[Span] | None:
 
 
 FIXES = (
+    _place_before_iso,
     _citation_year,
     _split_lines,
     _split_range,
