@@ -412,3 +412,29 @@ def test_the_first_of_two_surnames_alone_is_the_person():
     )
     people = {p["name"]: len(p["mentions"]) for p in extract_text(text).to_dict()["people"]}
     assert people["Rafael Quispe Mamani"] == 4 and people["Tomás Quispe"] == 1
+
+
+def test_the_first_part_of_a_hyphenated_surname_alone_is_the_person():
+    from extractor.api import extract_text
+
+    text = (
+        "Ingrid Solberg-Nakamura\nIngrid Solberg-Nakamura (born 1961) is a Norwegian marine "
+        "biologist. Solberg was born in Tromsø to Harald Solberg, a fisherman.\n"
+    )
+    people = {p["name"]: len(p["mentions"]) for p in extract_text(text).to_dict()["people"]}
+    assert people["Ingrid Solberg-Nakamura"] == 3 and people["Harald Solberg"] == 1
+
+
+def test_a_sections_heading_is_no_name():
+    from extractor.api import extract_text
+
+    text = (
+        "Rafael Quispe Mamani\nRafael Quispe Mamani (12 January 1902 – 23 June 1977) was a "
+        "Bolivian poet, journalist and politician.\nBiography\nQuispe was born in "
+        "Achacachi, near Lake Titicaca, the son of Aymara farmers Tomás Quispe and Rosa "
+        "Mamani.\nLegacy\nQuispe died in Cochabamba on 23 June 1977. A street in El Alto "
+        "bears his name.\n"
+    )
+    record = extract_text(text).to_dict()
+    names = {e["name"] for cat in ("people", "organizations") for e in record[cat]}
+    assert not {"Biography", "Legacy"} & names

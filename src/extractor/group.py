@@ -187,6 +187,13 @@ def _refers_to(short: list[str], full: list[str]) -> bool:
         return all(tok in it for tok in short)  # ordered subsequence
     if paternal and len(short) == 1 and short[0] == full[1]:
         return True
+    if (
+        len(short) == 1
+        and len(full) >= 2
+        and "-" in full[-1]
+        and short[0] == full[-1].split("-")[0]
+    ):
+        return True  # "Solberg" for "Ingrid Solberg-Nakamura"
     return len(short) == 1 and short[0] == full[0] and len(full) >= 2
 
 

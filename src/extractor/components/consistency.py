@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractor.components.org_heads import known_organizations
-from extractor.doctext import lower_words
+from extractor.doctext import doc_text, lower_words
 from extractor.gazetteer import gazetteer
 from extractor.labels import NAME_LABELS, PLACE_LABELS
 from extractor.lexicon import given_names
@@ -132,6 +132,9 @@ class Consistency:
         that the index does not know ("Rebels shell Kabul" over "Taleban rebels fired
         rockets", "Cholera outbreak spreads" over "cases of cholera")."""
         nouns = {t.text for t in doc if t.is_lower and t.pos_ == "NOUN"}
+        headings = _headings(doc)
+        if headings:
+            doc.ents = [e for e in doc.ents if e.start not in headings]
         if not nouns:
             return
         parts = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
@@ -393,6 +396,28 @@ class Consistency:
                 Span(doc, e.start, e.end, label=changes[i]) if i in changes else e
                 for i, e in enumerate(doc.ents)
             ]
+
+
+def _headings(doc: Doc) -> set[int]:
+    """ "Biography", "Legacy" on lines of their own: a section's heading, which the model
+    calls an organization or a person. Only a word the text uses nowhere else, and no
+    place ("Porto" as a guide's title) nor a listed organization ("Disney" over a photo)."""
+    text = doc_text(doc)
+    found = set()
+    for e in doc.ents:
+        if len(e) != 1 or e.label_ not in ("ORG", "PERSON") or not e[0].is_alpha:
+            continue
+        line_start = text.rfind("\n", 0, e.start_char) + 1
+        line_end = text.find("\n", e.end_char)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if (
+            line.strip() == e.text
+            and text.count(e.text) == 1
+            and not gazetteer().candidates(e.text)
+            and e.text not in known_organizations()
+        ):
+            found.add(e.start)
+    return found
 
 
 def _as_noun(word: str, nouns: set[str]) -> bool:
