@@ -1810,3 +1810,12 @@ def test_a_monarchs_title_is_a_title_not_a_place(nlp):
 def test_a_countrys_initials_the_model_calls_an_organization_are_the_country(nlp):
     doc = nlp("The UAE and Qatar signed a deal.")
     assert {e.text: e.label_ for e in doc.ents}["UAE"] == "GPE"
+
+
+def test_places_a_demonym_the_model_calls_an_organization_is_a_nationality(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("She is married to the Lithuanian violinist Jonas Petrauskas.")
+    doc.ents = [Span(doc, 5, 6, label="ORG")]
+    doc = nlp.get_pipe("extractor_places")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Lithuanian", "NORP")]

@@ -153,7 +153,7 @@ class PlaceRules:
                         or (placed and ent[0].text not in given_names())
                     ):
                         label = "GPE"
-                if label == "PERSON" and all(self.gaz.is_demonym(t.text) for t in ent):
+                if label in ("PERSON", "ORG") and all(self.gaz.is_demonym(t.text) for t in ent):
                     label = "NORP"
             elif label in ("GPE", "LOC") and _demonym_only(self.gaz, ent):
                 # "Opposition gains in Slovak vote": a nationality the model took for the
