@@ -204,6 +204,31 @@ def test_last_month_counts_from_today_not_from_the_story_year(dnlp):
     assert value_of(dnlp, text, "last November", "2020-01-13") == "2019-11"
 
 
+def test_a_later_year_ahead_dates_its_own_sentences_days(dnlp):
+    text = "The next World Cup will be held in Russia in 2018, with the final on July 15."
+    assert value_of(dnlp, text, "July 15", "2009-10-09") == "2018-07-15"
+    # Left alone: not the next sentence's ("delivered in January 2006 ... first flight
+    # in early March" read in February 2005 is March 2005).
+    text = (
+        "The first airliner will be delivered in January 2006. First flight is scheduled "
+        "in early March."
+    )
+    assert value_of(dnlp, text, "early March", "2005-02-17") == "2005-03"
+
+
+def test_a_ranges_start_takes_the_year_its_end_writes(dnlp):
+    text = "The Games run from July 23 to August 8, 2021."
+    assert value_of(dnlp, text, "July 23", "2009-10-09") == "2021-07-23"
+
+
+def test_the_day_an_event_is_called_for_is_ahead(dnlp):
+    text = "The union has called a general strike for Thursday."
+    assert value_of(dnlp, text, "Thursday", "2020-10-21") == "2020-10-22"
+    # Left alone: no event noun before "for".
+    text = "Workers struck for Monday and Tuesday last week."
+    assert value_of(dnlp, text, "Monday", "2020-10-21") == "2020-10-19"
+
+
 def test_a_year_ahead_sets_no_story_year(dnlp):
     # "until 2018" is ahead of the story; the month after it is this year's March. A
     # year the story is told in still gives its months their year.

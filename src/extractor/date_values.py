@@ -917,6 +917,9 @@ def _rule_month_day(text: str, ctx: _Context) -> DateValue | None:
             and ctx.tense != FUTURE
             or ctx.year != ctx.reference.year
             and ctx.tense == PAST
+            # "will be held in 2018, with the final on July 15": a later year ahead
+            or ctx.year > ctx.reference.year
+            and ctx.tense == FUTURE
         )
     ):
         # Class: a day or month without a year in a story of another year ("In 1821 ...
@@ -1382,6 +1385,10 @@ def tense_of(span: Span) -> str | None:
         # A headline's present tells of what has happened ("Taliban deny sending
         # militants"): no tense to read, as for any fragment.
         return None
+    if _for_an_event(span) and tense != FUTURE and span.root.lower_ in WEEKDAYS:
+        # Class: "has called a general strike for Thursday", "a rally for Saturday": the
+        # day an event is called for is ahead, whatever the verb that called it.
+        return FUTURE
     if _ahead_of(span) or tense == PRESENT and _is(verb, FORECASTS):
         # Class: "stocks rose ahead of Friday's jobs report", "in advance of the Feb. 12
         # vote": what is awaited is ahead of the story, whatever the verb's tense. And a
@@ -1414,6 +1421,19 @@ def _reporting_verb(span: Span, verb):  # noqa: ANN001, ANN202  (spaCy Tokens)
     if any(t.dep_ == "mark" or t.lower_ == "that" for t in span.doc[head.i + 1 : span.start]):
         return verb
     return head
+
+
+def _for_an_event(span: Span) -> bool:
+    root = span.root
+    prep = root.head
+    # "a general strike for Thursday": "for" right after the event's noun, wherever the
+    # parser hangs it ("struck for Monday" has no event noun).
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.i > 0
+        and span.doc[prep.i - 1].pos_ == "NOUN"
+    )
 
 
 def _ahead_of(span: Span) -> bool:

@@ -19,6 +19,7 @@ from extractor.date_values import (
     MONTHS,
     MOVABLE_HOLIDAYS,
     PAST,
+    PRESENT,
     SEASONS,
     normalize_date,
     tense_of,
@@ -604,6 +605,19 @@ _FROM_TODAY_FIRST = re.compile(r"(?:last|next|this|coming|past)\b", re.I)
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 
 
+def _range_end_year(span: Span) -> str | None:
+    """ "from July 23 to August 8, 2021": the range's start takes the year its end
+    writes."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("to", "-", "until", "through"):
+        return None
+    if _WRITTEN_YEAR.search(span.text):
+        return None
+    nxt = next((e for e in _date_ents(doc) if e.start == span.end + 1), None)
+    years = _WRITTEN_YEAR.findall(nxt.text) if nxt is not None else []
+    return years[-1] if years else None
+
+
 def _year_written(span: Span) -> str | None:
     """The year last written out in a date before `span` ("in 1821", "May 1, 1821"): the
     year a story is being told in. For a bare day or month, only within the sentence and
@@ -624,8 +638,17 @@ def _year_written(span: Span) -> str | None:
         if ent.start < sentence_start or _TOLD_FROM_TODAY.search(ent.text):
             break  # "On Tuesday it said ...": the story is back at the time of writing
         years = _WRITTEN_YEAR.findall(ent.text)
-        if years and tense_of(ent) == FUTURE:
-            continue  # "his contract runs until 2018": what is ahead sets no story's year
+        ent_tense = tense_of(ent) if years else None
+        if (
+            ent_tense == FUTURE
+            and (tense_of(span) != FUTURE or ent.sent.start != span.sent.start)
+            or (ent_tense == PRESENT and tense_of(span) == PAST)
+        ):
+            # "his contract runs until 2018. The company was founded in March": what is
+            # ahead sets no year for the past; "will be held in 2018, with the final on
+            # July 15" it does for what is ahead in its own sentence (a delivery "in
+            # January 2006" does not date the next sentence's "first flight in March").
+            continue
         if years:
             return years[-1]
     return None
@@ -832,6 +855,8 @@ def date_fields(
     weekly = _weekly_set(span)
     if weekly is not None:
         return {"value": weekly, "kind": "set"}
+    if end_year := _range_end_year(span):
+        text = f"{text}, {end_year}"  # "from July 23 to August 8, 2021"
     result = normalize_date(
         text,
         reference,
