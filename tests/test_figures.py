@@ -89,7 +89,7 @@ def test_ranges(text, label, value, value_max):
         ("$8.2 billion", 8_200_000_000, "USD"),  # not 8199999999.999999
         # Currencies the euro replaced, in older wire copy.
         ("198.50 marks", 198.5, "DEM"), ("1,000 lire", 1000, "ITL"),
-        ("85 pfennigs", 0.85, "DEM"),
+        ("85 pfennigs", 0.85, "DEM"), ("GH¢120 million", 120_000_000, "GHS"),
         ("3.40 French francs", 3.4, "FRF"), ("2 million guilders", 2_000_000, "NLG"),
     ],
 )  # fmt: skip
@@ -258,6 +258,7 @@ def test_not_figures(fnlp, sentence, number):
         ("It was 100 °F in the shade.", "100", "quantity", "°F", None),
         ("A ticket costs 46 zł at the gate.", "46", "money", None, "PLN"),
         ("A tour costs 20,000 bolivianos.", "20,000", "money", None, "BOB"),
+        ("It cost 500,000 CFA francs.", "500,000", "money", None, "XOF"),
         # Left alone: a currency's name that is an English word.
         ("The operators are applied to two real-world applications.", "two", "count",
          None, None),

@@ -473,6 +473,9 @@ def test_a_street_east_of_main_is_no_town(nlp):
          "Deputy Minister of Health"),
         ("The Prime Minister of India Narendra Modi met the envoy.", "Narendra Modi",
          "Prime Minister of India"),
+        # A hyphen inside the title.
+        ("Secretary-General António Guterres met the envoy.", "António Guterres",
+         "Secretary-General"),
     ],
 )  # fmt: skip
 def test_a_title_of_a_portfolio_or_place_before_a_name(text, person, title):

@@ -63,6 +63,9 @@ def _premodifier(ent: Span) -> str | None:
     i = ent.start
     while i > 0:
         tok = doc[i - 1]
+        if tok.text == "-" and not tok.whitespace_ and i >= 2 and not doc[i - 2].whitespace_:
+            i -= 1  # "Secretary-General António Guterres": a hyphen inside the title
+            continue
         if tok.dep_ not in _PREMOD_DEPS or not (
             ent.start <= tok.head.i < ent.end or i <= tok.head.i < ent.start
         ):
@@ -70,6 +73,8 @@ def _premodifier(ent: Span) -> str | None:
         if tok.is_punct or tok.ent_type_ == "PERSON":
             break
         i -= 1
+    if i < ent.start and doc[i].text == "-":
+        i += 1  # a hyphen the title did not go on past
     if i == ent.start:
         return None
     toks = [t for t in doc[i : ent.start] if t.lower_ not in honorifics]
