@@ -596,3 +596,17 @@ def test_a_demonym_two_countries_claim_is_the_more_populous_ones():
     gaz = gazetteer()
     assert gaz.demonym_place("Norwegian").country_code == "NO"  # not Svalbard
     assert gaz.demonym_place("Chinese").country_code == "CN"  # not Macau
+
+
+def test_a_bodys_name_runs_on_past_in_and_a_place_to_its_acronym(nlp):
+    text = (
+        "The Movement for Oneness and Jihad in West Africa (MUJAO) and the United Nations "
+        "Multidimensional Integrated Stabilization Mission in Mali (MINUSMA) fought."
+    )
+    found = names(nlp, text)
+    assert ("Movement for Oneness and Jihad in West Africa", "ORG") in found
+    assert (
+        "United Nations Multidimensional Integrated Stabilization Mission in Mali",
+        "ORG",
+    ) in found
+    assert ("MINUSMA", "ORG") in found and ("West Africa", "GPE") not in found

@@ -167,6 +167,7 @@ class OrgHeads:
         _described_as_kind(doc)
         _join_untagged_heads(doc)
         _join_listed(doc)
+        _join_named_in_brackets(doc)
         self.set_annotations(doc, [self.fix(_airline(e), surnames) for e in _join_legal_forms(doc)])
         return doc
 
@@ -324,6 +325,33 @@ def _named_after_kind(doc: Doc) -> None:
         ) and not (overlapping and overlapping[0].label_ == "ORG" and len(overlapping) == 1):
             found.append(Span(doc, run.start, run.end, label="ORG"))
     _add(doc, found)
+
+
+def _join_named_in_brackets(doc: Doc) -> None:
+    """ "Movement for Oneness and Jihad in West Africa (MUJAO)", "Stabilization Mission
+    in Mali (MINUSMA)": the model stops the body's name at "in", making its place a
+    place; an acronym in brackets right after, with the name's first letter, says the
+    name runs on to it. The acronym is the body too."""
+    found: list[Span] = []
+    ents = list(doc.ents)
+    for e, nxt in zip(ents, ents[1:], strict=False):
+        if (
+            e.label_ != "ORG"
+            or nxt.start != e.end + 1
+            or doc[e.end].lower_ not in ("in", "of", "for", "on")
+        ):
+            continue
+        j = nxt.end
+        if j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+            continue
+        acronym = doc[j + 1]
+        if not (acronym.is_upper and acronym.is_alpha and 3 <= len(acronym) <= 8):
+            continue
+        if acronym.text[0] not in {t.text[0] for t in e if t.is_title}:
+            continue
+        found += [Span(doc, e.start, nxt.end, label="ORG"), Span(doc, j + 1, j + 2, label="ORG")]
+    if found:
+        doc.ents = filter_spans(found + list(doc.ents))
 
 
 def _join_listed(doc: Doc) -> None:
