@@ -610,3 +610,18 @@ def test_a_bodys_name_runs_on_past_in_and_a_place_to_its_acronym(nlp):
         "ORG",
     ) in found
     assert ("MINUSMA", "ORG") in found and ("West Africa", "GPE") not in found
+
+
+def test_a_hyphenated_surname_makes_a_name_and_its_mentions_a_person():
+    from extractor.api import extract_text
+
+    text = (
+        "Ghana election\nMr Atta Mills received 50.23 percent of the 9.1 million valid votes "
+        "cast, while Nana Akufo-Addo of the ruling New Patriotic Party (NPP) took 49.77 "
+        "percent.\nIn the Ashanti Region, traditionally an NPP stronghold, Akufo-Addo won "
+        "nearly 75 percent of the vote.\n"
+    )
+    record = extract_text(text).to_dict()
+    people = {p["name"]: len(p["mentions"]) for p in record["people"]}
+    assert people["Nana Akufo-Addo"] == 2
+    assert "Akufo-Addo" not in {o["name"] for o in record["organizations"]}

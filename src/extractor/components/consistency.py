@@ -313,7 +313,7 @@ class Consistency:
             if e.label_ in NAME_LABELS:
                 votes.setdefault(e.text, Counter())[e.label_] += 1
         people = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
-        person_count = Counter(e[-1].text for e in people)
+        person_count = Counter(_surname(e) for e in people)
         name_parts = {t.text for e in people for t in e}
         full_names = {e.text for e in people}
         org_words = {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1}
@@ -338,7 +338,7 @@ class Consistency:
                     changes[i] = defined[e.text]
             elif len(e) == 1 and e.text in products and e.label_ != "NORP":
                 changes[i] = "PRODUCT"
-            elif len(e) == 1 and e.text in person_count and e.label_ in SURNAME_MISREAD:
+            elif _one_name(e) and e.text in person_count and e.label_ in SURNAME_MISREAD:
                 if (
                     sum(vote.values()) <= person_count[e.text]
                     or vote["PERSON"] >= vote[e.label_]
@@ -396,6 +396,18 @@ class Consistency:
                 Span(doc, e.start, e.end, label=changes[i]) if i in changes else e
                 for i, e in enumerate(doc.ents)
             ]
+
+
+def _surname(person: Span) -> str:
+    """The last word of a person's name, a hyphenated one whole ("Akufo-Addo")."""
+    if len(person) >= 4 and person[-2].text == "-" and not person[-2].whitespace_:
+        return person[-3:].text
+    return person[-1].text
+
+
+def _one_name(ent: Span) -> bool:
+    """One word, or two joined by a hyphen ("Akufo-Addo")."""
+    return len(ent) == 1 or (len(ent) == 3 and ent[1].text == "-" and not ent[0].whitespace_)
 
 
 def _headings(doc: Doc) -> set[int]:

@@ -102,14 +102,18 @@ def _person_like(
     max_words: int = MAX_WORDS,
     place_first: bool = False,
 ) -> bool:
-    if not 2 <= len(ent) <= max_words or ent[0].text not in names:
+    # "Nana Akufo-Addo": a hyphen inside a surname joins two of its words into one.
+    glued = [t for t in ent if t.text == "-" and not t.whitespace_ and t.i > ent.start]
+    if not 2 <= len(ent) - 2 * len(glued) <= max_words or ent[0].text not in names:
         return False
-    if not all(_name_word(t) for t in ent):
+    if not all(_name_word(t) or t in glued for t in ent):
         return False
     titles, _ = title_words()
     known = known_organizations()
     places = gazetteer()
     for i, t in enumerate(ent):
+        if t in glued:
+            continue
         low = t.lower_
         if low in ORG_HEADS or low in FACILITIES or low in LEGAL_FORMS or low in titles:
             return False
