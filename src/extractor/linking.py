@@ -176,47 +176,10 @@ def choose(
     # A town or region outranks a landmark named like it.
     cands = [c for c in cands if c.kind != "feature"]
     primary = [c for c in cands if not c.alternate]
-    # "New York": the state's own name, and the other name of the city in it.
-    # "Seville": the province's own name, and the English name of the city it is named
-    # after.
+    own = list(primary)
+    biggest_own = max((p.population for p in own if p.kind == "city"), default=0)
     primary += [
-        c
-        for c in cands
-        if c.alternate
-        and c.kind == "city"
-        and any(
-            p.kind == "region"
-            and p.country_code == c.country_code
-            and (c.population >= METROPOLIS or p.province)
-            for p in primary
-        )
-    ]
-    # "Calcutta": Kolkata's old name, and the own name of a town of 36,000 in South
-    # Africa. A city far bigger than every place whose own name it is stands with them.
-    biggest_own = max((p.population for p in primary if p.kind == "city"), default=0)
-    if biggest_own:
-        primary += [
-            c
-            for c in cands
-            if c.alternate
-            and c.kind == "city"
-            and c not in primary
-            and c.population >= DOMINANCE * DOMINANCE * biggest_own
-        ]
-    # "St. Petersburg": Saint Petersburg's own name spelt otherwise, beside a Florida city
-    # whose own name it is. Spelt alike, the far bigger place is the likelier reading;
-    # a namesake not far bigger stays out ("St. Louis" is not the French Saint-Louis).
-    primary += [
-        c
-        for c in cands
-        if c.alternate
-        and c.kind == "city"
-        and any(
-            p.kind == "city"
-            and saint_form(p.name) == saint_form(c.name)
-            and c.population >= DOMINANCE * max(p.population, 1)
-            for p in primary
-        )
+        c for c in cands if c.alternate and c.kind == "city" and _as_own(c, own, biggest_own)
     ]
     # An exonym ("Mecca") stands only when no place has it as its own name, or when
     # the named place is far bigger than any that does.
@@ -273,6 +236,33 @@ def choose(
     if pick.kind == "region":
         return pick if rival < STATE_RIVAL else None
     return pick if pick.population >= DOMINANCE * rival else None
+
+
+def _as_own(city: Place, own: list[Place], biggest_own: int) -> bool:
+    """Does a city's other name count as its own beside the places whose own name it is?
+    - "New York": the state's own name, the other name of the city in it (a metropolis);
+      "Seville": the province's own name, the English name of the city it is named after;
+    - "Calcutta": Kolkata's old name and a South African town's own: a city far bigger
+      (25 times) than every place whose own name it is;
+    - "St. Petersburg": Saint Petersburg spelt otherwise, beside a Florida city whose own
+      name it is: spelt alike, the far bigger place; a namesake not far bigger stays out
+      ("St. Louis" is not the French Saint-Louis)."""
+    return (
+        any(
+            p.kind == "region"
+            and p.country_code == city.country_code
+            and (city.population >= METROPOLIS or p.province)
+            for p in own
+        )
+        or bool(biggest_own)
+        and city.population >= DOMINANCE * DOMINANCE * biggest_own
+        or any(
+            p.kind == "city"
+            and saint_form(p.name) == saint_form(city.name)
+            and city.population >= DOMINANCE * max(p.population, 1)
+            for p in own
+        )
+    )
 
 
 def _continental(
