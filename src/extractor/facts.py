@@ -618,6 +618,15 @@ def _range_end_year(span: Span) -> str | None:
     return years[-1] if years else None
 
 
+def _tense(span: Span) -> str | None:
+    """`tense_of`, read once per span of a Doc (a story's dates ask it of each other)."""
+    cache = span.doc.user_data.setdefault("extractor.tense", {})
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = tense_of(span)
+    return cache[key]
+
+
 def _year_written(span: Span) -> str | None:
     """The year last written out in a date before `span` ("in 1821", "May 1, 1821"): the
     year a story is being told in. For a bare day or month, only within the sentence and
@@ -638,11 +647,11 @@ def _year_written(span: Span) -> str | None:
         if ent.start < sentence_start or _TOLD_FROM_TODAY.search(ent.text):
             break  # "On Tuesday it said ...": the story is back at the time of writing
         years = _WRITTEN_YEAR.findall(ent.text)
-        ent_tense = tense_of(ent) if years else None
+        ent_tense = _tense(ent) if years else None
         if (
             ent_tense == FUTURE
-            and (tense_of(span) != FUTURE or ent.sent.start != span.sent.start)
-            or (ent_tense == PRESENT and tense_of(span) == PAST)
+            and (_tense(span) != FUTURE or ent.sent.start != span.sent.start)
+            or (ent_tense == PRESENT and _tense(span) == PAST)
         ):
             # "his contract runs until 2018. The company was founded in March": what is
             # ahead sets no year for the past; "will be held in 2018, with the final on
@@ -745,7 +754,7 @@ def _habitual_sentence(span: Span) -> bool:
     words = {t.lower_ for t in sentence}
     if not (words & _HABITUAL or _PER_UNIT.search(sentence.text)):
         return False
-    if words & _ONCE or tense_of(span) == PAST or _DEICTIC_UNIT.search(sentence.text):
+    if words & _ONCE or _tense(span) == PAST or _DEICTIC_UNIT.search(sentence.text):
         return False
     if any(t.tag_ == "VBD" or _WRITTEN_YEAR.fullmatch(t.text) for t in sentence):
         return False
@@ -860,7 +869,7 @@ def date_fields(
     result = normalize_date(
         text,
         reference,
-        tense=tense_of(span),
+        tense=_tense(span),
         date_order=date_order,
         label=span.label_,
         anchor=_anchor(span, reference, date_order),

@@ -318,12 +318,12 @@ def _portfolio_then_name(doc: Doc, start: int, end: int) -> bool:
     """ "Minister of Health Olusegun Bakare", "Mayor of Lagos Babajide Sanwo-Olu": after
     a title and "of", one capitalized word that is no given name, then a name of two or
     more capitalized words."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
     words, _ = title_words()
     rest = doc[start + 1 : end]
     return (
-        start >= 2
-        and doc[start - 1].lower_ == "of"
-        and doc[start - 2].lower_ in words
+        doc[start - 2].lower_ in words
         and doc[start - 2].is_title
         and doc[start].is_title
         and (doc[start].text not in given_names() or gazetteer().resolve(doc[start].text))

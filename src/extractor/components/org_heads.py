@@ -50,6 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from extractor.doctext import doc_text
 from extractor.gazetteer import gazetteer
 from extractor.lexicon import LEGAL_FORMS, entries, given_names
 from extractor.namewords import FACILITIES, INSTITUTIONS, ORG_HEADS
@@ -358,6 +359,7 @@ def _join_listed(doc: Doc) -> None:
     """ "Lockheed" ORG + "Martin" PRODUCT (or untagged): a name and the words after it
     that together are a listed company's full name are that company."""
     names = listed_companies()
+    text = doc_text(doc)
     found = []
     for e in doc.ents:
         if e.label_ not in RETAG:
@@ -366,8 +368,10 @@ def _join_listed(doc: Doc) -> None:
             end = e.end + n
             if end > len(doc) or end < len(doc) and doc[end].ent_iob_ == "I":
                 continue  # the next entity would be cut
-            span = doc[e.start : end]
-            if span.text in names and all(t.is_title or t.is_upper for t in span[len(e) :]):
+            last = doc[end - 1]
+            if text[e.start_char : last.idx + len(last)] in names and all(
+                t.is_title or t.is_upper for t in doc[e.end : end]
+            ):
                 found.append(Span(doc, e.start, end, label="ORG"))
                 break
     _add(doc, found)

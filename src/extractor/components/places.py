@@ -170,6 +170,8 @@ class PlaceRules:
         Venezuela, "Santarém"), for a name the sentence uses as a place ("in Seville,
         Málaga and Valencia", "the city of Santarém"): which one it is, linking decides
         from the whole article; that it is a place, the sentence says."""
+        if not (_place_context(ent) or _out_of(ent, label)):
+            return None  # read first: the index is the costlier question
         doc, i = ent.doc, ent.start
         # "the village of Wolbrom": the sentence says what kind of place, so a small town
         # of the index (minor) is enough.
@@ -179,9 +181,7 @@ class PlaceRules:
             for c in self.gaz.candidates(bare_name(ent), minor=named_kind)
             if c.kind == "city" and not c.alternate and (named_kind or not c.minor)
         ]
-        if not towns or not (_place_context(ent) or _out_of(ent, label)):
-            return None
-        return max(towns, key=lambda c: c.population)
+        return max(towns, key=lambda c: c.population) if towns else None
 
     def _named_kind(self, ent: Span) -> str | None:
         """GPE for a name with an administrative word after it, in it ("Ishikawa
