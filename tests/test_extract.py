@@ -402,27 +402,25 @@ def test_a_title_ends_neither_in_a_dangling_preposition_nor_a_line_break(nlp):
     assert all(not t.endswith("\n") for t in people["Hugh Johnson"])
 
 
-def test_the_first_of_two_surnames_alone_is_the_person():
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # Of two surnames, the first alone is the person (not his father's).
+        ("Rafael Quispe Mamani\nRafael Quispe Mamani (1902 – 1977) was a Bolivian poet. "
+         "He was the son of Tomás Quispe, a farmer. Quispe studied law in La Paz, and "
+         "Quispe died in Cochabamba in 1977.\n",
+         {"Rafael Quispe Mamani": 4, "Tomás Quispe": 1}),
+        # The first part of a hyphenated surname alone.
+        ("Ingrid Solberg-Nakamura\nIngrid Solberg-Nakamura (born 1961) is a Norwegian "
+         "marine biologist. Solberg was born in Tromsø to Harald Solberg, a fisherman.\n",
+         {"Ingrid Solberg-Nakamura": 3, "Harald Solberg": 1}),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_double_surname_alone_is_the_person(text, counts):
     from extractor.api import extract_text
 
-    text = (
-        "Rafael Quispe Mamani\nRafael Quispe Mamani (1902 – 1977) was a Bolivian poet. "
-        "He was the son of Tomás Quispe, a farmer. Quispe studied law in La Paz, and "
-        "Quispe died in Cochabamba in 1977.\n"
-    )
     people = {p["name"]: len(p["mentions"]) for p in extract_text(text).to_dict()["people"]}
-    assert people["Rafael Quispe Mamani"] == 4 and people["Tomás Quispe"] == 1
-
-
-def test_the_first_part_of_a_hyphenated_surname_alone_is_the_person():
-    from extractor.api import extract_text
-
-    text = (
-        "Ingrid Solberg-Nakamura\nIngrid Solberg-Nakamura (born 1961) is a Norwegian marine "
-        "biologist. Solberg was born in Tromsø to Harald Solberg, a fisherman.\n"
-    )
-    people = {p["name"]: len(p["mentions"]) for p in extract_text(text).to_dict()["people"]}
-    assert people["Ingrid Solberg-Nakamura"] == 3 and people["Harald Solberg"] == 1
+    assert {name: people[name] for name in counts} == counts
 
 
 def test_a_sections_heading_is_no_name():
