@@ -476,7 +476,7 @@ def _anchor(span: Span, reference: str | None, date_order: str) -> str | None:
             return None  # "over the next month": a stretch from now, not a point
         wanted = _ANCHORABLE
     if _FROM_TODAY_FIRST.match(span.text):
-        return None  # "stepped down last November": counted from today, not the story
+        return None  # "to this day", "next month": counted from today, not the date before
     dates = _date_ents(span.doc)
     previous = dates[: bisect_left([e.end for e in dates], span.start + 1)]
     return _first_value(reversed(previous[-8:]), wanted, reference, date_order)

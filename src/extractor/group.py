@@ -210,7 +210,7 @@ def _org_key(m: Mention, names: list[str], mentions: list[Mention], body_start: 
     firsts: dict[str, int] = {}  # core -> where the article first uses it
     # The headline's short forms ("Shell" over "Royal Dutch Shell") are no first use:
     # where the body uses a name counts first.
-    for x in sorted(mentions, key=lambda x: (x.start < body_start, x.start)):
+    for x in [x for x in mentions if x.start >= body_start] + mentions:
         firsts.setdefault(_org_core(_norm(x.text)), x.start)
     # Class: a name with its legal form is a company's full name ("Ford Motor Co" is not
     # short for "Ford Motor Credit Co", its subsidiary): it refers to no longer name.

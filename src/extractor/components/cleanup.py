@@ -269,7 +269,7 @@ def _wire_slug(span: Span) -> bool:
     hyphen to the headline at a line's start, names no body."""
     doc, end = span.doc, span.end
     return (
-        (span.start == 0 or "\n" in doc[span.start - 1].text_with_ws)
+        _line_start(doc[span.start])
         and all(t.is_upper for t in span)
         and end + 1 < len(doc)
         and doc[end].text == "-"

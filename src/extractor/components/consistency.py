@@ -419,16 +419,15 @@ def _headings(doc: Doc) -> set[int]:
     for e in doc.ents:
         if len(e) != 1 or e.label_ not in ("ORG", "PERSON") or not e[0].is_alpha:
             continue
-        if text[e.end_char : e.end_char + 1] not in ("\n", "") and not text[
-            e.end_char :
-        ].startswith((" \n", "\r")):
-            continue  # words follow it on its line
-        line_start = text.rfind("\n", 0, e.start_char) + 1
         line_end = text.find("\n", e.end_char)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
+        line_end = len(text) if line_end < 0 else line_end
         if (
-            line.strip() == e.text
-            and text.count(e.text) == 1
+            text[e.end_char : line_end].strip()
+            or text[text.rfind("\n", 0, e.start_char) + 1 : e.start_char].strip()
+        ):
+            continue  # other words on its line
+        if (
+            text.count(e.text) == 1
             and not gazetteer().candidates(e.text)
             and e.text not in known_organizations()
         ):

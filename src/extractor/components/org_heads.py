@@ -331,8 +331,8 @@ def _named_after_kind(doc: Doc) -> None:
 def _join_named_in_brackets(doc: Doc) -> None:
     """ "Movement for Oneness and Jihad in West Africa (MUJAO)", "Stabilization Mission
     in Mali (MINUSMA)": the model stops the body's name at "in", making its place a
-    place; an acronym in brackets right after, with the name's first letter, says the
-    name runs on to it. The acronym is the body too."""
+    place; an acronym in brackets right after, opening with the first letter of one of
+    the name's words, says the name runs on to it. The acronym is the body too."""
     found: list[Span] = []
     ents = list(doc.ents)
     for e, nxt in zip(ents, ents[1:], strict=False):

@@ -138,10 +138,16 @@ class PlaceRules:
                 town = None
                 continue
             if label in ("NORP", "ORG", "PERSON"):
-                place = self.gaz.resolve(bare_name(ent)) or self._shared_name(ent, label)
+                place = self.gaz.resolve(bare_name(ent))
+                context = None  # the sentence's use of the name, read at most once
+                if place is None:
+                    context = _place_context(ent) or _out_of(ent, label)
+                    place = self._shared_name(ent) if context else None
                 if place and self._obscure(place, named):
                     place = None
-                placed = place is not None and (_place_context(ent) or _out_of(ent, label))
+                if place is not None and context is None:
+                    context = _place_context(ent) or _out_of(ent, label)
+                placed = place is not None and bool(context)
                 if place and place.kind == "city" and not place.capital and label != "NORP":
                     place = place if placed else None
                 # A one-word "person" that is another person's surname ("Jordan").
@@ -165,13 +171,11 @@ class PlaceRules:
             out.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
         return out
 
-    def _shared_name(self, ent: Span, label: str) -> Place | None:
+    def _shared_name(self, ent: Span) -> Place | None:
         """The biggest town of a name several places share ("Valencia" in Spain and in
         Venezuela, "Santarém"), for a name the sentence uses as a place ("in Seville,
         Málaga and Valencia", "the city of Santarém"): which one it is, linking decides
         from the whole article; that it is a place, the sentence says."""
-        if not (_place_context(ent) or _out_of(ent, label)):
-            return None  # read first: the index is the costlier question
         doc, i = ent.doc, ent.start
         # "the village of Wolbrom": the sentence says what kind of place, so a small town
         # of the index (minor) is enough.
